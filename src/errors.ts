@@ -1,0 +1,56 @@
+/** Stable error codes: scripts and tests may rely on them. */
+export type ErrorCode =
+  | "E_ARGUMENT"
+  | "E_CSV_PARSE"
+  | "E_UNKNOWN_COLUMN"
+  | "E_BAD_VALUE"
+  | "E_CODEBOOK"
+  | "E_UNKNOWN_QUESTION"
+  | "E_EMPTY_FILE"
+  | "E_IO";
+
+export interface SurveyErrorDetails {
+  /** 1-based row as a spreadsheet shows it (the header is row 1, the first answer row 2). */
+  row?: number;
+  column?: string;
+  value?: string;
+  /** JSON path of a bad codebook field, e.g. `questions[2].filter.question`. */
+  path?: string;
+}
+
+/**
+ * The one error class of svyprop. `code` is stable; `row`, `column`, `value` and `path`
+ * are set where they apply, and the message repeats them for a human reader.
+ */
+export class SurveyError extends Error {
+  readonly code: ErrorCode;
+  readonly row?: number;
+  readonly column?: string;
+  readonly value?: string;
+  readonly path?: string;
+
+  constructor(code: ErrorCode, message: string, details: SurveyErrorDetails = {}) {
+    super(`${code}: ${message}${describeLocation(details)}`);
+    this.name = "SurveyError";
+    this.code = code;
+    if (details.row !== undefined) this.row = details.row;
+    if (details.column !== undefined) this.column = details.column;
+    if (details.value !== undefined) this.value = details.value;
+    if (details.path !== undefined) this.path = details.path;
+  }
+}
+
+function describeLocation({ row, column, value, path }: SurveyErrorDetails): string {
+  const parts: string[] = [];
+  if (row !== undefined) parts.push(`row ${row}`);
+  if (column !== undefined) parts.push(`column "${column}"`);
+  if (value !== undefined) parts.push(`value ${JSON.stringify(value)}`);
+  if (path !== undefined) parts.push(`at ${path}`);
+  return parts.length > 0 ? ` (${parts.join(", ")})` : "";
+}
+
+/** Throws `E_ARGUMENT` naming the argument. */
+export function argumentError(name: string, problem: string, value?: unknown): SurveyError {
+  const shown = value === undefined ? "" : ` (got ${String(value)})`;
+  return new SurveyError("E_ARGUMENT", `${name} ${problem}${shown}`);
+}

@@ -1,0 +1,2 @@
+// Consistency checks of published percentages (GRIM-style): see issue "Checking printed figures".
+export {};

@@ -1,0 +1,2 @@
+export * from "./roundRatio";
+export * from "./consistency";

@@ -1,0 +1,21 @@
+import { defineConfig } from "tsup";
+
+export default defineConfig([
+  {
+    // The library: core (no fs, no vega at runtime) and the Node-only render entry.
+    entry: { index: "src/index.ts", render: "src/render/index.ts" },
+    format: ["esm", "cjs"],
+    dts: true,
+    sourcemap: true,
+    clean: true,
+    target: "node20",
+  },
+  {
+    // The command-line tool, ESM only, with its shebang.
+    entry: { cli: "src/cli/main.ts" },
+    format: ["esm"],
+    banner: { js: "#!/usr/bin/env node" },
+    sourcemap: true,
+    target: "node20",
+  },
+]);
