@@ -1,0 +1,92 @@
+/**
+ * The codebook: a JSON file beside the CSV that says what each column means.
+ * This shape is a contract (see DESIGN.md): extend it, never break it.
+ */
+export interface Codebook {
+  title?: string;
+  source?: { citation?: string; doi?: string; url?: string };
+  /** Codes that mean "no answer" in every column ("", "NA", "-99", "Ne sait pas" …). */
+  missing?: string[];
+  design?: DesignSpec;
+  questions: Question[];
+}
+
+/** Sampling design: an SRS of a finite population, or weights/strata/clusters (columns). */
+export interface DesignSpec {
+  /** Size of the population the sample was drawn from (finite-population correction for an SRS). */
+  populationSize?: number;
+  /** Column holding each respondent's sampling weight. */
+  weights?: string;
+  /** Column naming each respondent's stratum. */
+  strata?: string;
+  /** Column naming each respondent's primary sampling unit. */
+  cluster?: string;
+  /** Column (or number) giving the population size of each stratum. */
+  fpc?: string | number;
+}
+
+export type QuestionType = "binary" | "single" | "multi" | "likert" | "numeric";
+
+/** Restricts a question's denominator to respondents whose answer to another question matches. */
+export type Filter =
+  | { question: string; equals: string }
+  | { question: string; in: string[] }
+  | { question: string; notMissing: true }
+  | { all: Filter[] };
+
+export interface Category {
+  /** Stable code used in Estimate rows and specs. */
+  code: string;
+  label: string;
+  /** Raw answer values that mean this category (matched after trimming). */
+  values: string[];
+}
+
+interface QuestionBase {
+  id: string;
+  label?: string;
+  /** Missing codes for this question, added to the codebook-wide ones. */
+  missing?: string[];
+  caseInsensitive?: boolean;
+  filter?: Filter;
+}
+
+export interface BinaryQuestion extends QuestionBase {
+  type: "binary";
+  column: string;
+  positive: string[];
+  negative: string[];
+  /** Labels of the two categories (default "Yes" / "No"). */
+  positiveLabel?: string;
+  negativeLabel?: string;
+}
+
+export interface SingleQuestion extends QuestionBase {
+  type: "single";
+  column: string;
+  categories: Category[];
+}
+
+export interface MultiQuestion extends QuestionBase {
+  type: "multi";
+  /** One column holding every chosen option, split on `separator` … */
+  column?: string;
+  separator?: string;
+  /** … or one 0/1 column per category code. */
+  columns?: Record<string, string>;
+  categories: Category[];
+}
+
+export interface LikertQuestion extends QuestionBase {
+  type: "likert";
+  column: string;
+  levels: string[];
+  levelLabels?: string[];
+}
+
+export interface NumericQuestion extends QuestionBase {
+  type: "numeric";
+  column: string;
+}
+
+export type Question = BinaryQuestion | SingleQuestion | MultiQuestion | LikertQuestion | NumericQuestion;
