@@ -1,2 +1,4 @@
 export * from "./roundRatio";
 export * from "./consistency";
+export * from "./proportionCI";
+export * from "./surveyProportionCI";
