@@ -42,10 +42,13 @@ export function assertPositiveNumber(name: string, value: number): void {
   if (!Number.isFinite(value) || value <= 0) throw argumentError(name, "must be a positive finite number", value);
 }
 
-/** The population size of a finite-population correction: an integer N ≥ n. */
+/**
+ * The population size of a finite-population correction: a finite N ≥ n. It need not be an
+ * integer: a domain's population size is estimated (N·n_d/n for a domain of an SRS).
+ */
 export function assertPopulationSize(populationSize: number, n: number): void {
-  if (!Number.isSafeInteger(populationSize) || populationSize < n) {
-    throw argumentError("populationSize", `must be an integer at least the sample size (${n})`, populationSize);
+  if (!Number.isFinite(populationSize) || populationSize < n) {
+    throw argumentError("populationSize", `must be a finite number at least the sample size (${n})`, populationSize);
   }
 }
 

@@ -114,7 +114,8 @@ describe("proportionCI bad arguments", () => {
     ["level", () => proportionCI(1, 10, { level: 95 })],
     ["level", () => proportionCI(1, 10, { level: Number.NaN })],
     ["populationSize", () => proportionCI(1, 10, { populationSize: 9 })],
-    ["populationSize", () => proportionCI(1, 10, { populationSize: 100.5 })],
+    ["populationSize", () => proportionCI(1, 10, { populationSize: 9.5 })],
+    ["populationSize", () => proportionCI(1, 10, { populationSize: Number.POSITIVE_INFINITY })],
     ["populationSize", () => proportionCI(1, 10, { populationSize: Number.NaN })],
     ["method", () => proportionCI(1, 10, { method: "exact" as never })],
   ];
