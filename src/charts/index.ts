@@ -1,1 +1,6 @@
-export {};
+// charts: Estimate rows → Vega-Lite specs (plain JSON, data inlined). Types only from vega-lite.
+export { barChart } from "./barChart";
+export type { ChartOptions, BarOrder } from "./options";
+export type { ChartLocale } from "./locale";
+export { type ChartTheme, defaultTheme, OKABE_ITO, BROWN_BLUE_GREEN } from "./theme";
+export { VEGA_LITE_SCHEMA } from "./frame";

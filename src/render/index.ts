@@ -1,2 +1,3 @@
 // svyprop/render: Node-only rendering of Vega-Lite specs to SVG and PNG.
-export {};
+export { renderSvg } from "./renderSvg";
+export { renderPng, type RenderPngOptions } from "./renderPng";

@@ -1,0 +1,106 @@
+import type { Config } from "vega-lite";
+
+/** The locales every chart and report can be written in. */
+export type ChartLocale = "en-US" | "fr-FR";
+
+/** Separators and words of one locale: everything a chart or table writes that is not data. */
+export interface LocaleTexts {
+  /** Decimal separator: "." or ",". */
+  decimal: string;
+  /** What stands between a number and "%": nothing in English, a narrow no-break space (U+202F) in French. */
+  percentSpace: string;
+  /** Between the two limits of an interval: an en dash. */
+  rangeDash: string;
+  /** "95% CI" / "IC 95 %", given the level already written as a percentage ("95"). */
+  intervalName: (levelPercent: string) => string;
+  /** "n = 140". */
+  baseText: (base: number) => string;
+  /** "Source: …" / "Source : …". */
+  sourceText: (source: string) => string;
+  /** Caption line about the error bars. */
+  errorBarNote: (intervalName: string, method: string) => string;
+  /** Caption line for a multi-select question. */
+  multiSelectNote: string;
+  /** Caption line when the bars have several bases. */
+  basesVaryNote: string;
+  percentAxisTitle: string;
+  /** Legend title for the answer categories of a stacked or Likert chart. */
+  answerTitle: string;
+  /** Legend title for subgroups when rows carry no group name. */
+  groupTitle: string;
+  /** Display names of the interval methods of `stats/proportionCI`. */
+  methodNames: Record<string, string>;
+}
+
+/** A narrow no-break space: the French typographic space before "%" and ":" (as CLDR and d3-format write it). */
+export const NARROW_NO_BREAK_SPACE = "\u202f";
+
+const METHOD_NAMES_EN: Record<string, string> = {
+  wald: "Wald",
+  wilson: "Wilson",
+  "wilson-cc": "Wilson with continuity correction",
+  "agresti-coull": "Agresti–Coull",
+  "clopper-pearson": "Clopper–Pearson",
+  jeffreys: "Jeffreys",
+  logit: "logit",
+};
+
+const METHOD_NAMES_FR: Record<string, string> = {
+  ...METHOD_NAMES_EN,
+  "wilson-cc": "Wilson avec correction de continuité",
+};
+
+const LOCALES: Record<ChartLocale, LocaleTexts> = {
+  "en-US": {
+    decimal: ".",
+    percentSpace: "",
+    rangeDash: "–",
+    intervalName: (level) => `${level}% CI`,
+    baseText: (base) => `n = ${base}`,
+    sourceText: (source) => `Source: ${source}`,
+    errorBarNote: (interval, method) => `Error bars: ${interval} (${method}).`,
+    multiSelectNote: "Several answers were allowed: the shares may add up to more than 100%.",
+    basesVaryNote: "Each bar has its own base (n).",
+    percentAxisTitle: "Percent of respondents",
+    answerTitle: "Answer",
+    groupTitle: "Group",
+    methodNames: METHOD_NAMES_EN,
+  },
+  "fr-FR": {
+    decimal: ",",
+    percentSpace: NARROW_NO_BREAK_SPACE,
+    rangeDash: "–",
+    intervalName: (level) => `IC ${level}${NARROW_NO_BREAK_SPACE}%`,
+    baseText: (base) => `n = ${base}`,
+    sourceText: (source) => `Source${NARROW_NO_BREAK_SPACE}: ${source}`,
+    errorBarNote: (interval, method) => `Barres d’erreur${NARROW_NO_BREAK_SPACE}: ${interval} (${method}).`,
+    multiSelectNote: `Plusieurs réponses possibles${NARROW_NO_BREAK_SPACE}: le total peut dépasser 100${NARROW_NO_BREAK_SPACE}%.`,
+    basesVaryNote: "Chaque barre a sa propre base (n).",
+    percentAxisTitle: "Pourcentage des répondants",
+    answerTitle: "Réponse",
+    groupTitle: "Groupe",
+    methodNames: METHOD_NAMES_FR,
+  },
+};
+
+/** The words and separators of `locale`. */
+export function localeTexts(locale: ChartLocale): LocaleTexts {
+  return LOCALES[locale];
+}
+
+/** Display name of an interval method ("clopper-pearson" → "Clopper–Pearson"); unknown methods as given. */
+export function methodName(method: string, locale: ChartLocale): string {
+  return LOCALES[locale].methodNames[method] ?? method;
+}
+
+/** The d3-format number locale that Vega uses for axis ticks, so "50%" reads "50 %" in French. */
+export function vegaNumberLocale(locale: ChartLocale): NonNullable<Config["locale"]>["number"] {
+  const texts = LOCALES[locale];
+  return {
+    decimal: texts.decimal,
+    thousands: locale === "fr-FR" ? NARROW_NO_BREAK_SPACE : ",",
+    grouping: [3],
+    currency: locale === "fr-FR" ? ["", `${NARROW_NO_BREAK_SPACE}€`] : ["$", ""],
+    percent: `${texts.percentSpace}%`,
+  };
+}

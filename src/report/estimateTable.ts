@@ -1,0 +1,58 @@
+import type { Estimate } from "../types";
+import { groupLabel, distinct } from "../charts/chartData";
+import type { ChartLocale } from "../charts/locale";
+import { intervalDigits, intervalName, percentText } from "../charts/percentText";
+import type { FormatOptions } from "./formatEstimate";
+
+/** A table of formatted estimates: what Markdown and HTML reports print. */
+export interface EstimateTable {
+  headers: string[];
+  cells: string[][];
+}
+
+interface HeaderWords {
+  question: string;
+  category: string;
+  group: string;
+  base: string;
+  percent: string;
+  /** Title of the interval column when its rows have different levels. */
+  interval: string;
+}
+
+const HEADERS: Record<ChartLocale, HeaderWords> = {
+  "en-US": { question: "Question", category: "Answer", group: "Group", base: "n / base", percent: "%", interval: "CI" },
+  "fr-FR": { question: "Question", category: "Réponse", group: "Groupe", base: "n / base", percent: "%", interval: "IC" },
+};
+
+/**
+ * Rows as a printable table: question, answer, group (only when some row has one), n / base,
+ * percent and interval. When all rows share one level the interval column is titled with it
+ * ("95% CI") and holds the limits; otherwise each cell names its own level.
+ */
+export function estimateTable(rows: readonly Estimate[], options: FormatOptions = {}): EstimateTable {
+  const style = { locale: options.locale ?? "en-US", decimals: options.decimals ?? 0 };
+  const words = HEADERS[style.locale];
+  const hasGroups = rows.some((row) => row.group !== undefined);
+  const levels = distinct(rows.map((row) => intervalName(row.level, style.locale)));
+  const sharedLevel = levels.length === 1 ? levels[0] : undefined;
+  const headers = [
+    words.question,
+    words.category,
+    ...(hasGroups ? [words.group] : []),
+    words.base,
+    words.percent,
+    sharedLevel ?? words.interval,
+  ];
+  const cells = rows.map((row) => [
+    row.questionLabel,
+    row.categoryLabel,
+    ...(hasGroups ? [groupLabel(row)] : []),
+    `${row.count} / ${row.base}`,
+    percentText(row, style),
+    sharedLevel === undefined
+      ? `${intervalName(row.level, style.locale)} ${intervalDigits(row, style)}`
+      : intervalDigits(row, style),
+  ]);
+  return { headers, cells };
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { toMarkdown } from "../../src/report";
+import { friendRequestRows, profileRows } from "../../examples/moubarakEstimates";
+
+describe("toMarkdown", () => {
+  it("prints one line per row with n / base, percent and the interval", () => {
+    expect(toMarkdown(friendRequestRows)).toBe(
+      [
+        "| Question | Answer | n / base | % | 95% CI |",
+        "| --- | --- | ---: | ---: | ---: |",
+        "| If a patient sent a friend request | Would decline | 152 / 178 | 85% | 79–90 |",
+        "| If a patient sent a friend request | Case by case | 26 / 178 | 15% | 10–21 |",
+        "| If a patient sent a friend request | Would accept | 0 / 178 | 0% | 0–2 |",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("writes French headers and numbers", () => {
+    const lines = toMarkdown(profileRows.slice(4), { locale: "fr-FR", decimals: 1 }).split("\n");
+    expect(lines[0]).toBe("| Question | Réponse | n / base | % | IC 95\u202f% |");
+    expect(lines[2]).toBe("| Current position | Yes | 76 / 138 | 55,1\u202f% | 46,7–63,1 |");
+  });
+
+  it("adds a group column when rows have groups, and names each level when they differ", () => {
+    const rows = [
+      { ...friendRequestRows[0]!, group: { position: "resident" } },
+      { ...friendRequestRows[0]!, group: { position: "fellow" }, level: 0.9 },
+    ];
+    const lines = toMarkdown(rows).split("\n");
+    expect(lines[0]).toBe("| Question | Answer | Group | n / base | % | CI |");
+    expect(lines[2]).toContain("| resident | 152 / 178 | 85% | 95% CI 79–90 |");
+    expect(lines[3]).toContain("| fellow | 152 / 178 | 85% | 90% CI 79–90 |");
+  });
+
+  it("escapes pipes and line breaks in labels", () => {
+    const row = { ...friendRequestRows[0]!, questionLabel: "Yes | no\nmaybe" };
+    expect(toMarkdown([row]).split("\n")[2]).toContain("| Yes \\| no maybe |");
+  });
+});
