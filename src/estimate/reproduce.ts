@@ -16,7 +16,10 @@ export function reproduce(survey: Survey, published: PublishedFigures, options: 
   const estimates = survey.codebook.questions
     .filter((question) => question.type !== "numeric")
     .flatMap((question) => estimate(survey, question.id, options));
-  const comparisons = compareWithPublished(published.figures, estimates);
+  const comparisons = compareWithPublished(published.figures, estimates, {
+    respondents: survey.rowCount,
+    ...(survey.design.populationSize === undefined ? {} : { populationSize: survey.design.populationSize }),
+  });
   return {
     estimates,
     comparisons,

@@ -3,3 +3,4 @@ export { formatEstimate, type FormatOptions } from "./formatEstimate";
 export { estimateTable, type EstimateTable } from "./estimateTable";
 export { toMarkdown } from "./toMarkdown";
 export * from "./validationSummary";
+export * from "./reproductionMarkdown";

@@ -6,7 +6,10 @@ export interface PublishedFigure {
   question: string | null;
   /** Category code of the question ("yes" for a binary question's positive answer). */
   category: string | null;
+  /** Count as printed, or null when the paper prints only a percentage. */
   numerator: number | null;
+  /** The count the shipped data use when the paper prints none. */
+  numeratorAssumed?: number;
   /** Denominator as printed, or null when the paper does not print it. */
   denominator: number | null;
   /** The base the shipped data use when the paper does not print one. */
