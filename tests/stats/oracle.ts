@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { expect } from "vitest";
+import { oracleRef } from "../paths";
 
-/** Helpers for reading the reference values in ../shared/oracle/ref/ (see its README). */
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+/**
+ * Helpers for reading the reference values in tests/oracle/ref/ — unchanged copies of the
+ * shared oracle files (R 4.2, statsmodels, scipy; see tests/oracle/README.md).
+ */
 
 export interface OracleCase {
   id: string;
@@ -17,8 +17,7 @@ export interface OracleCase {
 }
 
 export function loadOracle(fileName: string): OracleCase[] {
-  const file = path.resolve(repoRoot, "../shared/oracle/ref", fileName);
-  const parsed = JSON.parse(readFileSync(file, "utf8")) as { cases: OracleCase[] };
+  const parsed = JSON.parse(readFileSync(oracleRef(fileName), "utf8")) as { cases: OracleCase[] };
   return parsed.cases.filter((c) => c.split === "visible");
 }
 
