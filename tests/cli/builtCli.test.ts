@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
+import { readFileSync, rmSync } from "node:fs";
 import { mkdtemp, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -21,6 +22,15 @@ describe("the built svyprop command", () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toContain("| Had a Facebook profile | 147 / 202 | 73% (");
     expect(await readdir(out)).toEqual(expect.arrayContaining(["estimates.json", "table.md", "friend_request.svg"]));
+  });
+
+  it("runs the README's library example against the built package", () => {
+    const result = spawnSync("npx", ["tsx", join(repoRoot, "examples", "quick-start.ts")], { cwd: repoRoot, encoding: "utf8" });
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toContain("| Profile displays real name | Yes | 138 / 140 | 99% |");
+    const svg = join(repoRoot, "real-name.svg");
+    expect(readFileSync(svg, "utf8")).toContain("Real name on profile");
+    rmSync(svg);
   });
 
   it("lists its commands and exits 2 on an unknown one", () => {
