@@ -9,28 +9,13 @@ import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import type { Codebook, Filter, Question } from "../../src/codebook/types";
 import { roundRatio } from "../../src/stats/roundRatio";
+import type { PublishedFigure } from "../../src/survey/published";
 import { buildCsv, SEED } from "../../data/moubarak-2009/reconstruct";
 
 const dir = fileURLToPath(new URL("../../data/moubarak-2009/", import.meta.url));
 const csvText = readFileSync(`${dir}responses.csv`, "utf8");
 const codebook = JSON.parse(readFileSync(`${dir}codebook.json`, "utf8")) as Codebook;
 
-interface PublishedFigure {
-  key: string;
-  label: string;
-  question: string | null;
-  category: string | null;
-  numerator: number | null;
-  numeratorAssumed?: number;
-  denominator: number | null;
-  denominatorAssumed?: number;
-  printed: string | null;
-  printedText: string;
-  quote: string;
-  sourceType: string;
-  reproducible: boolean;
-  reason?: string;
-}
 interface Published {
   citation: string;
   doi: string;
@@ -160,7 +145,7 @@ describe("data/moubarak-2009", () => {
     ]);
     for (const f of published.figures) {
       expect(f.sourceType).toBe("primary_abstract");
-      expect(f.quote.length).toBeGreaterThan(0);
+      expect(f.quote?.length ?? 0, f.key).toBeGreaterThan(0);
       if (!f.reproducible) expect(f.reason, f.key).toBeTruthy();
       if (f.question !== null) expect(byId.has(f.question), f.key).toBe(true);
     }
