@@ -5,3 +5,7 @@ export * from "./surveyProportionCI";
 export * from "./differenceCI";
 export * from "./ratioCI";
 export * from "./oddsRatioCI";
+export * from "./binomialTest";
+export * from "./chiSquareTest";
+export * from "./fisherExactTest";
+export type { Alternative } from "./alternative";
