@@ -9,3 +9,4 @@ export * from "./binomialTest";
 export * from "./chiSquareTest";
 export * from "./fisherExactTest";
 export type { Alternative } from "./alternative";
+export * from "./multinomialCI";
