@@ -10,3 +10,5 @@ export * from "./chiSquareTest";
 export * from "./fisherExactTest";
 export type { Alternative } from "./alternative";
 export * from "./multinomialCI";
+export * from "./sampleSize";
+export * from "./marginOfError";
