@@ -21,7 +21,8 @@ export interface FisherExactTestResult {
  * `fisher.test` and scipy `fisher_exact`. r × c (two-sided only): the same sum over every table
  * with the observed margins, P(T) = Π R_i! Π C_j! / (N! Π n_ij!), by complete enumeration
  * (fine for the small tables the test is meant for; R uses the network algorithm of
- * Mehta & Patel 1983, JASA 78:427–434, which gives the same sum).
+ * Mehta & Patel 1983, JASA 78:427–434, which gives the same sum). A table with more than
+ * 20 million tables sharing its margins throws E_ARGUMENT rather than run for minutes.
  * Reference: Fisher (1935), JRSS 98:39–82; Agresti (2013), Categorical Data Analysis, §3.5.
  */
 export function fisherExactTest(table: readonly (readonly number[])[], options: FisherExactTestOptions = {}): FisherExactTestResult {
@@ -65,6 +66,9 @@ function hypergeometricPValue(a: number, { rowTotals, columnTotals, total }: Mar
   return Math.min(1, inTail / sum);
 }
 
+/** Enumeration budget of the r × c test: a few seconds of work. */
+const MAX_ENUMERATED_TABLES = 20_000_000;
+
 /** Two-sided exact p-value of an r × c table by enumerating every table with its margins. */
 function enumeratedPValue(table: readonly (readonly number[])[], { rowTotals, columnTotals, total }: Margins): number {
   const logFactorial = [0];
@@ -78,10 +82,15 @@ function enumeratedPValue(table: readonly (readonly number[])[], { rowTotals, co
   const columns = columnTotals.length;
   const remaining = [...rowTotals];
   let pValue = 0;
+  let tablesLeft = MAX_ENUMERATED_TABLES;
 
   // fills column j from row i down, with `left` of the column total still to place
   const fill = (j: number, i: number, left: number, sumLogCells: number): void => {
     if (j === columns - 1) {
+      tablesLeft -= 1;
+      if (tablesLeft < 0) {
+        throw argumentError("table", `has more than ${MAX_ENUMERATED_TABLES} tables with its margins, too many for the exact test; use chiSquareTest`);
+      }
       // the last column is forced by the remaining row totals
       const logP = logConstant - sumLogCells - remaining.reduce((s, r) => s + lf(r), 0);
       if (logP <= thresholdLog) pValue += Math.exp(logP);
