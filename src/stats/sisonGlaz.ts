@@ -1,6 +1,5 @@
 import gammainc from "@stdlib/math-base-special-gammainc";
 import { gammaln } from "simple-statistics";
-import { argumentError } from "../errors";
 import type { Limits } from "./limits";
 
 /**
@@ -13,22 +12,28 @@ import type { Limits } from "./limits";
  * `multinomial_proportions_confint(method="sison-glaz")`, except that the search starts at c = 0
  * with ν(0) taken as 0, as in May & Johnson's reference code (R MultinomialCI): statsmodels
  * 0.13.5 starts at c = 1 and fails for sparse counts whose ν(1) already exceeds 1 − α (its issue
- * #9587). Where statsmodels finds an answer the two searches agree.
+ * #9587). Where statsmodels finds an answer the two searches agree. For few cells (k = 2) the
+ * approximation can stay below 1 − α for every c; once c is large enough that every box is all
+ * of [0, N] the true coverage is exactly 1, and that exact value is used instead, so the search
+ * always ends (statsmodels raises there).
  */
 export function sisonGlazLimits(counts: readonly number[], level: number): Limits[] {
   const total = counts.reduce((a, b) => a + b, 0);
-  const coverage = (c: number): number => (c === 0 ? 0 : approximateBoxProbability(counts, total, c));
-  const target = level;
+  const wholeBox = Math.max(...counts.map((x) => Math.max(x, total - x)));
+  const coverage = (c: number): number => {
+    const approximation = approximateBoxProbability(counts, total, c);
+    return c >= wholeBox && !(approximation > level) ? 1 : approximation;
+  };
+  // the first c whose box covers more than 1 − α; it exists, since the whole box covers 1
   let c = 0;
-  let nuC = coverage(c);
-  let nuNext = coverage(c + 1);
-  while (!(nuC <= target && target < nuNext)) {
-    if (c > total) throw argumentError("counts", "admit no Sison–Glaz box at this level", counts.join(","));
+  let nuC = 0;
+  let nuNext = coverage(1);
+  while (!(nuNext > level)) {
     c += 1;
     nuC = nuNext;
     nuNext = coverage(c + 1);
   }
-  const gamma = (target - nuC) / (nuNext - nuC);
+  const gamma = (level - nuC) / (nuNext - nuC);
   return counts.map((x) => ({
     lower: Math.max(0, x / total - c / total),
     upper: Math.min(1, x / total + (c + 2 * gamma) / total),

@@ -92,6 +92,16 @@ describe("ratioCI and oddsRatioCI properties", () => {
     expect([mee.lower, mee.upper].map((v) => v.toFixed(4))).toEqual(["0.0533", "0.3377"]);
   });
 
+  it("find score intervals narrower than the search grid (regression: 185/190 vs 170/178 at 50 %)", () => {
+    const ratio = ratioCI(185, 190, 170, 178, { level: 0.5 });
+    expect(ratio.lower).toBeLessThan(ratio.estimate);
+    expect(ratio.upper).toBeGreaterThan(ratio.estimate);
+    const difference = differenceCI(5_000_000, 10_000_000, 4_990_000, 10_000_000, { method: "score" });
+    const wald = differenceCI(5_000_000, 10_000_000, 4_990_000, 10_000_000, { method: "wald" });
+    expect(difference.lower).toBeCloseTo(wald.lower, 6);
+    expect(difference.upper).toBeCloseTo(wald.upper, 6);
+  });
+
   it("give the score interval (0, ∞) bounds at zero cells", () => {
     expect(ratioCI(0, 10, 5, 10).lower).toBe(0);
     expect(ratioCI(5, 10, 0, 10).upper).toBe(Number.POSITIVE_INFINITY);
