@@ -10,8 +10,14 @@ import type { Limits } from "./limits";
  * `tailProbability` is the probability left outside each limit (α/2 for a two-sided interval).
  */
 export function clopperPearsonLimits(x: number, n: number, level: number, tailProbability = (1 - level) / 2): Limits {
-  return {
-    lower: x === 0 ? 0 : betaQuantile(tailProbability, x, n - x + 1),
-    upper: x === n ? 1 : betaQuantile(1 - tailProbability, x + 1, n - x),
-  };
+  const lower = x < SMALLEST_NORMAL ? 0 : betaQuantile(tailProbability, x, n - x + 1);
+  const upper = n - x < SMALLEST_NORMAL ? 1 : betaQuantile(1 - tailProbability, x + 1, n - x);
+  // the limits hold x/n exactly; keep them so when the quantile rounds at huge effective sizes
+  return { lower: Math.min(lower, x / n), upper: Math.max(upper, x / n) };
 }
+
+/**
+ * Effective counts below the smallest normal double (x = 0 included) give a limit that is 0 (or
+ * 1) to double precision; the beta quantile itself returns NaN for subnormal shapes.
+ */
+const SMALLEST_NORMAL = 2 ** -1022;

@@ -1,9 +1,9 @@
+import { argumentError } from "../errors";
 import type { Interval } from "../types";
 import { clopperPearsonLimits } from "./clopperPearson";
 import { clipToUnit, type Limits } from "./limits";
 import { twoSidedT } from "./quantiles";
 import { assertLevel, assertOneOf, assertPositiveNumber, assertProbability } from "./validate";
-import { argumentError } from "../errors";
 
 /** The closed-form interval methods of R survey's `svyciprop`. */
 export type SurveyCIMethod = "logit" | "xlogit" | "beta" | "mean" | "asin";
@@ -84,6 +84,11 @@ const CLOSED_FORMS: Record<Exclude<SurveyCIMethod, "mean">, ClosedForm> = {
   },
   beta: (p, se, _t, dfRatio, level) => {
     const nEff = ((p * (1 - p)) / (se * se)) * dfRatio;
-    return clopperPearsonLimits(nEff * p, nEff, level);
+    if (!Number.isFinite(nEff)) return { lower: p, upper: p }; // SE underflows against p(1−p): no sampling error left
+    const limits = clopperPearsonLimits(nEff * p, nEff, level);
+    if (Number.isNaN(limits.lower) || Number.isNaN(limits.upper)) {
+      throw argumentError("se", `is too small for p = ${p}: the beta quantiles fail at an effective sample size of ${nEff}`, se);
+    }
+    return limits;
   },
 };

@@ -30,36 +30,49 @@ export function twoSampleScoreLimits(comparison: Comparison, sample: Sample, lev
   const critical = chiSquareQuantile(level, 1);
   const varianceFactor = correction ? (sample.n1 + sample.n2) / (sample.n1 + sample.n2 - 1) : 1;
   const statistic = (v: number): number => SCORE_STATISTICS[comparison](sample, v) / varianceFactor;
-  if (comparison === "diff") return invertOnGrid(statistic, critical, -1, 1, (v) => v);
-  const { lower, upper } = invertOnGrid((u) => statistic(Math.exp(u)), critical, -LOG_RANGE, LOG_RANGE, Math.exp);
+  const { x1, n1, x2, n2 } = sample;
+  if (comparison === "diff") return invertOnGrid(statistic, critical, -1, 1, x1 / n1 - x2 / n2, (v) => v);
+  // log scale; an estimate of 0 or ∞ starts the scan at the end of the range, where T → 0
+  const estimate = comparison === "ratio" ? (x1 / n1) / (x2 / n2) : (x1 * (n2 - x2)) / ((n1 - x1) * x2);
+  const start = Math.min(LOG_RANGE, Math.max(-LOG_RANGE, Math.log(estimate)));
+  const { lower, upper } = invertOnGrid((u) => statistic(Math.exp(u)), critical, -LOG_RANGE, LOG_RANGE, start, Math.exp);
   return { lower: lower <= Math.exp(-LOG_RANGE) ? 0 : lower, upper: upper >= Math.exp(LOG_RANGE) ? Infinity : upper };
 }
 
 const LOG_RANGE = 35;
 /** Search range of the restricted MLE of logit p2 for the odds ratio. */
 const LOGIT_RANGE = 200;
-
-const expit = (eta: number): number => 1 / (1 + Math.exp(-eta));
 const GRID_STEPS = 2000;
 
+const expit = (eta: number): number => 1 / (1 + Math.exp(-eta));
+
 /**
- * {t ∈ [from, to] : T(t) ≤ critical}, scanning outwards from the grid point where T is least;
- * returns the limits mapped back by `toValue`.
+ * {t ∈ [from, to] : T(t) ≤ critical} around `start` (where T is 0): walks a grid outwards
+ * from `start` to the first point where T exceeds `critical`, then bisects between that point
+ * and the last one inside; returns the limits mapped back by `toValue`.
  */
-function invertOnGrid(T: (t: number) => number, critical: number, from: number, to: number, toValue: (t: number) => number): Limits {
-  const grid = Array.from({ length: GRID_STEPS + 1 }, (_, i) => (i === GRID_STEPS ? to : from + ((to - from) * i) / GRID_STEPS));
-  const values = grid.map(T);
-  let best = 0;
-  values.forEach((value, i) => {
-    if (value < (values[best] as number)) best = i;
-  });
+function invertOnGrid(
+  T: (t: number) => number,
+  critical: number,
+  from: number,
+  to: number,
+  start: number,
+  toValue: (t: number) => number,
+): Limits {
+  const step = (to - from) / GRID_STEPS;
   const excess = (t: number): number => T(t) - critical;
-  const edge = (step: 1 | -1): number => {
-    let i = best;
-    while (i + step >= 0 && i + step <= GRID_STEPS && (values[i + step] as number) <= critical) i += step;
-    const inside = grid[i] as number;
-    if (i + step < 0 || i + step > GRID_STEPS) return inside;
-    return bisect(excess, inside, grid[i + step] as number);
+  const edge = (direction: 1 | -1): number => {
+    const end = direction === 1 ? to : from;
+    let inside = start;
+    let index = Math.floor((start - from) / step);
+    for (;;) {
+      index += direction;
+      const next = direction === 1 ? Math.min(end, from + index * step) : Math.max(end, from + index * step);
+      if ((next - inside) * direction <= 0 && next !== end) continue; // not beyond `inside` yet
+      if (excess(next) > 0) return bisect(excess, inside, next);
+      if (next === end) return end;
+      inside = next;
+    }
   };
   return { lower: toValue(edge(-1)), upper: toValue(edge(1)) };
 }
