@@ -1,9 +1,10 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { Estimate } from "../types";
 import { captionLines } from "./caption";
-import { type ChartDatum, commonBase, itemOrder, toChartData } from "./chartData";
+import { itemOrder, toChartData } from "./chartData";
+import { placeBases } from "./bases";
 import { frameChart } from "./frame";
-import { type ChartOptions, resolveChartOptions } from "./options";
+import { type ChartOptions, type ResolvedChartOptions, resolveChartOptions } from "./options";
 import { proportionLayers } from "./proportionLayers";
 import { itemAxis } from "./itemAxis";
 
@@ -14,8 +15,12 @@ import { itemAxis } from "./itemAxis";
  * @example barChart(estimate(survey, "patient_request"), { locale: "fr-FR", title: "…" })
  */
 export function barChart(rows: readonly Estimate[], options?: ChartOptions): TopLevelSpec {
-  const resolved = resolveChartOptions(options);
-  const data = withBaseOnAxis(rows, toChartData(rows, resolved));
+  return proportionBarChart(rows, resolveChartOptions(options), []);
+}
+
+/** The bar chart with extra caption notes: shared by `barChart` and `multiSelectChart`. */
+export function proportionBarChart(rows: readonly Estimate[], resolved: ResolvedChartOptions, notes: string[]): TopLevelSpec {
+  const data = placeBases(toChartData(rows, resolved), "item");
   return frameChart(
     {
       data: { values: data },
@@ -24,13 +29,8 @@ export function barChart(rows: readonly Estimate[], options?: ChartOptions): Top
       encoding: { y: itemAxis(itemOrder(data, resolved.order)) },
       layer: proportionLayers(resolved),
     },
-    captionLines(rows, resolved),
+    captionLines(rows, resolved, { notes }),
     resolved,
   );
 }
 
-/** When the bars have different bases, each axis label names its own: "Position (n = 138)". */
-function withBaseOnAxis(rows: readonly Estimate[], data: ChartDatum[]): ChartDatum[] {
-  if (commonBase(rows) !== undefined) return data;
-  return data.map((datum) => ({ ...datum, item: `${datum.item} (${datum.baseText})` }));
-}

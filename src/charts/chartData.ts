@@ -21,6 +21,8 @@ export interface ChartDatum {
   base: number;
   /** "73%" / "73 %". */
   percent: string;
+  /** The value label drawn by the bar: the percentage, with the base when only the bar can carry it. */
+  label: string;
   /** "95% CI 66–79" / "IC 95 % 66–79". */
   interval: string;
   /** "n = 140". */
@@ -38,7 +40,7 @@ export function toChartData(rows: readonly Estimate[], options: ResolvedChartOpt
   const itemOf = itemLabeller(rows);
   return rows.map((row) => {
     const item = itemOf(row);
-    const group = groupLabel(row);
+    const group = groupLabel(row, options.groupLabels);
     const percent = percentText(row, style);
     const interval = `${intervalName(row.level, options.locale)} ${intervalDigits(row, style)}`;
     const baseText = texts.baseText(row.base);
@@ -56,6 +58,7 @@ export function toChartData(rows: readonly Estimate[], options: ResolvedChartOpt
       count: row.count,
       base: row.base,
       percent,
+      label: percent,
       interval,
       baseText,
       summary: `${name}: ${percent} (${interval}), ${baseText}`,
@@ -75,9 +78,14 @@ export function itemLabeller(rows: readonly Estimate[]): (row: Estimate) => stri
   return (row) => `${row.questionLabel}: ${row.categoryLabel}`;
 }
 
-/** The subgroup's values joined with " · ", or "" for a whole-sample row. */
-export function groupLabel(row: Estimate): string {
-  return row.group ? Object.values(row.group).join(" · ") : "";
+/** The subgroup's values (through `labels`, when they have one) joined with " · ", or "" for a whole-sample row. */
+export function groupLabel(row: Estimate, labels: Record<string, string> = {}): string {
+  return row.group ? Object.values(row.group).map((code) => labels[code] ?? code).join(" · ") : "";
+}
+
+/** The title of a group legend: the option, else the keys of the rows' groups ("position"). */
+export function groupTitle(rows: readonly Estimate[], options: ResolvedChartOptions): string {
+  return options.groupTitle ?? distinct(rows.flatMap((row) => Object.keys(row.group ?? {}))).join(" · ");
 }
 
 /** The base shared by every row, or undefined when bases differ. */

@@ -1,5 +1,10 @@
 // charts: Estimate rows → Vega-Lite specs (plain JSON, data inlined). Types only from vega-lite.
 export { barChart } from "./barChart";
+export { groupedBarChart, type GroupedBarChartOptions, type GroupLayout } from "./groupedBarChart";
+export { stackedBarChart } from "./stackedBarChart";
+export { likertChart, type LikertChartOptions } from "./likertChart";
+export { forestChart, type ForestChartOptions, type ReferenceLine } from "./forestChart";
+export { multiSelectChart } from "./multiSelectChart";
 export type { ChartOptions, BarOrder } from "./options";
 export type { ChartLocale } from "./locale";
 export { type ChartTheme, defaultTheme, OKABE_ITO, BROWN_BLUE_GREEN } from "./theme";

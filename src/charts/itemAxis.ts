@@ -14,6 +14,7 @@ export function itemAxis(order: string[]): PositionFieldDef<Field> {
     type: "nominal",
     sort: order,
     title: null,
+    scale: { paddingInner: 0.25, paddingOuter: 0.15 },
     axis: { labelLimit: ITEM_LABEL_LIMIT, ticks: false, domain: false, labelPadding: 6 },
   };
 }

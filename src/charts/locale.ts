@@ -21,7 +21,7 @@ export interface LocaleTexts {
   errorBarNote: (intervalName: string, method: string) => string;
   /** Caption line for a multi-select question. */
   multiSelectNote: string;
-  /** Caption line when the bars have several bases. */
+  /** Caption line when the bars have several bases (each label then carries its own). */
   basesVaryNote: string;
   percentAxisTitle: string;
   /** Legend title for the answer categories of a stacked or Likert chart. */
@@ -60,7 +60,7 @@ const LOCALES: Record<ChartLocale, LocaleTexts> = {
     sourceText: (source) => `Source: ${source}`,
     errorBarNote: (interval, method) => `Error bars: ${interval} (${method}).`,
     multiSelectNote: "Several answers were allowed: the shares may add up to more than 100%.",
-    basesVaryNote: "Each bar has its own base (n).",
+    basesVaryNote: "Bases (n) differ and are shown in the labels.",
     percentAxisTitle: "Percent of respondents",
     answerTitle: "Answer",
     groupTitle: "Group",
@@ -75,7 +75,7 @@ const LOCALES: Record<ChartLocale, LocaleTexts> = {
     sourceText: (source) => `Source${NARROW_NO_BREAK_SPACE}: ${source}`,
     errorBarNote: (interval, method) => `Barres d’erreur${NARROW_NO_BREAK_SPACE}: ${interval} (${method}).`,
     multiSelectNote: `Plusieurs réponses possibles${NARROW_NO_BREAK_SPACE}: le total peut dépasser 100${NARROW_NO_BREAK_SPACE}%.`,
-    basesVaryNote: "Chaque barre a sa propre base (n).",
+    basesVaryNote: "Les bases (n) diffèrent et figurent dans les libellés.",
     percentAxisTitle: "Pourcentage des répondants",
     answerTitle: "Réponse",
     groupTitle: "Groupe",

@@ -23,6 +23,10 @@ export interface ChartOptions {
   /** Digits after the decimal separator of the value labels (default 0). */
   decimals?: number;
   order?: BarOrder;
+  /** Display labels of group codes, e.g. `{ resident: "Residents" }` for rows with `group: { position: "resident" }`. */
+  groupLabels?: Record<string, string>;
+  /** Title of the group legend or facet headers (default: the group's key, e.g. "position"). */
+  groupTitle?: string;
 }
 
 /** `ChartOptions` with every default filled in. */
@@ -36,6 +40,8 @@ export interface ResolvedChartOptions {
   theme: ChartTheme;
   decimals: number;
   order: BarOrder;
+  groupLabels: Record<string, string>;
+  groupTitle?: string;
 }
 
 export const DEFAULT_WIDTH = 420;
@@ -61,5 +67,7 @@ export function resolveChartOptions(options: ChartOptions = {}): ResolvedChartOp
     theme: { ...defaultTheme, ...options.theme },
     decimals,
     order,
+    groupLabels: options.groupLabels ?? {},
+    ...(options.groupTitle !== undefined && { groupTitle: options.groupTitle }),
   };
 }

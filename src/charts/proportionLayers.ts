@@ -1,10 +1,7 @@
-import type { LayerSpec } from "vega-lite/types_unstable/spec/index.js";
-import type { Field } from "vega-lite/types_unstable/channeldef.js";
 import { localeTexts } from "./locale";
 import type { ResolvedChartOptions } from "./options";
+import type { ColorEncoding, Layer } from "./specTypes";
 
-type Layer = LayerSpec<Field>["layer"][number];
-type BarColor = NonNullable<Extract<Layer, { mark: unknown }>["encoding"]>["color"];
 
 /**
  * The three layers of a horizontal proportion bar: the bar, its confidence interval as an
@@ -13,7 +10,7 @@ type BarColor = NonNullable<Extract<Layer, { mark: unknown }>["encoding"]>["colo
  * enclosing layer spec; `color` colours the bars, by default in the theme's bar colour.
  * Every layer names the x axis the same, or Vega-Lite would join the titles of its fields.
  */
-export function proportionLayers(options: ResolvedChartOptions, color?: BarColor): Layer[] {
+export function proportionLayers(options: ResolvedChartOptions, color?: ColorEncoding): Layer[] {
   const { theme } = options;
   const texts = localeTexts(options.locale);
   return [
@@ -39,7 +36,7 @@ export function proportionLayers(options: ResolvedChartOptions, color?: BarColor
     {
       name: "labels",
       mark: { type: "text", align: "left", baseline: "middle", dx: 5 },
-      encoding: { x: { field: "upper", type: "quantitative", title: texts.percentAxisTitle }, text: { field: "percent" } },
+      encoding: { x: { field: "upper", type: "quantitative", title: texts.percentAxisTitle }, text: { field: "label" } },
     },
   ];
 }

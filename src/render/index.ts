@@ -1,3 +1,4 @@
-// svyprop/render: Node-only rendering of Vega-Lite specs to SVG and PNG.
+// svyprop/render: Node-only rendering of Vega-Lite specs to SVG and PNG, and Jupyter display bundles.
 export { renderSvg } from "./renderSvg";
 export { renderPng, type RenderPngOptions } from "./renderPng";
+export { toMimeBundle, type ChartMimeBundle, VEGA_LITE_MIME_TYPE, VEGA_LITE_V5_MIME_TYPE } from "./toMimeBundle";

@@ -2,5 +2,9 @@
 export { formatEstimate, type FormatOptions } from "./formatEstimate";
 export { estimateTable, type EstimateTable } from "./estimateTable";
 export { toMarkdown } from "./toMarkdown";
+export { toHtml, type HtmlReport, type HtmlSection } from "./toHtml";
+export { toCsv, type CsvOptions } from "./toCsv";
+export { toJson } from "./toJson";
+export { ESTIMATE_FIELDS } from "./estimateRecord";
 export * from "./validationSummary";
 export * from "./reproductionMarkdown";

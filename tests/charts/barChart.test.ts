@@ -29,7 +29,7 @@ describe("barChart", () => {
     expect(body(barChart(friendRequestRows)).data.values.map((v: { item: string }) => v.item)).toContain("Case by case");
     const items = body(barChart(profileRows)).data.values.map((v: { item: string }) => v.item);
     // The bases differ (138 and 140), so each label carries its own.
-    expect(items).toEqual(["Real name (n = 140)", "Date of birth (n = 140)", "Photo of themselves (n = 140)", "University (n = 140)", "Current position (n = 138)"]);
+    expect(items).toEqual(["Real name (n = 140)", "Date of birth (n = 140)", "Photo of themselves (n = 140)", "University (n = 140)", "Current position (n = 139)"]);
   });
 
   it("has bars, error bars and value labels on a 0–100 % axis", () => {
@@ -37,7 +37,7 @@ describe("barChart", () => {
     expect(layers.map((layer: { mark: { type: string } }) => layer.mark.type)).toEqual(["bar", "errorbar", "text"]);
     expect(layers[0].encoding.x).toMatchObject({ field: "proportion", scale: { domain: [0, 1] }, axis: { format: ".0%" } });
     expect(layers[1].encoding).toMatchObject({ x: { field: "lower" }, x2: { field: "upper" } });
-    expect(layers[2].encoding.text).toEqual({ field: "percent" });
+    expect(layers[2].encoding.text).toEqual({ field: "label" });
   });
 
   it("titles, subtitles and captions the chart with base, interval and source", () => {

@@ -42,8 +42,9 @@ describe("renderPng", () => {
 
   it("is not blank: the bars are drawn in the theme colour and text inks the page", async () => {
     const png = decodePng(await renderPng(barChart(friendRequestRows), { scale: 1 }));
-    // 85% + 15% of a 420-pixel axis, 27 pixels thick: about 11,000 bar pixels.
-    expect(pixelsOfColour(png, "#56B4E9")).toBeGreaterThan(0.9 * 420 * 27);
+    // 85% + 15% of a 420-pixel axis, bars 30 × (1 − 0.25 padding) = 22.5 pixels thick.
+    expect(pixelsOfColour(png, "#56B4E9")).toBeGreaterThan(0.95 * 420 * 22);
+    expect(pixelsOfColour(png, "#56B4E9")).toBeLessThan(1.05 * 420 * 23);
     expect(inkedShare(png)).toBeGreaterThan(0.1);
     expect(inkedShare(png)).toBeLessThan(0.6);
   });

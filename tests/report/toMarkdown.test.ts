@@ -19,7 +19,7 @@ describe("toMarkdown", () => {
   it("writes French headers and numbers", () => {
     const lines = toMarkdown(profileRows.slice(4), { locale: "fr-FR", decimals: 1 }).split("\n");
     expect(lines[0]).toBe("| Question | Réponse | n / base | % | IC 95\u202f% |");
-    expect(lines[2]).toBe("| Current position | Yes | 76 / 138 | 55,1\u202f% | 46,7–63,1 |");
+    expect(lines[2]).toBe("| Current position | Yes | 76 / 139 | 54,7\u202f% | 46,4–62,7 |");
   });
 
   it("adds a group column when rows have groups, and names each level when they differ", () => {

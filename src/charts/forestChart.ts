@@ -1,0 +1,111 @@
+import type { TopLevelSpec } from "vega-lite";
+import type { Estimate } from "../types";
+import { argumentError } from "../errors";
+import { placeBases } from "./bases";
+import { captionLines } from "./caption";
+import { distinct, groupTitle, itemOrder, toChartData } from "./chartData";
+import { frameChart } from "./frame";
+import { itemAxis } from "./itemAxis";
+import { localeTexts } from "./locale";
+import { type ChartOptions, type ResolvedChartOptions, resolveChartOptions } from "./options";
+import type { Layer } from "./specTypes";
+import { intervalDigits } from "./percentText";
+
+/** A vertical line to compare the estimates with, e.g. another survey's rate. */
+export interface ReferenceLine {
+  /** A proportion from 0 to 1. */
+  value: number;
+  label?: string;
+}
+
+export interface ForestChartOptions extends ChartOptions {
+  reference?: ReferenceLine;
+}
+
+/**
+ * Dot-and-whisker comparison of proportions across questions, groups or surveys: a dot at each
+ * estimate, its interval as a whisker, "73% (66–78)" beside it, groups told apart by colour
+ * and an optional dashed reference line.
+ */
+export function forestChart(rows: readonly Estimate[], options: ForestChartOptions = {}): TopLevelSpec {
+  const { reference, ...chartOptions } = options;
+  if (reference !== undefined && !(reference.value >= 0 && reference.value <= 1)) {
+    throw argumentError("reference.value", "must be a proportion from 0 to 1", reference.value);
+  }
+  const resolved = resolveChartOptions(chartOptions);
+  const { theme } = resolved;
+  const style = { locale: resolved.locale, decimals: resolved.decimals };
+  const data = placeBases(
+    toChartData(rows, resolved).map((datum, index) => ({ ...datum, label: `${datum.label} (${intervalDigits(rows[index]!, style)})` })),
+    "item",
+  );
+  const groups = distinct(data.map((datum) => datum.group));
+  const grouped = groups.length > 1 || groups[0] !== "";
+  const axisTitle = localeTexts(resolved.locale).percentAxisTitle;
+  const x = { type: "quantitative", title: axisTitle } as const;
+  // Rows are placed per layer, not on the parent, so the reference layers span the whole height.
+  const rowPlacement = {
+    y: itemAxis(itemOrder(data, resolved.order)),
+    ...(grouped && { yOffset: { field: "group", type: "nominal", sort: groups } as const }),
+  };
+  const color = grouped
+    ? {
+        color: {
+          field: "group",
+          type: "nominal",
+          sort: groups,
+          scale: { domain: groups, range: [...theme.categoricalPalette] },
+          legend: { title: groupTitle(rows, resolved), orient: "top", direction: "horizontal", symbolOpacity: 1 },
+        } as const,
+      }
+    : {};
+
+  return frameChart(
+    {
+      data: { values: data },
+      width: resolved.width,
+      height: resolved.height ?? { step: grouped ? 18 * groups.length + 12 : 28 },
+      layer: [
+        {
+          name: "intervals",
+          mark: { type: "errorbar", ticks: { size: 6 }, thickness: 1.5, ...(!grouped && { color: theme.intervalColor }) },
+          encoding: { ...rowPlacement, x: { ...x, field: "lower" }, x2: { field: "upper" }, ...color },
+        },
+        {
+          name: "points",
+          mark: { type: "point", filled: true, size: 60, opacity: 1, ...(!grouped && { color: theme.intervalColor }) },
+          encoding: {
+            ...rowPlacement,
+            x: { ...x, field: "proportion", scale: { domain: [0, 1] }, axis: { format: ".0%", tickCount: 5, grid: true } },
+            ...color,
+            tooltip: { field: "summary" },
+          },
+        },
+        {
+          name: "labels",
+          mark: { type: "text", align: "left", baseline: "middle", dx: 6 },
+          encoding: { ...rowPlacement, x: { ...x, field: "upper" }, text: { field: "label" } },
+        },
+        ...(reference === undefined ? [] : referenceLayers(reference, resolved)),
+      ],
+    },
+    captionLines(rows, resolved),
+    resolved,
+  );
+}
+
+/** The dashed reference line and its label, written at the top of the plot. */
+function referenceLayers(reference: ReferenceLine, options: ResolvedChartOptions): Layer[] {
+  const x = { field: "value", type: "quantitative", title: localeTexts(options.locale).percentAxisTitle } as const;
+  const data = { values: [{ value: reference.value, label: reference.label ?? "" }] };
+  const color = options.theme.mutedTextColor;
+  return [
+    { name: "reference", data, mark: { type: "rule", strokeDash: [4, 3], color }, encoding: { x } },
+    {
+      name: "referenceLabel",
+      data,
+      mark: { type: "text", align: "left", baseline: "bottom", dx: 4, dy: -2, color },
+      encoding: { x, y: { value: 0 }, text: { field: "label" } },
+    },
+  ];
+}

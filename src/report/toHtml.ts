@@ -1,0 +1,88 @@
+import type { Estimate } from "../types";
+import { argumentError } from "../errors";
+import { estimateTable } from "./estimateTable";
+import type { FormatOptions } from "./formatEstimate";
+
+/** One part of an HTML report: a heading, an optional chart, and the table of its rows. */
+export interface HtmlSection {
+  heading?: string;
+  /** Paragraphs of text shown under the heading. */
+  notes?: string[];
+  /** An SVG document, e.g. from `renderSvg` (svyprop/render), inlined as is. */
+  svg?: string;
+  rows: readonly Estimate[];
+}
+
+export interface HtmlReport {
+  title: string;
+  /** Shown under the title, e.g. the source citation. */
+  subtitle?: string;
+  sections: readonly HtmlSection[];
+}
+
+const STYLE = `
+body { font-family: "DejaVu Sans", Verdana, Arial, sans-serif; color: #1a1a1a; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.45; }
+h1 { font-size: 1.5rem; margin-bottom: 0.2rem; } .subtitle { color: #555; margin-top: 0; }
+h2 { font-size: 1.15rem; margin-top: 2.2rem; border-bottom: 1px solid #ddd; padding-bottom: 0.2rem; }
+figure { margin: 1rem 0; } figure svg { max-width: 100%; height: auto; }
+table { border-collapse: collapse; margin: 0.8rem 0; font-size: 0.9rem; }
+th, td { padding: 0.3rem 0.7rem; border-bottom: 1px solid #e3e3e3; text-align: left; }
+th { border-bottom: 2px solid #999; } td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+`;
+
+/**
+ * A self-contained HTML page (no script, no external file): title, then per section its
+ * heading, notes, inline SVG chart and table of estimates, in the report's language.
+ * Report is a core layer and does not render: pass SVG made by `renderSvg`.
+ */
+export function toHtml(report: HtmlReport, options: FormatOptions = {}): string {
+  const lang = (options.locale ?? "en-US").slice(0, 2);
+  const sections = report.sections.map((section, index) => htmlSection(section, index, options)).join("\n");
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(report.title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<h1>${escapeHtml(report.title)}</h1>
+${report.subtitle === undefined ? "" : `<p class="subtitle">${escapeHtml(report.subtitle)}</p>\n`}${sections}
+</body>
+</html>
+`;
+}
+
+function htmlSection(section: HtmlSection, index: number, options: FormatOptions): string {
+  const parts: string[] = [];
+  if (section.heading !== undefined) parts.push(`<h2>${escapeHtml(section.heading)}</h2>`);
+  for (const note of section.notes ?? []) parts.push(`<p>${escapeHtml(note)}</p>`);
+  if (section.svg !== undefined) parts.push(`<figure>${inlineSvg(section.svg, index)}</figure>`);
+  if (section.rows.length > 0) parts.push(htmlTable(section.rows, options));
+  return `<section>\n${parts.join("\n")}\n</section>`;
+}
+
+function htmlTable(rows: readonly Estimate[], options: FormatOptions): string {
+  const { headers, cells } = estimateTable(rows, options);
+  // The last three columns (n / base, %, interval) are numbers.
+  const numeric = (column: number) => (column >= headers.length - 3 ? ' class="number"' : "");
+  const head = headers.map((header, column) => `<th scope="col"${numeric(column)}>${escapeHtml(header)}</th>`).join("");
+  const body = cells
+    .map((line) => `<tr>${line.map((value, column) => `<td${numeric(column)}>${escapeHtml(value)}</td>`).join("")}</tr>`)
+    .join("\n");
+  return `<table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
+}
+
+/** An SVG document without its XML prolog; refused if it carries script, which a report never needs. */
+function inlineSvg(svg: string, index: number): string {
+  const start = svg.indexOf("<svg");
+  if (start < 0) throw argumentError(`sections[${index}].svg`, "must be an SVG document");
+  if (/<script\b|\son\w+\s*=/i.test(svg)) throw argumentError(`sections[${index}].svg`, "must not contain script or event handlers");
+  return svg.slice(start);
+}
+
+/** Escapes text for HTML element content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
