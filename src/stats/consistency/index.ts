@@ -1,2 +1,7 @@
 // Consistency checks of published percentages (GRIM-style): see issue "Checking printed figures".
-export {};
+export { parsePrintedFigure, type PrintedFigure } from "./printedFigure";
+export type { ConsistencyOptions, ConsistencyRounding } from "./consistencyTarget";
+export type { DenominatorRange } from "./denominatorRange";
+export * from "./isConsistent";
+export * from "./numeratorsFor";
+export * from "./denominatorsFor";
