@@ -1,5 +1,6 @@
-import { type ConsistencyOptions, consistencyTarget, printsAs } from "./consistencyTarget";
+import { type ConsistencyOptions, type ConsistencyTarget, consistencyTarget } from "./consistencyTarget";
 import { type DenominatorRange, resolveDenominatorRange } from "./denominatorRange";
+import { fitsDenominator } from "./fitsDenominator";
 import { requireCount } from "./requireCount";
 
 /**
@@ -16,8 +17,17 @@ export function denominatorsFor(
 ): number[] {
   requireCount("k", k);
   const target = consistencyTarget(printed, options);
-  const { min, max } = resolveDenominatorRange(options, k);
+  return denominatorsOf(target, resolveDenominatorRange(options, k), k);
+}
+
+/**
+ * `denominatorsFor` on a resolved target and validated range (internal); without a count, the n
+ * over which some whole count prints as the figure.
+ */
+export function denominatorsOf(target: ConsistencyTarget, range: { min: number; max: number }, count?: number): number[] {
   const denominators: number[] = [];
-  for (let n = min; n <= max; n++) if (printsAs(k, n, target)) denominators.push(n);
+  for (let n = Math.max(range.min, count ?? 0); n <= range.max; n++) {
+    if (fitsDenominator(target, n, count)) denominators.push(n);
+  }
   return denominators;
 }

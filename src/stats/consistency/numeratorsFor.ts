@@ -1,4 +1,4 @@
-import { type ConsistencyOptions, consistencyTarget, printsAs } from "./consistencyTarget";
+import { type ConsistencyOptions, type ConsistencyTarget, consistencyTarget, printsAs } from "./consistencyTarget";
 import { requireCount } from "./requireCount";
 
 /**
@@ -10,7 +10,11 @@ import { requireCount } from "./requireCount";
  */
 export function numeratorsFor(printed: string, n: number, options: ConsistencyOptions = {}): number[] {
   requireCount("n", n, { positive: true });
-  const target = consistencyTarget(printed, options);
+  return numeratorsOf(consistencyTarget(printed, options), n);
+}
+
+/** `numeratorsFor` on an already resolved target (internal: loops over n reuse one target). */
+export function numeratorsOf(target: ConsistencyTarget, n: number): number[] {
   const perUnit = BigInt(target.scale) * 10n ** BigInt(target.decimals);
   const bigN = BigInt(n);
   // Any rounding rule leaves |k/n × scale − printed| < one printed unit.
