@@ -5,6 +5,9 @@ import { parsePrintedFigure } from "./printedFigure";
 /** A rounding rule of `roundRatio`, or "either": any of half-up, half-even and truncation. */
 export type ConsistencyRounding = RoundingRule | "either";
 
+/** Every accepted `rounding` option, for validating user input. */
+export const CONSISTENCY_ROUNDINGS: readonly ConsistencyRounding[] = ["half-up", "half-even", "truncate", "either"];
+
 /** How a printed figure is assumed to have been produced from k/n. */
 export interface ConsistencyOptions {
   /** Digits after the decimal point; default: as many as the printed text shows ("65.8" → 1). */
@@ -41,7 +44,7 @@ export function consistencyTarget(printed: string, options: ConsistencyOptions =
   if (!Number.isSafeInteger(scale) || scale <= 0) throw argumentError("scale", "must be a positive integer", scale);
   const rules = rounding === "either" ? ALL_RULES : ALL_RULES.filter((rule) => rule === rounding);
   if (rules.length === 0) {
-    throw argumentError("rounding", "must be \"half-up\", \"half-even\", \"truncate\" or \"either\"", rounding);
+    throw argumentError("rounding", `must be one of ${CONSISTENCY_ROUNDINGS.join(", ")}`, rounding);
   }
   const units = figure.units * 10n ** BigInt(decimals - figure.decimals);
   return { units, decimals, scale, rules };

@@ -1,6 +1,6 @@
 // Consistency checks of published percentages (GRIM-style): see issue "Checking printed figures".
 export { parsePrintedFigure, type PrintedFigure } from "./printedFigure";
-export type { ConsistencyOptions, ConsistencyRounding } from "./consistencyTarget";
+export { CONSISTENCY_ROUNDINGS, type ConsistencyOptions, type ConsistencyRounding } from "./consistencyTarget";
 export type { DenominatorRange } from "./denominatorRange";
 export * from "./isConsistent";
 export { numeratorsFor } from "./numeratorsFor";
