@@ -67,6 +67,34 @@ describe("svyprop check", () => {
     expect(code).toBe(1);
   });
 
+  it("sums the categories of a grouped single-choice question against its base", async () => {
+    const file = writeScratch(
+      "groups.csv",
+      [
+        "label,count,base,printed,group",
+        "None,6,47,13,Past year",
+        "Fewer than 5,36,47,78,Past year",
+        "5 to 15,3,47,7,Past year",
+        "Unknown number,1,47,2,Past year",
+        "Decline,152,178,85,Friend request",
+        "Case by case,26,178,15,Friend request",
+        "Accept,0,178,0,Friend request",
+      ].join("\n"),
+    );
+    const { code, stdout } = await check(file);
+    expect(code).toBe(1);
+    expect(stdout).toContain("sum mismatch    Past year: 6 + 36 + 3 + 1 = 46, not 47; the percentages fit 46\n");
+    expect(stdout).toContain("sums to base    Friend request: 152 + 26 + 0 = 178\n");
+    expect(stdout).toContain("7 figures: 5 reproduced, 0 possible, 0 impossible, 2 count mismatch; 2 groups, 1 sum mismatch");
+
+    const json = JSON.parse((await check(file, "--json")).stdout);
+    expect(json.summary).toMatchObject({ groups: 2, groupMismatch: 1 });
+    expect(json.groups[0]).toMatchObject({ group: "Past year", partition: { sum: 46, base: 47, sumsToBase: false } });
+
+    const friendOnly = writeScratch("friend.csv", "label,count,base,printed,group\nDecline,152,178,85,F\nCase,26,178,15,F\n");
+    expect((await check(friendOnly)).code).toBe(0);
+  });
+
   it("says when no n in range gives a figure", async () => {
     const file = writeScratch("impossible.json", JSON.stringify([{ label: "Real name", count: 138, printed: "99" }]));
     const { code, stdout } = await check(file, "--max", "138");
@@ -84,11 +112,12 @@ describe("svyprop check", () => {
     expect(JSON.parse(stdout)).toEqual({
       range: { min: 100, max: 147 },
       rounding: "either",
-      summary: { figures: 2, reproduced: 1, possible: 1, impossible: 0, countMismatch: 0, skipped: 0 },
+      summary: { figures: 2, reproduced: 1, possible: 1, impossible: 0, countMismatch: 0, groups: 0, groupMismatch: 0, skipped: 0 },
       verdicts: [
         { label: "Real name", printed: "99", count: 138, verdict: "possible", denominators: [139, 140] },
         { label: "Profile", printed: "73", count: 147, base: 202, verdict: "reproduced", computed: "73" },
       ],
+      groups: [],
     });
   });
 
@@ -109,6 +138,12 @@ describe("svyprop check", () => {
     const noColumn = await check(writeScratch("nocolumn.csv", "label,percent\na,50\n"));
     expect(noColumn.code).toBe(3);
     expect(noColumn.stderr).toMatch(/E_CSV_PARSE: the header has no "printed" column \(row 1\)/);
+
+    const ungroupable = await check(writeScratch("group.csv", "label,count,base,printed,group\na,1,,50,g\n"));
+    expect(ungroupable.stderr).toMatch(/E_BAD_VALUE: group needs a count and a base.*row 2, column "group", value "g"/);
+
+    const twoBases = await check(writeScratch("bases.csv", "label,count,base,printed,group\na,1,2,50,g\nb,1,4,25,g\n"));
+    expect(twoBases.stderr).toMatch(/E_BAD_VALUE: base differs from the base 2 of group "g" \(row 3, column "base", value "4"\)/);
 
     const notJson = await check(writeScratch("broken.json", "[{"));
     expect(notJson.stderr).toMatch(/E_BAD_VALUE: the figures file is not valid JSON/);

@@ -8,7 +8,9 @@ import {
   DEFAULT_MAX_DENOMINATOR,
   type FigureVerdict,
   type PrintedFigureRecord,
+  checkFigureGroups,
   checkFigures,
+  type FigureGroupCheck,
   parsePrintedFigure,
 } from "../../stats/consistency";
 import { type CliIO, type Command, ExitCode } from "../command";
@@ -20,6 +22,8 @@ count) is unknown or wrong, finds the denominators n (or counts) that would prin
 
 FILE is JSON (an array of figures, or an object with a "figures" array) or CSV with a header.
 Each figure has: label, printed ("73", "73 %", "65,8"), and optionally count and base.
+Figures sharing a "group" are the categories of one single-choice question: each needs a count
+and the same base, and their counts must sum to it.
 The ../shared/sources schema is read too (key, numerator, denominator, percent_reported_text).
 Entries without a printed percentage are skipped and counted.
 
@@ -29,8 +33,9 @@ Options:
   --max N            largest denominator searched (default ${DEFAULT_MAX_DENOMINATOR})
   --rounding RULE    half-up (default), half-even, truncate, or either
 
-Verdicts: reproduced | possible (n ∈ {…}) | impossible (no n in range) | count mismatch.
-Exit codes: 0 every figure reproduced or possible; 1 some figure impossible or mismatched;
+Verdicts: reproduced | possible (n ∈ {…}) | impossible (no n in range) | count mismatch;
+for a group: sums to base | sum mismatch.
+Exit codes: 0 every figure reproduced or possible, every group sums to its base; 1 otherwise;
 2 bad usage; 3 unreadable or malformed FILE.`;
 
 /** `svyprop check FILE`: a verdict per printed figure (see `checkFigures`). */
@@ -60,14 +65,19 @@ export const checkCommand: Command = {
 
     const { figures, skipped } = readFigures(file);
     const verdicts = checkFigures(figures, { min, max, rounding });
-    const summary = summarize(verdicts, skipped);
+    const groups = checkFigureGroups(figures, { rounding });
+    const summary = summarize(verdicts, groups, skipped);
     if (values.json) {
-      io.stdout(`${JSON.stringify({ range: { min, max }, rounding, summary, verdicts }, null, 2)}\n`);
+      io.stdout(`${JSON.stringify({ range: { min, max }, rounding, summary, verdicts, groups }, null, 2)}\n`);
     } else {
-      io.stdout(`${verdicts.map((verdict) => `${VERDICT_NAMES[verdict.verdict].padEnd(14)}  ${describeVerdict(verdict, { min, max })}`).join("\n")}\n`);
-      io.stdout(`\n${describeSummary(summary)} (n searched in ${min}–${max}, ${rounding} rounding)\n`);
+      const lines = [
+        ...verdicts.map((verdict) => `${VERDICT_NAMES[verdict.verdict].padEnd(14)}  ${describeVerdict(verdict, { min, max })}`),
+        ...groups.map((group) => `${(group.partition.sumsToBase ? "sums to base" : "sum mismatch").padEnd(14)}  ${describeGroup(group)}`),
+      ];
+      io.stdout(`${lines.join("\n")}\n\n${describeSummary(summary)} (n searched in ${min}–${max}, ${rounding} rounding)\n`);
     }
-    return summary.impossible + summary.countMismatch > 0 ? ExitCode.failedCheck : ExitCode.ok;
+    const failures = summary.impossible + summary.countMismatch + summary.groupMismatch;
+    return failures > 0 ? ExitCode.failedCheck : ExitCode.ok;
   },
 };
 
@@ -84,11 +94,14 @@ interface CheckSummary {
   possible: number;
   impossible: number;
   countMismatch: number;
+  /** Groups (single-choice questions) checked, and those whose counts do not sum to the base. */
+  groups: number;
+  groupMismatch: number;
   /** Entries of the file without a printed percentage, so not checked. */
   skipped: number;
 }
 
-function summarize(verdicts: readonly FigureVerdict[], skipped: number): CheckSummary {
+function summarize(verdicts: readonly FigureVerdict[], groups: readonly FigureGroupCheck[], skipped: number): CheckSummary {
   const count = (kind: FigureVerdict["verdict"]) => verdicts.filter((verdict) => verdict.verdict === kind).length;
   return {
     figures: verdicts.length,
@@ -96,14 +109,31 @@ function summarize(verdicts: readonly FigureVerdict[], skipped: number): CheckSu
     possible: count("possible"),
     impossible: count("impossible"),
     countMismatch: count("count-mismatch"),
+    groups: groups.length,
+    groupMismatch: groups.filter((group) => !group.partition.sumsToBase).length,
     skipped,
   };
 }
 
 function describeSummary(summary: CheckSummary): string {
-  const { figures, reproduced, possible, impossible, countMismatch, skipped } = summary;
+  const { figures, reproduced, possible, impossible, countMismatch, groups, groupMismatch, skipped } = summary;
+  const groupNote = groups > 0 ? `; ${plural(groups, "group")}, ${groupMismatch} sum mismatch` : "";
   const skippedNote = skipped > 0 ? `; ${skipped} without a printed percentage skipped` : "";
-  return `${figures} figures: ${reproduced} reproduced, ${possible} possible, ${impossible} impossible, ${countMismatch} count mismatch${skippedNote}`;
+  return `${plural(figures, "figure")}: ${reproduced} reproduced, ${possible} possible, ${impossible} impossible, ${countMismatch} count mismatch${groupNote}${skippedNote}`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+/** One sentence on a group's sum, e.g. "Past year: 6 + 36 + 3 + 1 = 46, not 47; the percentages fit 46". */
+export function describeGroup({ group, partition }: FigureGroupCheck): string {
+  const { sum, base, sumsToBase, categories, printedFitBase, printedFitSum } = partition;
+  const addition = `${categories.map((category) => category.count).join(" + ")} = ${sum}`;
+  if (sumsToBase) return `${group}: ${addition}`;
+  const fitting = [printedFitSum ? sum : undefined, printedFitBase ? base : undefined].filter((n) => n !== undefined);
+  const fits = fitting.length > 0 ? `the percentages fit ${fitting.join(" and ")}` : "the percentages fit neither";
+  return `${group}: ${addition}, not ${base}; ${fits}`;
 }
 
 /**
@@ -173,6 +203,7 @@ const FIELD_NAMES = {
   count: ["count", "numerator"],
   base: ["base", "denominator"],
   printed: ["printed", "percent_reported_text"],
+  group: ["group"],
 } as const;
 
 function readFigures(file: string): FiguresFile {
@@ -224,14 +255,23 @@ function figuresFromCsv(text: string): FiguresFile {
 
 function collectFigures(entries: { entry: unknown; where: Location }[]): FiguresFile {
   const figures: PrintedFigureRecord[] = [];
+  const groupBases = new Map<string, number>();
   let skipped = 0;
   for (const { entry, where } of entries) {
     if (entry === null || typeof entry !== "object" || Array.isArray(entry)) {
       throw new SurveyError("E_BAD_VALUE", "a figure must be an object with label and printed", { ...where, value: JSON.stringify(entry) });
     }
     const figure = figureFrom(entry as Record<string, unknown>, where);
-    if (figure === undefined) skipped++;
-    else figures.push(figure);
+    if (figure === undefined) {
+      skipped++;
+      continue;
+    }
+    if (figure.group !== undefined) {
+      const groupBase = groupBases.get(figure.group) ?? (figure.base as number);
+      if (figure.base !== groupBase) throw badValue(where, "base", String(figure.base), `differs from the base ${groupBase} of group "${figure.group}"`);
+      groupBases.set(figure.group, groupBase);
+    }
+    figures.push(figure);
   }
   return { figures, skipped };
 }
@@ -253,7 +293,17 @@ function figureFrom(entry: Record<string, unknown>, where: Location): PrintedFig
   if (count !== undefined && base !== undefined && count > base) {
     throw badValue(where, "count", String(count), `exceeds the base ${base}`);
   }
-  return { label, printed, ...(count === undefined ? {} : { count }), ...(base === undefined ? {} : { base }) };
+  const group = textField(entry, "group", where);
+  if (group !== undefined && (count === undefined || base === undefined)) {
+    throw badValue(where, "group", group, "needs a count and a base: a group's counts are summed against its base");
+  }
+  return {
+    label,
+    printed,
+    ...(count === undefined ? {} : { count }),
+    ...(base === undefined ? {} : { base }),
+    ...(group === undefined ? {} : { group }),
+  };
 }
 
 /** The first of the part's field names present with a value; "" and null count as absent. */
@@ -265,7 +315,7 @@ function rawField(entry: Record<string, unknown>, part: keyof typeof FIELD_NAMES
   return undefined;
 }
 
-function textField(entry: Record<string, unknown>, part: "label" | "printed", where: Location): string | undefined {
+function textField(entry: Record<string, unknown>, part: "label" | "printed" | "group", where: Location): string | undefined {
   const field = rawField(entry, part);
   if (field === undefined) return undefined;
   if (typeof field.value === "number") return String(field.value);

@@ -15,6 +15,8 @@ export interface PrintedFigureRecord {
   count?: number;
   /** The base (denominator) printed or known, if any. */
   base?: number;
+  /** Shared by the categories of one single-choice question, whose counts should sum to the base (see `checkFigureGroups`). */
+  group?: string;
 }
 
 /**
@@ -64,6 +66,7 @@ export function checkFigures(figures: readonly PrintedFigureRecord[], options: C
     if (typeof figure?.label !== "string") throw argumentError(`${name}.label`, "must be a string", figure?.label);
     if (figure.count !== undefined) requireCount(`${name}.count`, figure.count);
     if (figure.base !== undefined) requireCount(`${name}.base`, figure.base, { positive: true });
+    if (figure.group !== undefined && typeof figure.group !== "string") throw argumentError(`${name}.group`, "must be a string", figure.group);
     if (figure.count !== undefined && figure.base !== undefined && figure.count > figure.base) {
       throw argumentError(`${name}.count`, `must not exceed its base (${figure.base})`, figure.count);
     }
@@ -73,8 +76,14 @@ export function checkFigures(figures: readonly PrintedFigureRecord[], options: C
 }
 
 /** Only the record's own fields, so that extra properties of the input never leak into a verdict. */
-function ownFields({ label, printed, count, base }: PrintedFigureRecord): PrintedFigureRecord {
-  return { label, printed, ...(count === undefined ? {} : { count }), ...(base === undefined ? {} : { base }) };
+function ownFields({ label, printed, count, base, group }: PrintedFigureRecord): PrintedFigureRecord {
+  return {
+    label,
+    printed,
+    ...(count === undefined ? {} : { count }),
+    ...(base === undefined ? {} : { base }),
+    ...(group === undefined ? {} : { group }),
+  };
 }
 
 function judge(figure: PrintedFigureRecord, target: ConsistencyTarget, range: { min: number; max: number }): FigureVerdict {

@@ -8,3 +8,4 @@ export { denominatorsFor } from "./denominatorsFor";
 export * from "./commonDenominators";
 export * from "./checkPartition";
 export * from "./checkFigures";
+export * from "./checkFigureGroups";
