@@ -70,7 +70,7 @@ export function checkFigures(figures: readonly PrintedFigureRecord[], options: C
     if (figure.count !== undefined && figure.base !== undefined && figure.count > figure.base) {
       throw argumentError(`${name}.count`, `must not exceed its base (${figure.base})`, figure.count);
     }
-    const target = consistencyTarget(figure.printed, rounding === undefined ? {} : { rounding });
+    const target = consistencyTarget(figure.printed, rounding === undefined ? {} : { rounding }, `${name}.printed`);
     return judge(ownFields(figure), target, range);
   });
 }

@@ -37,15 +37,14 @@ export function commonDenominators(
   }
   const checks = figures.map((figure, index) => {
     if (figure.count !== undefined) requireCount(`figures[${index}].count`, figure.count);
-    return { count: figure.count, target: consistencyTarget(figure.printed, options) };
+    return { count: figure.count, target: consistencyTarget(figure.printed, options, `figures[${index}].printed`) };
   });
-  const { min, max } = resolveDenominatorRange(options, Math.max(0, ...checks.map((c) => c.count ?? 0)));
+  // No floor at the largest count: an n below it can still fit all figures but that one.
+  const { min, max } = resolveDenominatorRange(options, 1);
   const all: number[] = [];
   const allButOne: CommonDenominators["allButOne"] = [];
   for (let n = min; n <= max; n++) {
-    const misfits = checks.flatMap(({ count, target }, index) => {
-      return fitsDenominator(target, n, count) ? [] : [index];
-    });
+    const misfits = checks.flatMap(({ count, target }, index) => (fitsDenominator(target, n, count) ? [] : [index]));
     if (misfits.length === 0) all.push(n);
     if (misfits.length === 1 && checks.length > 1) allButOne.push({ n, misfit: misfits[0] as number });
   }

@@ -30,10 +30,15 @@ const ALL_RULES: readonly RoundingRule[] = ["half-up", "half-even", "truncate"];
 
 /**
  * Parses the printed text once and fixes the precision, scale and rounding rules, so that loops
- * over many k or n do not re-read it. Throws `E_ARGUMENT` for bad options.
+ * over many k or n do not re-read it. Throws `E_ARGUMENT` for bad options, or naming
+ * `argumentName` for unreadable text.
  */
-export function consistencyTarget(printed: string, options: ConsistencyOptions = {}): ConsistencyTarget {
-  const figure = parsePrintedFigure(printed);
+export function consistencyTarget(
+  printed: string,
+  options: ConsistencyOptions = {},
+  argumentName = "printed",
+): ConsistencyTarget {
+  const figure = parsePrintedFigure(printed, argumentName);
   const { decimals = figure.decimals, rounding = "half-up", scale = 100 } = options;
   if (!Number.isInteger(decimals) || decimals < 0 || decimals > 15) {
     throw argumentError("decimals", "must be an integer from 0 to 15", decimals);

@@ -3,7 +3,7 @@ import { requireCount } from "./requireCount";
 
 /** The denominators a search looks through: min ≤ n ≤ max. */
 export interface DenominatorRange {
-  /** Smallest n tried (default: the smallest n the figures allow, at least 1). */
+  /** Smallest n tried (default 1; a search for one count k starts at k at the lowest). */
   min?: number;
   /** Largest n tried: required, since "0 %" or "50 %" fit infinitely many n. */
   max: number;

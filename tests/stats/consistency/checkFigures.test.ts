@@ -53,7 +53,7 @@ describe("checkFigures", () => {
     expect(() => checkFigures([{ label: "a", count: 3, base: 2, printed: "50" }])).toThrow(/E_ARGUMENT: figures\[0\]\.count must not exceed/);
     expect(() => checkFigures([{ label: "a", base: 0, printed: "50" }])).toThrow(/E_ARGUMENT: figures\[0\]\.base/);
     expect(() => checkFigures([{ printed: "50" } as never])).toThrow(/E_ARGUMENT: figures\[0\]\.label/);
-    expect(() => checkFigures([{ label: "a", printed: "half" }])).toThrow(/E_ARGUMENT: printed/);
+    expect(() => checkFigures([{ label: "a", printed: "half" }])).toThrow(/E_ARGUMENT: figures\[0\]\.printed/);
     expect(() => checkFigures([], { max: 0 })).toThrow(/E_ARGUMENT: max/);
     expect(() => checkFigures("x" as never)).toThrow(/E_ARGUMENT: figures/);
   });

@@ -41,6 +41,16 @@ describe("commonDenominators", () => {
     expect(commonDenominators([{ printed: "50" }], { min: 1, max: 4 }).all).toEqual([2, 4]);
   });
 
+  it("lists n below the largest count among those that fit all but that figure", () => {
+    const result = commonDenominators([{ printed: "99", count: 138 }, { printed: "55", count: 76 }], { max: 147 });
+    expect(result.all).toEqual([139]);
+    expect(result.allButOne).toEqual([
+      { n: 137, misfit: 0 },
+      { n: 138, misfit: 0 },
+      { n: 140, misfit: 1 },
+    ]);
+  });
+
   it("reports no all-but-one list for a single figure", () => {
     expect(commonDenominators([{ printed: "99", count: 138 }], { max: 147 })).toEqual({ all: [139, 140], allButOne: [] });
   });
@@ -48,7 +58,7 @@ describe("commonDenominators", () => {
   it("rejects bad arguments with E_ARGUMENT", () => {
     expect(() => commonDenominators([], { max: 10 })).toThrow(/E_ARGUMENT: figures/);
     expect(() => commonDenominators([{ printed: "5", count: -2 }], { max: 10 })).toThrow(/E_ARGUMENT: figures\[0\]\.count/);
-    expect(() => commonDenominators([{ printed: "five" }], { max: 10 })).toThrow(/E_ARGUMENT: printed/);
+    expect(() => commonDenominators([{ printed: "five" }], { max: 10 })).toThrow(/E_ARGUMENT: figures\[0\]\.printed/);
     expect(() => commonDenominators([{ printed: "5" }], { max: 0 })).toThrow(/E_ARGUMENT: max/);
   });
 });
