@@ -95,6 +95,15 @@ describe("svyprop check", () => {
     expect((await check(friendOnly)).code).toBe(0);
   });
 
+  it("prints only the summary when every entry lacks a printed percentage", async () => {
+    const file = writeScratch("unprinted.json", JSON.stringify([{ label: "Residents", count: 160, base: 202 }]));
+    const { code, stdout } = await check(file);
+    expect(code).toBe(0);
+    expect(stdout).toBe(
+      "0 figures: 0 reproduced, 0 possible, 0 impossible, 0 count mismatch; 1 without a printed percentage skipped (n searched in 1–1000, half-up rounding)\n",
+    );
+  });
+
   it("says when no n in range gives a figure", async () => {
     const file = writeScratch("impossible.json", JSON.stringify([{ label: "Real name", count: 138, printed: "99" }]));
     const { code, stdout } = await check(file, "--max", "138");
@@ -147,6 +156,10 @@ describe("svyprop check", () => {
 
     const notJson = await check(writeScratch("broken.json", "[{"));
     expect(notJson.stderr).toMatch(/E_BAD_VALUE: the figures file is not valid JSON/);
+
+    const empty = await check(writeScratch("empty.csv", "\n"));
+    expect(empty.code).toBe(3);
+    expect(empty.stderr).toMatch(/E_EMPTY_FILE/);
 
     const missing = await check(path.join(scratch, "absent.csv"));
     expect(missing.code).toBe(3);

@@ -74,7 +74,8 @@ export const checkCommand: Command = {
         ...verdicts.map((verdict) => `${VERDICT_NAMES[verdict.verdict].padEnd(14)}  ${describeVerdict(verdict, { min, max })}`),
         ...groups.map((group) => `${(group.partition.sumsToBase ? "sums to base" : "sum mismatch").padEnd(14)}  ${describeGroup(group)}`),
       ];
-      io.stdout(`${lines.join("\n")}\n\n${describeSummary(summary)} (n searched in ${min}–${max}, ${rounding} rounding)\n`);
+      const body = lines.length > 0 ? `${lines.join("\n")}\n\n` : "";
+      io.stdout(`${body}${describeSummary(summary)} (n searched in ${min}–${max}, ${rounding} rounding)\n`);
     }
     const failures = summary.impossible + summary.countMismatch + summary.groupMismatch;
     return failures > 0 ? ExitCode.failedCheck : ExitCode.ok;
@@ -213,6 +214,7 @@ function readFigures(file: string): FiguresFile {
   } catch (error) {
     throw new SurveyError("E_IO", `cannot read the figures file: ${(error as Error).message}`, { value: file });
   }
+  if (text.trim() === "") throw new SurveyError("E_EMPTY_FILE", "the figures file is empty", { value: file });
   const isJson = file.toLowerCase().endsWith(".json") || /^\s*[[{]/.test(text);
   return isJson ? figuresFromJson(text) : figuresFromCsv(text);
 }
