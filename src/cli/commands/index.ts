@@ -1,6 +1,7 @@
 import type { Command } from "../command";
+import { checkCommand } from "./check";
 import { estimateCommand } from "./estimate";
 import { reproduceCommand } from "./reproduce";
 
 /** Every sub-command of `svyprop`, in the order `svyprop --help` lists them. */
-export const commands: Command[] = [reproduceCommand, estimateCommand];
+export const commands: Command[] = [reproduceCommand, estimateCommand, checkCommand];

@@ -1,2 +1,11 @@
 // Consistency checks of published percentages (GRIM-style): see issue "Checking printed figures".
-export {};
+export { parsePrintedFigure, type PrintedFigure } from "./printedFigure";
+export { CONSISTENCY_ROUNDINGS, type ConsistencyOptions, type ConsistencyRounding } from "./consistencyTarget";
+export type { DenominatorRange } from "./denominatorRange";
+export * from "./isConsistent";
+export { numeratorsFor } from "./numeratorsFor";
+export { denominatorsFor } from "./denominatorsFor";
+export * from "./commonDenominators";
+export * from "./checkPartition";
+export * from "./checkFigures";
+export * from "./checkFigureGroups";

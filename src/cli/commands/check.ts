@@ -1,0 +1,340 @@
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import Papa from "papaparse";
+import { SurveyError, argumentError } from "../../errors";
+import {
+  CONSISTENCY_ROUNDINGS,
+  type ConsistencyRounding,
+  DEFAULT_MAX_DENOMINATOR,
+  type FigureVerdict,
+  type PrintedFigureRecord,
+  checkFigureGroups,
+  checkFigures,
+  type FigureGroupCheck,
+  parsePrintedFigure,
+} from "../../stats/consistency";
+import { type CliIO, type Command, ExitCode } from "../command";
+
+const usage = `Usage: svyprop check FILE [--json] [--min N] [--max N] [--rounding RULE]
+
+Checks every printed percentage in FILE against its count and base, and where the base (or
+count) is unknown or wrong, finds the denominators n (or counts) that would print it.
+
+FILE is JSON (an array of figures, or an object with a "figures" array) or CSV with a header.
+Each figure has: label, printed ("73", "73 %", "65,8"), and optionally count and base.
+Figures sharing a "group" are the categories of one single-choice question: each needs a count
+and the same base, and their counts must sum to it.
+The ../shared/sources schema is read too (key, numerator, denominator, percent_reported_text).
+Entries without a printed percentage are skipped and counted.
+
+Options:
+  --json             machine-readable output (stable keys)
+  --min N            smallest denominator searched (default 1)
+  --max N            largest denominator searched (default ${DEFAULT_MAX_DENOMINATOR})
+  --rounding RULE    half-up (default), half-even, truncate, or either
+
+Verdicts: reproduced | possible (n ∈ {…}) | impossible (no n in range) | count mismatch;
+for a group: sums to base | sum mismatch.
+Exit codes: 0 every figure reproduced or possible, every group sums to its base; 1 otherwise;
+2 bad usage; 3 unreadable or malformed FILE.`;
+
+/** `svyprop check FILE`: a verdict per printed figure (see `checkFigures`). */
+export const checkCommand: Command = {
+  name: "check",
+  summary: "Check printed percentages against counts and find the bases that fit (GRIM)",
+  usage,
+  async run(args: string[], io: CliIO): Promise<number> {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        json: { type: "boolean", default: false },
+        min: { type: "string" },
+        max: { type: "string" },
+        rounding: { type: "string" },
+      },
+    });
+    if (positionals.length !== 1) throw argumentError("FILE", "must be given exactly once", positionals.join(" ") || "nothing");
+    const file = positionals[0] as string;
+    const min = values.min === undefined ? 1 : optionCount("--min", values.min);
+    const max = values.max === undefined ? DEFAULT_MAX_DENOMINATOR : optionCount("--max", values.max);
+    const rounding = (values.rounding ?? "half-up") as ConsistencyRounding;
+    if (!CONSISTENCY_ROUNDINGS.includes(rounding)) {
+      throw argumentError("--rounding", `must be one of ${CONSISTENCY_ROUNDINGS.join(", ")}`, rounding);
+    }
+
+    const { figures, skipped } = readFigures(file);
+    const verdicts = checkFigures(figures, { min, max, rounding });
+    const groups = checkFigureGroups(figures, { rounding });
+    const summary = summarize(verdicts, groups, skipped);
+    if (values.json) {
+      io.stdout(`${JSON.stringify({ range: { min, max }, rounding, summary, verdicts, groups }, null, 2)}\n`);
+    } else {
+      const lines = [
+        ...verdicts.map((verdict) => `${VERDICT_NAMES[verdict.verdict].padEnd(14)}  ${describeVerdict(verdict, { min, max })}`),
+        ...groups.map((group) => `${(group.partition.sumsToBase ? "sums to base" : "sum mismatch").padEnd(14)}  ${describeGroup(group)}`),
+      ];
+      const body = lines.length > 0 ? `${lines.join("\n")}\n\n` : "";
+      io.stdout(`${body}${describeSummary(summary)} (n searched in ${min}–${max}, ${rounding} rounding)\n`);
+    }
+    const failures = summary.impossible + summary.countMismatch + summary.groupMismatch;
+    return failures > 0 ? ExitCode.failedCheck : ExitCode.ok;
+  },
+};
+
+const VERDICT_NAMES: Record<FigureVerdict["verdict"], string> = {
+  reproduced: "reproduced",
+  possible: "possible",
+  impossible: "impossible",
+  "count-mismatch": "count mismatch",
+};
+
+interface CheckSummary {
+  figures: number;
+  reproduced: number;
+  possible: number;
+  impossible: number;
+  countMismatch: number;
+  /** Groups (single-choice questions) checked, and those whose counts do not sum to the base. */
+  groups: number;
+  groupMismatch: number;
+  /** Entries of the file without a printed percentage, so not checked. */
+  skipped: number;
+}
+
+function summarize(verdicts: readonly FigureVerdict[], groups: readonly FigureGroupCheck[], skipped: number): CheckSummary {
+  const count = (kind: FigureVerdict["verdict"]) => verdicts.filter((verdict) => verdict.verdict === kind).length;
+  return {
+    figures: verdicts.length,
+    reproduced: count("reproduced"),
+    possible: count("possible"),
+    impossible: count("impossible"),
+    countMismatch: count("count-mismatch"),
+    groups: groups.length,
+    groupMismatch: groups.filter((group) => !group.partition.sumsToBase).length,
+    skipped,
+  };
+}
+
+function describeSummary(summary: CheckSummary): string {
+  const { figures, reproduced, possible, impossible, countMismatch, groups, groupMismatch, skipped } = summary;
+  const groupNote = groups > 0 ? `; ${plural(groups, "group")}, ${groupMismatch} sum mismatch` : "";
+  const skippedNote = skipped > 0 ? `; ${skipped} without a printed percentage skipped` : "";
+  return `${plural(figures, "figure")}: ${reproduced} reproduced, ${possible} possible, ${impossible} impossible, ${countMismatch} count mismatch${groupNote}${skippedNote}`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+/** One sentence on a group's sum, e.g. "Past year: 6 + 36 + 3 + 1 = 46, not 47; the percentages fit 46". */
+export function describeGroup({ group, partition }: FigureGroupCheck): string {
+  const { sum, base, sumsToBase, categories, printedFitBase, printedFitSum } = partition;
+  const addition = `${categories.map((category) => category.count).join(" + ")} = ${sum}`;
+  if (sumsToBase) return `${group}: ${addition}`;
+  const fitting = [printedFitSum ? sum : undefined, printedFitBase ? base : undefined].filter((n) => n !== undefined);
+  const fits = fitting.length > 0 ? `the percentages fit ${fitting.join(" and ")}` : "the percentages fit neither";
+  return `${group}: ${addition}, not ${base}; ${fits}`;
+}
+
+/**
+ * One English sentence explaining a verdict, e.g.
+ * "Displayed real name: 138 (99 %) fits n ∈ {139, 140}" or
+ * "Past year: fewer than 5: 36/47 prints 77 %, not 78 %; 36 (78 %) fits n ∈ {46}".
+ * `range` is the denominator search range the verdict came from.
+ */
+export function describeVerdict(verdict: FigureVerdict, range: { min: number; max: number }): string {
+  const { label, count, base, printed } = verdict;
+  const percent = `${withoutPercentSign(printed)} %`;
+  const shown = count === undefined ? percent : `${count} (${percent})`;
+  const fits = (denominators: readonly number[]) =>
+    denominators.length > 0 ? `${shown} fits n ∈ ${formatIntegerSet(denominators)}` : `no n in ${range.min}–${range.max} gives ${shown}`;
+  switch (verdict.verdict) {
+    case "reproduced":
+      return `${label}: ${count}/${base} prints ${percent}`;
+    case "count-mismatch":
+      return `${label}: ${count}/${base} prints ${verdict.computed} %, not ${percent}; ${fits(verdict.denominators ?? [])}`;
+    default:
+      if (base !== undefined) {
+        const numerators = verdict.numerators ?? [];
+        return numerators.length > 0
+          ? `${label}: ${percent} of ${base} needs a count in ${formatIntegerSet(numerators)}`
+          : `${label}: no count out of ${base} prints as ${percent}`;
+      }
+      return `${label}: ${fits(verdict.denominators ?? [])}`;
+  }
+}
+
+/** The printed text without its percent sign: "73 %" → "73", "65,8%" → "65,8". */
+function withoutPercentSign(printed: string): string {
+  return printed.trim().replace(/[\s\u00a0\u202f]*%$/, "");
+}
+
+/** Increasing integers with runs of three or more shortened: [124, …, 145] → "{124–145}", [139, 140] → "{139, 140}". */
+function formatIntegerSet(values: readonly number[]): string {
+  const parts: string[] = [];
+  let start = 0;
+  for (let i = 1; i <= values.length; i++) {
+    if (i < values.length && values[i] === (values[i - 1] as number) + 1) continue;
+    const run = values.slice(start, i);
+    parts.push(run.length >= 3 ? `${run[0]}–${run[run.length - 1]}` : run.join(", "));
+    start = i;
+  }
+  return `{${parts.join(", ")}}`;
+}
+
+function optionCount(name: string, text: string): number {
+  if (!/^0*[1-9]\d*$/.test(text.trim())) throw argumentError(name, "must be a positive integer", text);
+  return Number(text);
+}
+
+// ── Reading a figures file ─────────────────────────────────────────────────────────────────
+
+/** Where a figure came from, for error messages: a CSV row (1-based, header = row 1) or a JSON path. */
+type Location = { row: number } | { path: string };
+
+interface FiguresFile {
+  figures: PrintedFigureRecord[];
+  skipped: number;
+}
+
+/** Field names read for each part of a figure, ours first, then the ../shared/sources schema. */
+const FIELD_NAMES = {
+  label: ["label", "key"],
+  count: ["count", "numerator"],
+  base: ["base", "denominator"],
+  printed: ["printed", "percent_reported_text"],
+  group: ["group"],
+} as const;
+
+function readFigures(file: string): FiguresFile {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
+  } catch (error) {
+    throw new SurveyError("E_IO", `cannot read the figures file: ${(error as Error).message}`, { value: file });
+  }
+  if (text.trim() === "") throw new SurveyError("E_EMPTY_FILE", "the figures file is empty", { value: file });
+  const isJson = file.toLowerCase().endsWith(".json") || /^\s*[[{]/.test(text);
+  return isJson ? figuresFromJson(text) : figuresFromCsv(text);
+}
+
+function figuresFromJson(text: string): FiguresFile {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new SurveyError("E_BAD_VALUE", `the figures file is not valid JSON: ${(error as Error).message}`);
+  }
+  const isWrapped = parsed !== null && typeof parsed === "object" && !Array.isArray(parsed);
+  const entries = isWrapped ? (parsed as { figures?: unknown }).figures : parsed;
+  if (!Array.isArray(entries)) {
+    throw new SurveyError("E_BAD_VALUE", "a JSON figures file must be an array of figures or an object with a \"figures\" array");
+  }
+  const prefix = isWrapped ? "figures" : "";
+  return collectFigures(entries.map((entry: unknown, index) => ({ entry, where: { path: `${prefix}[${index}]` } })));
+}
+
+function figuresFromCsv(text: string): FiguresFile {
+  const result = Papa.parse<Record<string, string>>(text, {
+    header: true,
+    skipEmptyLines: "greedy",
+    transformHeader: (header) => header.trim().toLowerCase(),
+  });
+  const [parseError] = result.errors;
+  if (parseError) {
+    const row = parseError.row === undefined ? {} : { row: parseError.row + 2 };
+    throw new SurveyError("E_CSV_PARSE", `the figures file is not readable CSV: ${parseError.message}`, row);
+  }
+  const header = result.meta.fields ?? [];
+  for (const part of ["label", "printed"] as const) {
+    if (!FIELD_NAMES[part].some((name) => header.includes(name))) {
+      throw new SurveyError("E_CSV_PARSE", `the header has no "${part}" column`, { row: 1 });
+    }
+  }
+  return collectFigures(result.data.map((entry, index) => ({ entry, where: { row: index + 2 } })));
+}
+
+function collectFigures(entries: { entry: unknown; where: Location }[]): FiguresFile {
+  const figures: PrintedFigureRecord[] = [];
+  const groupBases = new Map<string, number>();
+  let skipped = 0;
+  for (const { entry, where } of entries) {
+    if (entry === null || typeof entry !== "object" || Array.isArray(entry)) {
+      throw new SurveyError("E_BAD_VALUE", "a figure must be an object with label and printed", { ...where, value: JSON.stringify(entry) });
+    }
+    const figure = figureFrom(entry as Record<string, unknown>, where);
+    if (figure === undefined) {
+      skipped++;
+      continue;
+    }
+    if (figure.group !== undefined) {
+      const groupBase = groupBases.get(figure.group) ?? (figure.base as number);
+      if (figure.base !== groupBase) throw badValue(where, "base", String(figure.base), `differs from the base ${groupBase} of group "${figure.group}"`);
+      groupBases.set(figure.group, groupBase);
+    }
+    figures.push(figure);
+  }
+  return { figures, skipped };
+}
+
+/** One validated figure, or undefined when the entry has no printed percentage. */
+function figureFrom(entry: Record<string, unknown>, where: Location): PrintedFigureRecord | undefined {
+  const printed = textField(entry, "printed", where);
+  if (printed === undefined) return undefined;
+  try {
+    parsePrintedFigure(printed);
+  } catch {
+    throw badValue(where, "printed", printed, "is not a printed percentage like \"73\", \"73 %\" or \"65,8\"");
+  }
+  const label = textField(entry, "label", where);
+  if (label === undefined) throw badValue(where, "label", "", "is missing");
+  const count = countField(entry, "count", where);
+  const base = countField(entry, "base", where);
+  if (base === 0) throw badValue(where, "base", "0", "must be a positive integer");
+  if (count !== undefined && base !== undefined && count > base) {
+    throw badValue(where, "count", String(count), `exceeds the base ${base}`);
+  }
+  const group = textField(entry, "group", where);
+  if (group !== undefined && (count === undefined || base === undefined)) {
+    throw badValue(where, "group", group, "needs a count and a base: a group's counts are summed against its base");
+  }
+  return {
+    label,
+    printed,
+    ...(count === undefined ? {} : { count }),
+    ...(base === undefined ? {} : { base }),
+    ...(group === undefined ? {} : { group }),
+  };
+}
+
+/** The first of the part's field names present with a value; "" and null count as absent. */
+function rawField(entry: Record<string, unknown>, part: keyof typeof FIELD_NAMES): { column: string; value: unknown } | undefined {
+  for (const column of FIELD_NAMES[part]) {
+    const value = entry[column];
+    if (value !== undefined && value !== null && !(typeof value === "string" && value.trim() === "")) return { column, value };
+  }
+  return undefined;
+}
+
+function textField(entry: Record<string, unknown>, part: "label" | "printed" | "group", where: Location): string | undefined {
+  const field = rawField(entry, part);
+  if (field === undefined) return undefined;
+  if (typeof field.value === "number") return String(field.value);
+  if (typeof field.value !== "string") throw badValue(where, field.column, JSON.stringify(field.value), "must be text");
+  return field.value.trim();
+}
+
+function countField(entry: Record<string, unknown>, part: "count" | "base", where: Location): number | undefined {
+  const field = rawField(entry, part);
+  if (field === undefined) return undefined;
+  const value = typeof field.value === "string" && /^\s*\d+\s*$/.test(field.value) ? Number(field.value) : field.value;
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) {
+    throw badValue(where, field.column, typeof field.value === "string" ? field.value : JSON.stringify(field.value), "must be a whole count");
+  }
+  return value;
+}
+
+function badValue(where: Location, column: string, value: string, problem: string): SurveyError {
+  return new SurveyError("E_BAD_VALUE", `${column} ${problem}`, { ...where, column, value });
+}

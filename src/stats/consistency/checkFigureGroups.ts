@@ -1,0 +1,47 @@
+import { argumentError } from "../../errors";
+import { type PartitionCheck, checkPartition } from "./checkPartition";
+import type { PrintedFigureRecord } from "./checkFigures";
+import type { ConsistencyRounding } from "./consistencyTarget";
+
+/** The categories of one single-choice question, named by the `group` its figures share. */
+export interface FigureGroupCheck {
+  group: string;
+  /** The labels of the group's figures, in input order. */
+  labels: string[];
+  partition: PartitionCheck;
+}
+
+/**
+ * Multinomial consistency of figures marked with a shared `group`: the categories of one
+ * single-choice question, which must all print a count over the same base. Each group's counts
+ * should sum to that base (see `checkPartition`). Figures without a group are ignored. Throws
+ * `E_ARGUMENT` naming the figure when a grouped figure lacks a count or its base differs.
+ */
+export function checkFigureGroups(
+  figures: readonly PrintedFigureRecord[],
+  options: { rounding?: ConsistencyRounding } = {},
+): FigureGroupCheck[] {
+  const groups = new Map<string, { base: number; members: PrintedFigureRecord[] }>();
+  figures.forEach((figure, index) => {
+    if (figure.group === undefined) return;
+    if (figure.count === undefined || figure.base === undefined) {
+      throw argumentError(`figures[${index}]`, `is in group "${figure.group}" and so needs both a count and a base`, figure.label);
+    }
+    const group = groups.get(figure.group) ?? { base: figure.base, members: [] };
+    if (figure.base !== group.base) {
+      throw argumentError(`figures[${index}].base`, `differs from the base ${group.base} of group "${figure.group}"`, figure.base);
+    }
+    group.members.push(figure);
+    groups.set(figure.group, group);
+  });
+  return [...groups].map(([group, { base, members }]) => ({
+    group,
+    labels: members.map((member) => member.label),
+    partition: checkPartition(
+      members.map((member) => member.count as number),
+      base,
+      members.map((member) => member.printed),
+      options,
+    ),
+  }));
+}

@@ -1,0 +1,52 @@
+import { argumentError } from "../../errors";
+import { type ConsistencyOptions, consistencyTarget } from "./consistencyTarget";
+import { type DenominatorRange, resolveDenominatorRange } from "./denominatorRange";
+import { requireCount } from "./requireCount";
+import { fitsDenominator } from "./fitsDenominator";
+
+/** One printed percentage, with its count when the source printed one ("138 (99 %)"). */
+export interface PrintedShare {
+  printed: string;
+  count?: number;
+}
+
+/** The denominators that explain a set of figures printed over one (unstated) base. */
+export interface CommonDenominators {
+  /** Every n in the range over which all figures print as published, increasing. */
+  all: number[];
+  /**
+   * Every n over which all figures but one print as published, increasing, with `misfit`, the
+   * index (in the figures given) of the one that does not. Empty for fewer than two figures.
+   */
+  allButOne: { n: number; misfit: number }[];
+}
+
+/**
+ * The denominators n that make several figures jointly consistent: a figure with a count fits n
+ * when count/n prints as it (GRIM, Brown & Heathers 2017, Soc Psychol Personal Sci 8:363–369);
+ * one without a count fits n when some whole count does. Moubarak's five profile items
+ * (138 (99 %), 136 (97 %), 128 (91 %), 83 (59 %), 76 (55 %)) share no n in 76–147, and only 140
+ * fits four of them: 76/140 prints 54 %, not 55 %.
+ */
+export function commonDenominators(
+  figures: readonly PrintedShare[],
+  options: DenominatorRange & ConsistencyOptions,
+): CommonDenominators {
+  if (!Array.isArray(figures) || figures.length === 0) {
+    throw argumentError("figures", "must be a non-empty array of { printed, count? }", figures);
+  }
+  const checks = figures.map((figure, index) => {
+    if (figure.count !== undefined) requireCount(`figures[${index}].count`, figure.count);
+    return { count: figure.count, target: consistencyTarget(figure.printed, options, `figures[${index}].printed`) };
+  });
+  // No floor at the largest count: an n below it can still fit all figures but that one.
+  const { min, max } = resolveDenominatorRange(options, 1);
+  const all: number[] = [];
+  const allButOne: CommonDenominators["allButOne"] = [];
+  for (let n = min; n <= max; n++) {
+    const misfits = checks.flatMap(({ count, target }, index) => (fitsDenominator(target, n, count) ? [] : [index]));
+    if (misfits.length === 0) all.push(n);
+    if (misfits.length === 1 && checks.length > 1) allButOne.push({ n, misfit: misfits[0] as number });
+  }
+  return { all, allButOne };
+}

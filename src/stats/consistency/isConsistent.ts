@@ -1,0 +1,18 @@
+import { argumentError } from "../../errors";
+import { type ConsistencyOptions, consistencyTarget, printsAs } from "./consistencyTarget";
+import { requireCount } from "./requireCount";
+
+/**
+ * GRIM-style test (Brown & Heathers 2017, Soc Psychol Personal Sci 8:363–369, applied here to
+ * proportions): can the count k out of n print as the given figure? Exact on rationals, so
+ * 19/40 = 47.5 % prints as "48" half-up, and 5/477 as "1.05".
+ *
+ * @example isConsistent(147, 202, "73 %") // true
+ * @example isConsistent(138, 147, "99")   // false: 138/147 = 93.9 %
+ */
+export function isConsistent(k: number, n: number, printed: string, options: ConsistencyOptions = {}): boolean {
+  requireCount("k", k);
+  requireCount("n", n, { positive: true });
+  if (k > n) throw argumentError("k", `must not exceed n (${n})`, k);
+  return printsAs(k, n, consistencyTarget(printed, options));
+}
