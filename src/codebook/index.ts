@@ -2,3 +2,4 @@ export type * from "./types";
 export * from "./parseCodebook";
 export * from "./categories";
 export * from "./answerCoder";
+export * from "./optionMarks";

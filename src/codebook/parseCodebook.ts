@@ -16,6 +16,9 @@ export function parseCodebook(json: unknown): Codebook {
   }
   if (root.missing !== undefined) expectStringArray(root.missing, "missing");
   if (root.design !== undefined) checkDesign(root.design);
+  if (root.respondentId !== undefined && (typeof root.respondentId !== "string" || root.respondentId === "")) {
+    throw codebookError("must be a column name", "respondentId");
+  }
   const ids = new Set<string>();
   questions.forEach((question, index) => {
     const path = `questions[${index}]`;
