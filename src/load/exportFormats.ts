@@ -10,21 +10,43 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = ["plain", "qualtrics", "l
 interface FormatConventions {
   /** The column identifying a respondent. */
   idColumn?: string;
+  /** Columns the platform adds about the response itself (dates, progress, IP), not answers. */
+  isMetadata: (column: string) => boolean;
   /** Splits the name of a one-column-per-option multi-select column into question and option. */
   optionColumn?: (column: string) => { question: string; option: string } | undefined;
 }
 
 const CONVENTIONS: Record<ExportFormat, FormatConventions> = {
-  plain: {},
+  plain: { isMetadata: () => false },
   // Row 1 column names, row 2 question texts, row 3 {"ImportId":"QID1"}; multi-select answers
   // are one column of comma-separated choices, so no option columns.
-  qualtrics: { idColumn: "ResponseId" },
+  qualtrics: {
+    idColumn: "ResponseId",
+    isMetadata: oneOf([
+      "StartDate", "EndDate", "Status", "IPAddress", "Progress", "Duration (in seconds)", "Finished", "RecordedDate",
+      "ResponseId", "RecipientLastName", "RecipientFirstName", "RecipientEmail", "ExternalReference",
+      "LocationLatitude", "LocationLongitude", "DistributionChannel", "UserLanguage",
+    ]),
+  },
   // Question codes as columns; a multiple-choice question is one column per sub-question, Q5[SQ001],
   // holding "Y"/"" (answer codes) or "Yes"/"" (full answers).
-  limesurvey: { idColumn: "id", optionColumn: splitOn(/^(.+)\[([^\]]+)\]$/) },
+  limesurvey: {
+    idColumn: "id",
+    isMetadata: oneOf(["id", "submitdate", "lastpage", "startlanguage", "seed", "startdate", "datestamp", "ipaddr", "refurl"]),
+    optionColumn: splitOn(/^(.+)\[([^\]]+)\]$/),
+  },
   // A checkbox field is one 0/1 (or Checked/Unchecked) column per choice: var___1, var___2.
-  redcap: { idColumn: "record_id", optionColumn: splitOn(/^(.+?)___([A-Za-z0-9_-]+)$/) },
+  redcap: {
+    idColumn: "record_id",
+    isMetadata: (column) => column === "record_id" || column.startsWith("redcap_") || column.endsWith("_complete"),
+    optionColumn: splitOn(/^(.+?)___([A-Za-z0-9_-]+)$/),
+  },
 };
+
+function oneOf(names: string[]): (column: string) => boolean {
+  const set = new Set(names);
+  return (column) => set.has(column);
+}
 
 function splitOn(pattern: RegExp): FormatConventions["optionColumn"] {
   return (column) => {

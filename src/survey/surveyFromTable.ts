@@ -66,7 +66,13 @@ export function surveyFromTable(table: CsvTable, codebook: Codebook, options: Su
     rowCount,
     rowNumbers: table.rowNumbers,
     answers,
-    report: { rowsRead: rowCount, questions: accountFor(answers), issues },
+    report: {
+      rowsRead: rowCount,
+      ...(table.delimiter === undefined ? {} : { delimiter: table.delimiter }),
+      ...(table.format === undefined ? {} : { format: table.format }),
+      questions: accountFor(answers),
+      issues,
+    },
   };
 }
 
