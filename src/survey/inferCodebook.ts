@@ -9,6 +9,7 @@ export interface InferCodebookOptions extends ReadTableOptions {
 }
 
 const DEFAULT_MISSING = ["", "NA", "N/A", "-99", "Ne sait pas", "NSP"];
+const FREE_TEXT_LENGTH = 60;
 const POSITIVE = new Set(["1", "yes", "y", "oui", "o", "true", "vrai", "checked"]);
 
 /**
@@ -17,7 +18,8 @@ const POSITIVE = new Set(["1", "yes", "y", "oui", "o", "true", "vrai", "checked"
  * commas too) a `numeric` one, and a few distinct texts a `single` one. A platform's option
  * columns (REDCap `var___1`, LimeSurvey `Q5[SQ001]`) holding only 1/0-like marks become one
  * `multi` question. Columns the platform adds about the response (dates, progress), empty
- * columns and free text are left out; the platform's id column becomes `respondentId`.
+ * columns and free text (answers over several lines or 60 characters, or more distinct answers
+ * than `maxCategories`) are left out; the platform's id column becomes `respondentId`.
  */
 export async function inferCodebook(source: Source, options: InferCodebookOptions = {}): Promise<Codebook> {
   return inferCodebookFromTable(await readTable(source, options), options);
@@ -28,7 +30,7 @@ export function inferCodebookFromTable(table: CsvTable, options: InferCodebookOp
   const missing = options.missing ?? DEFAULT_MISSING;
   const maxCategories = options.maxCategories ?? 20;
   const rows = table.rows.filter((fields) => fields.length === table.header.length);
-  const missingFound = new Set([""]);
+  const missingFound = new Set<string>();
   const answersOf = (column: number): string[] => {
     const values: string[] = [];
     for (const fields of rows) {
@@ -74,7 +76,7 @@ export function inferCodebookFromTable(table: CsvTable, options: InferCodebookOp
 
   const idColumn = conventions.idColumn;
   return parseCodebook({
-    missing: [...missingFound],
+    missing: ["", ...missing.filter((code) => code !== "" && missingFound.has(code))],
     ...(idColumn !== undefined && table.header.includes(idColumn) ? { respondentId: idColumn } : {}),
     questions,
   });
@@ -87,7 +89,7 @@ export function inferCodebookFromTable(table: CsvTable, options: InferCodebookOp
 function inferQuestion(column: string, label: string, answers: string[], maxCategories: number): Question | undefined {
   const id = column;
   const distinct = [...new Set(answers)].sort(compareAnswers);
-  if (distinct.length === 0) return undefined;
+  if (distinct.length === 0 || distinct.some(looksLikeFreeText)) return undefined;
   const numbers = distinct.map(parseDecimal);
   if (distinct.length === 2) {
     const positive = distinct.find((value) => POSITIVE.has(value.toLowerCase())) ?? (distinct[0] as string);
@@ -104,6 +106,11 @@ function inferQuestion(column: string, label: string, answers: string[], maxCate
     id, column, label, type: "single",
     categories: distinct.map((value) => ({ code: value, label: value, values: [value] })),
   };
+}
+
+/** An answer no closed question gives: several lines, or a sentence. */
+function looksLikeFreeText(value: string): boolean {
+  return /[\r\n]/.test(value) || value.length > FREE_TEXT_LENGTH;
 }
 
 /** A number written with a point or a decimal comma; NaN otherwise. */
