@@ -143,7 +143,13 @@ export function leafFilters(filter: Filter, path: string): Array<[LeafFilter, st
     return filter.all.flatMap((inner, i) => leafFilters(inner, `${path}.all[${i}]`));
   }
   if (typeof filter.question !== "string") throw codebookError("must name a question", `${path}.question`);
-  if (!("equals" in filter) && !("in" in filter) && !("notMissing" in filter)) {
+  if ("equals" in filter) {
+    if (typeof filter.equals !== "string") throw codebookError("must be a string", `${path}.equals`);
+  } else if ("in" in filter) {
+    expectStringArray(filter.in, `${path}.in`);
+  } else if ("notMissing" in filter) {
+    if (filter.notMissing !== true) throw codebookError("must be true", `${path}.notMissing`);
+  } else {
     throw codebookError("needs one of equals, in, notMissing", path);
   }
   return [[filter, path]];
