@@ -10,12 +10,15 @@ export interface InferCodebookOptions extends ReadTableOptions {
 
 const DEFAULT_MISSING = ["", "NA", "N/A", "-99", "Ne sait pas", "NSP"];
 const FREE_TEXT_LENGTH = 60;
+/** Fewer distinct whole numbers (1, 2, 3) are more likely codes of a single choice than a scale or a measure. */
+const MIN_SCALE_POINTS = 4;
 const POSITIVE = new Set(["1", "yes", "y", "oui", "o", "true", "vrai", "checked"]);
 
 /**
  * Proposes a codebook from the data, for the user to edit: two distinct answers make a
- * `binary` question, whole numbers on a 1–5 or 1–7 scale a `likert` one, other numbers (decimal
- * commas too) a `numeric` one, and a few distinct texts a `single` one. A platform's option
+ * `binary` question, four or more whole numbers within 1–5 or 1–7 a `likert` one, other numbers
+ * (decimal commas too) a `numeric` one, and a few distinct texts — or three whole-number codes
+ * (1, 2, 3) — a `single` one. A platform's option
  * columns (REDCap `var___1`, LimeSurvey `Q5[SQ001]`) holding only 1/0-like marks become one
  * `multi` question. Columns the platform adds about the response (dates, progress), empty
  * columns and free text (answers over several lines or 60 characters, or more distinct answers
@@ -96,11 +99,12 @@ function inferQuestion(column: string, label: string, answers: string[], maxCate
     const negative = distinct.find((value) => value !== positive) as string;
     return { id, column, label, type: "binary", positive: [positive], negative: [negative], positiveLabel: positive, negativeLabel: negative };
   }
-  if (numbers.every((n) => Number.isInteger(n) && n >= 1 && n <= 7)) {
+  if (distinct.length >= MIN_SCALE_POINTS && numbers.every((n) => Number.isInteger(n) && n >= 1 && n <= 7)) {
     const top = Math.max(...numbers) <= 5 ? 5 : 7;
     return { id, column, label, type: "likert", levels: Array.from({ length: top }, (_, i) => String(i + 1)) };
   }
-  if (numbers.every(Number.isFinite)) return { id, column, label, type: "numeric" };
+  const fewCodes = distinct.length < MIN_SCALE_POINTS && numbers.every(Number.isInteger);
+  if (numbers.every(Number.isFinite) && !fewCodes) return { id, column, label, type: "numeric" };
   if (distinct.length > maxCategories) return undefined;
   return {
     id, column, label, type: "single",

@@ -33,11 +33,12 @@ describe("inferCodebook", () => {
     expect(codebook.questions[0]).toMatchObject({ type: "binary", positive: ["1"], negative: ["0"] });
   });
 
-  it("proposes a 1–7 scale, and numeric for numbers off any scale", async () => {
-    const csv = "a,b\n1,0.5\n4,12\n7,3\n";
+  it("proposes a 1–7 scale, numeric for numbers off any scale, and single for three codes", async () => {
+    const csv = "a,b,c\n1,0.5,1\n4,12,2\n7,3,3\n6,4,1\n";
     const codebook = await inferCodebook(csv);
     expect(codebook.questions[0]).toMatchObject({ type: "likert", levels: ["1", "2", "3", "4", "5", "6", "7"] });
     expect(codebook.questions[1]).toMatchObject({ type: "numeric" });
+    expect(codebook.questions[2]).toMatchObject({ type: "single", categories: [{ code: "1" }, { code: "2" }, { code: "3" }] });
   });
 
   it("groups REDCap checkbox columns into a multi question and leaves out REDCap's own columns", async () => {
