@@ -14,7 +14,8 @@ export type ErrorCode =
   | "E_BINARY_FILE"
   | "E_TOO_LARGE"
   | "E_NO_ROWS"
-  | "E_DUPLICATE_ID";
+  | "E_DUPLICATE_ID"
+  | "E_DUPLICATE_COLUMN";
 
 export interface SurveyErrorDetails {
   /** 1-based row as a spreadsheet shows it (the header is row 1, the first answer row 2). */

@@ -3,3 +3,4 @@ export * from "./parseCodebook";
 export * from "./categories";
 export * from "./answerCoder";
 export * from "./optionMarks";
+export * from "./parseNumberAnswer";

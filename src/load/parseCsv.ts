@@ -33,12 +33,7 @@ export function parseCsv(text: string, options: ParseCsvOptions = {}): CsvTable 
   const delimiter = options.delimiter ?? sniffDelimiter(text);
   const result = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, delimiter });
   const quoteError = result.errors.find((error) => error.type === "Quotes");
-  if (quoteError) {
-    // papaparse counts records from 0 with blank lines included: record i is spreadsheet row i + 1.
-    throw new SurveyError("E_CSV_PARSE", quoteError.message, {
-      ...(quoteError.row === undefined ? {} : { row: quoteError.row + 1 }),
-    });
-  }
+  if (quoteError) throw quoteProblem(quoteError, result.data);
   const records: string[][] = [];
   const rowNumbers: number[] = [];
   result.data.forEach((fields, index) => {
@@ -49,4 +44,24 @@ export function parseCsv(text: string, options: ParseCsvOptions = {}): CsvTable 
   const [header, ...rows] = records;
   if (!header) throw new SurveyError("E_EMPTY_FILE", "the file has no header row");
   return { header: header.map((name) => name.trim()), rows, rowNumbers: rowNumbers.slice(1), delimiter };
+}
+
+const SHOWN_VALUE_LENGTH = 40;
+
+/**
+ * An `E_CSV_PARSE` for a bad quote, naming its spreadsheet row (papaparse counts records from 0,
+ * blank lines included, so record i is row i + 1), the column of the field it broke (the last
+ * one papaparse read on that record) and the start of that field's text.
+ */
+function quoteProblem(error: Papa.ParseError, records: string[][]): SurveyError {
+  if (error.row === undefined) return new SurveyError("E_CSV_PARSE", error.message);
+  const fields = records[error.row] ?? [];
+  const header = records.find((record) => record.some((field) => field.trim() !== "")) ?? [];
+  const column = header[fields.length - 1]?.trim();
+  const field = fields[fields.length - 1];
+  return new SurveyError("E_CSV_PARSE", `${error.message}; every quote that opens a field must close it`, {
+    row: error.row + 1,
+    ...(column === undefined || error.row === 0 ? {} : { column }),
+    ...(field === undefined ? {} : { value: field.length > SHOWN_VALUE_LENGTH ? `${field.slice(0, SHOWN_VALUE_LENGTH)}…` : field }),
+  });
 }

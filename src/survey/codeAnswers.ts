@@ -1,4 +1,4 @@
-import { AnswerStatus, createAnswerCoder, questionCategories, readOptionMark, type Question } from "../codebook";
+import { AnswerStatus, createAnswerCoder, parseNumberAnswer, questionCategories, readOptionMark, type Question } from "../codebook";
 import type { CodedAnswers } from "./types";
 
 /** Reads one cell of the current row by column name (undefined when the row lacks it). */
@@ -36,7 +36,7 @@ export function codeAnswers(
         codes[row] = AnswerStatus.missing;
         continue;
       }
-      const value = Number(raw.trim().replace(",", "."));
+      const value = parseNumberAnswer(raw);
       if (Number.isFinite(value)) values[row] = value;
       else {
         codes[row] = AnswerStatus.bad;

@@ -1,4 +1,4 @@
-import { parseCodebook, readOptionMark, type Codebook, type Question } from "../codebook";
+import { parseCodebook, parseNumberAnswer, readOptionMark, type Codebook, type Question } from "../codebook";
 import { exportConventions, readTable, type CsvTable, type ReadTableOptions, type Source } from "../load";
 
 export interface InferCodebookOptions extends ReadTableOptions {
@@ -93,7 +93,7 @@ function inferQuestion(column: string, label: string, answers: string[], maxCate
   const id = column;
   const distinct = [...new Set(answers)].sort(compareAnswers);
   if (distinct.length === 0 || distinct.some(looksLikeFreeText)) return undefined;
-  const numbers = distinct.map(parseDecimal);
+  const numbers = distinct.map(parseNumberAnswer);
   if (distinct.length === 2) {
     const positive = distinct.find((value) => POSITIVE.has(value.toLowerCase())) ?? (distinct[0] as string);
     const negative = distinct.find((value) => value !== positive) as string;
@@ -117,15 +117,10 @@ function looksLikeFreeText(value: string): boolean {
   return /[\r\n]/.test(value) || value.length > FREE_TEXT_LENGTH;
 }
 
-/** A number written with a point or a decimal comma; NaN otherwise. */
-function parseDecimal(value: string): number {
-  return /^[-+]?(\d+([.,]\d*)?|[.,]\d+)$/.test(value) ? Number(value.replace(",", ".")) : Number.NaN;
-}
-
 /** Numbers in numeric order, then texts in alphabetical order. */
 function compareAnswers(a: string, b: string): number {
-  const x = parseDecimal(a);
-  const y = parseDecimal(b);
+  const x = parseNumberAnswer(a);
+  const y = parseNumberAnswer(b);
   if (Number.isFinite(x) && Number.isFinite(y)) return x - y;
   if (Number.isFinite(x) !== Number.isFinite(y)) return Number.isFinite(x) ? -1 : 1;
   return a.localeCompare(b);

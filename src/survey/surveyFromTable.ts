@@ -77,15 +77,21 @@ export function surveyFromTable(table: CsvTable, codebook: Codebook, options: Su
 }
 
 /**
- * Column name → index. A column the codebook names but the file lacks is an `E_CODEBOOK`
- * naming the column and the JSON path of the field that names it.
+ * Column name → index. A column the codebook names but the file lacks is an `E_CODEBOOK`, and
+ * one the file has twice is an `E_DUPLICATE_COLUMN`, both naming the column and the JSON path
+ * of the codebook field that names it.
  */
 function indexColumns(header: string[], codebook: Codebook): Map<string, number> {
   const index = new Map<string, number>();
+  const repeated = new Set<string>();
   header.forEach((name, i) => {
-    if (!index.has(name)) index.set(name, i);
+    if (index.has(name)) repeated.add(name);
+    else index.set(name, i);
   });
   const require = (column: string, path: string) => {
+    if (repeated.has(column)) {
+      throw new SurveyError("E_DUPLICATE_COLUMN", "the file has two columns of this name: rename one", { column, path });
+    }
     if (index.has(column)) return;
     throw new SurveyError("E_CODEBOOK", `names a column the file does not have; columns are: ${header.join(", ")}`, {
       column,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AnswerStatus, createAnswerCoder, parseCodebook, type Question } from "../../src/codebook";
+import { AnswerStatus, createAnswerCoder, parseCodebook, parseNumberAnswer, type Question } from "../../src/codebook";
 import { parseCsv } from "../../src/load";
 import { surveyFromTable } from "../../src/survey";
 
@@ -140,5 +140,23 @@ describe("codebook checks", () => {
     expect(() => surveyFromTable(parseCsv("net_fb\n1\n"), codebook)).toThrowError(
       expect.objectContaining({ code: "E_CODEBOOK", column: "net_tw", path: "questions[0].columns.tw" }),
     );
+  });
+});
+
+describe("numeric answers", () => {
+  it("read a decimal point or a decimal comma, and nothing else", () => {
+    expect(["12.5", " 12,5 ", "-3", "+0,25", ",5", "7."].map(parseNumberAnswer)).toEqual([12.5, 12.5, -3, 0.25, 0.5, 7]);
+    for (const text of ["1 234", "0x10", "1e3", "12,5,1", "douze", "Infinity"]) expect(parseNumberAnswer(text)).toBeNaN();
+  });
+});
+
+describe("columns named twice", () => {
+  it("refuse a question on an ambiguous column, naming it", () => {
+    const codebook = parseCodebook({ questions: [{ id: "a", column: "a", type: "numeric" }] });
+    expect(() => surveyFromTable(parseCsv("a,b,a\n1,2,3\n"), codebook)).toThrowError(
+      expect.objectContaining({ code: "E_DUPLICATE_COLUMN", column: "a", path: "questions[0].column" }),
+    );
+    const other = parseCodebook({ questions: [{ id: "b", column: "b", type: "numeric" }] });
+    expect(surveyFromTable(parseCsv("a,b,a\n1,2,3\n"), other).report.questions.b).toMatchObject({ used: 1 });
   });
 });

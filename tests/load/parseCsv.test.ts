@@ -26,7 +26,9 @@ describe("parseCsv", () => {
   });
 
   it("reports an unterminated quote with its row, blank lines counted", () => {
-    expect(() => parseCsv('a,b\n1,2\n3,"open\n4,5\n')).toThrowError(expect.objectContaining({ code: "E_CSV_PARSE", row: 3 }));
+    expect(() => parseCsv('a,b\n1,2\n3,"open\n4,5\n')).toThrowError(
+      expect.objectContaining({ code: "E_CSV_PARSE", row: 3, column: "b", value: "open\n4,5\n" }),
+    );
     expect(() => parseCsv('a,b\n\n1,2\n3,"open\n')).toThrowError(expect.objectContaining({ code: "E_CSV_PARSE", row: 4 }));
   });
 
