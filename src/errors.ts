@@ -9,7 +9,13 @@ export type ErrorCode =
   | "E_EMPTY_FILE"
   | "E_RAGGED_ROW"
   | "E_SKIP_LOGIC"
-  | "E_IO";
+  | "E_IO"
+  | "E_ENCODING"
+  | "E_BINARY_FILE"
+  | "E_TOO_LARGE"
+  | "E_NO_ROWS"
+  | "E_DUPLICATE_ID"
+  | "E_DUPLICATE_COLUMN";
 
 export interface SurveyErrorDetails {
   /** 1-based row as a spreadsheet shows it (the header is row 1, the first answer row 2). */

@@ -2,3 +2,5 @@ export type * from "./types";
 export * from "./parseCodebook";
 export * from "./categories";
 export * from "./answerCoder";
+export * from "./optionMarks";
+export * from "./parseNumberAnswer";

@@ -16,6 +16,9 @@ export function parseCodebook(json: unknown): Codebook {
   }
   if (root.missing !== undefined) expectStringArray(root.missing, "missing");
   if (root.design !== undefined) checkDesign(root.design);
+  if (root.respondentId !== undefined && (typeof root.respondentId !== "string" || root.respondentId === "")) {
+    throw codebookError("must be a column name", "respondentId");
+  }
   const ids = new Set<string>();
   questions.forEach((question, index) => {
     const path = `questions[${index}]`;
@@ -140,7 +143,13 @@ export function leafFilters(filter: Filter, path: string): Array<[LeafFilter, st
     return filter.all.flatMap((inner, i) => leafFilters(inner, `${path}.all[${i}]`));
   }
   if (typeof filter.question !== "string") throw codebookError("must name a question", `${path}.question`);
-  if (!("equals" in filter) && !("in" in filter) && !("notMissing" in filter)) {
+  if ("equals" in filter) {
+    if (typeof filter.equals !== "string") throw codebookError("must be a string", `${path}.equals`);
+  } else if ("in" in filter) {
+    expectStringArray(filter.in, `${path}.in`);
+  } else if ("notMissing" in filter) {
+    if (filter.notMissing !== true) throw codebookError("must be true", `${path}.notMissing`);
+  } else {
     throw codebookError("needs one of equals, in, notMissing", path);
   }
   return [[filter, path]];

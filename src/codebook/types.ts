@@ -8,6 +8,8 @@ export interface Codebook {
   /** Codes that mean "no answer" in every column ("", "NA", "-99", "Ne sait pas" …). */
   missing?: string[];
   design?: DesignSpec;
+  /** Column identifying each respondent: a repeated id is reported (`E_DUPLICATE_ID`) and left out. */
+  respondentId?: string;
   questions: Question[];
 }
 

@@ -1,17 +1,31 @@
-/** Text encodings svyprop reads: UTF-8 (with or without BOM) and the Windows-1252 of French Excel. */
-export type Encoding = "utf-8" | "windows-1252";
+import { SurveyError } from "../errors";
+
+/**
+ * Text encodings svyprop reads: UTF-8 (with or without BOM) and the Windows-1252 of French
+ * Excel. `"latin1"` is accepted as a name for Windows-1252, as browsers do (the WHATWG
+ * Encoding standard decodes ISO-8859-1 as Windows-1252, its superset for printable text).
+ */
+export type Encoding = "utf-8" | "windows-1252" | "latin1";
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
 /**
  * Decodes a whole file's bytes. Without an explicit encoding, bytes that are valid UTF-8 are
- * read as UTF-8 and anything else as Windows-1252 (a superset of Latin-1 for printable text),
- * so "Ne sait pas", "é" and "€" from a French Excel export survive. A UTF-8 BOM is dropped.
+ * read as UTF-8 and anything else as Windows-1252, so "Ne sait pas", "é" and "€" from a French
+ * Excel export survive. A UTF-8 BOM marks the bytes as UTF-8 whatever was asked, and is dropped.
+ * Forcing UTF-8 on bytes that are not UTF-8 is an `E_ENCODING`.
  */
 export function decodeBytes(bytes: Uint8Array, encoding?: Encoding): string {
-  if (encoding === "windows-1252") return new TextDecoder("windows-1252").decode(bytes);
+  const hasBom = UTF8_BOM.every((byte, i) => bytes[i] === byte);
+  if (!hasBom && (encoding === "windows-1252" || encoding === "latin1")) {
+    return new TextDecoder("windows-1252").decode(bytes);
+  }
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch (error) {
-    if (encoding === "utf-8") throw error;
+  } catch {
+    if (encoding === "utf-8") {
+      throw new SurveyError("E_ENCODING", 'the bytes are not valid UTF-8; try encoding "windows-1252"');
+    }
     return new TextDecoder("windows-1252").decode(bytes);
   }
 }

@@ -1,3 +1,7 @@
 export * from "./decodeBytes";
+export * from "./rejectBinary";
 export * from "./readSourceText";
+export * from "./sniffDelimiter";
 export * from "./parseCsv";
+export * from "./exportFormats";
+export * from "./readTable";

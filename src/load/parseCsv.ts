@@ -1,5 +1,7 @@
 import Papa from "papaparse";
 import { SurveyError } from "../errors";
+import type { ExportFormat } from "./exportFormats";
+import { sniffDelimiter } from "./sniffDelimiter";
 
 /** A parsed CSV: the header and the answer rows, each an array of raw cells. */
 export interface CsvTable {
@@ -7,6 +9,12 @@ export interface CsvTable {
   rows: string[][];
   /** Spreadsheet row number (1-based, header = 1) of each entry of `rows`. */
   rowNumbers: number[];
+  /** The delimiter the file was read with (given or sniffed). */
+  delimiter?: string;
+  /** Question texts by column, when the export carries them (Qualtrics' second header row). */
+  labels?: string[];
+  /** The platform the file came from, once `normalizeExport` has read it as such. */
+  format?: ExportFormat;
 }
 
 export interface ParseCsvOptions {
@@ -16,64 +24,44 @@ export interface ParseCsvOptions {
 
 /**
  * Parses CSV text with papaparse (quoted fields, `""` escapes, quoted newlines, CRLF) into
- * arrays — no object per row. Empty lines are skipped (their rows still count, as in a spreadsheet); an unterminated quote or a file with no
- * header is an `E_CSV_PARSE` naming the row.
+ * arrays — no object per row. Blank lines (only white space or delimiters) are skipped but
+ * still numbered, as a spreadsheet shows them; an unterminated or malformed quote is an
+ * `E_CSV_PARSE` naming its row, and text with nothing in it is `E_EMPTY_FILE`.
  */
 export function parseCsv(text: string, options: ParseCsvOptions = {}): CsvTable {
   if (text.trim() === "") throw new SurveyError("E_EMPTY_FILE", "the file is empty");
-  const result = Papa.parse<string[]>(text, {
-    header: false,
-    skipEmptyLines: true,
-    delimiter: options.delimiter ?? "",
-    delimitersToGuess: [",", ";", "\t"],
+  const delimiter = options.delimiter ?? sniffDelimiter(text);
+  const result = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, delimiter });
+  const quoteError = result.errors.find((error) => error.type === "Quotes");
+  if (quoteError) throw quoteProblem(quoteError, result.data);
+  const records: string[][] = [];
+  const rowNumbers: number[] = [];
+  result.data.forEach((fields, index) => {
+    if (fields.every((field) => field.trim() === "")) return;
+    records.push(fields);
+    rowNumbers.push(index + 1);
   });
-  const fatal = result.errors.find((error) => error.type === "Quotes");
-  if (fatal) {
-    throw new SurveyError("E_CSV_PARSE", fatal.message, { row: spreadsheetRow(text, fatal.index) });
-  }
-  const [header, ...rows] = result.data;
+  const [header, ...rows] = records;
   if (!header) throw new SurveyError("E_EMPTY_FILE", "the file has no header row");
-  return { header: header.map((name) => name.trim()), rows, rowNumbers: rowNumbersOf(text, result.data.length) };
+  return { header: header.map((name) => name.trim()), rows, rowNumbers: rowNumbers.slice(1), delimiter };
 }
 
-/** Spreadsheet row (1-based) of the record holding a character offset. */
-function spreadsheetRow(text: string, index: number | undefined): number | undefined {
-  if (index === undefined) return undefined;
-  const records = recordStarts(text);
-  let row: number | undefined;
-  for (const record of records) if (record.offset <= index) row = record.row;
-  return row;
-}
-
-/** The spreadsheet row of each parsed record after the header. */
-function rowNumbersOf(text: string, records: number): number[] {
-  return recordStarts(text)
-    .slice(1, records)
-    .map((record) => record.row);
-}
+const SHOWN_VALUE_LENGTH = 40;
 
 /**
- * Where each non-blank record starts and the row a spreadsheet shows it on. A spreadsheet
- * shows blank lines as rows and keeps a quoted newline inside its cell, so the row is
- * 1 + the number of line breaks outside quotes before the record.
+ * An `E_CSV_PARSE` for a bad quote, naming its spreadsheet row (papaparse counts records from 0,
+ * blank lines included, so record i is row i + 1), the column of the field it broke (the last
+ * one papaparse read on that record) and the start of that field's text.
  */
-function recordStarts(text: string): Array<{ offset: number; row: number }> {
-  const starts: Array<{ offset: number; row: number }> = [];
-  let inQuotes = false;
-  let atStart = true;
-  let row = 1;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    const lineBreak = char === "\n" || (char === "\r" && text[i + 1] !== "\n");
-    if (atStart && char !== "\n" && char !== "\r") {
-      starts.push({ offset: i, row });
-      atStart = false;
-    }
-    if (char === '"') inQuotes = !inQuotes;
-    else if (lineBreak && !inQuotes) {
-      atStart = true;
-      row += 1;
-    }
-  }
-  return starts;
+function quoteProblem(error: Papa.ParseError, records: string[][]): SurveyError {
+  if (error.row === undefined) return new SurveyError("E_CSV_PARSE", error.message);
+  const fields = records[error.row] ?? [];
+  const header = records.find((record) => record.some((field) => field.trim() !== "")) ?? [];
+  const column = header[fields.length - 1]?.trim();
+  const field = fields[fields.length - 1];
+  return new SurveyError("E_CSV_PARSE", `${error.message}; every quote that opens a field must close it`, {
+    row: error.row + 1,
+    ...(column === undefined || error.row === 0 ? {} : { column }),
+    ...(field === undefined ? {} : { value: field.length > SHOWN_VALUE_LENGTH ? `${field.slice(0, SHOWN_VALUE_LENGTH)}…` : field }),
+  });
 }

@@ -1,5 +1,6 @@
 import { SurveyError } from "../errors";
 import { decodeBytes, type Encoding } from "./decodeBytes";
+import { rejectBinary } from "./rejectBinary";
 
 /**
  * Where survey data can come from: a file path, CSV text (any string containing a line
@@ -8,41 +9,95 @@ import { decodeBytes, type Encoding } from "./decodeBytes";
  */
 export type Source = string | URL | Uint8Array | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string>;
 
+export interface ReadSourceOptions {
+  /** Text encoding; UTF-8, falling back to Windows-1252, when omitted. */
+  encoding?: Encoding;
+  /** Refuse (`E_TOO_LARGE`) a source of more bytes than this; streams stop being read there. */
+  maxBytes?: number;
+}
+
 /**
  * Reads a whole source as text. Bytes are gathered before decoding, so a multi-byte character
- * split across two stream chunks is never corrupted.
+ * split across two stream chunks is never corrupted (papaparse fed raw chunks would turn it into
+ * two U+FFFD). Binary data fail `E_BINARY_FILE`, and a source over `maxBytes` fails `E_TOO_LARGE`.
  */
-export async function readSourceText(source: Source, encoding?: Encoding): Promise<string> {
-  if (typeof source === "string") {
-    if (/[\r\n]/.test(source)) return source.replace(/^\uFEFF/, "");
-    return decodeBytes(await readPath(source), encoding);
+export async function readSourceText(source: Source, options: Encoding | ReadSourceOptions = {}): Promise<string> {
+  const { encoding, maxBytes = Number.POSITIVE_INFINITY } = typeof options === "string" ? { encoding: options } : options;
+  if (typeof source === "string" && /[\r\n]/.test(source)) {
+    checkSize(new TextEncoder().encode(source).length, maxBytes);
+    rejectBinary(source);
+    return source.replace(/^\uFEFF/, "");
   }
-  if (source instanceof Uint8Array) return decodeBytes(source, encoding);
+  const bytes = await readBytes(source, maxBytes);
+  checkSize(bytes.length, maxBytes);
+  rejectBinary(bytes);
+  return decodeBytes(bytes, encoding);
+}
+
+async function readBytes(source: Source, maxBytes: number): Promise<Uint8Array> {
+  if (typeof source === "string") return readPath(source, maxBytes);
+  if (source instanceof Uint8Array) return source;
   if (source instanceof URL) {
-    if (source.protocol === "file:") return decodeBytes(await readPath(source), encoding);
+    if (source.protocol === "file:") return readPath(source, maxBytes);
     const response = await fetch(source);
     if (!response.ok) throw new SurveyError("E_IO", `cannot fetch ${source.href}: HTTP ${response.status}`);
-    return decodeBytes(new Uint8Array(await response.arrayBuffer()), encoding);
+    if (!response.body) return new Uint8Array(0);
+    return collectChunks(response.body, maxBytes);
   }
-  return decodeBytes(await collectChunks(source), encoding);
+  return collectChunks(source, maxBytes);
 }
 
-async function readPath(path: string | URL): Promise<Uint8Array> {
+function checkSize(size: number, maxBytes: number): void {
+  if (size > maxBytes) {
+    throw new SurveyError("E_TOO_LARGE", `the source is larger than maxBytes (${maxBytes} bytes)`, { value: String(size) });
+  }
+}
+
+async function readPath(path: string | URL, maxBytes: number): Promise<Uint8Array> {
   const { readFileBytes } = await import("./node/readFileBytes");
-  return readFileBytes(path);
+  return readFileBytes(path, maxBytes);
 }
 
-async function collectChunks(stream: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string>): Promise<Uint8Array> {
+/** Concatenates a stream's chunks, stopping (and releasing the stream) once over `maxBytes`. */
+async function collectChunks(
+  stream: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string>,
+  maxBytes: number,
+): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   const encoder = new TextEncoder();
-  for await (const chunk of stream as AsyncIterable<Uint8Array | string>) {
-    chunks.push(typeof chunk === "string" ? encoder.encode(chunk) : chunk);
+  let size = 0;
+  for await (const chunk of iterate(stream)) {
+    const bytes = typeof chunk === "string" ? encoder.encode(chunk) : chunk;
+    size += bytes.length;
+    checkSize(size, maxBytes);
+    chunks.push(bytes);
   }
-  const bytes = new Uint8Array(chunks.reduce((total, chunk) => total + chunk.length, 0));
+  const whole = new Uint8Array(size);
   let offset = 0;
   for (const chunk of chunks) {
-    bytes.set(chunk, offset);
+    whole.set(chunk, offset);
     offset += chunk.length;
   }
-  return bytes;
+  return whole;
+}
+
+/** Web streams are async iterable in Node but not in every browser: read those through a reader. */
+async function* iterate(
+  stream: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string>,
+): AsyncGenerator<Uint8Array | string> {
+  if (Symbol.asyncIterator in stream) {
+    yield* stream as AsyncIterable<Uint8Array | string>;
+    return;
+  }
+  const reader = (stream as ReadableStream<Uint8Array>).getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    await reader.cancel();
+    reader.releaseLock();
+  }
 }

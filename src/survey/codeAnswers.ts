@@ -1,4 +1,4 @@
-import { AnswerStatus, createAnswerCoder, questionCategories, type Question } from "../codebook";
+import { AnswerStatus, createAnswerCoder, parseNumberAnswer, questionCategories, readOptionMark, type Question } from "../codebook";
 import type { CodedAnswers } from "./types";
 
 /** Reads one cell of the current row by column name (undefined when the row lacks it). */
@@ -11,9 +11,6 @@ export interface CellProblem {
   value: string;
   reason: string;
 }
-
-const CHOSEN = new Set(["1", "true", "yes", "x"]);
-const NOT_CHOSEN = new Set(["0", "false", "no", ""]);
 
 /**
  * Codes every respondent's answer to one question in one pass: category indices for binary,
@@ -39,7 +36,7 @@ export function codeAnswers(
         codes[row] = AnswerStatus.missing;
         continue;
       }
-      const value = Number(raw.trim().replace(",", "."));
+      const value = parseNumberAnswer(raw);
       if (Number.isFinite(value)) values[row] = value;
       else {
         codes[row] = AnswerStatus.bad;
@@ -106,11 +103,11 @@ function codeOptionColumns(
   for (const [index, code] of codes.entries()) {
     const column = columns[code] as string;
     const raw = cell(row, column) ?? "";
-    const value = raw.trim().toLowerCase();
-    if (value === "") empty += 1;
-    if (CHOSEN.has(value)) (selected[index] as Uint8Array)[row] = 1;
-    else if (!NOT_CHOSEN.has(value)) {
-      onProblem({ row, column, value: raw, reason: "an option column takes 1/0 (or yes/no, true/false)" });
+    if (raw.trim() === "") empty += 1;
+    const mark = readOptionMark(raw);
+    if (mark === "chosen") (selected[index] as Uint8Array)[row] = 1;
+    else if (mark === undefined) {
+      onProblem({ row, column, value: raw, reason: "an option column takes 1/0 (or yes/no, true/false, Y, Checked/Unchecked)" });
       return AnswerStatus.bad;
     }
   }

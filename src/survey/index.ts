@@ -4,3 +4,4 @@ export * from "./loadSurvey";
 export * from "./applyFilters";
 export * from "./loadDataset";
 export type * from "./published";
+export * from "./inferCodebook";

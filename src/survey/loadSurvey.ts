@@ -1,20 +1,18 @@
 import { parseCodebook, type Codebook } from "../codebook";
 import { SurveyError } from "../errors";
-import { parseCsv, readSourceText, type Encoding, type Source } from "../load";
+import { readSourceText, readTable, type ReadTableOptions, type Source } from "../load";
 import { surveyFromTable, type SurveyOptions } from "./surveyFromTable";
 import type { Survey } from "./types";
 
-export interface LoadSurveyOptions extends SurveyOptions {
+/** `delimiter`, `encoding`, `format` (qualtrics, limesurvey, redcap) and `maxBytes` are read by `readTable`. */
+export interface LoadSurveyOptions extends SurveyOptions, ReadTableOptions {
   /** The codebook: an object, its JSON text, or the path or URL of its JSON file. */
   codebook: Codebook | string | URL;
-  /** Field delimiter; sniffed among `,` `;` tab when omitted. */
-  delimiter?: string;
-  /** Text encoding; UTF-8, falling back to Windows-1252, when omitted. */
-  encoding?: Encoding;
 }
 
 /**
- * Loads a survey: reads the source (path, CSV text, URL, bytes or stream), parses it, checks
+ * Loads a survey: reads the source (path, CSV text, URL, bytes or stream) into a table (see
+ * `readTable` for encodings, delimiters and platform exports), checks
  * the codebook against it and codes every answer. See `surveyFromTable` for what happens to
  * bad rows.
  *
@@ -25,9 +23,7 @@ export interface LoadSurveyOptions extends SurveyOptions {
  */
 export async function loadSurvey(source: Source, options: LoadSurveyOptions): Promise<Survey> {
   const codebook = await resolveCodebook(options.codebook);
-  const table = parseCsv(await readSourceText(source, options.encoding), {
-    ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
-  });
+  const table = await readTable(source, options);
   return surveyFromTable(table, codebook, options);
 }
 

@@ -22,8 +22,12 @@ export function surveyFromTable(table: CsvTable, codebook: Codebook, options: Su
   const rowCount = table.rows.length;
   const issues: DataIssue[] = [];
   const ragged = findRaggedRows(table, issues);
+  const idColumn = codebook.respondentId;
+  const duplicates =
+    idColumn === undefined ? new Set<number>() : findDuplicateIds(table, columnIndex.get(idColumn) as number, idColumn, ragged, issues);
+  const leftOut = new Set([...ragged, ...duplicates]);
   const cell = (row: number, column: string) =>
-    ragged.has(row) ? undefined : table.rows[row]?.[columnIndex.get(column) as number];
+    leftOut.has(row) ? undefined : table.rows[row]?.[columnIndex.get(column) as number];
 
   const answers = new Map<string, CodedAnswers>();
   for (const question of codebook.questions) {
@@ -37,7 +41,7 @@ export function surveyFromTable(table: CsvTable, codebook: Codebook, options: Su
         reason: problem.reason,
       });
     const coded = codeAnswers(question, rowCount, cell, codebook.missing ?? [], record);
-    for (const row of ragged) coded.codes[row] = AnswerStatus.bad;
+    for (const row of leftOut) coded.codes[row] = AnswerStatus.bad;
     answers.set(question.id, coded);
   }
   for (const { question, row } of applyFilters(codebook, answers, rowCount)) {
@@ -62,27 +66,43 @@ export function surveyFromTable(table: CsvTable, codebook: Codebook, options: Su
     rowCount,
     rowNumbers: table.rowNumbers,
     answers,
-    report: { rowsRead: rowCount, questions: accountFor(answers), issues },
+    report: {
+      rowsRead: rowCount,
+      ...(table.delimiter === undefined ? {} : { delimiter: table.delimiter }),
+      ...(table.format === undefined ? {} : { format: table.format }),
+      questions: accountFor(answers),
+      issues,
+    },
   };
 }
 
-/** Column name → index; a codebook column missing from the header is `E_UNKNOWN_COLUMN`. */
+/**
+ * Column name → index. A column the codebook names but the file lacks is an `E_CODEBOOK`, and
+ * one the file has twice is an `E_DUPLICATE_COLUMN`, both naming the column and the JSON path
+ * of the codebook field that names it.
+ */
 function indexColumns(header: string[], codebook: Codebook): Map<string, number> {
   const index = new Map<string, number>();
+  const repeated = new Set<string>();
   header.forEach((name, i) => {
-    if (!index.has(name)) index.set(name, i);
+    if (index.has(name)) repeated.add(name);
+    else index.set(name, i);
   });
-  codebook.questions.forEach((question, i) => {
-    const columns = "columns" in question && question.columns ? Object.values(question.columns) : [question.column as string];
-    for (const column of columns) {
-      if (!index.has(column)) {
-        throw new SurveyError(
-          "E_UNKNOWN_COLUMN",
-          `question "${question.id}" names a column the file does not have; columns are: ${header.join(", ")}`,
-          { column, path: `questions[${i}]` },
-        );
-      }
+  const require = (column: string, path: string) => {
+    if (repeated.has(column)) {
+      throw new SurveyError("E_DUPLICATE_COLUMN", "the file has two columns of this name: rename one", { column, path });
     }
+    if (index.has(column)) return;
+    throw new SurveyError("E_CODEBOOK", `names a column the file does not have; columns are: ${header.join(", ")}`, {
+      column,
+      path,
+    });
+  };
+  if (codebook.respondentId !== undefined) require(codebook.respondentId, "respondentId");
+  codebook.questions.forEach((question, i) => {
+    if (question.type === "multi" && question.columns) {
+      for (const [code, column] of Object.entries(question.columns)) require(column, `questions[${i}].columns.${code}`);
+    } else require(question.column as string, `questions[${i}].column`);
   });
   return index;
 }
@@ -96,11 +116,39 @@ function findRaggedRows(table: CsvTable, issues: DataIssue[]): Set<number> {
     issues.push({
       code: "E_RAGGED_ROW",
       row: table.rowNumbers[row] as number,
-      value: fields.join(","),
+      value: fields.join(table.delimiter ?? ","),
       reason: `has ${fields.length} fields where the header has ${table.header.length}; left out of every question`,
     });
   });
   return ragged;
+}
+
+/**
+ * Rows repeating an earlier row's respondent id: the first keeps its answers, each repeat is left
+ * out of every question and reported once. Empty ids are not compared.
+ */
+function findDuplicateIds(table: CsvTable, idIndex: number, idColumn: string, skip: Set<number>, issues: DataIssue[]): Set<number> {
+  const duplicates = new Set<number>();
+  const firstRow = new Map<string, number>();
+  table.rows.forEach((fields, row) => {
+    if (skip.has(row)) return;
+    const id = (fields[idIndex] ?? "").trim();
+    if (id === "") return;
+    const first = firstRow.get(id);
+    if (first === undefined) {
+      firstRow.set(id, table.rowNumbers[row] as number);
+      return;
+    }
+    duplicates.add(row);
+    issues.push({
+      code: "E_DUPLICATE_ID",
+      row: table.rowNumbers[row] as number,
+      column: idColumn,
+      value: id,
+      reason: `repeats the respondent id of row ${first}; left out of every question`,
+    });
+  });
+  return duplicates;
 }
 
 function accountFor(answers: Map<string, CodedAnswers>): Record<string, QuestionAccount> {

@@ -1,5 +1,6 @@
 import type { CategoryInfo, Codebook, DesignSpec, Question } from "../codebook";
 import type { ErrorCode } from "../errors";
+import type { ExportFormat } from "../load";
 
 /** One question's answers, coded once: a category index per respondent, or an AnswerStatus. */
 export interface CategoricalAnswers {
@@ -60,6 +61,9 @@ export interface QuestionAccount {
 /** Everything loading did with the data: nothing is dropped without an entry here. */
 export interface ValidationReport {
   rowsRead: number;
+  /** How the file was read: its delimiter (given or sniffed) and platform format (given or detected). */
+  delimiter?: string;
+  format?: ExportFormat;
   questions: Record<string, QuestionAccount>;
   issues: DataIssue[];
 }

@@ -79,7 +79,7 @@ describe("surveyFromTable", () => {
   it("names the missing column and the columns the file has", () => {
     const wrong = parseCodebook({ questions: [{ id: "q", column: "Q7", type: "numeric" }] });
     expect(() => surveyFromTable(parseCsv(csv), wrong)).toThrowError(
-      expect.objectContaining({ code: "E_UNKNOWN_COLUMN", column: "Q7", message: expect.stringContaining("fb, photo, req, nets") }),
+      expect.objectContaining({ code: "E_CODEBOOK", column: "Q7", path: "questions[0].column", message: expect.stringContaining("fb, photo, req, nets") }),
     );
   });
 

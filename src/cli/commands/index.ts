@@ -1,7 +1,8 @@
 import type { Command } from "../command";
 import { checkCommand } from "./check";
+import { codebookCommand } from "./codebook";
 import { estimateCommand } from "./estimate";
 import { reproduceCommand } from "./reproduce";
 
 /** Every sub-command of `svyprop`, in the order `svyprop --help` lists them. */
-export const commands: Command[] = [reproduceCommand, estimateCommand, checkCommand];
+export const commands: Command[] = [reproduceCommand, estimateCommand, checkCommand, codebookCommand];

@@ -1,12 +1,28 @@
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { SurveyError } from "../../errors";
 
-/** Reads a file (Node only); a missing or unreadable file is an `E_IO` naming the path. */
-export async function readFileBytes(path: string | URL): Promise<Uint8Array> {
+/**
+ * Reads a file (Node only); a missing or unreadable file is an `E_IO` naming the path, and a
+ * file larger than `maxBytes` is an `E_TOO_LARGE` found before any byte is read.
+ */
+export async function readFileBytes(path: string | URL, maxBytes = Number.POSITIVE_INFINITY): Promise<Uint8Array> {
+  let size: number;
+  try {
+    size = (await stat(path)).size;
+  } catch (error) {
+    throw ioError(path, error);
+  }
+  if (size > maxBytes) {
+    throw new SurveyError("E_TOO_LARGE", `${String(path)} is larger than maxBytes (${maxBytes} bytes)`, { value: String(size) });
+  }
   try {
     return await readFile(path);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new SurveyError("E_IO", `cannot read ${String(path)}: ${reason}`);
+    throw ioError(path, error);
   }
+}
+
+function ioError(path: string | URL, error: unknown): SurveyError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new SurveyError("E_IO", `cannot read ${String(path)}: ${reason}`);
 }

@@ -1,0 +1,66 @@
+import { parseArgs } from "node:util";
+import type { Question } from "../../codebook";
+import { SurveyError } from "../../errors";
+import { EXPORT_FORMATS, type Encoding } from "../../load";
+import { inferCodebook } from "../../survey";
+import { type Command, ExitCode } from "../command";
+
+const ENCODINGS: readonly Encoding[] = ["utf-8", "windows-1252", "latin1"];
+
+const usage = `Usage: svyprop codebook FILE [--format ${EXPORT_FORMATS.join("|")}] [--delimiter D]
+                        [--encoding ${ENCODINGS.join("|")}] [--max-categories N] > codebook.json
+
+Proposes a codebook for a survey file, for you to edit: question kinds (binary, likert, single,
+numeric, and multi for REDCap/LimeSurvey option columns), categories and missing codes.
+Platform metadata (dates, progress), free-text and empty columns are left out.`;
+
+export const codebookCommand: Command = {
+  name: "codebook",
+  summary: "Propose a codebook.json from a survey file",
+  usage,
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        format: { type: "string" },
+        delimiter: { type: "string" },
+        encoding: { type: "string" },
+        "max-categories": { type: "string" },
+      },
+    });
+    const [file] = positionals;
+    if (file === undefined) {
+      io.stderr(`svyprop codebook: FILE is required\n\n${usage}\n`);
+      return ExitCode.usage;
+    }
+    const codebook = await inferCodebook(file, {
+      ...(values.format === undefined ? {} : { format: oneOf(EXPORT_FORMATS, values.format, "--format") }),
+      ...(values.encoding === undefined ? {} : { encoding: oneOf(ENCODINGS, values.encoding, "--encoding") }),
+      ...(values.delimiter === undefined ? {} : { delimiter: values.delimiter === "\\t" ? "\t" : values.delimiter }),
+      ...(values["max-categories"] === undefined ? {} : { maxCategories: positiveInteger(values["max-categories"]) }),
+    });
+    io.stdout(`${JSON.stringify(codebook, null, 2)}\n`);
+    io.stderr(`svyprop codebook: ${codebook.questions.length} questions proposed: ${describeKinds(codebook.questions)}\n`);
+    return ExitCode.ok;
+  },
+};
+
+function oneOf<T extends string>(allowed: readonly T[], value: string, option: string): T {
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new SurveyError("E_ARGUMENT", `${option} must be one of ${allowed.join(", ")}`, { value });
+  }
+  return value as T;
+}
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new SurveyError("E_ARGUMENT", "--max-categories must be a positive whole number", { value });
+  return n;
+}
+
+function describeKinds(questions: Question[]): string {
+  const counts = new Map<string, number>();
+  for (const { type } of questions) counts.set(type, (counts.get(type) ?? 0) + 1);
+  return [...counts].map(([type, n]) => `${n} ${type}`).join(", ");
+}

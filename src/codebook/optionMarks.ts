@@ -1,0 +1,17 @@
+/**
+ * How a one-column-per-option multi-select marks an option: 1/0, true/false, yes/no, x, the
+ * Y of LimeSurvey answer codes, the Checked/Unchecked of REDCap label exports, oui/non.
+ * Compared after trimming, case-insensitively; an empty cell is "not chosen".
+ */
+const CHOSEN = new Set(["1", "true", "yes", "y", "x", "checked", "oui"]);
+const NOT_CHOSEN = new Set(["0", "false", "no", "n", "", "unchecked", "non"]);
+
+export type OptionMark = "chosen" | "notChosen";
+
+/** The mark a cell holds, or undefined for a value that is no option mark. */
+export function readOptionMark(raw: string): OptionMark | undefined {
+  const value = raw.trim().toLowerCase();
+  if (CHOSEN.has(value)) return "chosen";
+  if (NOT_CHOSEN.has(value)) return "notChosen";
+  return undefined;
+}
