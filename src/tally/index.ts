@@ -1,3 +1,4 @@
 export type * from "./types";
 export * from "./tallyAnswers";
 export * from "./mergeTallies";
+export * from "./stream";
