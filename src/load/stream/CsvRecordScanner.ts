@@ -5,14 +5,29 @@ const CR = 13;
 const QUOTE = 34;
 
 /**
- * Receives one record: `bounds[2f]` and `bounds[2f + 1]` are the byte offsets in `bytes` of
- * field `f`'s raw text (quotes included, line ending excluded). Only the first
- * `bounds.length / 2` fields have bounds; `fieldCount` is the true count, so a ragged record
- * is still recognised. `linesBefore` counts the line breaks outside quotes that precede the
- * record (from the scanner's `linesBefore` on), so its spreadsheet row is `linesBefore + 1`.
- * The views are only valid during the call.
+ * Records found in one stretch of bytes, stored column by column so a consumer can walk one
+ * column down many records in order. For record `r` and field `f < fields`, the field's raw
+ * text (quotes included, line ending excluded) is `bytes[bounds[i], bounds[i + 1])` with
+ * `i = 2 * (f * capacity + r)`.
  */
-export type RecordHandler = (bytes: Uint8Array, bounds: Int32Array, fieldCount: number, linesBefore: number) => void;
+export interface RecordBatch {
+  /** Records in the batch. */
+  count: number;
+  /** Records a batch holds at most. */
+  capacity: number;
+  /** Fields with bounds per record (the header's width, plus one to tell longer records). */
+  fields: number;
+  bounds: Int32Array;
+  /** True number of fields of each record (a record with another count than the header is ragged). */
+  fieldCounts: Int32Array;
+  /** Byte offsets of each record's start and end (line ending excluded), to re-read a ragged record whole. */
+  extents: Int32Array;
+  /** Line breaks outside quotes before each record, from the scanner's `linesBefore` on: its spreadsheet row is this + 1. */
+  linesBefore: Int32Array;
+}
+
+/** Receives a batch of records; `bytes` and `batch` are only valid during the call. */
+export type BatchHandler = (bytes: Uint8Array, batch: RecordBatch) => void;
 
 /** How a byte stream ended. */
 export interface ScanEnd {
@@ -20,6 +35,16 @@ export interface ScanEnd {
   lineBreaks: number;
   /** Whether the stream ended inside a quoted field (an unterminated quote). */
   endedInQuotes: boolean;
+}
+
+export interface ScannerOptions {
+  /** Fields whose bounds are kept per record (default 64). */
+  fields?: number;
+  /** Records per batch (default 4096). */
+  batchSize?: number;
+  initialBufferSize?: number;
+  /** Line breaks before the stream's first byte (the header, for a stream that starts after it). */
+  linesBefore?: number;
 }
 
 /**
@@ -35,25 +60,24 @@ export class CsvRecordScanner {
   private length = 0;
   private lines: number;
   private readonly firstLine: number;
-  private readonly bounds: Int32Array;
+  private readonly batch: RecordBatch;
 
   constructor(
     private readonly delimiter: number,
-    private readonly onRecord: RecordHandler,
-    {
-      maxFields = 1024,
-      initialBufferSize = 1 << 20,
-      linesBefore = 0,
-    }: {
-      maxFields?: number;
-      initialBufferSize?: number;
-      /** Line breaks before the stream's first byte (the header, for a stream that starts after it). */
-      linesBefore?: number;
-    } = {},
+    private readonly onBatch: BatchHandler,
+    { fields = 64, batchSize = 4096, initialBufferSize = 1 << 20, linesBefore = 0 }: ScannerOptions = {},
   ) {
     this.lines = this.firstLine = linesBefore;
-    this.bounds = new Int32Array(maxFields * 2);
     this.buffer = new Uint8Array(initialBufferSize);
+    this.batch = {
+      count: 0,
+      capacity: batchSize,
+      fields,
+      bounds: new Int32Array(batchSize * fields * 2),
+      fieldCounts: new Int32Array(batchSize),
+      extents: new Int32Array(batchSize * 2),
+      linesBefore: new Int32Array(batchSize),
+    };
   }
 
   /** Scans a chunk; a record it leaves unfinished waits for the next chunk. */
@@ -85,55 +109,86 @@ export class CsvRecordScanner {
     return { lineBreaks: this.lines - this.firstLine, endedInQuotes };
   }
 
-  /** Delivers every complete record of the buffer; returns where the unfinished one starts. */
+  /** Delivers every complete record of the buffer, in batches; returns where the unfinished one starts. */
   private scan(atEnd: boolean): number {
     const end = this.length;
     const bytes = this.buffer.subarray(0, end);
-    const bounds = this.bounds;
-    const maxFields = bounds.length >> 1;
+    const batch = this.batch;
+    const { bounds, fields } = batch;
+    /** Distance in `bounds` from one field of a record to the next. */
+    const fieldStep = 2 * batch.capacity;
+    const boundsEnd = fields * fieldStep;
     const delimiter = this.delimiter;
+    // Bytes above all three special bytes (most letters and digits) need one comparison.
+    const plain = Math.max(delimiter, LF, QUOTE);
     let recordStart = 0;
     let fieldStart = 0;
     let field = 0;
+    let slot = 2 * batch.count;
     let i = 0;
     while (i < end) {
       const c = bytes[i] as number;
-      if (c === delimiter) {
-        if (field < maxFields) {
-          bounds[2 * field] = fieldStart;
-          bounds[2 * field + 1] = i;
+      if (c > plain) {
+        i += 1;
+      } else if (c === delimiter) {
+        if (slot < boundsEnd) {
+          bounds[slot] = fieldStart;
+          bounds[slot + 1] = i;
         }
+        slot += fieldStep;
         field += 1;
         fieldStart = ++i;
       } else if (c === LF) {
         const fieldEnd = i > fieldStart && bytes[i - 1] === CR ? i - 1 : i;
-        this.deliver(bytes, field, fieldStart, fieldEnd);
+        if (field > 0 || !isBlank(bytes, fieldStart, fieldEnd)) {
+          if (slot < boundsEnd) {
+            bounds[slot] = fieldStart;
+            bounds[slot + 1] = fieldEnd;
+          }
+          this.addRecord(bytes, field + 1, recordStart, fieldEnd);
+        }
+        slot = 2 * batch.count;
         this.lines += 1;
         recordStart = fieldStart = ++i;
         field = 0;
       } else if (c === QUOTE && i === fieldStart) {
         const closing = closingQuote(bytes, i + 1, atEnd);
-        if (closing < 0) return recordStart;
+        if (closing < 0) break;
         i = closing + 1;
       } else {
         i += 1;
       }
     }
-    if (atEnd && recordStart < end) {
+    if (atEnd && i >= end && recordStart < end) {
       const fieldEnd = bytes[end - 1] === CR ? end - 1 : end;
-      this.deliver(bytes, field, fieldStart, fieldEnd);
-      return end;
+      if (field > 0 || !isBlank(bytes, fieldStart, fieldEnd)) {
+        if (slot < boundsEnd) {
+          bounds[slot] = fieldStart;
+          bounds[slot + 1] = fieldEnd;
+        }
+        this.addRecord(bytes, field + 1, recordStart, fieldEnd);
+      }
+      recordStart = end;
     }
+    this.deliver(bytes);
     return recordStart;
   }
 
-  private deliver(bytes: Uint8Array, lastField: number, fieldStart: number, fieldEnd: number): void {
-    if (lastField === 0 && isBlank(bytes, fieldStart, fieldEnd)) return;
-    if (lastField < this.bounds.length >> 1) {
-      this.bounds[2 * lastField] = fieldStart;
-      this.bounds[2 * lastField + 1] = fieldEnd;
-    }
-    this.onRecord(bytes, this.bounds, lastField + 1, this.lines);
+  /** Completes the batch entry whose field bounds are written; delivers a full batch. */
+  private addRecord(bytes: Uint8Array, fieldCount: number, start: number, end: number): void {
+    const batch = this.batch;
+    const r = batch.count++;
+    batch.fieldCounts[r] = fieldCount;
+    batch.extents[2 * r] = start;
+    batch.extents[2 * r + 1] = end;
+    batch.linesBefore[r] = this.lines;
+    if (batch.count === batch.fieldCounts.length) this.deliver(bytes);
+  }
+
+  private deliver(bytes: Uint8Array): void {
+    if (this.batch.count === 0) return;
+    this.onBatch(bytes, this.batch);
+    this.batch.count = 0;
   }
 }
 

@@ -1,6 +1,5 @@
 import { SurveyError } from "../../errors";
-import { CsvRecordScanner } from "./CsvRecordScanner";
-import { decodeField } from "./decodeField";
+import { decodeRecord } from "./decodeRecord";
 import { sniffDelimiter } from "./sniffDelimiter";
 
 const LF = 10;
@@ -50,13 +49,6 @@ export function readHeaderOnly(bytes: Uint8Array, decoder: TextDecoder, delimite
 
 function decodeHeader(record: Uint8Array, decoder: TextDecoder, delimiter?: string): Omit<CsvHeader, "dataStart" | "lines"> | undefined {
   const chosen = delimiter ?? sniffDelimiter(decoder.decode(record));
-  let names: string[] | undefined;
-  const scanner = new CsvRecordScanner(chosen.charCodeAt(0), (bytes, bounds, fieldCount) => {
-    names = Array.from({ length: fieldCount }, (_, f) =>
-      decodeField(bytes, bounds[2 * f] as number, bounds[2 * f + 1] as number, decoder).replace(/^\uFEFF/, "").trim(),
-    );
-  }, { maxFields: 1 << 16, initialBufferSize: record.length });
-  scanner.push(record);
-  scanner.finish();
-  return names ? { names, delimiter: chosen } : undefined;
+  const fields = decodeRecord(record, chosen, decoder);
+  return fields && { names: fields.map((name) => name.replace(/^\uFEFF/, "").trim()), delimiter: chosen };
 }

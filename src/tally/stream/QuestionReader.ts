@@ -1,5 +1,6 @@
 import { AnswerStatus, questionCategories, type CategoryInfo, type Question } from "../../codebook";
 import { SurveyError } from "../../errors";
+import type { RecordBatch } from "../../load/stream/CsvRecordScanner";
 import { decodeField } from "../../load/stream/decodeField";
 import type { CodedAnswers, DataIssue, QuestionAccount } from "../../survey";
 import type { Tally } from "../types";
@@ -78,41 +79,75 @@ export class QuestionReader {
     this.rowEntry = new Int32Array(batchSize);
   }
 
-  /** Reads this question's cells of one record (`bounds` as `CsvRecordScanner` gives them) as batch row `row`. */
-  read(bytes: Uint8Array, bounds: Int32Array, row: number, spreadsheetRow: number): void {
-    let entry: number;
-    if (this.fields.length === 1) {
-      const field = this.fields[0] as number;
-      const start = bounds[2 * field] as number;
-      const end = bounds[2 * field + 1] as number;
-      const hash = hashBytes(bytes, start, end);
-      entry = this.dictionary.find(bytes, start, end, hash);
-      if (entry < 0) entry = this.learn(bytes, bounds, bytes, start, end, hash);
-    } else {
-      const end = this.compositeKey(bytes, bounds);
-      const hash = hashBytes(this.keyScratch, 0, end);
-      entry = this.dictionary.find(this.keyScratch, 0, end, hash);
-      if (entry < 0) entry = this.learn(bytes, bounds, this.keyScratch, 0, end, hash);
-    }
-    if (this.entryHasProblem[entry] === 1) this.reportProblem(entry, spreadsheetRow);
-    if (this.batchSize === 0) {
-      if (entry === UNREMEMBERED) addCoding(this.unremembered.counts, this.unremembered.account, this.codings[entry] as CellCoding, 1, this.isMulti);
-      else this.hits[entry] = (this.hits[entry] as number) + 1;
+  /**
+   * Reads this question's cells of a batch of records; a record whose field count is not
+   * `width` (ragged) is left out. Batch row `r` is record `r` of the batch.
+   */
+  readBatch(bytes: Uint8Array, batch: RecordBatch, width: number): void {
+    if (this.fields.length > 1) {
+      this.readCompositeBatch(bytes, batch, width);
       return;
     }
+    const { count, capacity, bounds, fieldCounts, linesBefore } = batch;
+    const column = 2 * (this.fields[0] as number) * capacity;
+    const dictionary = this.dictionary;
+    const hasProblem = this.entryHasProblem;
+    const hits = this.hits;
+    const countValues = this.batchSize === 0;
+    for (let row = 0; row < count; row++) {
+      if (fieldCounts[row] !== width) {
+        this.exclude(row);
+        continue;
+      }
+      const start = bounds[column + 2 * row] as number;
+      const end = bounds[column + 2 * row + 1] as number;
+      const hash = hashBytes(bytes, start, end);
+      let entry = dictionary.find(bytes, start, end, hash);
+      if (entry < 0) entry = this.learn(bytes, batch, row, bytes, start, end, hash);
+      if (hasProblem[entry] === 1) this.reportProblem(entry, (linesBefore[row] as number) + 1);
+      if (!countValues) this.codeRow(row, entry);
+      else if (entry !== UNREMEMBERED) hits[entry] = (hits[entry] as number) + 1;
+      else this.countUnremembered(entry);
+    }
+  }
+
+  /** `readBatch` for a question spanning several columns (one 0/1 column per option). */
+  private readCompositeBatch(bytes: Uint8Array, batch: RecordBatch, width: number): void {
+    const { count, fieldCounts, linesBefore } = batch;
+    for (let row = 0; row < count; row++) {
+      if (fieldCounts[row] !== width) {
+        this.exclude(row);
+        continue;
+      }
+      const end = this.compositeKey(bytes, batch, row);
+      const hash = hashBytes(this.keyScratch, 0, end);
+      let entry = this.dictionary.find(this.keyScratch, 0, end, hash);
+      if (entry < 0) entry = this.learn(bytes, batch, row, this.keyScratch, 0, end, hash);
+      if (this.entryHasProblem[entry] === 1) this.reportProblem(entry, (linesBefore[row] as number) + 1);
+      if (this.batchSize > 0) this.codeRow(row, entry);
+      else if (entry !== UNREMEMBERED) this.hits[entry] = (this.hits[entry] as number) + 1;
+      else this.countUnremembered(entry);
+    }
+  }
+
+  private countUnremembered(entry: number): void {
+    addCoding(this.unremembered.counts, this.unremembered.account, this.codings[entry] as CellCoding, 1, this.isMulti);
+  }
+
+  /** Records a batch row's code, options and number (row coding only). */
+  private codeRow(row: number, entry: number): void {
     const code = this.entryCode[entry] as number;
     this.codes[row] = code;
     this.rowEntry[row] = entry;
     if (entry === UNREMEMBERED) this.unrememberedCells.set(row, this.entryCells[entry] as string[]);
-    if (code >= 0) {
-      const coding = this.codings[entry] as CellCoding;
-      for (let i = 0; i < coding.selected.length; i++) (this.selected[coding.selected[i] as number] as Uint8Array)[row] = 1;
-      if (this.values.length > 0) this.values[row] = coding.value;
-    }
+    if (code < 0) return;
+    const coding = this.codings[entry] as CellCoding;
+    for (let i = 0; i < coding.selected.length; i++) (this.selected[coding.selected[i] as number] as Uint8Array)[row] = 1;
+    if (this.values.length > 0) this.values[row] = coding.value;
   }
 
   /** Leaves a record out of this question (a ragged record). */
-  exclude(row: number): void {
+  private exclude(row: number): void {
     if (this.batchSize === 0) {
       this.excludedRows += 1;
       return;
@@ -158,8 +193,11 @@ export class QuestionReader {
   }
 
   /** Decodes and codes an unseen key; remembers it unless the dictionary is full. */
-  private learn(bytes: Uint8Array, bounds: Int32Array, key: Uint8Array, start: number, end: number, hash: number): number {
-    const cells = this.fields.map((field) => decodeField(bytes, bounds[2 * field] as number, bounds[2 * field + 1] as number, this.decoder));
+  private learn(bytes: Uint8Array, batch: RecordBatch, row: number, key: Uint8Array, start: number, end: number, hash: number): number {
+    const cells = this.fields.map((field) => {
+      const at = 2 * (field * batch.capacity + row);
+      return decodeField(bytes, batch.bounds[at] as number, batch.bounds[at + 1] as number, this.decoder);
+    });
     const added = this.dictionary.add(key, start, end, hash);
     const entry = added < 0 ? UNREMEMBERED : added;
     const coding = this.code(cells);
@@ -176,15 +214,16 @@ export class QuestionReader {
   }
 
   /** The cells of a question spanning several columns as one key: each cell's length (4 bytes) then its bytes. */
-  private compositeKey(bytes: Uint8Array, bounds: Int32Array): number {
+  private compositeKey(bytes: Uint8Array, batch: RecordBatch, row: number): number {
+    const { bounds, capacity } = batch;
     let needed = 0;
-    for (const field of this.fields) needed += 4 + (bounds[2 * field + 1] as number) - (bounds[2 * field] as number);
+    for (const field of this.fields) needed += 4 + (bounds[2 * (field * capacity + row) + 1] as number) - (bounds[2 * (field * capacity + row)] as number);
     if (needed > this.keyScratch.length) this.keyScratch = new Uint8Array(needed * 2);
     const view = new DataView(this.keyScratch.buffer);
     let end = 0;
     for (const field of this.fields) {
-      const start = bounds[2 * field] as number;
-      const length = (bounds[2 * field + 1] as number) - start;
+      const start = bounds[2 * (field * capacity + row)] as number;
+      const length = (bounds[2 * (field * capacity + row) + 1] as number) - start;
       view.setUint32(end, length);
       this.keyScratch.set(bytes.subarray(start, start + length), end + 4);
       end += 4 + length;

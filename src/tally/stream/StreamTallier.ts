@@ -1,5 +1,6 @@
 import { AnswerStatus, leafFilters, type Codebook } from "../../codebook";
-import { decodeField } from "../../load/stream/decodeField";
+import type { RecordBatch } from "../../load/stream/CsvRecordScanner";
+import { decodeRecord } from "../../load/stream/decodeRecord";
 import { applyFilters } from "../../survey/applyFilters";
 import type { CodedAnswers, DataIssue, QuestionAccount } from "../../survey";
 import { mergeTallies } from "../mergeTallies";
@@ -33,8 +34,6 @@ export class StreamTallier {
   private readonly rowReaders: QuestionReader[];
   private readonly filterCodebook: Codebook;
   private readonly width: number;
-  private readonly batchLines: Int32Array;
-  private batchLength = 0;
   private readonly ragged: DataIssue[] = [];
   private readonly batchTallies = new Map<string, Tally>();
   private readonly batchAccounts = new Map<string, QuestionAccount>();
@@ -44,8 +43,9 @@ export class StreamTallier {
   constructor(
     codebook: Codebook,
     header: readonly string[],
+    private readonly delimiter: string,
     private readonly decoder: TextDecoder,
-    private readonly batchSize = 4096,
+    batchSize: number,
   ) {
     const columnIndex = new Map<string, number>();
     header.forEach((name, i) => {
@@ -59,26 +59,19 @@ export class StreamTallier {
     );
     this.rowReaders = this.readers.filter((reader) => reader.batchSize > 0);
     this.filterCodebook = { ...codebook, questions: codebook.questions.filter((question) => coded.has(question.id)) };
-    this.batchLines = new Int32Array(batchSize);
   }
 
-  /** Takes one record (a `RecordHandler` for `CsvRecordScanner`). */
-  readonly record = (bytes: Uint8Array, bounds: Int32Array, fieldCount: number, linesBefore: number): void => {
-    const row = this.batchLength++;
-    const spreadsheetRow = linesBefore + 1;
-    this.batchLines[row] = spreadsheetRow;
-    if (fieldCount === this.width) {
-      for (const reader of this.readers) reader.read(bytes, bounds, row, spreadsheetRow);
-    } else {
-      for (const reader of this.readers) reader.exclude(row);
-      this.reportRagged(bytes, bounds, fieldCount, spreadsheetRow);
+  /** Takes a batch of records (a `BatchHandler` for `CsvRecordScanner`). */
+  readonly batch = (bytes: Uint8Array, batch: RecordBatch): void => {
+    for (const reader of this.readers) reader.readBatch(bytes, batch, this.width);
+    for (let row = 0; row < batch.count; row++) {
+      if (batch.fieldCounts[row] !== this.width) this.reportRagged(bytes, batch, row);
     }
-    if (this.batchLength === this.batchSize) this.flush();
+    this.flush(batch);
   };
 
   /** The tallies and accounting of every record taken. */
   finish(): PartTally {
-    this.flush();
     const tallies = new Map<string, Tally>();
     const accounts: Record<string, QuestionAccount> = Object.create(null);
     for (const reader of this.readers) {
@@ -94,9 +87,8 @@ export class StreamTallier {
   }
 
   /** Applies filters to the batch's row codes, counts them, and files the batch's issues in row order. */
-  private flush(): void {
-    const rows = this.batchLength;
-    if (rows === 0) return;
+  private flush(batch: RecordBatch): void {
+    const rows = batch.count;
     const answers = new Map<string, CodedAnswers>(this.rowReaders.map((reader) => [reader.question.id, reader.answers(rows)]));
     const violations = applyFilters(this.filterCodebook, answers, rows);
     const batchIssues = [...this.ragged, ...this.readers.flatMap((reader) => reader.issues)];
@@ -105,7 +97,7 @@ export class StreamTallier {
       const column = "column" in reader.question ? reader.question.column : undefined;
       batchIssues.push({
         code: "E_SKIP_LOGIC",
-        row: this.batchLines[row] as number,
+        row: (batch.linesBefore[row] as number) + 1,
         ...(column === undefined ? {} : { column, value: reader.rawCell(row) ?? "" }),
         question,
         reason: "answered, but the question's filter excludes this respondent",
@@ -126,18 +118,15 @@ export class StreamTallier {
     for (const reader of this.readers) reader.reset(rows);
     this.ragged.length = 0;
     this.rowsRead += rows;
-    this.batchLength = 0;
   }
 
-  private reportRagged(bytes: Uint8Array, bounds: Int32Array, fieldCount: number, row: number): void {
-    const known = Math.min(fieldCount, bounds.length >> 1);
-    const fields = Array.from({ length: known }, (_, f) =>
-      decodeField(bytes, bounds[2 * f] as number, bounds[2 * f + 1] as number, this.decoder),
-    );
+  private reportRagged(bytes: Uint8Array, batch: RecordBatch, row: number): void {
+    const record = bytes.subarray(batch.extents[2 * row] as number, batch.extents[2 * row + 1] as number);
+    const fieldCount = batch.fieldCounts[row] as number;
     this.ragged.push({
       code: "E_RAGGED_ROW",
-      row,
-      value: fields.join(","),
+      row: (batch.linesBefore[row] as number) + 1,
+      value: (decodeRecord(record, this.delimiter, this.decoder) ?? []).join(","),
       reason: `has ${fieldCount} fields where the header has ${this.width}; left out of every question`,
     });
   }

@@ -4,6 +4,9 @@ import { CsvRecordScanner } from "../../load/stream/CsvRecordScanner";
 import { readHeader, readHeaderOnly, type CsvHeader } from "../../load/stream/readHeader";
 import { StreamTallier, type PartTally } from "./StreamTallier";
 
+/** Records coded and counted together: large enough to amortise per-batch work, small enough to stay in cache. */
+const BATCH_SIZE = 1024;
+
 /** How to read one stream of CSV bytes. */
 export interface ChunkTallyOptions {
   decoder: TextDecoder;
@@ -40,9 +43,10 @@ export async function tallyChunks(chunks: AsyncIterable<Uint8Array>, codebook: C
   let pending: Uint8Array | undefined;
   let headerLines = 0;
   const start = (header: Pick<CsvHeader, "names" | "delimiter">): CsvRecordScanner => {
-    tallier = new StreamTallier(codebook, header.names, options.decoder);
-    return new CsvRecordScanner(header.delimiter.charCodeAt(0), tallier.record, {
-      maxFields: Math.max(1024, header.names.length * 2),
+    tallier = new StreamTallier(codebook, header.names, header.delimiter, options.decoder, BATCH_SIZE);
+    return new CsvRecordScanner(header.delimiter.charCodeAt(0), tallier.batch, {
+      fields: header.names.length + 1,
+      batchSize: BATCH_SIZE,
       linesBefore: (options.linesBefore ?? 0) + headerLines,
     });
   };
