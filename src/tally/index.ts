@@ -2,3 +2,4 @@ export type * from "./types";
 export * from "./tallyAnswers";
 export * from "./mergeTallies";
 export * from "./stream";
+export * from "./tallyFromCounts";

@@ -6,6 +6,7 @@ import type { CodedAnswers, DataIssue, QuestionAccount } from "../../survey";
 import { mergeTallies } from "../mergeTallies";
 import { tallyAnswers } from "../tallyAnswers";
 import type { Tally } from "../types";
+import { emptyAccount } from "./accounting";
 import { QuestionReader } from "./QuestionReader";
 
 /** The tallies and the accounting of one stretch of records (a whole file, or one worker's part). */
@@ -143,9 +144,6 @@ function questionsCodedPerRow(codebook: Codebook): Set<string> {
   return ids;
 }
 
-function emptyAccount(): QuestionAccount {
-  return { rowsRead: 0, used: 0, missing: 0, notAsked: 0, excluded: 0 };
-}
 
 /** Adds a batch's codes to a question's account: answered, missing, not asked, or excluded. */
 function countStatuses(account: QuestionAccount, codes: Int16Array): void {

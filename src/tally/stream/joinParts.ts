@@ -1,6 +1,7 @@
 import type { ValidationReport, QuestionAccount } from "../../survey";
 import { mergeTallies } from "../mergeTallies";
 import type { Tally } from "../types";
+import { emptyAccount } from "./accounting";
 import type { ChunkTally } from "./tallyChunks";
 
 /** Whole-sample tallies of a file and the report of what was counted and what was left out. */
@@ -27,7 +28,7 @@ export function joinParts(parts: readonly ChunkTally[], linesBefore: number): Fi
       tallies.set(id, running ? mergeTallies(running, tally) : tally);
     }
     for (const [id, account] of Object.entries(part.accounts)) {
-      const total = questions[id] ?? { rowsRead: 0, used: 0, missing: 0, notAsked: 0, excluded: 0 };
+      const total = questions[id] ?? emptyAccount();
       questions[id] = {
         rowsRead: total.rowsRead + account.rowsRead,
         used: total.used + account.used,
