@@ -7,6 +7,8 @@ export class ByteDictionary {
   /** Entry number + 1 per slot; 0 marks an empty slot. */
   private readonly slots: Int32Array;
   private readonly mask: number;
+  /** 32 − log2(slots): a slot is the top bits of the mixed hash. */
+  private readonly shift: number;
   private readonly keyHash: Int32Array;
   private readonly keyStart: Int32Array;
   private readonly keyLength: Int32Array;
@@ -20,6 +22,7 @@ export class ByteDictionary {
     while (slots < capacity * 2) slots *= 2;
     this.slots = new Int32Array(slots);
     this.mask = slots - 1;
+    this.shift = 32 - Math.log2(slots);
     this.keyHash = new Int32Array(capacity);
     this.keyStart = new Int32Array(capacity);
     this.keyLength = new Int32Array(capacity);
@@ -29,11 +32,12 @@ export class ByteDictionary {
   find(bytes: Uint8Array, start: number, end: number, hash: number): number {
     const length = end - start;
     const pool = this.pool;
-    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
+    for (let slot = Math.imul(hash, 0x9e3779b1) >>> this.shift; ; slot = (slot + 1) & this.mask) {
       const stored = this.slots[slot] as number;
       if (stored === 0) return -1;
       const entry = stored - 1;
       if (this.keyHash[entry] !== hash || this.keyLength[entry] !== length) continue;
+      if (length <= 4) return entry; // the hash of a short key is its bytes
       const at = (this.keyStart[entry] as number) - start;
       let i = start;
       while (i < end && pool[i + at] === bytes[i]) i++;
@@ -56,16 +60,32 @@ export class ByteDictionary {
     this.keyStart[entry] = this.poolLength;
     this.keyLength[entry] = length;
     this.poolLength += length;
-    let slot = hash & this.mask;
+    let slot = Math.imul(hash, 0x9e3779b1) >>> this.shift;
     while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
     this.slots[slot] = entry + 1;
     return entry;
   }
 }
 
-/** FNV-1a hash of `bytes[start, end)`, the key hash `ByteDictionary` expects. */
+/**
+ * The key hash `ByteDictionary` expects for `bytes[start, end)`: a key of up to 4 bytes is
+ * its own hash (its bytes packed in an integer, so equal hashes and lengths mean equal keys and
+ * most survey answers — "Oui", "no", "3" — are found without comparing bytes). A longer key
+ * is hashed from its length and its first, middle and last four bytes: cheap for the long
+ * labels of single-choice answers, and `find` compares the bytes anyway.
+ */
 export function hashBytes(bytes: Uint8Array, start: number, end: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ (bytes[i] as number), 0x01000193);
-  return hash ^ (hash >>> 15);
+  const length = end - start;
+  if (length <= 4) return packFour(bytes, start, end);
+  const middle = start + (length >> 1) - 2;
+  let hash = Math.imul(packFour(bytes, start, start + 4), 0x01000193) ^ length;
+  hash = Math.imul(hash ^ packFour(bytes, middle, middle + 4), 0x01000193);
+  return Math.imul(hash ^ packFour(bytes, end - 4, end), 0x01000193);
+}
+
+/** Up to four bytes packed in an integer, the first in the highest bits. */
+function packFour(bytes: Uint8Array, start: number, end: number): number {
+  let packed = 0;
+  for (let i = start; i < end; i++) packed = (packed << 8) | (bytes[i] as number);
+  return packed;
 }

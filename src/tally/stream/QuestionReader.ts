@@ -177,7 +177,7 @@ export class QuestionReader {
   /** Clears the batch's first `rows` rows for the next batch. */
   reset(rows: number): void {
     for (const chosen of this.selected) chosen.fill(0, 0, rows);
-    this.unrememberedCells.clear();
+    if (this.unrememberedCells.size > 0) this.unrememberedCells.clear();
     this.issues.length = 0;
   }
 
