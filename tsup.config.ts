@@ -20,4 +20,11 @@ export default defineConfig([
     sourcemap: true,
     target: "node20",
   },
+  {
+    // The tally worker thread (Node only): `runInWorker` starts it by file name, beside the bundles.
+    entry: { tallyWorker: "src/tally/stream/node/tallyWorker.ts" },
+    format: ["esm"],
+    sourcemap: true,
+    target: "node20",
+  },
 ]);

@@ -1,3 +1,5 @@
 export type * from "./types";
 export * from "./tallyAnswers";
 export * from "./mergeTallies";
+export * from "./stream";
+export * from "./tallyFromCounts";

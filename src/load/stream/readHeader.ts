@@ -1,0 +1,54 @@
+import { SurveyError } from "../../errors";
+import { decodeRecord } from "./decodeRecord";
+import { sniffDelimiter } from "./sniffDelimiter";
+
+const LF = 10;
+const QUOTE = 34;
+
+/** A CSV file's header record and where the answer records start. */
+export interface CsvHeader {
+  /** Column names, trimmed, BOM removed. */
+  names: string[];
+  /** The field delimiter (given, or sniffed from the header line). */
+  delimiter: string;
+  /** Byte offset of the first answer record. */
+  dataStart: number;
+  /** Line breaks before `dataStart` (the header line and any blank lines before it). */
+  lines: number;
+}
+
+/**
+ * Reads the header record at the start of a file's first bytes: the first non-blank line,
+ * whose end is found with quote parity (a quoted header name may hold a line break). Returns
+ * undefined when `bytes` does not yet hold the whole header record (read more and retry).
+ */
+export function readHeader(bytes: Uint8Array, decoder: TextDecoder, delimiter?: string): CsvHeader | undefined {
+  let lines = 0;
+  let start = 0;
+  let inQuotes = false;
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i];
+    if (c === QUOTE) inQuotes = !inQuotes;
+    else if (c === LF && !inQuotes) {
+      lines += 1;
+      const record = bytes.subarray(start, i + 1);
+      const header = decodeHeader(record, decoder, delimiter);
+      if (header) return { ...header, dataStart: i + 1, lines };
+      start = i + 1;
+    }
+  }
+  return undefined;
+}
+
+/** Decodes a whole file's header when the file has a single line and no line break. */
+export function readHeaderOnly(bytes: Uint8Array, decoder: TextDecoder, delimiter?: string): CsvHeader {
+  const header = decodeHeader(bytes, decoder, delimiter);
+  if (!header) throw new SurveyError("E_EMPTY_FILE", "the file has no header row");
+  return { ...header, dataStart: bytes.length, lines: 0 };
+}
+
+function decodeHeader(record: Uint8Array, decoder: TextDecoder, delimiter?: string): Omit<CsvHeader, "dataStart" | "lines"> | undefined {
+  const chosen = delimiter ?? sniffDelimiter(decoder.decode(record));
+  const fields = decodeRecord(record, chosen, decoder);
+  return fields && { names: fields.map((name) => name.replace(/^\uFEFF/, "").trim()), delimiter: chosen };
+}

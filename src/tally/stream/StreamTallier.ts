@@ -1,0 +1,157 @@
+import { AnswerStatus, leafFilters, type Codebook } from "../../codebook";
+import type { RecordBatch } from "../../load/stream/CsvRecordScanner";
+import { decodeRecord } from "../../load/stream/decodeRecord";
+import { applyFilters } from "../../survey/applyFilters";
+import type { CodedAnswers, DataIssue, QuestionAccount } from "../../survey";
+import { mergeTallies } from "../mergeTallies";
+import { tallyAnswers } from "../tallyAnswers";
+import type { Tally } from "../types";
+import { emptyAccount } from "./accounting";
+import { QuestionReader } from "./QuestionReader";
+
+/** The tallies and the accounting of one stretch of records (a whole file, or one worker's part). */
+export interface PartTally {
+  /** Whole-sample tally per question id, in codebook order. */
+  tallies: Map<string, Tally>;
+  /** Per question: `rowsRead = used + missing + notAsked + excluded`. */
+  accounts: Record<string, QuestionAccount>;
+  /** Problems, in row order, with spreadsheet rows. */
+  issues: DataIssue[];
+  /** Records read (answer rows). */
+  rowsRead: number;
+}
+
+/**
+ * Tallies streamed records. Questions that no filter touches are counted per distinct value
+ * (see `QuestionReader`). Filtered questions and the questions their filters look at are coded
+ * per row in batches shaped like the in-memory `CodedAnswers`, and each batch goes through the
+ * very functions `surveyFromTable` and `estimate` use — `applyFilters` for denominators and
+ * skip-logic violations, `tallyAnswers` for counts — before `mergeTallies` adds it to the
+ * running tallies. Memory is bounded by the batch size and the categories, never by the file.
+ */
+export class StreamTallier {
+  private readonly readers: QuestionReader[];
+  /** The readers that code per row, and the codebook restricted to their questions. */
+  private readonly rowReaders: QuestionReader[];
+  private readonly filterCodebook: Codebook;
+  private readonly width: number;
+  private readonly ragged: DataIssue[] = [];
+  private readonly batchTallies = new Map<string, Tally>();
+  private readonly batchAccounts = new Map<string, QuestionAccount>();
+  private readonly issues: DataIssue[] = [];
+  private rowsRead = 0;
+
+  constructor(
+    codebook: Codebook,
+    header: readonly string[],
+    private readonly delimiter: string,
+    private readonly decoder: TextDecoder,
+    batchSize: number,
+  ) {
+    const columnIndex = new Map<string, number>();
+    header.forEach((name, i) => {
+      if (!columnIndex.has(name)) columnIndex.set(name, i);
+    });
+    this.width = header.length;
+    const coded = questionsCodedPerRow(codebook);
+    this.readers = codebook.questions.map(
+      (question) =>
+        new QuestionReader(question, columnIndex, codebook.missing ?? [], decoder, coded.has(question.id) ? batchSize : 0),
+    );
+    this.rowReaders = this.readers.filter((reader) => reader.batchSize > 0);
+    this.filterCodebook = { ...codebook, questions: codebook.questions.filter((question) => coded.has(question.id)) };
+  }
+
+  /** Takes a batch of records (a `BatchHandler` for `CsvRecordScanner`). */
+  readonly batch = (bytes: Uint8Array, batch: RecordBatch): void => {
+    for (const reader of this.readers) reader.readBatch(bytes, batch, this.width);
+    for (let row = 0; row < batch.count; row++) {
+      if (batch.fieldCounts[row] !== this.width) this.reportRagged(bytes, batch, row);
+    }
+    this.flush(batch);
+  };
+
+  /** The tallies and accounting of every record taken. */
+  finish(): PartTally {
+    const tallies = new Map<string, Tally>();
+    const accounts: Record<string, QuestionAccount> = Object.create(null);
+    for (const reader of this.readers) {
+      const id = reader.question.id;
+      const { tally, account } =
+        reader.batchSize > 0
+          ? { tally: this.batchTallies.get(id) ?? tallyAnswers(reader.answers(0)), account: this.batchAccounts.get(id) ?? emptyAccount() }
+          : reader.valueTally(this.rowsRead);
+      tallies.set(id, tally);
+      accounts[id] = account;
+    }
+    return { tallies, accounts, issues: this.issues, rowsRead: this.rowsRead };
+  }
+
+  /** Applies filters to the batch's row codes, counts them, and files the batch's issues in row order. */
+  private flush(batch: RecordBatch): void {
+    const rows = batch.count;
+    const answers = new Map<string, CodedAnswers>(this.rowReaders.map((reader) => [reader.question.id, reader.answers(rows)]));
+    const violations = applyFilters(this.filterCodebook, answers, rows);
+    const batchIssues = [...this.ragged, ...this.readers.flatMap((reader) => reader.issues)];
+    for (const { question, row } of violations) {
+      const reader = this.rowReaders.find((candidate) => candidate.question.id === question) as QuestionReader;
+      const column = "column" in reader.question ? reader.question.column : undefined;
+      batchIssues.push({
+        code: "E_SKIP_LOGIC",
+        row: (batch.linesBefore[row] as number) + 1,
+        ...(column === undefined ? {} : { column, value: reader.rawCell(row) ?? "" }),
+        question,
+        reason: "answered, but the question's filter excludes this respondent",
+      });
+    }
+    batchIssues.sort((a, b) => a.row - b.row);
+    this.issues.push(...batchIssues);
+    for (const reader of this.rowReaders) {
+      const id = reader.question.id;
+      const coded = answers.get(id) as CodedAnswers;
+      const tally = tallyAnswers(coded);
+      const running = this.batchTallies.get(id);
+      this.batchTallies.set(id, running ? mergeTallies(running, tally) : tally);
+      const account = this.batchAccounts.get(id) ?? emptyAccount();
+      countStatuses(account, coded.codes);
+      this.batchAccounts.set(id, account);
+    }
+    for (const reader of this.readers) reader.reset(rows);
+    this.ragged.length = 0;
+    this.rowsRead += rows;
+  }
+
+  private reportRagged(bytes: Uint8Array, batch: RecordBatch, row: number): void {
+    const record = bytes.subarray(batch.extents[2 * row] as number, batch.extents[2 * row + 1] as number);
+    const fieldCount = batch.fieldCounts[row] as number;
+    this.ragged.push({
+      code: "E_RAGGED_ROW",
+      row: (batch.linesBefore[row] as number) + 1,
+      value: (decodeRecord(record, this.delimiter, this.decoder) ?? []).join(","),
+      reason: `has ${fieldCount} fields where the header has ${this.width}; left out of every question`,
+    });
+  }
+}
+
+/** Ids of the filtered questions and of every question a filter looks at. */
+function questionsCodedPerRow(codebook: Codebook): Set<string> {
+  const ids = new Set<string>();
+  for (const question of codebook.questions) {
+    if (question.filter === undefined) continue;
+    ids.add(question.id);
+    for (const [leaf] of leafFilters(question.filter, question.id)) ids.add(leaf.question);
+  }
+  return ids;
+}
+
+
+/** Adds a batch's codes to a question's account: answered, missing, not asked, or excluded. */
+function countStatuses(account: QuestionAccount, codes: Int16Array): void {
+  account.rowsRead += codes.length;
+  for (const code of codes) {
+    if (code >= 0) account.used += 1;
+    else if (code === AnswerStatus.missing) account.missing += 1;
+    else if (code === AnswerStatus.filtered) account.notAsked += 1;
+    else account.excluded += 1;
+  }
+}

@@ -1,0 +1,23 @@
+import { AnswerStatus } from "../../codebook";
+import type { QuestionAccount } from "../../survey";
+import type { CellCoding } from "./codeRawCells";
+
+/** An account with nothing counted yet. */
+export function emptyAccount(): QuestionAccount {
+  return { rowsRead: 0, used: 0, missing: 0, notAsked: 0, excluded: 0 };
+}
+
+/**
+ * Adds `times` respondents with one coding to category counts and an account, as `tallyAnswers`
+ * counts a whole-sample tally: an answered respondent adds to the base and to their category
+ * (or to each option they chose); the others are missing or excluded.
+ */
+export function addCoding(counts: Float64Array, account: QuestionAccount, coding: CellCoding, times: number, multi: boolean): void {
+  if (times === 0) return;
+  if (coding.code >= 0) {
+    account.used += times;
+    if (multi) for (const option of coding.selected) counts[option] = (counts[option] as number) + times;
+    else if (counts.length > 0) counts[coding.code] = (counts[coding.code] as number) + times;
+  } else if (coding.code === AnswerStatus.missing) account.missing += times;
+  else account.excluded += times;
+}

@@ -1,0 +1,2 @@
+export * from "./tallyFile";
+export type { FileTally } from "./joinParts";

@@ -1,0 +1,45 @@
+import type { ValidationReport, QuestionAccount } from "../../survey";
+import { mergeTallies } from "../mergeTallies";
+import type { Tally } from "../types";
+import { emptyAccount } from "./accounting";
+import type { ChunkTally } from "./tallyChunks";
+
+/** Whole-sample tallies of a file and the report of what was counted and what was left out. */
+export interface FileTally {
+  /** Per question id, in codebook order. */
+  tallies: Map<string, Tally>;
+  /** The same accounting as `survey.report`: `rowsRead = used + missing + notAsked + excluded` per question. */
+  report: ValidationReport;
+}
+
+/**
+ * Joins the tallies of consecutive parts of one file (in file order) with `mergeTallies`.
+ * `linesBefore` is the number of line breaks before the first part; each later part's rows are
+ * shifted by the line breaks of the parts before it, so every issue names its spreadsheet row.
+ */
+export function joinParts(parts: readonly ChunkTally[], linesBefore: number): FileTally {
+  const tallies = new Map<string, Tally>();
+  const questions: Record<string, QuestionAccount> = Object.create(null);
+  const report: ValidationReport = { rowsRead: 0, questions, issues: [] };
+  let offset = linesBefore;
+  for (const part of parts) {
+    for (const [id, tally] of part.tallies) {
+      const running = tallies.get(id);
+      tallies.set(id, running ? mergeTallies(running, tally) : tally);
+    }
+    for (const [id, account] of Object.entries(part.accounts)) {
+      const total = questions[id] ?? emptyAccount();
+      questions[id] = {
+        rowsRead: total.rowsRead + account.rowsRead,
+        used: total.used + account.used,
+        missing: total.missing + account.missing,
+        notAsked: total.notAsked + account.notAsked,
+        excluded: total.excluded + account.excluded,
+      };
+    }
+    for (const issue of part.issues) report.issues.push({ ...issue, row: issue.row + offset });
+    report.rowsRead += part.rowsRead;
+    offset += part.lineBreaks;
+  }
+  return { tallies, report };
+}

@@ -1,0 +1,86 @@
+import type { Codebook } from "../../codebook";
+import { SurveyError } from "../../errors";
+import { CsvRecordScanner } from "../../load/stream/CsvRecordScanner";
+import { readHeader, readHeaderOnly, type CsvHeader } from "../../load/stream/readHeader";
+import { StreamTallier, type PartTally } from "./StreamTallier";
+
+/** Records coded and counted together: large enough to amortise per-batch work, small enough to stay in cache. */
+const BATCH_SIZE = 1024;
+
+/** How to read one stream of CSV bytes. */
+export interface ChunkTallyOptions {
+  decoder: TextDecoder;
+  /**
+   * The file's header, when the bytes start after it (a part of a split file). Without it, the
+   * stream's first record is the header, and the delimiter is sniffed from it unless given.
+   */
+  header?: Pick<CsvHeader, "names" | "delimiter">;
+  delimiter?: string;
+  /** Line breaks before the stream's first byte: rows in the result count from there. */
+  linesBefore?: number;
+  /** A part of a split file may end inside a quoted field: report it instead of failing. */
+  partOfFile?: boolean;
+  /** Called after each chunk with its size in bytes. */
+  onChunk?: (bytes: number) => void;
+}
+
+/** A stream's tallies, plus what a caller joining parts of a file needs. */
+export interface ChunkTally extends PartTally {
+  /** Line breaks outside quotes in the stream (not counting `linesBefore`). */
+  lineBreaks: number;
+  /** Whether the stream ended inside a quoted field (only with `partOfFile`). */
+  endedInQuotes: boolean;
+}
+
+/**
+ * Tallies a stream of CSV bytes in one pass and bounded memory: `CsvRecordScanner` finds the
+ * records, `StreamTallier` codes and counts them. Rows in the result are spreadsheet rows
+ * counted from `linesBefore`.
+ */
+export async function tallyChunks(chunks: AsyncIterable<Uint8Array>, codebook: Codebook, options: ChunkTallyOptions): Promise<ChunkTally> {
+  let scanner: CsvRecordScanner | undefined;
+  let tallier: StreamTallier | undefined;
+  let pending: Uint8Array | undefined;
+  let headerLines = 0;
+  const start = (header: Pick<CsvHeader, "names" | "delimiter">): CsvRecordScanner => {
+    tallier = new StreamTallier(codebook, header.names, header.delimiter, options.decoder, BATCH_SIZE);
+    return new CsvRecordScanner(header.delimiter.charCodeAt(0), tallier.batch, {
+      fields: header.names.length + 1,
+      batchSize: BATCH_SIZE,
+      linesBefore: (options.linesBefore ?? 0) + headerLines,
+    });
+  };
+  if (options.header) scanner = start(options.header);
+
+  for await (const chunk of chunks) {
+    options.onChunk?.(chunk.length);
+    if (scanner) {
+      scanner.push(chunk);
+      continue;
+    }
+    // Gather bytes until the header record is complete.
+    pending = pending ? concat(pending, chunk) : chunk.slice();
+    const header = readHeader(pending, options.decoder, options.delimiter);
+    if (!header) continue;
+    headerLines = header.lines;
+    scanner = start(header);
+    scanner.push(pending.subarray(header.dataStart));
+    pending = undefined;
+  }
+  if (!scanner) {
+    if (!pending || pending.every((byte) => byte === 10 || byte === 13 || byte === 32)) {
+      throw new SurveyError("E_EMPTY_FILE", "the file is empty");
+    }
+    scanner = start(readHeaderOnly(pending, options.decoder, options.delimiter));
+  }
+  const end = scanner.finish({ allowOpenQuote: options.partOfFile === true });
+  const part = (tallier as StreamTallier).finish();
+  return { ...part, lineBreaks: end.lineBreaks + headerLines, endedInQuotes: end.endedInQuotes };
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const joined = new Uint8Array(a.length + b.length);
+  joined.set(a);
+  joined.set(b, a.length);
+  return joined;
+}
