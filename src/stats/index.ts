@@ -1,2 +1,14 @@
 export * from "./roundRatio";
 export * from "./consistency";
+export * from "./proportionCI";
+export * from "./surveyProportionCI";
+export * from "./differenceCI";
+export * from "./ratioCI";
+export * from "./oddsRatioCI";
+export * from "./binomialTest";
+export * from "./chiSquareTest";
+export * from "./fisherExactTest";
+export type { Alternative } from "./alternative";
+export * from "./multinomialCI";
+export * from "./sampleSize";
+export * from "./marginOfError";

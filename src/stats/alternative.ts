@@ -1,0 +1,10 @@
+/** The alternative hypothesis of a test. */
+export type Alternative = "two-sided" | "less" | "greater";
+
+export const ALTERNATIVES: readonly Alternative[] = ["two-sided", "less", "greater"];
+
+/**
+ * Relative tolerance with which R's exact tests count an outcome as "no more likely than the
+ * one observed" (R binom.test and fisher.test: relErr = 1 + 1e-7).
+ */
+export const EXACT_TIE_TOLERANCE = 1 + 1e-7;

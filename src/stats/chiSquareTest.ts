@@ -1,0 +1,46 @@
+import { tableMargins } from "./contingencyTable";
+import { chiSquareUpperTail } from "./tails";
+
+export interface ChiSquareTestOptions {
+  /** Yates continuity correction, applied to 2 × 2 tables only (as R and scipy do); default true. */
+  correction?: boolean;
+}
+
+export interface ChiSquareTestResult {
+  statistic: number;
+  df: number;
+  pValue: number;
+  /** Expected counts R_i·C_j/N. */
+  expected: number[][];
+  /** Cramér's V = √(X²/(N(min(r, c) − 1))), from the uncorrected X². */
+  cramersV: number;
+}
+
+/**
+ * Pearson's chi-square test of independence for an r × c table:
+ * X² = Σ (|O − E| − y)²/E on (r − 1)(c − 1) degrees of freedom, where y = min(½, |O − E|)
+ * for a 2 × 2 table with `correction` (Yates 1934) and 0 otherwise; as R `chisq.test` and
+ * scipy `chi2_contingency`. Cramér's V: Cramér (1946), Mathematical Methods of Statistics, §21.9.
+ * Reference: Agresti (2013), Categorical Data Analysis, 3rd ed., §3.2.
+ */
+export function chiSquareTest(table: readonly (readonly number[])[], options: ChiSquareTestOptions = {}): ChiSquareTestResult {
+  const { correction = true } = options;
+  const { rowTotals, columnTotals, total } = tableMargins(table);
+  const expected = rowTotals.map((r) => columnTotals.map((c) => (r * c) / total));
+  const df = (rowTotals.length - 1) * (columnTotals.length - 1);
+  const pearson = (yates: (deviation: number) => number): number =>
+    table.reduce(
+      (sum, row, i) =>
+        sum +
+        row.reduce((rowSum, observed, j) => {
+          const e = (expected[i] as number[])[j] as number;
+          const deviation = Math.abs(observed - e);
+          return rowSum + (deviation - yates(deviation)) ** 2 / e;
+        }, 0),
+      0,
+    );
+  const uncorrected = pearson(() => 0);
+  const statistic = correction && df === 1 ? pearson((deviation) => Math.min(0.5, deviation)) : uncorrected;
+  const cramersV = Math.sqrt(uncorrected / (total * (Math.min(rowTotals.length, columnTotals.length) - 1)));
+  return { statistic, df, pValue: chiSquareUpperTail(statistic, df), expected, cramersV };
+}

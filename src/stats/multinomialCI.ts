@@ -1,0 +1,33 @@
+import type { Interval } from "../types";
+import { argumentError } from "../errors";
+import { goodmanLimits } from "./goodman";
+import { clipToUnit } from "./limits";
+import { sisonGlazLimits } from "./sisonGlaz";
+import { assertCount, assertLevel, assertOneOf } from "./validate";
+
+export type MultinomialMethod = "goodman" | "sison-glaz";
+export const MULTINOMIAL_METHODS: readonly MultinomialMethod[] = ["goodman", "sison-glaz"];
+
+export interface MultinomialCIOptions {
+  /** Default "sison-glaz". */
+  method?: MultinomialMethod;
+  /** Simultaneous confidence level in (0, 1); default 0.95. */
+  level?: number;
+}
+
+/**
+ * Simultaneous confidence intervals for the k ≥ 2 cell proportions of a multinomial count
+ * vector, one Interval per cell in input order: "sison-glaz" (default; Sison & Glaz 1995) or
+ * "goodman" (Goodman 1965). See `sisonGlaz.ts` and `goodman.ts` for the formulas.
+ */
+export function multinomialCI(counts: readonly number[], options: MultinomialCIOptions = {}): Interval[] {
+  const { method = "sison-glaz", level = 0.95 } = options;
+  if (!Array.isArray(counts) || counts.length < 2) throw argumentError("counts", "must hold at least 2 cells", counts?.length);
+  counts.forEach((count, i) => assertCount(`counts[${i}]`, count));
+  const total = counts.reduce((a, b) => a + b, 0);
+  if (total === 0) throw argumentError("counts", "must not all be 0", total);
+  assertLevel(level);
+  assertOneOf("method", method, MULTINOMIAL_METHODS);
+  const limits = method === "goodman" ? goodmanLimits(counts, level) : sisonGlazLimits(counts, level);
+  return limits.map((cell, i) => ({ estimate: (counts[i] as number) / total, ...clipToUnit(cell), level, method }));
+}

@@ -1,0 +1,34 @@
+import { argumentError } from "../errors";
+import { twoSidedZ } from "./quantiles";
+import { assertLevel, assertOpenProbability, assertPositiveCount } from "./validate";
+
+export interface SampleSizeOptions {
+  /** Wanted margin of error (half-width) on the proportion scale, in (0, 1): 0.05 for ±5 points. */
+  margin: number;
+  /** Confidence level in (0, 1); default 0.95. */
+  level?: number;
+  /** Anticipated proportion in (0, 1); default 0.5, the most conservative. */
+  p?: number;
+  /** Population size N for a sample drawn without replacement. */
+  populationSize?: number;
+}
+
+/**
+ * Smallest simple-random-sample size whose `marginOfError` is at most `margin`:
+ * n₀ = z²p(1−p)/margin², and with a population of N, n = n₀/(1 + (n₀ − 1)/N)
+ * (Cochran 1977, Sampling Techniques, 3rd ed., eqs. 4.1–4.2), rounded up. The rounding
+ * ignores floating-point excess below 1e-9, so an exact n₀ of 100 stays 100.
+ */
+export function sampleSize(options: SampleSizeOptions): number {
+  const { margin, level = 0.95, p = 0.5, populationSize } = options;
+  if (!Number.isFinite(margin) || margin <= 0 || margin >= 1) {
+    throw argumentError("margin", "must be a number strictly between 0 and 1 (a proportion, e.g. 0.05)", margin);
+  }
+  assertLevel(level);
+  assertOpenProbability("p", p);
+  if (populationSize !== undefined) assertPositiveCount("populationSize", populationSize);
+  const z = twoSidedZ(level);
+  const unlimited = (z * z * p * (1 - p)) / (margin * margin);
+  const n = populationSize === undefined ? unlimited : unlimited / (1 + (unlimited - 1) / populationSize);
+  return Math.max(1, Math.ceil(n - 1e-9));
+}

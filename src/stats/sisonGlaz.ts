@@ -1,0 +1,82 @@
+import gammainc from "@stdlib/math-base-special-gammainc";
+import { gammaln } from "simple-statistics";
+import type { Limits } from "./limits";
+
+/**
+ * Sison–Glaz simultaneous intervals for multinomial proportions: the box
+ * [x_i − c, x_i + c] (cut to [0, N]) whose coverage ν(c), approximated by the Poisson–Edgeworth
+ * formula (1) of the paper, first reaches 1 − α between c and c + 1; then
+ * [p̂_i − c/N, p̂_i + (c + 2γ)/N] with γ = (1 − α − ν(c))/(ν(c+1) − ν(c)), clipped to [0, 1].
+ * Reference: Sison & Glaz (1995), "Simultaneous confidence intervals and sample size
+ * determination for multinomial proportions", JASA 90:366–369; as statsmodels
+ * `multinomial_proportions_confint(method="sison-glaz")`, except that the search starts at c = 0
+ * with ν(0) taken as 0, as in May & Johnson's reference code (R MultinomialCI): statsmodels
+ * 0.13.5 starts at c = 1 and fails for sparse counts whose ν(1) already exceeds 1 − α (its issue
+ * #9587). Where statsmodels finds an answer the two searches agree. For few cells (k = 2) the
+ * approximation can stay below 1 − α for every c; once c is large enough that every box is all
+ * of [0, N] the true coverage is exactly 1, and that exact value is used instead, so the search
+ * always ends (statsmodels raises there).
+ */
+export function sisonGlazLimits(counts: readonly number[], level: number): Limits[] {
+  const total = counts.reduce((a, b) => a + b, 0);
+  const wholeBox = Math.max(...counts.map((x) => Math.max(x, total - x)));
+  const coverage = (c: number): number => {
+    const approximation = approximateBoxProbability(counts, total, c);
+    return c >= wholeBox && !(approximation > level) ? 1 : approximation;
+  };
+  // the first c whose box covers more than 1 − α; it exists, since the whole box covers 1
+  let c = 0;
+  let nuC = 0;
+  let nuNext = coverage(1);
+  while (!(nuNext > level)) {
+    c += 1;
+    nuC = nuNext;
+    nuNext = coverage(c + 1);
+  }
+  const gamma = (level - nuC) / (nuNext - nuC);
+  return counts.map((x) => ({
+    lower: Math.max(0, x / total - c / total),
+    upper: Math.min(1, x / total + (c + 2 * gamma) / total),
+  }));
+}
+
+/** P(low ≤ Y ≤ high) for Y ~ Poisson(mean), from the upper regularised incomplete gamma. */
+function poissonIntervalProbability(low: number, high: number, mean: number): number {
+  const cdf = (k: number): number => (k < 0 ? 0 : gammainc(mean, k + 1, true, true));
+  return cdf(high) - cdf(low - 1);
+}
+
+/** r-th factorial moment of Poisson(mean) truncated to [low, high]. */
+function truncatedFactorialMoment(r: number, low: number, high: number, mean: number): number {
+  const inside = poissonIntervalProbability(low, high, mean);
+  return (
+    mean ** r *
+    (1 - (poissonIntervalProbability(high - r + 1, high, mean) - poissonIntervalProbability(low - r, low - 1, mean)) / inside)
+  );
+}
+
+/** Sison & Glaz's approximation (1) of the multinomial probability of the box x_i ∓ c. */
+function approximateBoxProbability(counts: readonly number[], total: number, c: number): number {
+  const boxes = counts.map((x) => ({ low: Math.max(x - c, 0), high: Math.min(x + c, total), mean: x }));
+  let [sumMean, sumVariance, sumThird, sumFourth, sumVarianceSquared, logProduct] = [0, 0, 0, 0, 0, 0];
+  for (const { low, high, mean } of boxes) {
+    const [m1, m2, m3, m4] = [1, 2, 3, 4].map((r) => truncatedFactorialMoment(r, low, high, mean)) as [number, number, number, number];
+    const variance = m2 + m1 - m1 ** 2;
+    sumMean += m1;
+    sumVariance += variance;
+    sumVarianceSquared += variance ** 2;
+    sumThird += m3 + m2 * (3 - 3 * m1) + m1 - 3 * m1 ** 2 + 2 * m1 ** 3;
+    sumFourth += m4 + m3 * (6 - 4 * m1) + m2 * (7 - 12 * m1 + 6 * m1 ** 2) + m1 - 4 * m1 ** 2 + 6 * m1 ** 3 - 3 * m1 ** 4;
+    logProduct += Math.log(poissonIntervalProbability(low, high, mean));
+  }
+  const g1 = sumThird / sumVariance ** 1.5;
+  const g2 = (sumFourth - 3 * sumVarianceSquared) / sumVariance ** 2;
+  const z = (total - sumMean) / Math.sqrt(sumVariance);
+  const h3 = z ** 3 - 3 * z;
+  const h4 = z ** 4 - 6 * z ** 2 + 3;
+  const h6 = z ** 6 - 15 * z ** 4 + 45 * z ** 2 - 15;
+  const density =
+    (Math.exp(-(z ** 2) / 2) / Math.sqrt(2 * Math.PI)) * (1 + (g1 * h3) / 6 + (g2 * h4) / 24 + (g1 ** 2 * h6) / 72);
+  const logPoissonAtTotal = -total + total * Math.log(total) - gammaln(total + 1);
+  return Math.exp(logProduct + Math.log(density / Math.sqrt(sumVariance)) - logPoissonAtTotal);
+}
