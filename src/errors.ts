@@ -9,7 +9,10 @@ export type ErrorCode =
   | "E_EMPTY_FILE"
   | "E_RAGGED_ROW"
   | "E_SKIP_LOGIC"
-  | "E_IO";
+  | "E_IO"
+  | "E_BAD_WEIGHT"
+  | "E_LONELY_PSU"
+  | "E_FPC";
 
 export interface SurveyErrorDetails {
   /** 1-based row as a spreadsheet shows it (the header is row 1, the first answer row 2). */
