@@ -6,3 +6,6 @@ export * from "./designMean";
 export * from "./domainEstimates";
 export * from "./kish";
 export * from "./designProportionCI";
+export * from "./tableDesign";
+export * from "./raoScottTest";
+export * from "./designWaldTest";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { designMean, designProportionCI, designTotal, domainMeans, domainTotals, kishEffectiveN, prepareDesign } from "../../../src/stats/design";
+import { designMean, designProportionCI, designTotal, domainMeans, domainTotals, kishEffectiveN, prepareDesign, raoScottTest, designWaldTest } from "../../../src/stats/design";
 import type { DesignEstimate } from "../../../src/stats/design";
 import { expectClose, loadOracle, num, type OracleCase } from "../oracle";
 import { designOf, readOracleCsv, strings, variable } from "./oracleData";
@@ -104,6 +104,50 @@ describe("weighted.json: svyby", () => {
           expectClose(ci.upper, arr(c.outputs.upper)[g]!, CI, `${groups[g]} upper`);
         });
       }
+    });
+  }
+});
+
+describe("weighted.json: svychisq (Rao-Scott)", () => {
+  for (const c of [...byMethod("svychisq/F"), ...byMethod("svychisq/Chisq")]) {
+    it(c.id, () => {
+      const { rows, design } = input(c);
+      const [a, b] = c.inputs.variables as [string, string];
+      // y1f / y2f are factor(y1) / factor(y2).
+      const column = (name: string): string[] => strings(rows, /^y\df$/.test(name) ? name.slice(0, -1) : name);
+      const statistic = c.method.split("/")[1] as "F" | "Chisq";
+      const out = c.outputs;
+      const result = raoScottTest({ ...design, rows: column(a), cols: column(b), statistic });
+      expect(result.rowLevels).toEqual((out.row_levels as unknown[]).map(String));
+      expect(result.colLevels).toEqual((out.col_levels as unknown[]).map(String));
+      (out.weighted_table as number[][]).forEach((row, i) => row.forEach((v, j) => expectClose(result.weightedTable[i]![j]!, v, EST, `cell ${i},${j}`)));
+      expectClose(result.pearsonX2, num(out.pearson_X2), EST, "X2");
+      expectClose(result.statistic, num(out.statistic), EST, "statistic");
+      expectClose(result.pValue, num(out.p_value), EST, "p");
+      if (statistic === "F") {
+        expectClose(result.traceDelta, num(out.trace_delta), EST, "trace");
+        expectClose(result.ndf!, num(out.ndf), EST, "ndf");
+        expectClose(result.ddf!, num(out.ddf), EST, "ddf");
+      } else {
+        expect(result.df).toBe(num(out.df));
+      }
+    });
+  }
+});
+
+describe("weighted.json: svychisq (Wald, adjWald)", () => {
+  for (const c of [...byMethod("svychisq/Wald"), ...byMethod("svychisq/adjWald")]) {
+    it(c.id, () => {
+      const { rows, design } = input(c);
+      const [a, b] = c.inputs.variables as [string, string];
+      const column = (name: string): string[] => strings(rows, /^y\df$/.test(name) ? name.slice(0, -1) : name);
+      const statistic = c.method.split("/")[1] as "Wald" | "adjWald";
+      const out = c.outputs;
+      const result = designWaldTest({ ...design, rows: column(a), cols: column(b), statistic });
+      expectClose(result.statistic, num(out.statistic), EST, "statistic");
+      expectClose(result.pValue, num(out.p_value), EST, "p");
+      expectClose(result.ndf, num(out.ndf), EST, "ndf");
+      expectClose(result.ddf, num(out.ddf), EST, "ddf");
     });
   }
 });
