@@ -9,3 +9,5 @@ export * from "./designProportionCI";
 export * from "./tableDesign";
 export * from "./raoScottTest";
 export * from "./designWaldTest";
+export * from "./calibrate";
+export * from "./calibratedEstimate";
