@@ -137,6 +137,9 @@ export function addDesignRows(tally: DesignTally, rows: DesignRows, options: Add
 
   let lastKey: Id | undefined;
   let stratum: StratumTally | undefined;
+  // Rows of one PSU usually come together: reuse its vector while stratum and PSU id repeat.
+  let lastPsuKey: Id | undefined;
+  let lastPsu: Float64Array | undefined;
   const values = new Float64Array(k);
   for (let i = 0; i < n; i++) {
     const index = offset + i;
@@ -150,6 +153,7 @@ export function addDesignRows(tally: DesignTally, rows: DesignRows, options: Add
     }
     const sKey: Id = strata === undefined ? "" : strata[i]!;
     if (stratum === undefined || sKey !== lastKey) {
+      lastPsu = undefined;
       if (sKey === undefined || sKey === null || (typeof sKey === "number" && !Number.isFinite(sKey))) {
         throw new SurveyError("E_ARGUMENT", "stratum id is missing", { row: spreadsheetRow(index), column: names.strata ?? "strata" });
       }
@@ -218,11 +222,16 @@ export function addDesignRows(tally: DesignTally, rows: DesignRows, options: Add
       if (pKey === undefined || pKey === null || (typeof pKey === "number" && !Number.isFinite(pKey))) {
         throw new SurveyError("E_ARGUMENT", "cluster (PSU) id is missing", { row: spreadsheetRow(index), column: names.cluster ?? "cluster" });
       }
-      const key = String(pKey);
-      let psu = stratum.open.get(key);
+      let psu = lastPsu !== undefined && pKey === lastPsuKey ? lastPsu : undefined;
       if (psu === undefined) {
-        psu = new Float64Array(2 * k);
-        stratum.open.set(key, psu);
+        const key = String(pKey);
+        psu = stratum.open.get(key);
+        if (psu === undefined) {
+          psu = new Float64Array(2 * k);
+          stratum.open.set(key, psu);
+        }
+        lastPsu = psu;
+        lastPsuKey = pKey;
       }
       for (let c = 0; c < k; c++) {
         const u = values[c]!;

@@ -231,3 +231,15 @@ describe("post-stratification and raking", () => {
     expectSurveyError(() => rake({ margins: [{ ids: ["a", "b"], population: { a: 1, b: 2 } }, { ids: ["x", "y"], population: { x: 1, y: 1 } }] }), "E_ARGUMENT");
   });
 });
+
+describe("PSU ids numbered within strata", () => {
+  it("the same PSU id in two strata (consecutive rows) are two PSUs", () => {
+    const y = [1, 0, 1, 1, 0, 0, 1, 0];
+    const strata = ["A", "A", "A", "B", "B", "B", "B", "B"];
+    const cluster = [1, 2, 2, 2, 2, 3, 3, 1];
+    const nested = designMean({ y, strata, cluster });
+    const unique = designMean({ y, strata, cluster: cluster.map((c, i) => `${strata[i]}-${c}`) });
+    expect(nested).toEqual(unique);
+    expect(nested.df).toBe(5 - 2);
+  });
+});
