@@ -45,15 +45,36 @@ function designEstimates(input: DesignVariablesInput, kind: "mean" | "total"): D
   const n = ys[0]!.length;
   const mask = maskColumn(input.domain, n);
   const columns: NumericArray[] = [mask];
+  const shifts: number[] = [];
   for (const y of ys) {
     if (y.length !== n) throw argumentError("y", `must have ${n} values`, y.length);
-    if (input.domain === undefined) columns.push(y);
+    const shift = kind === "mean" ? meanShift(y, mask) : 0;
+    shifts.push(shift);
+    if (input.domain === undefined && shift === 0) columns.push(y);
     else {
       const masked = new Float64Array(n);
-      for (let i = 0; i < n; i++) masked[i] = mask[i] === 0 ? 0 : y[i]!;
+      for (let i = 0; i < n; i++) masked[i] = mask[i] === 0 ? 0 : y[i]! - shift;
       columns.push(masked);
     }
   }
   const design = prepareDesign(input, columns);
-  return ys.map((_, j) => estimateFromTally(design, j + 1, 0, kind, input));
+  return ys.map((_, j) => {
+    const e = estimateFromTally(design, j + 1, 0, kind, input);
+    return shifts[j] === 0 ? e : { ...e, estimate: e.estimate + shifts[j]! };
+  });
+}
+
+/**
+ * A mean's variance, deff and df do not change when y is shifted by a constant, but the moment
+ * sums lose digits when |ȳ| is large against the spread of y. Values far from 0 are therefore
+ * tallied as y − y_first (y_first = the first value in the domain) and the shift is added back;
+ * 0/1 variables are left exactly as they are.
+ */
+export function meanShift(y: NumericArray, mask: ArrayLike<number>): number {
+  for (let i = 0; i < y.length; i++) {
+    if (mask[i] === 0) continue;
+    const v = y[i]!;
+    return Number.isFinite(v) && Math.abs(v) > 1 ? v : 0;
+  }
+  return 0;
 }

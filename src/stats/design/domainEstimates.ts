@@ -38,16 +38,23 @@ function domainEstimates(input: DomainInput, kind: "mean" | "total"): DomainEsti
   const index = new Map(groups.map((g, i) => [g, i]));
   const columns: NumericArray[] = [];
   for (let g = 0; g < groups.length; g++) columns.push(new Float64Array(n), new Float64Array(n));
+  const shifts = new Float64Array(groups.length).fill(Number.NaN);
   for (let i = 0; i < n; i++) {
     const id = by[i];
     if (id === null || id === undefined) continue;
     const g = index.get(String(id));
     if (g === undefined) continue;
+    // See meanShift: a mean is tallied as y − (first value of its group) when that is far from 0.
+    if (Number.isNaN(shifts[g]!)) shifts[g] = kind === "mean" && Number.isFinite(y[i]!) && Math.abs(y[i]!) > 1 ? y[i]! : 0;
     (columns[2 * g] as Float64Array)[i] = 1;
-    (columns[2 * g + 1] as Float64Array)[i] = y[i]!;
+    (columns[2 * g + 1] as Float64Array)[i] = y[i]! - shifts[g]!;
   }
   const design = prepareDesign(input, columns);
-  return groups.map((group, g) => ({ group, ...estimateFromTally(design, 2 * g + 1, 2 * g, kind, input) }));
+  return groups.map((group, g) => {
+    const e = estimateFromTally(design, 2 * g + 1, 2 * g, kind, input);
+    const shift = Number.isNaN(shifts[g]!) ? 0 : shifts[g]!;
+    return { group, ...e, estimate: e.estimate + shift };
+  });
 }
 
 /** Distinct ids, numbers ascending when all are numeric, else strings in code-point order. */

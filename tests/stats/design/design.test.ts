@@ -243,3 +243,21 @@ describe("PSU ids numbered within strata", () => {
     expect(nested.df).toBe(5 - 2);
   });
 });
+
+describe("numerical stability", () => {
+  it("a mean far from zero keeps its SE (shift invariance) and its estimate", () => {
+    const rows = readOracleCsv("data/weighted_c_strat_cluster.csv");
+    const design = designOf("c_strat_cluster", rows);
+    const y = Float64Array.from(rows, (r, i) => Number(r.y1) + (i % 7) * 0.25);
+    const big = y.map((v) => v + 1e9);
+    const a = designMean({ ...design, y });
+    const b = designMean({ ...design, y: big });
+    expectClose(b.estimate, a.estimate + 1e9, 1e-15, "estimate");
+    expectClose(b.se, a.se, 1e-9, "se");
+    expectClose(b.deff, a.deff, 1e-9, "deff");
+    const by = rows.map((r) => r.group!);
+    const ga = domainMeans({ ...design, y, by });
+    const gb = domainMeans({ ...design, y: big, by });
+    ga.forEach((g, i) => expectClose(gb[i]!.se, g.se, 1e-9, `${g.group} se`));
+  });
+});
