@@ -92,7 +92,7 @@ export function linearizedVariance(design: FinalDesignTally, coefficients: Float
   return Math.max(0, linearizedCovariance(design, [coefficients], options)[0]!);
 }
 
-export function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
+function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let s = 0;
   for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
   return s;
