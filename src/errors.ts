@@ -15,7 +15,10 @@ export type ErrorCode =
   | "E_TOO_LARGE"
   | "E_NO_ROWS"
   | "E_DUPLICATE_ID"
-  | "E_DUPLICATE_COLUMN";
+  | "E_DUPLICATE_COLUMN"
+  | "E_BAD_WEIGHT"
+  | "E_LONELY_PSU"
+  | "E_FPC";
 
 export interface SurveyErrorDetails {
   /** 1-based row as a spreadsheet shows it (the header is row 1, the first answer row 2). */

@@ -1,0 +1,86 @@
+import { argumentError } from "../../errors";
+import type { FinalDesignTally } from "./designTally";
+import { linearizedVariance, type VarianceOptions } from "./linearizedVariance";
+
+/** A design-based estimate (R `svymean` / `svytotal` with `deff = TRUE`). */
+export interface DesignEstimate {
+  estimate: number;
+  se: number;
+  variance: number;
+  /**
+   * Design effect as R `deff = TRUE`: V / V_srswor with V_srswor = s²_w·(N̂ − n)/(N̂·n),
+   * N̂ = Σw (even without an fpc), s²_w = Σw(y − ȳ)²/Σw · n/(n − 1); totals multiply V_srswor by N̂².
+   */
+  deff: number;
+  /** Design effect as R `deff = "replace"`: V / (s²_w / n) (totals: times N̂²). */
+  deffReplace: number;
+  /** Degrees of freedom: #PSUs − #strata, counting only PSUs and strata with rows in the domain. */
+  df: number;
+  /** Rows in the domain (unweighted). */
+  n: number;
+  /** Σw over the domain. */
+  sumWeights: number;
+  /** Kish effective sample size (Σw)²/Σw² over the domain. */
+  effectiveN: number;
+}
+
+/**
+ * Mean (ratio) of column `a` over the domain indicator column `b` — R̂ = Y_a / Y_b — or the total
+ * Y_a, with the linearised variance of z = (T_a − R̂·T_b)/Y_b for the ratio and z = T_a for the total
+ * (Woodruff 1971; Lumley 2010 §2.2 and §3.4: domain estimates keep the full design, z = 0 outside).
+ * Column `a` must be y·1_D and column `b` the 0/1 domain indicator.
+ */
+export function estimateFromTally(
+  design: FinalDesignTally,
+  a: number,
+  b: number,
+  kind: "mean" | "total",
+  options: VarianceOptions = {},
+): DesignEstimate {
+  const k = design.columns;
+  const Yb = design.totals[b]!;
+  const n = design.rowsNonzero[b]!;
+  if (n === 0 || !(Yb > 0)) throw argumentError("domain", "has no rows with positive weight");
+  const Ya = design.totals[a]!;
+  const c = new Float64Array(k);
+  const mean = Ya / Yb;
+  let estimate: number;
+  if (kind === "mean") {
+    estimate = mean;
+    c[a]! += 1 / Yb;
+    c[b]! -= mean / Yb;
+  } else {
+    estimate = Ya;
+    c[a] = 1;
+  }
+  const variance = linearizedVariance(design, c, options);
+  const s2 = (Math.max(0, design.sumWU2[a]! - mean * mean * Yb) / Yb) * (n / (n - 1));
+  const scale = kind === "total" ? Yb * Yb : 1;
+  const deff = variance / ((s2 * scale * (Yb - n)) / (Yb * n));
+  const deffReplace = variance / ((s2 * scale) / n);
+  return {
+    estimate,
+    se: Math.sqrt(variance),
+    variance,
+    deff,
+    deffReplace,
+    df: domainDf(design, b),
+    n,
+    sumWeights: Yb,
+    effectiveN: (Yb * Yb) / design.sumW2U2[b]!,
+  };
+}
+
+/** #PSUs with rows where column `b` ≠ 0 minus #strata with such PSUs (R `degf` of the subset). */
+export function domainDf(design: FinalDesignTally, b: number): number {
+  let psus = 0;
+  let strata = 0;
+  for (const h of design.strata) {
+    const count = h.psuNonzero[b]!;
+    if (count > 0) {
+      psus += count;
+      strata += 1;
+    }
+  }
+  return psus - strata;
+}

@@ -1,0 +1,27 @@
+import { argumentError } from "../../errors";
+import type { Interval } from "../../types";
+import { surveyProportionCI, type SurveyCIMethod } from "../surveyProportionCI";
+import type { DesignEstimate } from "./designEstimate";
+
+export interface DesignProportionCIOptions {
+  method?: SurveyCIMethod;
+  level?: number;
+}
+
+/**
+ * svyciprop's interval for a design-based proportion: the estimate's SE with df = its design df
+ * and nrow = its rows (within the domain for svyby), handed to `surveyProportionCI` (Korn &
+ * Graubard 1998 for "beta"; Lumley 2010 §2.3.1).
+ */
+export function designProportionCI(estimate: DesignEstimate, options: DesignProportionCIOptions = {}): Interval & { se: number; df: number } {
+  if (!(estimate.estimate >= 0 && estimate.estimate <= 1)) {
+    throw argumentError("estimate", "must be a proportion in [0, 1] (the variable must be 0/1)", estimate.estimate);
+  }
+  const ci = surveyProportionCI(estimate.estimate, estimate.se, {
+    df: estimate.df,
+    method: options.method ?? "logit",
+    level: options.level ?? 0.95,
+    nrow: estimate.n,
+  });
+  return { ...ci, se: estimate.se, df: estimate.df };
+}

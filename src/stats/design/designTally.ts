@@ -1,0 +1,375 @@
+import { SurveyError, argumentError } from "../../errors";
+
+/**
+ * Mergeable sufficient statistics of a stratified, clustered sample for Taylor linearisation
+ * (Wolter 2007, "Introduction to Variance Estimation", ch. 6; Lumley 2010, "Complex Surveys",
+ * appendix C.2).
+ *
+ * Every design-based estimate of svyprop is a smooth function of weighted totals
+ * Y_k = Σ_i w_i u_ik of a few analysis columns u_k. Its linearised variance is
+ *
+ *     V = Σ_h (1 − f_h) · n_h/(n_h − 1) · Σ_j (z_hj − z̄_h)²,   z_hj = Σ_k c_k T_hjk,
+ *
+ * where T_hjk = Σ_{i∈PSU hj} w_i u_ik are the PSU totals and c the gradient of the estimate.
+ * So per stratum it is enough to keep n_h, S1 = Σ_j T_hj and S2 = Σ_j T_hj T_hjᵀ: then
+ * Σ_j (z_hj − z̄_h)² = cᵀ(S2 − S1 S1ᵀ/n_h)c. A PSU may span several chunks, so PSU totals stay
+ * open (keyed by PSU id) until `finalizeDesignTally`; without clusters every row is its own PSU
+ * and is folded at once, so memory is bounded by strata × columns², not by rows.
+ */
+export interface DesignTally {
+  /** Number of analysis columns u_k. */
+  readonly columns: number;
+  /** True when PSUs are clusters of rows (then PSU totals are kept open until finalised). */
+  readonly clustered: boolean;
+  readonly strata: Map<string, StratumTally>;
+  /** Rows, Σw, Σw² over the whole sample. */
+  rows: number;
+  sumW: number;
+  sumW2: number;
+  /** Per column: Σ w u_k², Σ w² u_k², and the number of rows with u_k ≠ 0. */
+  readonly sumWU2: Float64Array;
+  readonly sumW2U2: Float64Array;
+  readonly rowsNonzero: Float64Array;
+}
+
+export interface StratumTally {
+  readonly key: string;
+  /** 0-based index (over everything tallied) of the first row seen in this stratum. */
+  firstRow: number;
+  /** Population size N_h (number of PSUs in the stratum's population), when there is an fpc. */
+  fpc: number | undefined;
+  rows: number;
+  /** Folded PSUs: count, S1 (k), S2 (k×k row-major), PSUs with a nonzero row in column k. */
+  nPsu: number;
+  readonly s1: Float64Array;
+  readonly s2: Float64Array;
+  readonly psuNonzero: Float64Array;
+  /** Open PSUs (clustered designs): id → [T_1..T_k, rows with u_k ≠ 0 (k values)]. */
+  readonly open: Map<string, Float64Array>;
+}
+
+export type Id = string | number;
+export type NumericArray = Float64Array | readonly number[];
+
+/** One chunk of rows: analysis columns plus the design columns. */
+export interface DesignRows {
+  /** Analysis columns u_k, each one value per row. */
+  columns: readonly NumericArray[];
+  /** Sampling weights (default 1, or N_h/n_h when only an fpc is given). */
+  weights?: NumericArray;
+  /** Stratum id per row (default: one stratum). */
+  strata?: readonly Id[];
+  /** PSU id per row, nested within strata (default: every row is its own PSU). */
+  cluster?: readonly Id[];
+  /** Population size per row (constant within a stratum) or one number for an unstratified design. */
+  fpc?: NumericArray | number;
+}
+
+/** Column names used in error messages. */
+export interface DesignColumnNames {
+  weights?: string;
+  strata?: string;
+  cluster?: string;
+  fpc?: string;
+  columns?: readonly string[];
+}
+
+export interface AddRowsOptions {
+  /** Index of this chunk's first row in the whole data (for error rows); default 0. */
+  rowOffset?: number;
+  names?: DesignColumnNames;
+}
+
+export function createDesignTally(columns: number, clustered: boolean): DesignTally {
+  if (!Number.isSafeInteger(columns) || columns < 1) throw argumentError("columns", "must be a positive integer", columns);
+  return {
+    columns,
+    clustered,
+    strata: new Map(),
+    rows: 0,
+    sumW: 0,
+    sumW2: 0,
+    sumWU2: new Float64Array(columns),
+    sumW2U2: new Float64Array(columns),
+    rowsNonzero: new Float64Array(columns),
+  };
+}
+
+function newStratum(key: string, k: number, firstRow: number, fpc: number | undefined): StratumTally {
+  return {
+    key,
+    firstRow,
+    fpc,
+    rows: 0,
+    nPsu: 0,
+    s1: new Float64Array(k),
+    s2: new Float64Array(k * k),
+    psuNonzero: new Float64Array(k),
+    open: new Map(),
+  };
+}
+
+/** Spreadsheet row of a 0-based data index (the header is row 1). */
+export const spreadsheetRow = (index: number): number => index + 2;
+
+/**
+ * Adds a chunk of rows to `tally` (in place) and returns it. Throws `E_BAD_WEIGHT` for a
+ * negative, missing or non-finite weight, `E_ARGUMENT` for a non-finite analysis value or
+ * mismatched lengths, `E_FPC` for an fpc that is not a positive number or varies within a stratum.
+ */
+export function addDesignRows(tally: DesignTally, rows: DesignRows, options: AddRowsOptions = {}): DesignTally {
+  const k = tally.columns;
+  const { columns, weights, strata, cluster, fpc } = rows;
+  const offset = options.rowOffset ?? 0;
+  const names = options.names ?? {};
+  if (columns.length !== k) throw argumentError("columns", `must hold ${k} arrays`, columns.length);
+  const n = columns[0]!.length;
+  for (let c = 0; c < k; c++) {
+    if (columns[c]!.length !== n) throw argumentError(names.columns?.[c] ?? `columns[${c}]`, `must have ${n} values`, columns[c]!.length);
+  }
+  if (weights !== undefined && weights.length !== n) throw argumentError(names.weights ?? "weights", `must have ${n} values`, weights.length);
+  if (strata !== undefined && strata.length !== n) throw argumentError(names.strata ?? "strata", `must have ${n} values`, strata.length);
+  if (cluster !== undefined && cluster.length !== n) throw argumentError(names.cluster ?? "cluster", `must have ${n} values`, cluster.length);
+  if (typeof fpc !== "number" && fpc !== undefined && fpc.length !== n) throw argumentError(names.fpc ?? "fpc", `must have ${n} values`, fpc.length);
+  if ((cluster !== undefined) !== tally.clustered) {
+    throw argumentError("cluster", tally.clustered ? "is required: this tally is of a clustered design" : "must not be given: this tally has no clusters");
+  }
+
+  let lastKey: Id | undefined;
+  let stratum: StratumTally | undefined;
+  // Rows of one PSU usually come together: reuse its vector while stratum and PSU id repeat.
+  let lastPsuKey: Id | undefined;
+  let lastPsu: Float64Array | undefined;
+  const values = new Float64Array(k);
+  for (let i = 0; i < n; i++) {
+    const index = offset + i;
+    const w = weights === undefined ? 1 : weights[i]!;
+    if (!(w >= 0) || !Number.isFinite(w)) {
+      throw new SurveyError("E_BAD_WEIGHT", "weights must be finite and non-negative", {
+        row: spreadsheetRow(index),
+        column: names.weights ?? "weights",
+        value: String(w),
+      });
+    }
+    const sKey: Id = strata === undefined ? "" : strata[i]!;
+    if (stratum === undefined || sKey !== lastKey) {
+      lastPsu = undefined;
+      if (sKey === undefined || sKey === null || (typeof sKey === "number" && !Number.isFinite(sKey))) {
+        throw new SurveyError("E_ARGUMENT", "stratum id is missing", { row: spreadsheetRow(index), column: names.strata ?? "strata" });
+      }
+      const key = String(sKey);
+      stratum = tally.strata.get(key);
+      if (stratum === undefined) {
+        stratum = newStratum(key, k, index, undefined);
+        tally.strata.set(key, stratum);
+      }
+      lastKey = sKey;
+    }
+    if (fpc !== undefined) {
+      const N = typeof fpc === "number" ? fpc : fpc[i]!;
+      if (!(N > 0) || !Number.isFinite(N)) {
+        throw new SurveyError("E_FPC", "the population size (fpc) must be a positive number", {
+          row: spreadsheetRow(index),
+          column: names.fpc ?? "fpc",
+          value: String(N),
+        });
+      }
+      if (stratum.fpc === undefined) stratum.fpc = N;
+      else if (stratum.fpc !== N) {
+        throw new SurveyError("E_FPC", `the population size (fpc) varies within stratum "${stratum.key}" (${stratum.fpc} before)`, {
+          row: spreadsheetRow(index),
+          column: names.fpc ?? "fpc",
+          value: String(N),
+        });
+      }
+    }
+    for (let c = 0; c < k; c++) {
+      const u = columns[c]![i]!;
+      if (!Number.isFinite(u)) {
+        throw new SurveyError("E_ARGUMENT", "analysis value must be a finite number", {
+          row: spreadsheetRow(index),
+          column: names.columns?.[c] ?? `columns[${c}]`,
+          value: String(u),
+        });
+      }
+      values[c] = u;
+      const wu2 = w * u * u;
+      tally.sumWU2[c]! += wu2;
+      tally.sumW2U2[c]! += w * wu2;
+      if (u !== 0) tally.rowsNonzero[c]! += 1;
+    }
+    tally.rows += 1;
+    tally.sumW += w;
+    tally.sumW2 += w * w;
+    stratum.rows += 1;
+    if (index < stratum.firstRow) stratum.firstRow = index;
+
+    if (cluster === undefined) {
+      // Every row is a PSU: fold T = w·u at once.
+      stratum.nPsu += 1;
+      const s1 = stratum.s1;
+      const s2 = stratum.s2;
+      for (let a = 0; a < k; a++) {
+        const ta = w * values[a]!;
+        s1[a]! += ta;
+        if (values[a] !== 0) stratum.psuNonzero[a]! += 1;
+        if (ta === 0) continue;
+        const rowBase = a * k;
+        for (let b = a; b < k; b++) s2[rowBase + b]! += ta * w * values[b]!;
+      }
+    } else {
+      const pKey = cluster[i]!;
+      if (pKey === undefined || pKey === null || (typeof pKey === "number" && !Number.isFinite(pKey))) {
+        throw new SurveyError("E_ARGUMENT", "cluster (PSU) id is missing", { row: spreadsheetRow(index), column: names.cluster ?? "cluster" });
+      }
+      let psu = lastPsu !== undefined && pKey === lastPsuKey ? lastPsu : undefined;
+      if (psu === undefined) {
+        const key = String(pKey);
+        psu = stratum.open.get(key);
+        if (psu === undefined) {
+          psu = new Float64Array(2 * k);
+          stratum.open.set(key, psu);
+        }
+        lastPsu = psu;
+        lastPsuKey = pKey;
+      }
+      for (let c = 0; c < k; c++) {
+        const u = values[c]!;
+        psu[c]! += w * u;
+        if (u !== 0) psu[k + c]! += 1;
+      }
+    }
+  }
+  return tally;
+}
+
+/**
+ * Merges tallies of disjoint sets of rows (chunks, workers, an external GROUP BY) into a new
+ * tally; a PSU present in both is one PSU. Throws `E_FPC` when the two disagree on a stratum's fpc.
+ */
+export function mergeDesignTallies(a: DesignTally, b: DesignTally): DesignTally {
+  if (a.columns !== b.columns || a.clustered !== b.clustered) {
+    throw argumentError("tallies", "must have the same columns and clustering to be merged");
+  }
+  const k = a.columns;
+  const out = createDesignTally(k, a.clustered);
+  for (const source of [a, b]) {
+    out.rows += source.rows;
+    out.sumW += source.sumW;
+    out.sumW2 += source.sumW2;
+    for (let c = 0; c < k; c++) {
+      out.sumWU2[c]! += source.sumWU2[c]!;
+      out.sumW2U2[c]! += source.sumW2U2[c]!;
+      out.rowsNonzero[c]! += source.rowsNonzero[c]!;
+    }
+    for (const [key, s] of source.strata) {
+      let t = out.strata.get(key);
+      if (t === undefined) {
+        t = newStratum(key, k, s.firstRow, s.fpc);
+        out.strata.set(key, t);
+      } else if (s.fpc !== undefined && t.fpc !== undefined && s.fpc !== t.fpc) {
+        throw new SurveyError("E_FPC", `the population size (fpc) of stratum "${key}" differs between tallies (${t.fpc} and ${s.fpc})`);
+      }
+      t.fpc ??= s.fpc;
+      t.firstRow = Math.min(t.firstRow, s.firstRow);
+      t.rows += s.rows;
+      t.nPsu += s.nPsu;
+      for (let c = 0; c < k; c++) {
+        t.s1[c]! += s.s1[c]!;
+        t.psuNonzero[c]! += s.psuNonzero[c]!;
+      }
+      for (let c = 0; c < k * k; c++) t.s2[c]! += s.s2[c]!;
+      for (const [pKey, psu] of s.open) {
+        const existing = t.open.get(pKey);
+        if (existing === undefined) t.open.set(pKey, Float64Array.from(psu));
+        else for (let c = 0; c < 2 * k; c++) existing[c]! += psu[c]!;
+      }
+    }
+  }
+  return out;
+}
+
+/** How a stratum with a single PSU is handled (R `options(survey.lonely.psu = …)`). */
+export type LonelyPsu = "fail" | "certainty" | "remove" | "adjust" | "average";
+export const LONELY_PSU_OPTIONS: readonly LonelyPsu[] = ["fail", "certainty", "remove", "adjust", "average"];
+
+/** Per-stratum moments with every PSU folded in, ready for variance computations. */
+export interface FinalStratum {
+  key: string;
+  firstRow: number;
+  nPsu: number;
+  rows: number;
+  fpc: number | undefined;
+  s1: Float64Array;
+  /** Full symmetric k×k matrix Σ_j T_j T_jᵀ. */
+  s2: Float64Array;
+  psuNonzero: Float64Array;
+}
+
+export interface FinalDesignTally {
+  columns: number;
+  rows: number;
+  sumW: number;
+  sumW2: number;
+  sumWU2: Float64Array;
+  sumW2U2: Float64Array;
+  rowsNonzero: Float64Array;
+  /** Weighted totals Y_k = Σ_i w_i u_ik. */
+  totals: Float64Array;
+  strata: FinalStratum[];
+  /** Total number of PSUs. */
+  nPsu: number;
+  /** Design degrees of freedom: #PSUs − #strata (R `degf`). */
+  df: number;
+}
+
+/**
+ * Folds the open PSUs of a tally (without changing it) and checks the design: `E_FPC` when a
+ * stratum's population size is smaller than its number of sampled PSUs.
+ */
+export function finalizeDesignTally(tally: DesignTally, names: DesignColumnNames = {}): FinalDesignTally {
+  const k = tally.columns;
+  const strata: FinalStratum[] = [];
+  const totals = new Float64Array(k);
+  let nPsu = 0;
+  for (const s of tally.strata.values()) {
+    const s1 = Float64Array.from(s.s1);
+    const s2 = Float64Array.from(s.s2);
+    const psuNonzero = Float64Array.from(s.psuNonzero);
+    let count = s.nPsu;
+    for (const psu of s.open.values()) {
+      count += 1;
+      for (let a = 0; a < k; a++) {
+        const ta = psu[a]!;
+        s1[a]! += ta;
+        if (psu[k + a]! > 0) psuNonzero[a]! += 1;
+        if (ta === 0) continue;
+        for (let b = a; b < k; b++) s2[a * k + b]! += ta * psu[b]!;
+      }
+    }
+    for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) s2[a * k + b] = s2[b * k + a]!;
+    if (s.fpc !== undefined && s.fpc < count) {
+      throw new SurveyError(
+        "E_FPC",
+        `the population size (fpc) ${s.fpc} of stratum "${s.key}" is smaller than its ${count} sampled ${tally.clustered ? "PSUs" : "units"}`,
+        { row: spreadsheetRow(s.firstRow), column: names.fpc ?? "fpc", value: String(s.fpc) },
+      );
+    }
+    for (let a = 0; a < k; a++) totals[a]! += s1[a]!;
+    nPsu += count;
+    strata.push({ key: s.key, firstRow: s.firstRow, nPsu: count, rows: s.rows, fpc: s.fpc, s1, s2, psuNonzero });
+  }
+  return {
+    columns: k,
+    rows: tally.rows,
+    sumW: tally.sumW,
+    sumW2: tally.sumW2,
+    sumWU2: Float64Array.from(tally.sumWU2),
+    sumW2U2: Float64Array.from(tally.sumW2U2),
+    rowsNonzero: Float64Array.from(tally.rowsNonzero),
+    totals,
+    strata,
+    nPsu,
+    df: nPsu - strata.length,
+  };
+}

@@ -1,0 +1,67 @@
+import { argumentError } from "../../errors";
+import type { Id } from "./designTally";
+import { estimateFromTally, type DesignEstimate } from "./designEstimate";
+import type { DesignVariableInput } from "./designMean";
+import { prepareDesign } from "./prepareDesign";
+import type { NumericArray } from "./designTally";
+
+export interface DomainEstimate extends DesignEstimate {
+  group: string;
+}
+
+export interface DomainInput extends Omit<DesignVariableInput, "domain"> {
+  /** Group id per row (R `svyby(~y, ~group, …)`); rows with `null`/`undefined` belong to no group. */
+  by: readonly (Id | null | undefined)[];
+  /** Group order; default: the distinct ids sorted as R sorts factor levels (numbers numerically). */
+  groups?: readonly Id[];
+}
+
+/**
+ * Domain (subpopulation) means or totals for every group, as R `svyby(~y, ~by, design,
+ * svymean | svytotal)`: each group's variance is computed on the full design with z_i = 0
+ * outside the group, so PSUs without group members still count (Lumley 2010 §3.4;
+ * Cochran 1977 §2.13). The df of each group is that of the subset design.
+ */
+export function domainMeans(input: DomainInput): DomainEstimate[] {
+  return domainEstimates(input, "mean");
+}
+
+export function domainTotals(input: DomainInput): DomainEstimate[] {
+  return domainEstimates(input, "total");
+}
+
+function domainEstimates(input: DomainInput, kind: "mean" | "total"): DomainEstimate[] {
+  const { y, by } = input;
+  const n = y.length;
+  if (by.length !== n) throw argumentError("by", `must have ${n} values`, by.length);
+  const groups = (input.groups ?? sortedLevels(by)).map(String);
+  const index = new Map(groups.map((g, i) => [g, i]));
+  const columns: NumericArray[] = [];
+  for (let g = 0; g < groups.length; g++) columns.push(new Float64Array(n), new Float64Array(n));
+  const shifts = new Float64Array(groups.length).fill(Number.NaN);
+  for (let i = 0; i < n; i++) {
+    const id = by[i];
+    if (id === null || id === undefined) continue;
+    const g = index.get(String(id));
+    if (g === undefined) continue;
+    // See meanShift: a mean is tallied as y − (first value of its group) when that is far from 0.
+    if (Number.isNaN(shifts[g]!)) shifts[g] = kind === "mean" && Number.isFinite(y[i]!) && Math.abs(y[i]!) > 1 ? y[i]! : 0;
+    (columns[2 * g] as Float64Array)[i] = 1;
+    (columns[2 * g + 1] as Float64Array)[i] = y[i]! - shifts[g]!;
+  }
+  const design = prepareDesign(input, columns);
+  return groups.map((group, g) => {
+    const e = estimateFromTally(design, 2 * g + 1, 2 * g, kind, input);
+    const shift = Number.isNaN(shifts[g]!) ? 0 : shifts[g]!;
+    return { group, ...e, estimate: e.estimate + shift };
+  });
+}
+
+/** Distinct ids, numbers ascending when all are numeric, else strings in code-point order. */
+export function sortedLevels(ids: readonly (Id | null | undefined)[]): Id[] {
+  const seen = new Map<string, Id>();
+  for (const id of ids) if (id !== null && id !== undefined && !seen.has(String(id))) seen.set(String(id), id);
+  const values = [...seen.values()];
+  if (values.every((v) => typeof v === "number")) return (values as number[]).sort((a, b) => a - b);
+  return values.sort((a, b) => (String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0));
+}

@@ -1,0 +1,99 @@
+import { SurveyError, argumentError } from "../../errors";
+import { spreadsheetRow, type DesignColumnNames, type FinalDesignTally, type LonelyPsu, LONELY_PSU_OPTIONS } from "./designTally";
+
+export interface VarianceOptions {
+  /** Single-PSU strata: "fail" (default, as R), "certainty", "remove", "adjust" or "average". */
+  lonelyPsu?: LonelyPsu;
+  names?: DesignColumnNames;
+}
+
+/**
+ * Taylor-linearised covariance matrix of linear combinations z^(a) = Σ_k c_ak T_k of the PSU
+ * totals, with-replacement PSU approximation and finite population correction
+ * (Wolter 2007, §6.11; Lumley 2010, appendix C; R survey `svyrecvar` one stage):
+ *
+ *     V_ab = Σ_h (1 − f_h) · n_h/(n_h − 1) · Σ_j (z^(a)_hj − z̄^(a)_h)(z^(b)_hj − z̄^(b)_h),
+ *
+ * f_h = n_h/N_h with an fpc, else 0; n_h = PSUs in stratum h. Computed from the moments as
+ * c_aᵀ(S2_h − S1_h S1_hᵀ/n_h)c_b.
+ *
+ * A stratum with one PSU throws `E_LONELY_PSU` unless `lonelyPsu` says otherwise, as R's
+ * `survey.lonely.psu`: "certainty" and "remove" give it no variance; "adjust" centres its PSU
+ * total at the mean PSU total of the whole sample (with factor 1 in place of n_h/(n_h − 1));
+ * "average" gives it no variance and multiplies V by #strata / #strata with more than one PSU.
+ * A stratum that is wholly sampled (f_h = 1) contributes 0.
+ */
+export function linearizedCovariance(design: FinalDesignTally, coefficients: readonly Float64Array[], options: VarianceOptions = {}): Float64Array {
+  const lonely = options.lonelyPsu ?? "fail";
+  if (!LONELY_PSU_OPTIONS.includes(lonely)) throw argumentError("lonelyPsu", `must be one of ${LONELY_PSU_OPTIONS.join(", ")}`, lonely);
+  const k = design.columns;
+  const m = coefficients.length;
+  for (const c of coefficients) if (c.length !== k) throw argumentError("coefficients", `must each have ${k} values`, c.length);
+  const V = new Float64Array(m * m);
+  const cS1 = new Float64Array(m);
+  // S2·c_b for every b, reused across a.
+  const S2c = new Float64Array(m * k);
+  let lonelyStrata = 0;
+  const grandMean = new Float64Array(m);
+  if (lonely === "adjust") {
+    for (let a = 0; a < m; a++) grandMean[a] = dot(coefficients[a]!, design.totals) / design.nPsu;
+  }
+  for (const h of design.strata) {
+    const n = h.nPsu;
+    const fpcFactor = h.fpc === undefined ? 1 : 1 - n / h.fpc;
+    if (n === 1) {
+      lonelyStrata += 1;
+      if (lonely === "fail") {
+        throw new SurveyError("E_LONELY_PSU", `stratum "${h.key}" has only one PSU, so its variance is undefined; choose lonelyPsu "certainty", "remove", "adjust" or "average"`, {
+          row: spreadsheetRow(h.firstRow),
+          column: options.names?.strata ?? "strata",
+          value: h.key,
+        });
+      }
+      if (lonely !== "adjust") continue;
+      // (z_h − z̄_grand)(…)ᵀ with scale 1.
+      for (let a = 0; a < m; a++) cS1[a] = dot(coefficients[a]!, h.s1) - grandMean[a]!;
+      for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) V[a * m + b]! += fpcFactor * cS1[a]! * cS1[b]!;
+      continue;
+    }
+    if (fpcFactor === 0) continue;
+    const scale = (fpcFactor * n) / (n - 1);
+    for (let b = 0; b < m; b++) {
+      const cb = coefficients[b]!;
+      for (let r = 0; r < k; r++) {
+        let sum = 0;
+        const base = r * k;
+        for (let c = 0; c < k; c++) sum += h.s2[base + c]! * cb[c]!;
+        S2c[b * k + r] = sum;
+      }
+      cS1[b] = dot(cb, h.s1);
+    }
+    for (let a = 0; a < m; a++) {
+      const ca = coefficients[a]!;
+      for (let b = a; b < m; b++) {
+        let quad = 0;
+        for (let r = 0; r < k; r++) quad += ca[r]! * S2c[b * k + r]!;
+        const value = scale * (quad - (cS1[a]! * cS1[b]!) / n);
+        V[a * m + b]! += value;
+        if (b !== a) V[b * m + a]! += value;
+      }
+    }
+  }
+  if (lonely === "average" && lonelyStrata > 0) {
+    const ok = design.strata.length - lonelyStrata;
+    const factor = ok === 0 ? Number.NaN : design.strata.length / ok;
+    for (let i = 0; i < V.length; i++) V[i]! *= factor;
+  }
+  return V;
+}
+
+/** Linearised variance of one linear combination (see `linearizedCovariance`). */
+export function linearizedVariance(design: FinalDesignTally, coefficients: Float64Array, options: VarianceOptions = {}): number {
+  return Math.max(0, linearizedCovariance(design, [coefficients], options)[0]!);
+}
+
+function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
+  return s;
+}

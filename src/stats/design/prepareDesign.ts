@@ -1,0 +1,84 @@
+import { argumentError } from "../../errors";
+import {
+  addDesignRows,
+  createDesignTally,
+  finalizeDesignTally,
+  type DesignColumnNames,
+  type FinalDesignTally,
+  type Id,
+  type LonelyPsu,
+  type NumericArray,
+} from "./designTally";
+
+/**
+ * A survey design given as arrays, one value per row (R `svydesign(ids = ~cluster,
+ * strata = ~strata, weights = ~weights, fpc = ~fpc, nest = TRUE)`).
+ */
+export interface DesignInput {
+  /** Sampling weights; default N_h/n_h when only `fpc` is given, else 1 (an SRS). */
+  weights?: NumericArray;
+  /** Stratum id per row; default one stratum. */
+  strata?: readonly Id[];
+  /** PSU id per row, nested within strata; default: each row is its own PSU. */
+  cluster?: readonly Id[];
+  /** Population size (number of PSUs in the population) per row, or one number for the whole design. */
+  fpc?: NumericArray | number;
+  /** Single-PSU strata: "fail" (default, as R), "certainty", "remove", "adjust", "average". */
+  lonelyPsu?: LonelyPsu;
+  /** Column names for error messages. */
+  names?: DesignColumnNames;
+  /** Index of the first row in the user's data, for error rows (default 0). */
+  rowOffset?: number;
+}
+
+/** A 0/1 (or boolean) domain mask: rows outside it keep their PSU but contribute zero. */
+export type DomainMask = ArrayLike<boolean | number>;
+
+/**
+ * Tallies the analysis columns of an array design and folds it. Without weights but with an
+ * fpc, each row gets the weight N_h/n_h (n_h = sampled PSUs of its stratum), as svydesign does.
+ */
+export function prepareDesign(input: DesignInput, columns: readonly NumericArray[]): FinalDesignTally {
+  if (columns.length === 0) throw argumentError("columns", "must hold at least one array");
+  const n = columns[0]!.length;
+  if (n === 0) throw argumentError("y", "must hold at least one row");
+  let weights = input.weights;
+  if (weights === undefined && input.fpc !== undefined) weights = weightsFromFpc(input, n);
+  const tally = createDesignTally(columns.length, input.cluster !== undefined);
+  const rows: Parameters<typeof addDesignRows>[1] = { columns };
+  if (weights !== undefined) rows.weights = weights;
+  if (input.strata !== undefined) rows.strata = input.strata;
+  if (input.cluster !== undefined) rows.cluster = input.cluster;
+  if (input.fpc !== undefined) rows.fpc = input.fpc;
+  const options: Parameters<typeof addDesignRows>[2] = { rowOffset: input.rowOffset ?? 0 };
+  if (input.names !== undefined) options.names = input.names;
+  addDesignRows(tally, rows, options);
+  return finalizeDesignTally(tally, input.names);
+}
+
+function weightsFromFpc(input: DesignInput, n: number): Float64Array {
+  const fpc = input.fpc!;
+  const psus = new Map<string, Set<string>>();
+  const key = (i: number): string => (input.strata === undefined ? "" : String(input.strata[i]));
+  for (let i = 0; i < n; i++) {
+    const s = key(i);
+    let set = psus.get(s);
+    if (set === undefined) psus.set(s, (set = new Set()));
+    set.add(input.cluster === undefined ? String(i) : String(input.cluster[i]));
+  }
+  const w = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const N = typeof fpc === "number" ? fpc : fpc[i]!;
+    w[i] = N / psus.get(key(i))!.size;
+  }
+  return w;
+}
+
+/** The mask as 0/1 numbers, checked for length. */
+export function maskColumn(domain: DomainMask | undefined, n: number): Float64Array {
+  const out = new Float64Array(n);
+  if (domain === undefined) return out.fill(1);
+  if (domain.length !== n) throw argumentError("domain", `must have ${n} values`, domain.length);
+  for (let i = 0; i < n; i++) out[i] = domain[i] ? 1 : 0;
+  return out;
+}

@@ -1,0 +1,112 @@
+import fCdf from "@stdlib/stats-base-dists-f-cdf";
+import { argumentError } from "../../errors";
+import { chiSquareUpperTail } from "../tails";
+import { linearizedCovariance } from "./linearizedVariance";
+import { matMul, projectionResiduals, solve, trace, transpose } from "./linearAlgebra";
+import { tableDesign, type TableDesignInput } from "./tableDesign";
+
+export interface RaoScottOptions {
+  /** "F" (default, as R svychisq) or "Chisq". */
+  statistic?: "F" | "Chisq";
+}
+
+export interface RaoScottResult {
+  statistic: number;
+  pValue: number;
+  /** "F": numerator and denominator df; "Chisq": df = (r − 1)(c − 1). */
+  ndf?: number;
+  ddf?: number;
+  df?: number;
+  /** Pearson's X² on the weighted table rescaled to the number of rows (R `svytable(…, Ntotal = n)`). */
+  pearsonX2: number;
+  /** tr(Δ) and tr(Δ²), Δ the generalised design-effect matrix. */
+  traceDelta: number;
+  traceDelta2: number;
+  /** Weighted cell totals (not rescaled), [row][col]. */
+  weightedTable: number[][];
+  rowLevels: string[];
+  colLevels: string[];
+  /** Design df (#PSUs − #strata). */
+  designDf: number;
+}
+
+/**
+ * Rao–Scott corrected chi-square test of independence on a design (Rao & Scott 1984, Ann.
+ * Statist. 12:46–60; R survey `svychisq`, Lumley 2010 §6.1.2).
+ *
+ * X² = n·Σ_ij (p̂_ij − p̂_i· p̂_·j)²/(p̂_i· p̂_·j) with p̂ the weighted cell proportions and n the
+ * rows. With C the interaction contrasts of the cells made orthogonal to the main effects, D =
+ * diag(p̂) and V the linearised covariance of p̂: Δ = (Cᵀ D⁻¹ C / n)⁻¹ (Cᵀ D⁻¹ V D⁻¹ C).
+ * - "F": F = X²/tr(Δ) on d0 = tr(Δ)²/tr(Δ²) and d0·(#PSUs − #strata) df (second-order correction);
+ * - "Chisq": statistic X² as R reports it; p from X²/mean(diag Δ) on (r − 1)(c − 1) df (first order).
+ */
+export function raoScottTest(input: TableDesignInput & RaoScottOptions): RaoScottResult {
+  const statistic = input.statistic ?? "F";
+  if (statistic !== "F" && statistic !== "Chisq") throw argumentError("statistic", 'must be "F" or "Chisq"', statistic);
+  const { design, rowLevels, colLevels, nr, nc, n } = tableDesign(input);
+  const K = nr * nc;
+  const k = design.columns;
+  const total = design.totals[0]!;
+  if (!(total > 0)) throw argumentError("table", "has no rows with positive weight");
+  const p = new Float64Array(K);
+  for (let c = 0; c < K; c++) p[c] = design.totals[1 + c]! / total;
+
+  // Linearised covariance of the cell proportions p_c = Y_c / Y_0.
+  const coefficients = Array.from({ length: K }, (_, c) => {
+    const v = new Float64Array(k);
+    v[1 + c] = 1 / total;
+    v[0] = -p[c]! / total;
+    return v;
+  });
+  const V = linearizedCovariance(design, coefficients, input);
+
+  const rowP = new Float64Array(nr);
+  const colP = new Float64Array(nc);
+  for (let i = 0; i < nr; i++) for (let j = 0; j < nc; j++) {
+    rowP[i]! += p[i + nr * j]!;
+    colP[j]! += p[i + nr * j]!;
+  }
+  let pearsonX2 = 0;
+  for (let i = 0; i < nr; i++) for (let j = 0; j < nc; j++) {
+    const e = rowP[i]! * colP[j]!;
+    if (e > 0) pearsonX2 += (p[i + nr * j]! - e) ** 2 / e;
+  }
+  pearsonX2 *= n;
+
+  // Main-effects design X1 (intercept, row and column treatment dummies) and interactions X12.
+  const p1 = nr + nc - 1;
+  const m = (nr - 1) * (nc - 1);
+  const X1 = new Float64Array(K * p1);
+  const X12 = new Float64Array(K * m);
+  for (let j = 0; j < nc; j++) for (let i = 0; i < nr; i++) {
+    const cell = i + nr * j;
+    X1[cell * p1] = 1;
+    if (i > 0) X1[cell * p1 + i] = 1;
+    if (j > 0) X1[cell * p1 + nr - 1 + j] = 1;
+    if (i > 0 && j > 0) X12[cell * m + (i - 1) + (nr - 1) * (j - 1)] = 1;
+  }
+  const C = projectionResiduals(X1, K, p1, X12, m);
+  const iDC = new Float64Array(K * m);
+  for (let c = 0; c < K; c++) {
+    const inv = p[c]! === 0 ? 0 : 1 / p[c]!;
+    for (let j = 0; j < m; j++) iDC[c * m + j] = inv * C[c * m + j]!;
+  }
+  const Ct = transpose(C, K, m);
+  const denom = matMul(Ct, iDC, m, K, m).map((v) => v / n);
+  const iDCt = transpose(iDC, K, m);
+  const numr = matMul(iDCt, matMul(V, iDC, K, K, m), m, K, m);
+  const delta = solve(denom, numr, m, m);
+  const traceDelta = trace(delta, m);
+  const traceDelta2 = trace(matMul(delta, delta, m, m, m), m);
+
+  const weightedTable = rowLevels.map((_, i) => colLevels.map((__, j) => design.totals[1 + i + nr * j]!));
+  const common = { pearsonX2, traceDelta, traceDelta2, weightedTable, rowLevels, colLevels, designDf: design.df };
+  if (statistic === "F") {
+    const stat = pearsonX2 / traceDelta;
+    const ndf = (traceDelta * traceDelta) / traceDelta2;
+    const ddf = ndf * design.df;
+    return { statistic: stat, pValue: 1 - fCdf(stat, ndf, ddf), ndf, ddf, ...common };
+  }
+  const df = m;
+  return { statistic: pearsonX2, pValue: chiSquareUpperTail(pearsonX2 / (traceDelta / m), df), df, ...common };
+}
