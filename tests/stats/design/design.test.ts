@@ -261,3 +261,16 @@ describe("numerical stability", () => {
     ga.forEach((g, i) => expectClose(gb[i]!.se, g.se, 1e-9, `${g.group} se`));
   });
 });
+
+describe("calibrated estimates far from zero", () => {
+  it("shifting y by 1e9 shifts the post-stratified mean and keeps SE and deff", () => {
+    const cells = ["a", "a", "a", "b", "b", "b", "b"];
+    const y = [3, 5, 4, 10, 12, 11, 15];
+    const { weights } = postStratify({ postStrata: cells, population: { a: 30, b: 70 } });
+    const base = calibratedEstimate({ y, weights, calibration: [cells] });
+    const big = calibratedEstimate({ y: y.map((v) => v + 1e9), weights, calibration: [cells] });
+    expectClose(big.estimate, base.estimate + 1e9, 1e-15, "estimate");
+    expectClose(big.se, base.se, 1e-9, "se");
+    expectClose(big.deff, base.deff, 1e-9, "deff");
+  });
+});
