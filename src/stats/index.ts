@@ -12,3 +12,4 @@ export type { Alternative } from "./alternative";
 export * from "./multinomialCI";
 export * from "./sampleSize";
 export * from "./marginOfError";
+export * from "./proportionTest";
