@@ -106,7 +106,7 @@ describe("fisherExactTest properties", () => {
         expect(pValue).toBeLessThanOrEqual(1);
         expect(fisherExactTest(transpose(t)).pValue).toBeCloseTo(pValue, 9);
       }),
-      { numRuns: 100 },
+      { numRuns: 40 },
     );
   });
 
