@@ -42,14 +42,15 @@ const LIMITS: Record<CIMethod, (x: number, n: number, level: number) => Limits> 
  * Confidence interval for the proportion x/n, clipped to [0, 1].
  *
  * Finite-population correction. Without replacement from a population of N, the variance of p̂
- * is p(1−p)/n · (N−n)/(N−1) (Cochran 1977, Sampling Techniques, 3rd ed., eq. 3.4), which is the
+ * is p(1−p)/n · (N−n)/(N−1) (Cochran 1977, Sampling Techniques, 3rd ed., Theorem 3.2), which is the
  * binomial variance of a sample of effective size n_eff = n·(N−1)/(N−n). Every method is
  * therefore evaluated at (x_eff, n_eff) = (p̂·n_eff, n_eff): for Wald and Wilson this is exactly
  * the interval with the corrected variance (Wilson inverts the score test whose null variance is
  * p₀(1−p₀)/n_eff); Agresti–Coull adds its z²/2 pseudo-counts to the effective sample; the
  * continuity correction of wilson-cc becomes ½/n_eff; Clopper–Pearson and Jeffreys use beta
- * quantiles with effective (non-integer) counts, as the effective-sample-size exact interval of
- * Korn & Graubard (1998, Survey Methodology 24:193–201) and R survey's `svyciprop(method = "beta")`.
+ * quantiles with effective (non-integer) counts, in the manner of the effective-sample-size exact
+ * interval of Korn & Graubard (1998, Survey Methodology 24:193–201) that R survey's
+ * `svyciprop(method = "beta")` uses.
  * n_eff ≥ n, so the correction never widens an interval; N = n (a census) gives n_eff = ∞ and
  * the zero-width interval [p̂, p̂]; N = ∞ (omitted) gives the usual interval. R's own choices
  * (t quantiles, SE from s²) are available through `surveyProportionCI`.

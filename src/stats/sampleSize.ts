@@ -16,7 +16,7 @@ export interface SampleSizeOptions {
 /**
  * Smallest simple-random-sample size whose `marginOfError` is at most `margin`:
  * n₀ = z²p(1−p)/margin², and with a population of N, n = n₀/(1 + (n₀ − 1)/N)
- * (Cochran 1977, Sampling Techniques, 3rd ed., eqs. 4.1–4.2), rounded up. The rounding
+ * (Cochran 1977, Sampling Techniques, 3rd ed., §4.4), rounded up. The rounding
  * ignores floating-point excess below 1e-9, so an exact n₀ of 100 stays 100.
  */
 export function sampleSize(options: SampleSizeOptions): number {

@@ -1,9 +1,9 @@
+import { argumentError } from "../errors";
 import type { Interval } from "../types";
 import { clopperPearsonLimits } from "./clopperPearson";
 import { clipToUnit, type Limits } from "./limits";
 import { twoSidedT } from "./quantiles";
 import { assertLevel, assertOneOf, assertPositiveNumber, assertProbability } from "./validate";
-import { argumentError } from "../errors";
 
 /** The closed-form interval methods of R survey's `svyciprop`. */
 export type SurveyCIMethod = "logit" | "xlogit" | "beta" | "mean" | "asin";

@@ -10,7 +10,7 @@ export interface TwoSampleOptions<Method extends string> {
   correction?: boolean;
 }
 
-/** x1 of n1 and x2 of n2 are valid binomial counts; `correction` is checked by the caller's type. */
+/** x1 of n1 and x2 of n2 are valid binomial counts. */
 export function assertTwoSamples(x1: number, n1: number, x2: number, n2: number): void {
   assertSuccesses("x1", x1, "n1", n1);
   assertSuccesses("x2", x2, "n2", n2);
