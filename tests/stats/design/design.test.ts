@@ -274,3 +274,15 @@ describe("calibrated estimates far from zero", () => {
     expectClose(big.deff, base.deff, 1e-9, "deff");
   });
 });
+
+describe("certainty PSUs", () => {
+  it("a single-PSU stratum whose fpc equals 1 is a certainty unit, not an error", () => {
+    const y = [1, 0, 1, 1, 0];
+    const strata = ["A", "A", "A", "B", "B"];
+    const cluster = [1, 2, 3, 1, 1];
+    const fpc = [10, 10, 10, 1, 1];
+    const withCertainty = designMean({ y, strata, cluster, fpc });
+    expect(Number.isFinite(withCertainty.se)).toBe(true);
+    expectSurveyError(() => designMean({ y, strata, cluster }), "E_LONELY_PSU", { row: 5 });
+  });
+});
