@@ -12,4 +12,5 @@ export type { Alternative } from "./alternative";
 export * from "./multinomialCI";
 export * from "./sampleSize";
 export * from "./marginOfError";
+export * from "./proportionTest";
 export * from "./design";

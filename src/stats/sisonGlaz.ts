@@ -46,13 +46,35 @@ function poissonIntervalProbability(low: number, high: number, mean: number): nu
   return cdf(high) - cdf(low - 1);
 }
 
-/** r-th factorial moment of Poisson(mean) truncated to [low, high]. */
-function truncatedFactorialMoment(r: number, low: number, high: number, mean: number): number {
-  const inside = poissonIntervalProbability(low, high, mean);
-  return (
-    mean ** r *
-    (1 - (poissonIntervalProbability(high - r + 1, high, mean) - poissonIntervalProbability(low - r, low - 1, mean)) / inside)
-  );
+interface CentralMoments {
+  mean: number;
+  variance: number;
+  third: number;
+  fourth: number;
+}
+
+/**
+ * Mean and central moments of Poisson(mean) truncated to [low, high], summed directly over the
+ * box. (The paper's route through factorial moments cancels catastrophically for large counts:
+ * mean⁴ terms of 10¹⁹ that should leave 10³.)
+ */
+function truncatedPoissonMoments(low: number, high: number, mean: number): CentralMoments {
+  if (mean === 0) return { mean: 0, variance: 0, third: 0, fourth: 0 }; // all mass at 0
+  // unnormalised probabilities, 1 at the point nearest the mode, by pmf(k+1)/pmf(k) = mean/(k+1)
+  const start = Math.min(high, Math.max(low, Math.floor(mean)));
+  const points: Array<[number, number]> = [[start, 1]];
+  for (let k = start, w = 1; k < high; k += 1) {
+    w *= mean / (k + 1);
+    points.push([k + 1, w]);
+  }
+  for (let k = start, w = 1; k > low; k -= 1) {
+    w *= k / mean;
+    points.push([k - 1, w]);
+  }
+  const total = points.reduce((sum, [, w]) => sum + w, 0);
+  const center = points.reduce((sum, [k, w]) => sum + k * w, 0) / total;
+  const moment = (r: number): number => points.reduce((sum, [k, w]) => sum + (k - center) ** r * w, 0) / total;
+  return { mean: center, variance: moment(2), third: moment(3), fourth: moment(4) };
 }
 
 /** Sison & Glaz's approximation (1) of the multinomial probability of the box x_i ∓ c. */
@@ -60,13 +82,12 @@ function approximateBoxProbability(counts: readonly number[], total: number, c: 
   const boxes = counts.map((x) => ({ low: Math.max(x - c, 0), high: Math.min(x + c, total), mean: x }));
   let [sumMean, sumVariance, sumThird, sumFourth, sumVarianceSquared, logProduct] = [0, 0, 0, 0, 0, 0];
   for (const { low, high, mean } of boxes) {
-    const [m1, m2, m3, m4] = [1, 2, 3, 4].map((r) => truncatedFactorialMoment(r, low, high, mean)) as [number, number, number, number];
-    const variance = m2 + m1 - m1 ** 2;
-    sumMean += m1;
-    sumVariance += variance;
-    sumVarianceSquared += variance ** 2;
-    sumThird += m3 + m2 * (3 - 3 * m1) + m1 - 3 * m1 ** 2 + 2 * m1 ** 3;
-    sumFourth += m4 + m3 * (6 - 4 * m1) + m2 * (7 - 12 * m1 + 6 * m1 ** 2) + m1 - 4 * m1 ** 2 + 6 * m1 ** 3 - 3 * m1 ** 4;
+    const moments = truncatedPoissonMoments(low, high, mean);
+    sumMean += moments.mean;
+    sumVariance += moments.variance;
+    sumVarianceSquared += moments.variance ** 2;
+    sumThird += moments.third;
+    sumFourth += moments.fourth;
     logProduct += Math.log(poissonIntervalProbability(low, high, mean));
   }
   const g1 = sumThird / sumVariance ** 1.5;

@@ -77,13 +77,13 @@ function invertOnGrid(
   return { lower: toValue(edge(-1)), upper: toValue(edge(1)) };
 }
 
-/** count·log-likelihood derivative terms that vanish when the count is zero. */
-const ratioTerm = (count: number, p: number): number => (count === 0 ? 0 : count / p);
+/** count/p, the derivative of count·log p, taken as 0 for a zero count (0·log 0 = 0, even at p = 0). */
+const countOver = (count: number, p: number): number => (count === 0 ? 0 : count / p);
 
 /** d/dp2 of the binomial log-likelihood of (x1, n1) at p1 and (x2, n2) at p2, with dp1/dp2 = slope. */
 function scoreInP2({ x1, n1, x2, n2 }: Sample, p1: number, p2: number, slope: number): number {
   return (
-    slope * (ratioTerm(x1, p1) - ratioTerm(n1 - x1, 1 - p1)) + ratioTerm(x2, p2) - ratioTerm(n2 - x2, 1 - p2)
+    slope * (countOver(x1, p1) - countOver(n1 - x1, 1 - p1)) + countOver(x2, p2) - countOver(n2 - x2, 1 - p2)
   );
 }
 

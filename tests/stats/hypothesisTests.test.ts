@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { binomialTest } from "../../src/stats/binomialTest";
 import { chiSquareTest } from "../../src/stats/chiSquareTest";
 import { fisherExactTest } from "../../src/stats/fisherExactTest";
+import { proportionTest } from "../../src/stats/proportionTest";
 import { expectArgumentError } from "./expectArgumentError";
 
 const sample = fc.integer({ min: 1, max: 2000 }).chain((n) => fc.tuple(fc.integer({ min: 0, max: n }), fc.constant(n)));
@@ -38,6 +39,23 @@ describe("binomialTest properties", () => {
     expect(less.lower).toBe(0);
     const greater = binomialTest(7, 20, { alternative: "greater" });
     expect(greater.upper).toBe(1);
+  });
+});
+
+describe("proportionTest properties", () => {
+  it("z² is the statistic; without correction the two-sided p-value is twice the smaller tail", () => {
+    fc.assert(
+      fc.property(sample, p0, fc.boolean(), ([x, n], p, correction) => {
+        const twoSided = proportionTest(x, n, { p0: p, correction });
+        expect(twoSided.z ** 2).toBeCloseTo(twoSided.statistic, 8);
+        if (correction) return;
+        const less = proportionTest(x, n, { p0: p, alternative: "less", correction }).pValue;
+        const greater = proportionTest(x, n, { p0: p, alternative: "greater", correction }).pValue;
+        expect(less + greater).toBeCloseTo(1, 12);
+        expect(twoSided.pValue).toBeCloseTo(2 * Math.min(less, greater), 10);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
@@ -88,7 +106,7 @@ describe("fisherExactTest properties", () => {
         expect(pValue).toBeLessThanOrEqual(1);
         expect(fisherExactTest(transpose(t)).pValue).toBeCloseTo(pValue, 9);
       }),
-      { numRuns: 100 },
+      { numRuns: 40 },
     );
   });
 
@@ -108,6 +126,10 @@ describe("test functions: bad arguments", () => {
     ["p0", () => binomialTest(1, 10, { p0: Number.NaN })],
     ["alternative", () => binomialTest(1, 10, { alternative: "two.sided" as never })],
     ["level", () => binomialTest(1, 10, { level: 2 })],
+    ["x", () => proportionTest(3, 2)],
+    ["n", () => proportionTest(0, 0)],
+    ["p0", () => proportionTest(1, 10, { p0: 1 })],
+    ["alternative", () => proportionTest(1, 10, { alternative: "greater-than" as never })],
     ["table", () => chiSquareTest([[1, 2]])],
     ["table", () => chiSquareTest([[1], [2]])],
     ["table[1]", () => chiSquareTest([[1, 2], [3]])],

@@ -37,6 +37,16 @@ describe("multinomialCI properties", () => {
     );
   });
 
+  it("Sison–Glaz stays finite for large counts (regression: NaN at N = 100 000)", () => {
+    const counts = [50_000, 30_000, 20_000];
+    for (const interval of multinomialCI(counts)) {
+      expect(Number.isFinite(interval.lower) && Number.isFinite(interval.upper)).toBe(true);
+      expect(interval.lower).toBeLessThan(interval.estimate);
+      expect(interval.upper).toBeGreaterThan(interval.estimate);
+      expect(interval.upper - interval.lower).toBeLessThan(0.01);
+    }
+  });
+
   it("defaults to Sison–Glaz at 95 %", () => {
     const [first] = multinomialCI([56, 72, 73]);
     expect(first?.method).toBe("sison-glaz");

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import tQuantile from "@stdlib/stats-base-dists-t-quantile";
@@ -14,7 +14,11 @@ import { expectClose, loadOracle, num, type OracleCase } from "./oracle";
  * logit U − logit L = 2·t·SE/(p(1−p)). nrow is the number of rows of the dataset's CSV.
  * (The rest of weighted.json belongs to the design-based variance work.)
  */
-const oracleDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../shared/oracle");
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+/** The oracle's data/ folder: the copy under tests/oracle when the clone has one, else ../shared/oracle. */
+const oracleDir = [path.join(repoRoot, "tests", "oracle"), path.resolve(repoRoot, "../shared/oracle")].find((dir) =>
+  existsSync(path.join(dir, "data")),
+) as string;
 const rowsOf = (dataFile: string): number =>
   readFileSync(path.resolve(oracleDir, dataFile), "utf8").split(/\r?\n/).filter((line) => line.trim() !== "").length - 1;
 

@@ -1,7 +1,7 @@
 import { argumentError } from "../../errors";
 import type { Id } from "./designTally";
 import { estimateFromTally, type DesignEstimate } from "./designEstimate";
-import type { DesignVariableInput } from "./designMean";
+import { meanShift, type DesignVariableInput } from "./designMean";
 import { linearizedVariance } from "./linearizedVariance";
 import { maskColumn, prepareDesign } from "./prepareDesign";
 
@@ -28,17 +28,19 @@ export function calibratedEstimate(input: CalibratedInput, kind: "mean" | "total
   if (input.calibration.length === 0) throw argumentError("calibration", "must hold at least one array of cell ids");
   const w = input.weights;
   const mask = maskColumn(input.domain, n);
+  // See meanShift: the tallied y of a mean is shifted when far from 0, and the shift added back.
+  const shift = kind === "mean" ? meanShift(y, mask) : 0;
   const masked = new Float64Array(n);
-  for (let i = 0; i < n; i++) masked[i] = mask[i] === 0 ? 0 : y[i]!;
+  for (let i = 0; i < n; i++) masked[i] = mask[i] === 0 ? 0 : y[i]! - shift;
   let W = 0;
   let Wy = 0;
   for (let i = 0; i < n; i++) {
     W += w[i]! * mask[i]!;
     Wy += w[i]! * masked[i]!;
   }
-  const mean = Wy / W;
+  const mean = Wy / W; // of y − shift
   const e = new Float64Array(n);
-  for (let i = 0; i < n; i++) e[i] = kind === "mean" ? (mask[i]! * (y[i]! - mean)) / W : masked[i]!;
+  for (let i = 0; i < n; i++) e[i] = kind === "mean" ? (mask[i]! * (y[i]! - shift - mean)) / W : masked[i]!;
   for (const cells of input.calibration) {
     if (cells.length !== n) throw argumentError("calibration", `arrays must have ${n} values`, cells.length);
     const sums = new Map<string, [number, number]>();
@@ -58,5 +60,5 @@ export function calibratedEstimate(input: CalibratedInput, kind: "mean" | "total
   const base = estimateFromTally(design, 1, 0, kind, input);
   const variance = linearizedVariance(design, Float64Array.of(0, 0, 1), input);
   const ratio = variance / base.variance;
-  return { ...base, variance, se: Math.sqrt(variance), deff: base.deff * ratio, deffReplace: base.deffReplace * ratio };
+  return { ...base, estimate: base.estimate + shift, variance, se: Math.sqrt(variance), deff: base.deff * ratio, deffReplace: base.deffReplace * ratio };
 }

@@ -21,7 +21,7 @@ export interface VarianceOptions {
  * `survey.lonely.psu`: "certainty" and "remove" give it no variance; "adjust" centres its PSU
  * total at the mean PSU total of the whole sample (with factor 1 in place of n_h/(n_h − 1));
  * "average" gives it no variance and multiplies V by #strata / #strata with more than one PSU.
- * A stratum that is wholly sampled (f_h = 1) contributes 0.
+ * A stratum that is wholly sampled (f_h = 1) contributes 0 and is never lonely (a certainty PSU).
  */
 export function linearizedCovariance(design: FinalDesignTally, coefficients: readonly Float64Array[], options: VarianceOptions = {}): Float64Array {
   const lonely = options.lonelyPsu ?? "fail";
@@ -41,6 +41,8 @@ export function linearizedCovariance(design: FinalDesignTally, coefficients: rea
   for (const h of design.strata) {
     const n = h.nPsu;
     const fpcFactor = h.fpc === undefined ? 1 : 1 - n / h.fpc;
+    // A wholly sampled stratum (f_h = 1, e.g. a certainty PSU with N_h = 1) has no sampling variance.
+    if (fpcFactor === 0) continue;
     if (n === 1) {
       lonelyStrata += 1;
       if (lonely === "fail") {
@@ -56,7 +58,6 @@ export function linearizedCovariance(design: FinalDesignTally, coefficients: rea
       for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) V[a * m + b]! += fpcFactor * cS1[a]! * cS1[b]!;
       continue;
     }
-    if (fpcFactor === 0) continue;
     const scale = (fpcFactor * n) / (n - 1);
     for (let b = 0; b < m; b++) {
       const cb = coefficients[b]!;

@@ -261,3 +261,28 @@ describe("numerical stability", () => {
     ga.forEach((g, i) => expectClose(gb[i]!.se, g.se, 1e-9, `${g.group} se`));
   });
 });
+
+describe("calibrated estimates far from zero", () => {
+  it("shifting y by 1e9 shifts the post-stratified mean and keeps SE and deff", () => {
+    const cells = ["a", "a", "a", "b", "b", "b", "b"];
+    const y = [3, 5, 4, 10, 12, 11, 15];
+    const { weights } = postStratify({ postStrata: cells, population: { a: 30, b: 70 } });
+    const base = calibratedEstimate({ y, weights, calibration: [cells] });
+    const big = calibratedEstimate({ y: y.map((v) => v + 1e9), weights, calibration: [cells] });
+    expectClose(big.estimate, base.estimate + 1e9, 1e-15, "estimate");
+    expectClose(big.se, base.se, 1e-9, "se");
+    expectClose(big.deff, base.deff, 1e-9, "deff");
+  });
+});
+
+describe("certainty PSUs", () => {
+  it("a single-PSU stratum whose fpc equals 1 is a certainty unit, not an error", () => {
+    const y = [1, 0, 1, 1, 0];
+    const strata = ["A", "A", "A", "B", "B"];
+    const cluster = [1, 2, 3, 1, 1];
+    const fpc = [10, 10, 10, 1, 1];
+    const withCertainty = designMean({ y, strata, cluster, fpc });
+    expect(Number.isFinite(withCertainty.se)).toBe(true);
+    expectSurveyError(() => designMean({ y, strata, cluster }), "E_LONELY_PSU", { row: 5 });
+  });
+});

@@ -1,0 +1,47 @@
+import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
+import { ALTERNATIVES, type Alternative } from "./alternative";
+import { chiSquareUpperTail } from "./tails";
+import { assertOneOf, assertOpenProbability, assertSuccesses } from "./validate";
+
+export interface ProportionTestOptions {
+  /** Hypothesised proportion, in (0, 1); default 0.5. */
+  p0?: number;
+  /** Default "two-sided". */
+  alternative?: Alternative;
+  /** Continuity correction min(½, |x − n·p0|) (default true, as R). */
+  correction?: boolean;
+}
+
+export interface ProportionTestResult {
+  /** X² = (|x − n·p0| − correction)²/(n·p0(1 − p0)), on 1 degree of freedom. */
+  statistic: number;
+  /** sign(x − n·p0)·√X², the score z. */
+  z: number;
+  pValue: number;
+  /** x/n */
+  estimate: number;
+}
+
+/**
+ * Score (large-sample) test of H0: p = p0 for one proportion, as R `prop.test(x, n, p0, correct)`;
+ * without correction z is statsmodels `proportions_ztest(prop_var = p0)`. Two-sided p-values
+ * come from χ²₁, one-sided ones from the normal tail of z. `binomialTest` is the exact test.
+ * Reference: Agresti (2013), Categorical Data Analysis, 3rd ed., §1.3.2 (score test) and Yates
+ * (1934), JRSS Suppl. 1:217–235 (continuity correction).
+ */
+export function proportionTest(x: number, n: number, options: ProportionTestOptions = {}): ProportionTestResult {
+  const { p0 = 0.5, alternative = "two-sided", correction = true } = options;
+  assertSuccesses("x", x, "n", n);
+  assertOpenProbability("p0", p0);
+  assertOneOf("alternative", alternative, ALTERNATIVES);
+  const deviation = x - n * p0;
+  const yates = correction ? Math.min(0.5, Math.abs(deviation)) : 0;
+  const statistic = (Math.abs(deviation) - yates) ** 2 / (n * p0 * (1 - p0));
+  const z = Math.sign(deviation) * Math.sqrt(statistic);
+  const pValue = {
+    "two-sided": () => chiSquareUpperTail(statistic, 1),
+    less: () => normalCdf(z, 0, 1),
+    greater: () => normalCdf(-z, 0, 1),
+  }[alternative]();
+  return { statistic, z, pValue, estimate: x / n };
+}
