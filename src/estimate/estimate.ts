@@ -1,13 +1,18 @@
 import type { CategoryInfo } from "../codebook";
 import { SurveyError } from "../errors";
 import { proportionCI } from "../stats/proportionCI";
+import type { SurveyCIMethod } from "../stats/surveyProportionCI";
 import type { CodedAnswers, Survey } from "../survey";
 import { tallyAnswers } from "../tally";
 import type { CIMethod, Estimate } from "../types";
+import { designCells } from "./estimateWithDesign";
 
 export interface EstimateOptions {
-  /** Interval method (default "wilson"). */
-  method?: CIMethod;
+  /**
+   * Interval method: for a simple random sample one of `proportionCI`'s (default "wilson"); for a
+   * weighted, stratified or clustered design one of R svyciprop's (default "logit").
+   */
+  method?: CIMethod | SurveyCIMethod;
   /** Confidence level (default 0.95). */
   level?: number;
   /** Id of a categorical question to split by (e.g. "position"): one row per category and group. */
@@ -27,6 +32,9 @@ export interface EstimateOptions {
  * domain of a simple random sample with sampling fraction f = n/N, so its interval uses the
  * population size N·n_d/n — the domain estimator of Cochran (1977, §2.13), which is what R
  * survey computes for `svyciprop` on a subset of an SRS design with `fpc`.
+ *
+ * Complex designs: when the design names weight, stratum, cluster or fpc columns, proportions are
+ * weighted and their intervals design-based (see `designCells`), as R `svyciprop` / `svyby`.
  */
 export function estimate(survey: Survey, questionId: string, options: EstimateOptions = {}): Estimate[] {
   const answers = answersOf(survey, questionId);
@@ -39,24 +47,34 @@ export function estimate(survey: Survey, questionId: string, options: EstimateOp
   const groups: Array<CategoryInfo | undefined> = tally.by ? tally.by.groups : [undefined];
   const k = tally.categories.length;
   const questionLabel = answers.question.label ?? answers.question.id;
+  const rowFacts = (category: CategoryInfo, group: CategoryInfo | undefined) => ({
+    question: questionId,
+    questionLabel,
+    category: category.code,
+    categoryLabel: category.label,
+    ...(group && tally.by ? { group: { [tally.by.question]: group.code } } : {}),
+  });
 
   return groups.flatMap((group, g) => {
     const base = tally.bases[g] as number;
     if (base === 0) return [];
+    if (survey.designColumns) {
+      const inGroup = by ? (row: number) => by.codes[row] === g : () => true;
+      return designCells(answers, survey.designColumns, inGroup, options).map((cell, c) => ({
+        ...rowFacts(tally.categories[c] as CategoryInfo, group),
+        ...cell,
+      }));
+    }
     const domainPopulation = populationSize === undefined ? undefined : (populationSize * base) / survey.rowCount;
     return tally.categories.map((category, c): Estimate => {
       const count = tally.counts[g * k + c] as number;
       const interval = proportionCI(count, base, {
-        ...(options.method === undefined ? {} : { method: options.method }),
+        ...(options.method === undefined ? {} : { method: options.method as CIMethod }),
         ...(options.level === undefined ? {} : { level: options.level }),
         ...(domainPopulation === undefined ? {} : { populationSize: domainPopulation }),
       });
       return {
-        question: questionId,
-        questionLabel,
-        category: category.code,
-        categoryLabel: category.label,
-        ...(group && tally.by ? { group: { [tally.by.question]: group.code } } : {}),
+        ...rowFacts(category, group),
         count,
         base,
         proportion: interval.estimate,

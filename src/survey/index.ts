@@ -5,3 +5,4 @@ export * from "./applyFilters";
 export * from "./loadDataset";
 export type * from "./published";
 export * from "./inferCodebook";
+export * from "./readDesignColumns";

@@ -3,6 +3,7 @@ import { SurveyError } from "../errors";
 import type { CsvTable } from "../load";
 import { applyFilters } from "./applyFilters";
 import { codeAnswers, type CellProblem } from "./codeAnswers";
+import { readDesignColumns } from "./readDesignColumns";
 import type { CodedAnswers, DataIssue, QuestionAccount, Survey } from "./types";
 
 export interface SurveyOptions {
@@ -60,9 +61,12 @@ export function surveyFromTable(table: CsvTable, codebook: Codebook, options: Su
     const first = issues[0] as DataIssue;
     throw new SurveyError(first.code, first.reason, first);
   }
+  const design = { ...codebook.design, ...options.design };
+  const designColumns = readDesignColumns(table, design);
   return {
     codebook,
-    design: { ...codebook.design, ...options.design },
+    design,
+    ...(designColumns === undefined ? {} : { designColumns }),
     rowCount,
     rowNumbers: table.rowNumbers,
     answers,

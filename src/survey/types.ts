@@ -1,5 +1,6 @@
 import type { CategoryInfo, Codebook, DesignSpec, Question } from "../codebook";
 import type { ErrorCode } from "../errors";
+import type { DesignColumns } from "./readDesignColumns";
 import type { ExportFormat } from "../load";
 
 /** One question's answers, coded once: a category index per respondent, or an AnswerStatus. */
@@ -72,6 +73,8 @@ export interface ValidationReport {
 export interface Survey {
   codebook: Codebook;
   design: DesignSpec;
+  /** Weights, strata, clusters and fpc per respondent, when the design names columns (not an SRS). */
+  designColumns?: DesignColumns;
   /** Number of respondents (answer rows). */
   rowCount: number;
   /** Spreadsheet row of each respondent, for messages. */

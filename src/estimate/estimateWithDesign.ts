@@ -1,0 +1,97 @@
+import { argumentError } from "../errors";
+import { designMeans, designProportionCI } from "../stats/design";
+import type { SurveyCIMethod } from "../stats/surveyProportionCI";
+import type { CodedAnswers, DesignColumns } from "../survey";
+import type { CIMethod } from "../types";
+
+const SURVEY_METHODS: readonly SurveyCIMethod[] = ["logit", "xlogit", "beta", "mean", "asin"];
+/** The one-proportion methods that have a design-based counterpart in R's `svyciprop`. */
+const SURVEY_EQUIVALENT: Partial<Record<CIMethod, SurveyCIMethod>> = { "clopper-pearson": "beta", wald: "mean" };
+
+/** One category's design-based estimate within one domain (a group, or the whole sample). */
+export interface DesignCell {
+  count: number;
+  base: number;
+  weightedCount: number;
+  weightedBase: number;
+  proportion: number;
+  lower: number;
+  upper: number;
+  level: number;
+  method: SurveyCIMethod;
+  se: number;
+  deff: number;
+  effectiveN: number;
+}
+
+/**
+ * Design-based estimates of every category of a question among the respondents who answered it
+ * and belong to `inGroup`: weighted proportions with Taylor-linearised SEs on the full design
+ * (R `svyby(~I(q == c), ~group, design, svyciprop)`: the domain keeps every PSU), deff as
+ * `deff = TRUE`, Kish's effective n, and svyciprop's interval with the domain's df.
+ */
+export function designCells(
+  answers: CodedAnswers,
+  design: DesignColumns,
+  inGroup: (row: number) => boolean,
+  options: { method?: CIMethod | SurveyCIMethod; level?: number },
+): DesignCell[] {
+  const method = surveyMethod(options.method);
+  const rows = answers.codes.length;
+  const domain = new Uint8Array(rows);
+  const ys = answers.categories.map(() => new Float64Array(rows));
+  const counts = new Array<number>(answers.categories.length).fill(0);
+  let base = 0;
+  for (let row = 0; row < rows; row++) {
+    const code = answers.codes[row] as number;
+    if (code < 0 || !inGroup(row)) continue;
+    domain[row] = 1;
+    base += 1;
+    answers.categories.forEach((_, c) => {
+      const chosen = answers.kind === "multi" ? answers.selected[c]?.[row] === 1 : code === c;
+      if (chosen) {
+        (ys[c] as Float64Array)[row] = 1;
+        counts[c] = (counts[c] as number) + 1;
+      }
+    });
+  }
+  const estimates = designMeans({
+    ys,
+    domain,
+    ...(design.weights ? { weights: design.weights } : {}),
+    ...(design.strata ? { strata: design.strata } : {}),
+    ...(design.cluster ? { cluster: design.cluster } : {}),
+    ...(design.fpc === undefined ? {} : { fpc: design.fpc }),
+    names: design.names,
+  });
+  return estimates.map((e, c) => {
+    const interval = designProportionCI(e, { method, ...(options.level === undefined ? {} : { level: options.level }) });
+    return {
+      count: counts[c] as number,
+      base,
+      weightedCount: e.estimate * e.sumWeights,
+      weightedBase: e.sumWeights,
+      proportion: e.estimate,
+      lower: interval.lower,
+      upper: interval.upper,
+      level: interval.level,
+      method,
+      se: e.se,
+      deff: e.deff,
+      effectiveN: e.effectiveN,
+    };
+  });
+}
+
+/** svyciprop's method for an interval method name; default "logit", R's default. */
+function surveyMethod(method: CIMethod | SurveyCIMethod | undefined): SurveyCIMethod {
+  if (method === undefined) return "logit";
+  if ((SURVEY_METHODS as readonly string[]).includes(method)) return method as SurveyCIMethod;
+  const equivalent = SURVEY_EQUIVALENT[method as CIMethod];
+  if (equivalent) return equivalent;
+  throw argumentError(
+    "method",
+    `has no design-based form for a weighted, stratified or clustered survey; use one of ${SURVEY_METHODS.join(", ")} (or clopper-pearson → beta, wald → mean)`,
+    method,
+  );
+}
