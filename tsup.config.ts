@@ -8,6 +8,8 @@ export default defineConfig([
     dts: true,
     sourcemap: true,
     clean: true,
+    // import.meta.url (used to find the shipped datasets) also works in the CJS build.
+    shims: true,
     target: "node20",
   },
   {

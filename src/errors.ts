@@ -7,6 +7,8 @@ export type ErrorCode =
   | "E_CODEBOOK"
   | "E_UNKNOWN_QUESTION"
   | "E_EMPTY_FILE"
+  | "E_RAGGED_ROW"
+  | "E_SKIP_LOGIC"
   | "E_IO";
 
 export interface SurveyErrorDetails {

@@ -9,3 +9,4 @@ export type { ChartOptions, BarOrder } from "./options";
 export type { ChartLocale } from "./locale";
 export { type ChartTheme, defaultTheme, OKABE_ITO, BROWN_BLUE_GREEN } from "./theme";
 export { VEGA_LITE_SCHEMA } from "./frame";
+export * from "./chartGroups";

@@ -1,1 +1,3 @@
-export {};
+export * from "./estimate";
+export * from "./compareWithPublished";
+export * from "./reproduce";

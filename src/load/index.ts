@@ -1,1 +1,3 @@
-export {};
+export * from "./decodeBytes";
+export * from "./readSourceText";
+export * from "./parseCsv";

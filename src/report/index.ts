@@ -6,3 +6,5 @@ export { toHtml, type HtmlReport, type HtmlSection } from "./toHtml";
 export { toCsv, type CsvOptions } from "./toCsv";
 export { toJson } from "./toJson";
 export { ESTIMATE_FIELDS } from "./estimateRecord";
+export * from "./validationSummary";
+export * from "./reproductionMarkdown";

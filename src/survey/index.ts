@@ -1,1 +1,6 @@
-export {};
+export type * from "./types";
+export * from "./surveyFromTable";
+export * from "./loadSurvey";
+export * from "./applyFilters";
+export * from "./loadDataset";
+export type * from "./published";

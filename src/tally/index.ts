@@ -1,1 +1,3 @@
-export {};
+export type * from "./types";
+export * from "./tallyAnswers";
+export * from "./mergeTallies";

@@ -1,0 +1,87 @@
+import { roundRatio } from "../stats/roundRatio";
+import type { Estimate } from "../types";
+import type { PublishedFigure } from "../survey/published";
+
+/** How one published figure fares against the data. */
+export type Verdict = "reproduced" | "differs" | "not-reproducible";
+
+export interface FigureComparison {
+  figure: PublishedFigure;
+  /** The matching whole-sample Estimate row, when the figure is about a question. */
+  estimate?: Estimate;
+  /** The base the comparison used: printed, else assumed, else the data's. */
+  base: number | null;
+  /** Our percentage, rounded as the figure is printed (exact on k/n). */
+  ours: string | null;
+  verdict: Verdict;
+  /** Why a figure differs or cannot be reproduced. */
+  detail?: string;
+}
+
+/** Facts about the sample itself, for figures that are about no question (frame, response rate). */
+export interface SampleFacts {
+  respondents: number;
+  populationSize?: number;
+}
+
+/**
+ * Compares each published figure with the Estimate rows: a figure is reproduced when the count,
+ * the base (printed or, where the paper prints none, the documented assumption) and the printed
+ * percentage all agree — the percentage compared as text, after exact half-up rounding of k/n.
+ * A figure about no question (e.g. "202 of 405 (50 %) answered") is reproduced when each of its
+ * counts is the number of respondents or the population size, and its percentage is k/n.
+ */
+export function compareWithPublished(figures: PublishedFigure[], rows: Estimate[], sample: SampleFacts): FigureComparison[] {
+  return figures.map((figure) => {
+    if (!figure.reproducible) {
+      return { figure, base: null, ours: null, verdict: "not-reproducible", detail: figure.reason ?? "not in the data" };
+    }
+    if (figure.question === null) return compareSampleFigure(figure, sample);
+    const row = rows.find((r) => r.question === figure.question && r.category === figure.category && r.group === undefined);
+    if (!row) {
+      return { figure, base: null, ours: null, verdict: "differs", detail: `no estimate for ${figure.question}=${figure.category}` };
+    }
+    const expectedBase = figure.denominator ?? figure.denominatorAssumed ?? row.base;
+    const ours = figure.printed === null ? null : roundRatio(row.count, row.base, { decimals: decimalsOf(figure.printed) });
+    const expectedCount = figure.numerator ?? figure.numeratorAssumed;
+    const problems = [
+      expectedCount !== undefined && row.count !== expectedCount ? `count ${row.count} ≠ ${expectedCount}` : null,
+      row.base !== expectedBase ? `base ${row.base} ≠ ${expectedBase}` : null,
+      ours !== null && ours !== figure.printed ? `${ours} % ≠ printed ${figure.printed} %` : null,
+    ].filter((p): p is string => p !== null);
+    return {
+      figure,
+      estimate: row,
+      base: row.base,
+      ours,
+      verdict: problems.length === 0 ? "reproduced" : "differs",
+      ...(problems.length === 0 ? {} : { detail: problems.join("; ") }),
+    };
+  });
+}
+
+function compareSampleFigure(figure: PublishedFigure, sample: SampleFacts): FigureComparison {
+  const { numerator, denominator, printed } = figure;
+  const facts = [sample.respondents, sample.populationSize];
+  const problems = [numerator, denominator]
+    .filter((count): count is number => count !== null && !facts.includes(count))
+    .map((count) => `${count} is neither the number of respondents (${sample.respondents}) nor the population size (${sample.populationSize ?? "not set"})`);
+  const ours =
+    numerator !== null && denominator !== null && printed !== null
+      ? roundRatio(numerator, denominator, { decimals: decimalsOf(printed) })
+      : null;
+  if (ours !== null && ours !== printed) problems.push(`${numerator}/${denominator} prints ${ours} %, not ${printed} %`);
+  return {
+    figure,
+    base: denominator,
+    ours,
+    verdict: problems.length === 0 ? "reproduced" : "differs",
+    ...(problems.length === 0 ? {} : { detail: problems.join("; ") }),
+  };
+}
+
+/** Digits after the decimal separator of a printed figure ("65.8" → 1, "73" → 0). */
+function decimalsOf(printed: string): number {
+  const match = /[.,](\d+)/.exec(printed);
+  return match ? (match[1] as string).length : 0;
+}

@@ -1,0 +1,51 @@
+import type { ChartLocale } from "../charts/locale";
+import { intervalDigits, intervalName, percentText, withPercentSign } from "../charts/percentText";
+import type { FigureComparison } from "../estimate";
+
+const HEADERS: Record<ChartLocale, { figure: string; base: string; ours: string; printed: string; verdict: string }> = {
+  "en-US": { figure: "Published figure", base: "n / base", ours: "Data", printed: "Printed", verdict: "Agrees" },
+  "fr-FR": { figure: "Chiffre publié", base: "n / base", ours: "Données", printed: "Publié", verdict: "Concorde" },
+};
+
+const VERDICTS: Record<ChartLocale, Record<FigureComparison["verdict"], string>> = {
+  "en-US": { reproduced: "yes", differs: "**NO**", "not-reproducible": "not in the data" },
+  "fr-FR": { reproduced: "oui", differs: "**NON**", "not-reproducible": "absent des données" },
+};
+
+/**
+ * The reproduction table: one line per published figure with its count over the base the data
+ * use, our percentage and interval, the printed percentage, and whether they agree — so a reader
+ * sees each denominator, including those the paper did not print.
+ */
+export function reproductionMarkdown(comparisons: FigureComparison[], options: { locale?: ChartLocale } = {}): string {
+  const locale = options.locale ?? "en-US";
+  const h = HEADERS[locale];
+  const level = comparisons.find((c) => c.estimate)?.estimate?.level ?? 0.95;
+  const lines = [
+    `| ${h.figure} | ${h.base} | ${h.ours} (${intervalName(level, locale)}) | ${h.printed} | ${h.verdict} |`,
+    "| --- | ---: | --- | ---: | --- |",
+  ];
+  for (const comparison of comparisons) {
+    const { figure, estimate } = comparison;
+    const base = estimate
+      ? `${estimate.count} / ${estimate.base}${figure.denominator === null ? "*" : ""}`
+      : [figure.numerator, figure.denominator].filter((count) => count !== null).join(" / ");
+    const ours = estimate
+      ? `${percentText(estimate, { locale, decimals: 0 })} (${intervalDigits(estimate, { locale, decimals: 0 })})`
+      : comparison.ours !== null
+        ? withPercentSign(comparison.ours, locale)
+        : "";
+    const printed = figure.printed === null ? "" : withPercentSign(figure.printed.replace(".", locale === "fr-FR" ? "," : "."), locale);
+    const verdict = VERDICTS[locale][comparison.verdict] + (comparison.detail && comparison.verdict !== "reproduced" ? `: ${comparison.detail}` : "");
+    lines.push(`| ${escapeCell(figure.label)} | ${base} | ${ours} | ${printed} | ${escapeCell(verdict)} |`);
+  }
+  const footnote =
+    locale === "fr-FR"
+      ? "\n\\* base non publiée : celle des données reconstruites (voir le README du jeu de données).\n"
+      : "\n\\* base not printed in the paper: the one the reconstructed data use (see the dataset's README).\n";
+  return `${lines.join("\n")}\n${comparisons.some((c) => c.estimate && c.figure.denominator === null) ? footnote : ""}`;
+}
+
+function escapeCell(text: string): string {
+  return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+}

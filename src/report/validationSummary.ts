@@ -1,0 +1,25 @@
+import type { ValidationReport } from "../survey";
+
+/**
+ * A plain-text summary of what loading did with the rows: rows read, each question's base and
+ * what was left out, and the first `maxIssues` problems with row, column and value.
+ */
+export function validationSummary(report: ValidationReport, maxIssues = 10): string {
+  const lines = [`${report.rowsRead} rows read; ${report.issues.length} problem(s) found.`];
+  for (const [id, account] of Object.entries(report.questions)) {
+    const leftOut = [
+      account.missing > 0 ? `${account.missing} no answer` : "",
+      account.notAsked > 0 ? `${account.notAsked} not asked` : "",
+      account.excluded > 0 ? `${account.excluded} excluded` : "",
+    ].filter(Boolean);
+    lines.push(`  ${id}: ${account.used} used${leftOut.length > 0 ? ` (${leftOut.join(", ")})` : ""}`);
+  }
+  for (const issue of report.issues.slice(0, maxIssues)) {
+    const where = [`row ${issue.row}`, issue.column ? `column "${issue.column}"` : "", issue.value !== undefined ? `value ${JSON.stringify(issue.value)}` : ""]
+      .filter(Boolean)
+      .join(", ");
+    lines.push(`  ${issue.code} ${where}: ${issue.reason}`);
+  }
+  if (report.issues.length > maxIssues) lines.push(`  … and ${report.issues.length - maxIssues} more (use --json for all of them)`);
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,34 @@
+import type { Interval } from "../types";
+import { agrestiCaffoLimits } from "./agrestiCaffo";
+import type { Limits } from "./limits";
+import { newcombeDifferenceLimits } from "./newcombeDifference";
+import { twoSampleScoreLimits } from "./twoSampleScore";
+import { assertTwoSamples, type TwoSampleOptions } from "./twoSampleOptions";
+import { assertLevel, assertOneOf } from "./validate";
+import { waldDifferenceLimits } from "./waldDifference";
+
+export type DifferenceMethod = "newcombe" | "wald" | "agresti-caffo" | "score";
+export const DIFFERENCE_METHODS: readonly DifferenceMethod[] = ["newcombe", "wald", "agresti-caffo", "score"];
+
+const LIMITS: Record<DifferenceMethod, (x1: number, n1: number, x2: number, n2: number, level: number, correction: boolean) => Limits> = {
+  newcombe: newcombeDifferenceLimits,
+  wald: waldDifferenceLimits,
+  "agresti-caffo": agrestiCaffoLimits,
+  score: (x1, n1, x2, n2, level, correction) => twoSampleScoreLimits("diff", { x1, n1, x2, n2 }, level, correction),
+};
+
+/**
+ * Confidence interval for the difference p1 − p2 of two independent proportions x1/n1 and
+ * x2/n2, clipped to [−1, 1]. Methods: "newcombe" (default; hybrid score), "wald",
+ * "agresti-caffo", "score" (Miettinen–Nurminen with `correction` = true, the default; Mee
+ * without). Each method's reference is in its own file.
+ */
+export function differenceCI(x1: number, n1: number, x2: number, n2: number, options: TwoSampleOptions<DifferenceMethod> = {}): Interval {
+  const { method = "newcombe", level = 0.95, correction = true } = options;
+  assertTwoSamples(x1, n1, x2, n2);
+  assertLevel(level);
+  assertOneOf("method", method, DIFFERENCE_METHODS);
+  const { lower, upper } = LIMITS[method](x1, n1, x2, n2, level, correction);
+  const clip = (d: number): number => Math.min(1, Math.max(-1, d));
+  return { estimate: x1 / n1 - x2 / n2, lower: clip(lower), upper: clip(upper), level, method };
+}

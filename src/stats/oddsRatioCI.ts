@@ -1,0 +1,47 @@
+import type { Interval } from "../types";
+import { argumentError } from "../errors";
+import type { Limits } from "./limits";
+import { twoSidedZ } from "./quantiles";
+import { twoSampleScoreLimits } from "./twoSampleScore";
+import { assertNonZeroCell, assertTwoSamples, type TwoSampleOptions } from "./twoSampleOptions";
+import { assertLevel, assertOneOf } from "./validate";
+
+export type OddsRatioMethod = "logit" | "logit-adjusted" | "score";
+export const ODDS_RATIO_METHODS: readonly OddsRatioMethod[] = ["logit", "logit-adjusted", "score"];
+
+/**
+ * Confidence interval for the odds ratio of two independent proportions, with the cells
+ * a = x1, b = n1 − x1, c = x2, d = n2 − x2.
+ * - "logit": exp(log(ad/bc) ∓ z√(1/a + 1/b + 1/c + 1/d)) (Woolf 1955, Annals of Human
+ *   Genetics 19:251–253); needs every cell > 0.
+ * - "logit-adjusted": the same with ½ added to every cell (Gart 1966, Biometrika 53:471–475).
+ * - "score" (default): inverted score test (Miettinen & Nurminen 1985) with the N/(N − 1)
+ *   factor when `correction` (default true); see `twoSampleScore`.
+ * The estimate is the sample odds ratio ad/bc (0 or Infinity at a zero cell); where it is 0/0
+ * it is undefined and the function throws.
+ */
+export function oddsRatioCI(x1: number, n1: number, x2: number, n2: number, options: TwoSampleOptions<OddsRatioMethod> = {}): Interval {
+  const { method = "score", level = 0.95, correction = true } = options;
+  assertTwoSamples(x1, n1, x2, n2);
+  assertLevel(level);
+  assertOneOf("method", method, ODDS_RATIO_METHODS);
+  const [a, b, c, d] = [x1, n1 - x1, x2, n2 - x2];
+  if (a * d === 0 && b * c === 0) {
+    throw argumentError("x1", "and x2 leave the odds ratio 0/0 undefined (a zero cell in each diagonal)", x1);
+  }
+  const limits = ((): Limits => {
+    if (method === "score") return twoSampleScoreLimits("odds-ratio", { x1, n1, x2, n2 }, level, correction);
+    if (method === "logit") {
+      for (const [name, cell] of [["x1", a], ["n1 - x1", b], ["x2", c], ["n2 - x2", d]] as const) assertNonZeroCell(name, cell, method);
+      return logOddsRatioLimits(a, b, c, d, level);
+    }
+    return logOddsRatioLimits(a + 0.5, b + 0.5, c + 0.5, d + 0.5, level);
+  })();
+  return { estimate: (a * d) / (b * c), ...limits, level, method };
+}
+
+function logOddsRatioLimits(a: number, b: number, c: number, d: number, level: number): Limits {
+  const logOddsRatio = Math.log((a * d) / (b * c));
+  const halfWidth = twoSidedZ(level) * Math.sqrt(1 / a + 1 / b + 1 / c + 1 / d);
+  return { lower: Math.exp(logOddsRatio - halfWidth), upper: Math.exp(logOddsRatio + halfWidth) };
+}

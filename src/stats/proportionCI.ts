@@ -1,0 +1,76 @@
+import type { CIMethod, Interval } from "../types";
+import { agrestiCoullLimits } from "./agrestiCoull";
+import { clopperPearsonLimits } from "./clopperPearson";
+import { jeffreysLimits } from "./jeffreys";
+import { clipToUnit, type Limits } from "./limits";
+import { logitLimits } from "./logit";
+import { assertLevel, assertOneOf, assertPopulationSize, assertSuccesses } from "./validate";
+import { waldLimits } from "./wald";
+import { wilsonLimits } from "./wilson";
+import { wilsonCCLimits } from "./wilsonCC";
+
+export interface ProportionCIOptions {
+  /** Default "wilson". */
+  method?: CIMethod;
+  /** Confidence level in (0, 1); default 0.95. */
+  level?: number;
+  /** Population size N ≥ n: applies the finite-population correction of a simple random sample drawn without replacement. */
+  populationSize?: number;
+}
+
+export const CI_METHODS: readonly CIMethod[] = [
+  "wald",
+  "wilson",
+  "wilson-cc",
+  "agresti-coull",
+  "clopper-pearson",
+  "jeffreys",
+  "logit",
+];
+
+const LIMITS: Record<CIMethod, (x: number, n: number, level: number) => Limits> = {
+  wald: waldLimits,
+  wilson: wilsonLimits,
+  "wilson-cc": wilsonCCLimits,
+  "agresti-coull": agrestiCoullLimits,
+  "clopper-pearson": clopperPearsonLimits,
+  jeffreys: jeffreysLimits,
+  logit: logitLimits,
+};
+
+/**
+ * Confidence interval for the proportion x/n, clipped to [0, 1].
+ *
+ * Finite-population correction. Without replacement from a population of N, the variance of p̂
+ * is p(1−p)/n · (N−n)/(N−1) (Cochran 1977, Sampling Techniques, 3rd ed., eq. 3.4), which is the
+ * binomial variance of a sample of effective size n_eff = n·(N−1)/(N−n). Every method is
+ * therefore evaluated at (x_eff, n_eff) = (p̂·n_eff, n_eff): for Wald and Wilson this is exactly
+ * the interval with the corrected variance (Wilson inverts the score test whose null variance is
+ * p₀(1−p₀)/n_eff); Agresti–Coull adds its z²/2 pseudo-counts to the effective sample; the
+ * continuity correction of wilson-cc becomes ½/n_eff; Clopper–Pearson and Jeffreys use beta
+ * quantiles with effective (non-integer) counts, as the effective-sample-size exact interval of
+ * Korn & Graubard (1998, Survey Methodology 24:193–201) and R survey's `svyciprop(method = "beta")`.
+ * n_eff ≥ n, so the correction never widens an interval; N = n (a census) gives n_eff = ∞ and
+ * the zero-width interval [p̂, p̂]; N = ∞ (omitted) gives the usual interval. R's own choices
+ * (t quantiles, SE from s²) are available through `surveyProportionCI`.
+ */
+export function proportionCI(x: number, n: number, options: ProportionCIOptions = {}): Interval {
+  const { method = "wilson", level = 0.95, populationSize } = options;
+  assertSuccesses("x", x, "n", n);
+  assertLevel(level);
+  assertOneOf("method", method, CI_METHODS);
+  const estimate = x / n;
+  if (populationSize !== undefined) {
+    assertPopulationSize(populationSize, n);
+    if (populationSize === n) return { estimate, lower: estimate, upper: estimate, level, method };
+  }
+  const nEff = populationSize === undefined ? n : effectiveSampleSize(n, populationSize);
+  const xEff = nEff === n ? x : estimate * nEff;
+  const { lower, upper } = clipToUnit(LIMITS[method](xEff, nEff, level));
+  return { estimate, lower, upper, level, method };
+}
+
+/** n·(N−1)/(N−n): the sample size whose binomial variance equals the without-replacement variance (N > n). */
+function effectiveSampleSize(n: number, populationSize: number): number {
+  return (n * (populationSize - 1)) / (populationSize - n);
+}

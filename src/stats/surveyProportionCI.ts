@@ -1,0 +1,89 @@
+import type { Interval } from "../types";
+import { clopperPearsonLimits } from "./clopperPearson";
+import { clipToUnit, type Limits } from "./limits";
+import { twoSidedT } from "./quantiles";
+import { assertLevel, assertOneOf, assertPositiveNumber, assertProbability } from "./validate";
+import { argumentError } from "../errors";
+
+/** The closed-form interval methods of R survey's `svyciprop`. */
+export type SurveyCIMethod = "logit" | "xlogit" | "beta" | "mean" | "asin";
+
+export const SURVEY_CI_METHODS: readonly SurveyCIMethod[] = ["logit", "xlogit", "beta", "mean", "asin"];
+
+export interface SurveyProportionCIOptions {
+  /** Degrees of freedom of the design (R `degf`: #PSUs − #strata). */
+  df: number;
+  /** Default "logit", as svyciprop. */
+  method?: SurveyCIMethod;
+  /** Confidence level in (0, 1); default 0.95. */
+  level?: number;
+  /** Number of rows (observations) behind the estimate; used by "beta". Default df + 1. */
+  nrow?: number;
+}
+
+/**
+ * Confidence interval for a design-based proportion from its estimate `p` and standard error
+ * `se`, with R survey's `svyciprop` closed forms (Lumley 2010, Complex Surveys, section 2.3.1;
+ * survey 4.1), using t = qt(1 − α/2, df):
+ * - `mean`: p ∓ t·SE;
+ * - `logit` / `xlogit`: expit(logit p ∓ t·SE/(p(1−p))) — svyciprop's `logit` fits the same
+ *   interval by svyglm, here it is the closed form;
+ * - `asin`: sin²(asin √p ∓ t·SE/(2√(p(1−p))));
+ * - `beta`: Korn & Graubard (1998, Survey Methodology 24:193–201): n_eff = p(1−p)/SE² ·
+ *   (qt(α/2, nrow−1)/qt(α/2, df))², then the Clopper–Pearson limits at (n_eff·p, n_eff).
+ *
+ * Where R returns NaN or nonsense (oracle D8), svyprop decides:
+ * - SE = 0 with 0 < p < 1 (a census) gives [p, p] for every method;
+ * - at p = 0 or 1, `mean` gives [p, p] as R does; the other methods are undefined there and
+ *   return the Korn–Graubard exact interval with n_eff = nrow (times the same df ratio);
+ * - `asin` keeps the angle in [0, π/2], so the interval never folds over;
+ * - every interval is clipped to [0, 1] (R leaves `mean` unclipped).
+ */
+export function surveyProportionCI(p: number, se: number, options: SurveyProportionCIOptions): Interval {
+  const { df, method = "logit", level = 0.95 } = options;
+  assertProbability("p", p);
+  if (!Number.isFinite(se) || se < 0) throw argumentError("se", "must be a non-negative finite number", se);
+  assertPositiveNumber("df", df);
+  assertLevel(level);
+  assertOneOf("method", method, SURVEY_CI_METHODS);
+  const nrow = options.nrow ?? df + 1;
+  if (!Number.isSafeInteger(nrow) || nrow < 2) throw argumentError("nrow", "must be an integer of at least 2", nrow);
+
+  const dfRatio = (twoSidedT(level, nrow - 1) / twoSidedT(level, df)) ** 2;
+  const limits = ((): Limits => {
+    if (method === "mean") {
+      const halfWidth = twoSidedT(level, df) * se;
+      return { lower: p - halfWidth, upper: p + halfWidth };
+    }
+    if (p === 0 || p === 1) return clopperPearsonLimits(p * nrow * dfRatio, nrow * dfRatio, level);
+    if (se === 0) return { lower: p, upper: p };
+    return CLOSED_FORMS[method](p, se, twoSidedT(level, df), dfRatio, level);
+  })();
+  const { lower, upper } = clipToUnit(limits);
+  return { estimate: p, lower, upper, level, method };
+}
+
+type ClosedForm = (p: number, se: number, t: number, dfRatio: number, level: number) => Limits;
+
+const expit = (eta: number): number => 1 / (1 + Math.exp(-eta));
+
+const logitForm: ClosedForm = (p, se, t) => {
+  const eta = Math.log(p / (1 - p));
+  const halfWidth = (t * se) / (p * (1 - p));
+  return { lower: expit(eta - halfWidth), upper: expit(eta + halfWidth) };
+};
+
+const CLOSED_FORMS: Record<Exclude<SurveyCIMethod, "mean">, ClosedForm> = {
+  logit: logitForm,
+  xlogit: logitForm,
+  asin: (p, se, t) => {
+    const angle = Math.asin(Math.sqrt(p));
+    const halfWidth = (t * se) / (2 * Math.sqrt(p * (1 - p)));
+    const sinSquared = (a: number): number => Math.sin(Math.min(Math.PI / 2, Math.max(0, a))) ** 2;
+    return { lower: sinSquared(angle - halfWidth), upper: sinSquared(angle + halfWidth) };
+  },
+  beta: (p, se, _t, dfRatio, level) => {
+    const nEff = ((p * (1 - p)) / (se * se)) * dfRatio;
+    return clopperPearsonLimits(nEff * p, nEff, level);
+  },
+};

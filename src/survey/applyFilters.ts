@@ -1,0 +1,54 @@
+import { AnswerStatus, leafFilters, type Codebook, type Filter } from "../codebook";
+import type { CodedAnswers } from "./types";
+
+/** A respondent who answered a question their filter excludes (skip-logic violation). */
+export interface SkipViolation {
+  question: string;
+  row: number;
+}
+
+/**
+ * Restricts each filtered question to the respondents its filter selects: the others become
+ * `AnswerStatus.filtered` (not asked). A respondent the filter excludes who answered anyway is
+ * a skip-logic violation: left out (`AnswerStatus.bad`) and returned for the report. Filters
+ * are applied in dependency order, so a filter on a filtered question sees its final codes.
+ */
+export function applyFilters(codebook: Codebook, answers: Map<string, CodedAnswers>, rowCount: number): SkipViolation[] {
+  const violations: SkipViolation[] = [];
+  const done = new Set<string>();
+  const apply = (id: string): void => {
+    if (done.has(id)) return;
+    done.add(id);
+    const coded = answers.get(id) as CodedAnswers;
+    const filter = coded.question.filter;
+    if (filter === undefined) return;
+    for (const [leaf] of leafFilters(filter, id)) apply(leaf.question);
+    for (let row = 0; row < rowCount; row++) {
+      if (passes(filter, answers, row)) continue;
+      const code = coded.codes[row] as number;
+      if (code >= 0) {
+        coded.codes[row] = AnswerStatus.bad;
+        violations.push({ question: id, row });
+      } else if (code === AnswerStatus.missing) {
+        coded.codes[row] = AnswerStatus.filtered;
+      }
+    }
+  };
+  for (const question of codebook.questions) apply(question.id);
+  return violations;
+}
+
+/** Whether one respondent meets a filter; an unanswered filter question never does. */
+export function passes(filter: Filter, answers: Map<string, CodedAnswers>, row: number): boolean {
+  if ("all" in filter) return filter.all.every((inner) => passes(inner, answers, row));
+  const coded = answers.get(filter.question) as CodedAnswers;
+  const code = coded.codes[row] as number;
+  if (code < 0) return false;
+  if ("notMissing" in filter) return true;
+  const wanted = "equals" in filter ? [filter.equals] : filter.in;
+  if (coded.kind === "numeric") return wanted.map(Number).includes(coded.values[row] as number);
+  if (coded.kind === "multi") {
+    return coded.categories.some((category, i) => wanted.includes(category.code) && coded.selected[i]?.[row] === 1);
+  }
+  return wanted.includes(coded.categories[code]?.code as string);
+}

@@ -1,0 +1,24 @@
+import type { PublishedFigures } from "./published";
+import { readSourceText } from "../load";
+import { loadSurvey } from "./loadSurvey";
+import type { Survey } from "./types";
+
+/** A dataset shipped with svyprop: its survey, the source's printed figures, and its folder. */
+export interface Dataset {
+  name: string;
+  dir: string;
+  survey: Survey;
+  published: PublishedFigures;
+}
+
+/**
+ * Loads a dataset that ships with the package (Node only), e.g. `await loadDataset("moubarak-2009")`.
+ */
+export async function loadDataset(name: string): Promise<Dataset> {
+  const { findDatasetDir } = await import("../load/node/findDatasetDir");
+  const { join } = await import("node:path");
+  const dir = findDatasetDir(name);
+  const survey = await loadSurvey(join(dir, "responses.csv"), { codebook: join(dir, "codebook.json") });
+  const published = JSON.parse(await readSourceText(join(dir, "published.json"))) as PublishedFigures;
+  return { name, dir, survey, published };
+}

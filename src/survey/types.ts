@@ -1,0 +1,77 @@
+import type { CategoryInfo, Codebook, DesignSpec, Question } from "../codebook";
+import type { ErrorCode } from "../errors";
+
+/** One question's answers, coded once: a category index per respondent, or an AnswerStatus. */
+export interface CategoricalAnswers {
+  kind: "categorical";
+  question: Question;
+  categories: CategoryInfo[];
+  /** Per respondent: category index ≥ 0, or a negative `AnswerStatus`. */
+  codes: Int16Array;
+}
+
+/** A multi-select question: which options each respondent chose. */
+export interface MultiAnswers {
+  kind: "multi";
+  question: Question;
+  categories: CategoryInfo[];
+  /** Per respondent: 0 when answered, or a negative `AnswerStatus`. */
+  codes: Int16Array;
+  /** Per category, per respondent: 1 when chosen. */
+  selected: Uint8Array[];
+}
+
+export interface NumericAnswers {
+  kind: "numeric";
+  question: Question;
+  categories: [];
+  /** Per respondent: 0 when answered, or a negative `AnswerStatus`. */
+  codes: Int16Array;
+  values: Float64Array;
+}
+
+export type CodedAnswers = CategoricalAnswers | MultiAnswers | NumericAnswers;
+
+/** One problem found in the data: where it is, what it is, and what was done about it. */
+export interface DataIssue {
+  code: ErrorCode;
+  /** Spreadsheet row (header = 1). */
+  row: number;
+  column?: string;
+  value?: string;
+  /** The question whose count left this row out (absent when the row left every question). */
+  question?: string;
+  reason: string;
+}
+
+/** How every row of one question was used: `rowsRead = used + missing + notAsked + excluded`. */
+export interface QuestionAccount {
+  rowsRead: number;
+  /** Rows with a valid answer: the question's base. */
+  used: number;
+  /** Rows with a missing code (item non-response). */
+  missing: number;
+  /** Rows the question's filter leaves out (not asked). */
+  notAsked: number;
+  /** Rows left out because of a problem listed in `issues`. */
+  excluded: number;
+}
+
+/** Everything loading did with the data: nothing is dropped without an entry here. */
+export interface ValidationReport {
+  rowsRead: number;
+  questions: Record<string, QuestionAccount>;
+  issues: DataIssue[];
+}
+
+/** Rows + codebook + design: what `estimate` works on. */
+export interface Survey {
+  codebook: Codebook;
+  design: DesignSpec;
+  /** Number of respondents (answer rows). */
+  rowCount: number;
+  /** Spreadsheet row of each respondent, for messages. */
+  rowNumbers: number[];
+  answers: Map<string, CodedAnswers>;
+  report: ValidationReport;
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { parseCodebook } from "../../src/codebook";
+import { SurveyError } from "../../src/errors";
+
+const base = () => ({
+  missing: ["", "NA"],
+  questions: [
+    { id: "facebook", column: "fb", type: "binary", positive: ["yes"], negative: ["no"] },
+    {
+      id: "real_name", column: "rn", type: "binary", positive: ["yes"], negative: ["no"],
+      filter: { question: "facebook", equals: "yes" },
+    },
+  ],
+});
+
+function codebookErrorOf(json: unknown): SurveyError {
+  try {
+    parseCodebook(json);
+  } catch (error) {
+    if (error instanceof SurveyError) return error;
+    throw error;
+  }
+  throw new Error("expected E_CODEBOOK");
+}
+
+describe("parseCodebook", () => {
+  it("accepts the DESIGN.md shape", () => {
+    expect(parseCodebook(base()).questions.map((q) => q.id)).toEqual(["facebook", "real_name"]);
+  });
+
+  it("names the JSON path of a duplicate id", () => {
+    const json = base();
+    json.questions[1]!.id = "facebook";
+    const error = codebookErrorOf(json);
+    expect(error.code).toBe("E_CODEBOOK");
+    expect(error.path).toBe("questions[1].id");
+    expect(error.message).toContain('duplicate question id "facebook"');
+  });
+
+  it("rejects a filter naming an unknown question", () => {
+    const json = base();
+    json.questions[1]!.filter = { question: "twitter", equals: "yes" };
+    expect(codebookErrorOf(json).path).toBe("questions[1].filter.question");
+  });
+
+  it("rejects cyclic filters", () => {
+    const json = base() as { questions: Array<Record<string, unknown>> };
+    json.questions[0]!.filter = { question: "real_name", equals: "yes" };
+    expect(codebookErrorOf(json).message).toMatch(/cyclic filters: facebook → real_name → facebook/);
+  });
+
+  it("rejects a value that would mean two categories", () => {
+    const json = {
+      questions: [
+        { id: "q", column: "q", type: "single", caseInsensitive: true, categories: [
+          { code: "a", label: "A", values: ["Oui"] },
+          { code: "b", label: "B", values: ["oui"] },
+        ] },
+      ],
+    };
+    const error = codebookErrorOf(json);
+    expect(error.path).toBe("questions[0].categories[1].values");
+    expect(error.message).toContain('value "oui" also belongs to questions[0].categories[0].values');
+  });
+
+  it("rejects unknown kinds and missing fields with their paths", () => {
+    expect(codebookErrorOf({ questions: [{ id: "q", column: "q", type: "ranking" }] }).path).toBe("questions[0].type");
+    expect(codebookErrorOf({ questions: [{ id: "q", type: "binary", positive: ["1"], negative: ["0"] }] }).path).toBe(
+      "questions[0].column",
+    );
+    expect(codebookErrorOf({ questions: [] }).path).toBe("questions");
+    expect(codebookErrorOf({ design: { populationSize: -4 }, questions: base().questions }).path).toBe("design.populationSize");
+  });
+});
