@@ -1,6 +1,8 @@
 import type { Command } from "../command";
+import { chartCommand } from "./chart";
 import { estimateCommand } from "./estimate";
+import { reportCommand } from "./report";
 import { reproduceCommand } from "./reproduce";
 
 /** Every sub-command of `svyprop`, in the order `svyprop --help` lists them. */
-export const commands: Command[] = [reproduceCommand, estimateCommand];
+export const commands: Command[] = [reproduceCommand, estimateCommand, chartCommand, reportCommand];
