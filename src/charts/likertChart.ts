@@ -7,7 +7,7 @@ import { type ChartDatum, distinct, toChartData } from "./chartData";
 import { frameChart } from "./frame";
 import { type ChartOptions, resolveChartOptions } from "./options";
 import { segmentLayers, stackSegments } from "./segments";
-import { nameBars } from "./stackedBarChart";
+import { nameBars } from "./barNames";
 import { divergingColors } from "./theme";
 
 export interface LikertChartOptions extends ChartOptions {
