@@ -57,5 +57,11 @@ function intervalDescription(rows: readonly Estimate[], options: ResolvedChartOp
 }
 
 function methodNames(rows: readonly Estimate[], options: ResolvedChartOptions): string {
-  return distinct(rows.map((row) => methodName(row.method, options.locale))).join(", ");
+  const texts = localeTexts(options.locale);
+  return distinct(
+    rows.map((row) => {
+      const method = methodName(row.method, options.locale);
+      return row.populationSize === undefined ? method : `${method}, ${texts.finitePopulationNote}`;
+    }),
+  ).join("; ");
 }

@@ -68,11 +68,13 @@ export function toChartData(rows: readonly Estimate[], options: ResolvedChartOpt
 
 /**
  * How rows are named on an axis: by category when they answer one question ("Would refuse"),
- * by question when each is one question's same category ("Real name" for "yes"), and by both otherwise.
+ * by question when each is one question's same category ("Real name" for "yes", also when one
+ * question's one category is split by group), and by both otherwise.
  */
 export function itemLabeller(rows: readonly Estimate[]): (row: Estimate) => string {
   const questions = new Set(rows.map((row) => row.question));
   const categories = new Set(rows.map((row) => row.category));
+  if (questions.size === 1 && categories.size === 1) return (row) => row.questionLabel;
   if (questions.size === 1) return (row) => row.categoryLabel;
   if (categories.size === 1) return (row) => row.questionLabel;
   return (row) => `${row.questionLabel}: ${row.categoryLabel}`;

@@ -64,7 +64,8 @@ export function forestChart(rows: readonly Estimate[], options: ForestChartOptio
     {
       data: { values: data },
       width: resolved.width,
-      height: resolved.height ?? { step: grouped ? 18 * groups.length + 12 : 28 },
+      // With yOffset the step is one group's row (Vega-Lite steps the offset band).
+      height: resolved.height ?? { step: grouped ? 18 : 28 },
       layer: [
         {
           name: "intervals",

@@ -17,7 +17,10 @@ export interface GroupedBarChartOptions extends ChartOptions {
   layout?: GroupLayout;
 }
 
-/** Thickness of one group's bar in the side-by-side layout, in pixels. */
+/**
+ * Room for one group's bar in the side-by-side layout, in pixels. With a yOffset channel,
+ * Vega-Lite applies a height step to the offset band (one group's bar), not to the item.
+ */
 const GROUP_BAR_STEP = 20;
 
 /**
@@ -50,7 +53,7 @@ export function groupedBarChart(rows: readonly Estimate[], options: GroupedBarCh
     {
       data: { values: data },
       width: resolved.width,
-      height: resolved.height ?? { step: GROUP_BAR_STEP * groups.length + 10 },
+      height: resolved.height ?? { step: GROUP_BAR_STEP },
       encoding: { y, yOffset: { field: "group", type: "nominal", sort: groups } },
       layer: proportionLayers(resolved, {
         field: "group",

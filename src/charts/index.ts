@@ -5,6 +5,7 @@ export { stackedBarChart } from "./stackedBarChart";
 export { likertChart, type LikertChartOptions } from "./likertChart";
 export { forestChart, type ForestChartOptions, type ReferenceLine } from "./forestChart";
 export { multiSelectChart } from "./multiSelectChart";
+export { CHART_KINDS, type ChartKind, chartOfKind, defaultChartKind } from "./chartKind";
 export type { ChartOptions, BarOrder } from "./options";
 export type { ChartLocale } from "./locale";
 export { type ChartTheme, defaultTheme, OKABE_ITO, BROWN_BLUE_GREEN } from "./theme";

@@ -7,13 +7,14 @@ import { type ChartDatum, distinct, toChartData } from "./chartData";
 import { frameChart } from "./frame";
 import { type ChartOptions, resolveChartOptions } from "./options";
 import { segmentLayers, stackSegments } from "./segments";
-import { nameBars } from "./stackedBarChart";
+import { nameBars } from "./barNames";
 import { divergingColors } from "./theme";
 
 export interface LikertChartOptions extends ChartOptions {
   /**
    * Category code of the neutral level, centred on zero. Default: the middle level of an odd
-   * number of levels; `null` for none (an even scale, or a scale whose middle is not neutral).
+   * number of levels; `null` for none, and then the first half of the levels (rounded down)
+   * lies left of zero.
    */
   neutral?: string | null;
 }

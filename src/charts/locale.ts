@@ -28,6 +28,8 @@ export interface LocaleTexts {
   answerTitle: string;
   /** Legend title for subgroups when rows carry no group name. */
   groupTitle: string;
+  /** Appended to the method when the intervals carry a finite-population correction. */
+  finitePopulationNote: string;
   /** Display names of the interval methods of `stats/proportionCI`. */
   methodNames: Record<string, string>;
 }
@@ -62,6 +64,7 @@ const LOCALES: Record<ChartLocale, LocaleTexts> = {
     multiSelectNote: "Several answers were allowed: the shares may add up to more than 100%.",
     basesVaryNote: "Bases (n) differ and are shown in the labels.",
     percentAxisTitle: "Percent of respondents",
+    finitePopulationNote: "finite-population corrected",
     answerTitle: "Answer",
     groupTitle: "Group",
     methodNames: METHOD_NAMES_EN,
@@ -77,6 +80,7 @@ const LOCALES: Record<ChartLocale, LocaleTexts> = {
     multiSelectNote: `Plusieurs réponses possibles${NARROW_NO_BREAK_SPACE}: le total peut dépasser 100${NARROW_NO_BREAK_SPACE}%.`,
     basesVaryNote: "Les bases (n) diffèrent et figurent dans les libellés.",
     percentAxisTitle: "Pourcentage des répondants",
+    finitePopulationNote: "corrigé pour population finie",
     answerTitle: "Réponse",
     groupTitle: "Groupe",
     methodNames: METHOD_NAMES_FR,

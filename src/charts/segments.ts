@@ -1,6 +1,5 @@
 import { argumentError } from "../errors";
-import type { ChartDatum } from "./chartData";
-import { distinct } from "./chartData";
+import { type ChartDatum, distinct } from "./chartData";
 import { localeTexts } from "./locale";
 import type { ResolvedChartOptions } from "./options";
 import type { Layer } from "./specTypes";

@@ -2,7 +2,8 @@ import type { TopLevelSpec } from "vega-lite";
 import type { Estimate } from "../types";
 import { placeBases } from "./bases";
 import { captionLines } from "./caption";
-import { type ChartDatum, distinct, toChartData } from "./chartData";
+import { distinct, toChartData } from "./chartData";
+import { nameBars } from "./barNames";
 import { frameChart } from "./frame";
 import { type ChartOptions, resolveChartOptions } from "./options";
 import { segmentLayers, stackSegments } from "./segments";
@@ -27,17 +28,4 @@ export function stackedBarChart(rows: readonly Estimate[], options?: ChartOption
     captionLines(rows, resolved, { showsIntervals: false }),
     resolved,
   );
-}
-
-/**
- * Names each stacked bar: by group when the rows answer one question, by question when there
- * are no groups, by both otherwise. Used by the stacked and the Likert chart.
- */
-export function nameBars(data: readonly ChartDatum[]): ChartDatum[] {
-  const oneQuestion = new Set(data.map((datum) => datum.question)).size === 1;
-  const hasGroups = data.some((datum) => datum.group !== "");
-  return data.map((datum) => ({
-    ...datum,
-    item: oneQuestion && hasGroups ? datum.group : hasGroups ? `${datum.questionLabel}, ${datum.group}` : datum.questionLabel,
-  }));
 }

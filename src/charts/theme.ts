@@ -100,13 +100,16 @@ export function themeConfig(theme: ChartTheme): Config {
   };
 }
 
-/**
- * Dark or white text, whichever reads better on `fill` (a #rrggbb colour): white when the
- * fill's relative luminance (WCAG 2.1) is below 0.4.
- */
+/** Dark or white text, whichever has the higher WCAG 2.1 contrast ratio against `fill` (#rrggbb). */
 export function textColorOn(fill: string, theme: ChartTheme): string {
-  const channels = [1, 3, 5].map((start) => parseInt(fill.slice(start, start + 2), 16) / 255);
+  const background = relativeLuminance(fill);
+  const contrast = (text: number) => (Math.max(text, background) + 0.05) / (Math.min(text, background) + 0.05);
+  return contrast(relativeLuminance("#ffffff")) > contrast(relativeLuminance(theme.textColor)) ? "#ffffff" : theme.textColor;
+}
+
+/** WCAG 2.1 relative luminance of a #rrggbb colour. */
+function relativeLuminance(color: string): number {
+  const channels = [1, 3, 5].map((start) => parseInt(color.slice(start, start + 2), 16) / 255);
   const [r, g, b] = channels.map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [number, number, number];
-  const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  return luminance < 0.4 ? "#ffffff" : theme.textColor;
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }

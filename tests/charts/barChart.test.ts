@@ -74,3 +74,15 @@ describe("barChart", () => {
     expect(() => barChart(facebookRows, { locale: "de-DE" as "en-US" })).toThrow(/locale/);
   });
 });
+
+describe("barChart captions", () => {
+  it("says when the intervals carry a finite-population correction", () => {
+    const corrected = friendRequestRows.map((row) => ({ ...row, populationSize: 356.9 }));
+    expect((barChart(corrected) as any).vconcat[0].title.text[0]).toBe("n = 178. Error bars: 95% CI (Wilson, finite-population corrected).");
+  });
+
+  it("names a single binary question split by group by its question", () => {
+    const rows = [{ ...facebookRows[0]!, group: { position: "resident" } }, { ...facebookRows[0]!, group: { position: "fellow" } }];
+    expect((barChart(rows) as any).vconcat[0].data.values[0].item).toBe("Has a Facebook profile");
+  });
+});

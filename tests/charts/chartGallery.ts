@@ -24,7 +24,7 @@ export function chartGallery(locale: ChartLocale): Record<string, TopLevelSpec> 
     groupedFaceted: groupedBarChart(rows(illustrativeByPositionRows), { ...common, layout: "faceted" }),
     stacked: stackedBarChart(rows([...friendRequestRows, ...privacyRows]), common),
     likert: likertChart(illustrativeLikertRows, common),
-    forest: forestChart(rows([...facebookRows, ...relationshipRows]), { ...common, reference: { value: 0.5, label: "50%" } }),
+    forest: forestChart(rows([...facebookRows, ...relationshipRows]), { ...common, reference: { value: 0.5, label: locale === "fr-FR" ? "50\u202f%" : "50%" } }),
     forestGrouped: forestChart(rows(illustrativeByPositionRows), common),
     multiSelect: multiSelectChart(profileAsMultiSelectRows, common),
   };

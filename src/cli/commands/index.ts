@@ -1,8 +1,10 @@
 import type { Command } from "../command";
+import { chartCommand } from "./chart";
 import { checkCommand } from "./check";
 import { codebookCommand } from "./codebook";
 import { estimateCommand } from "./estimate";
+import { reportCommand } from "./report";
 import { reproduceCommand } from "./reproduce";
 
 /** Every sub-command of `svyprop`, in the order `svyprop --help` lists them. */
-export const commands: Command[] = [reproduceCommand, estimateCommand, checkCommand, codebookCommand];
+export const commands: Command[] = [reproduceCommand, estimateCommand, chartCommand, reportCommand, checkCommand, codebookCommand];

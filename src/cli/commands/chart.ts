@@ -1,0 +1,87 @@
+import { writeFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { chartOfKind, defaultChartKind, type ChartLocale } from "../../charts";
+import { questionCategories } from "../../codebook";
+import { SurveyError } from "../../errors";
+import { estimate } from "../../estimate";
+import { renderPng, renderSvg } from "../../render";
+import { loadSurvey } from "../../survey";
+import type { CIMethod } from "../../types";
+import { type Command, ExitCode } from "../command";
+
+const usage = `Usage: svyprop chart FILE --codebook CODEBOOK --question ID --out PATH
+                     [--type bar|grouped|stacked|likert|forest|multi] [--by QUESTION]
+                     [--format vl.json|svg|png] [--locale en-US|fr-FR] [--title TEXT]
+                     [--method M] [--level L] [--scale S]
+
+Draws one question's estimates with their confidence intervals. The type defaults to the
+question's (likert, multi-select bars, grouped bars with --by, else bars); binary questions
+show their positive answer. The format defaults to PATH's extension.`;
+
+const FORMATS = ["vl.json", "svg", "png"] as const;
+
+export const chartCommand: Command = {
+  name: "chart",
+  summary: "Draw a question as a Vega-Lite spec, SVG or PNG",
+  usage,
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        codebook: { type: "string" },
+        question: { type: "string" },
+        out: { type: "string" },
+        type: { type: "string" },
+        by: { type: "string" },
+        format: { type: "string" },
+        locale: { type: "string", default: "en-US" },
+        title: { type: "string" },
+        method: { type: "string" },
+        level: { type: "string" },
+        scale: { type: "string", default: "2" },
+      },
+    });
+    const [file] = positionals;
+    if (file === undefined || values.codebook === undefined || values.question === undefined || values.out === undefined) {
+      io.stderr(`svyprop chart: FILE, --codebook, --question and --out are required\n\n${usage}\n`);
+      return ExitCode.usage;
+    }
+    const format = values.format ?? FORMATS.find((extension) => values.out!.endsWith(`.${extension}`));
+    if (format === undefined || !(FORMATS as readonly string[]).includes(format)) {
+      io.stderr(`svyprop chart: --format must be one of ${FORMATS.join(", ")} (or --out must end with one)\n`);
+      return ExitCode.usage;
+    }
+    if (values.locale !== "en-US" && values.locale !== "fr-FR") {
+      io.stderr(`svyprop chart: --locale must be en-US or fr-FR (got "${values.locale}")\n`);
+      return ExitCode.usage;
+    }
+    const locale: ChartLocale = values.locale;
+    const survey = await loadSurvey(file, { codebook: values.codebook });
+    const question = survey.codebook.questions.find((q) => q.id === values.question);
+    if (question === undefined) throw new SurveyError("E_UNKNOWN_QUESTION", `no question "${values.question}" in the codebook`);
+    const rows = estimate(survey, question.id, {
+      ...(values.method === undefined ? {} : { method: values.method as CIMethod }),
+      ...(values.level === undefined ? {} : { level: Number(values.level) }),
+      ...(values.by === undefined ? {} : { by: values.by }),
+    }).filter((row) => question.type !== "binary" || row.category === "yes");
+    const byQuestion = survey.codebook.questions.find((q) => q.id === values.by);
+    const source = survey.codebook.source?.citation;
+    const spec = chartOfKind(values.type ?? defaultChartKind(question.type, values.by !== undefined), rows, {
+      locale,
+      title: values.title ?? question.label ?? question.id,
+      ...(source === undefined ? {} : { source }),
+      ...(byQuestion === undefined
+        ? {}
+        : {
+            groupLabels: Object.fromEntries(questionCategories(byQuestion).map(({ code, label }) => [code, label])),
+            groupTitle: byQuestion.label ?? byQuestion.id,
+          }),
+    });
+    if (format === "vl.json") await writeFile(values.out, `${JSON.stringify(spec, null, 2)}\n`);
+    if (format === "svg") await writeFile(values.out, await renderSvg(spec));
+    if (format === "png") await writeFile(values.out, await renderPng(spec, { scale: Number(values.scale) }));
+    io.stdout(`Chart written to ${values.out}\n`);
+    return ExitCode.ok;
+  },
+};
