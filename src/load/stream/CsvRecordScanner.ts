@@ -68,7 +68,7 @@ export class CsvRecordScanner {
     { fields = 64, batchSize = 4096, initialBufferSize = 1 << 20, linesBefore = 0 }: ScannerOptions = {},
   ) {
     this.lines = this.firstLine = linesBefore;
-    this.buffer = new Uint8Array(initialBufferSize);
+    this.buffer = new Uint8Array(initialBufferSize + 1);
     this.batch = {
       count: 0,
       capacity: batchSize,
@@ -82,8 +82,9 @@ export class CsvRecordScanner {
 
   /** Scans a chunk; a record it leaves unfinished waits for the next chunk. */
   push(chunk: Uint8Array): void {
-    if (this.length + chunk.length > this.buffer.length) {
-      const grown = new Uint8Array(Math.max(this.buffer.length * 2, this.length + chunk.length));
+    // One byte more than the data, for the scan's sentinel.
+    if (this.length + chunk.length + 1 > this.buffer.length) {
+      const grown = new Uint8Array(Math.max(this.buffer.length * 2, this.length + chunk.length + 1));
       grown.set(this.buffer.subarray(0, this.length));
       this.buffer = grown;
     }
@@ -112,7 +113,9 @@ export class CsvRecordScanner {
   /** Delivers every complete record of the buffer, in batches; returns where the unfinished one starts. */
   private scan(atEnd: boolean): number {
     const end = this.length;
-    const bytes = this.buffer.subarray(0, end);
+    const bytes = this.buffer;
+    // A quote just past the data stops both inner loops below without a bounds test per byte.
+    bytes[end] = QUOTE;
     const batch = this.batch;
     const { bounds, fields } = batch;
     /** Distance in `bounds` from one field of a record to the next. */
@@ -125,12 +128,13 @@ export class CsvRecordScanner {
     let fieldStart = 0;
     let field = 0;
     let slot = 2 * batch.count;
+    let open = false;
     let i = 0;
     while (i < end) {
-      const c = bytes[i] as number;
-      if (c > plain) {
-        i += 1;
-      } else if (c === delimiter) {
+      let c = bytes[i] as number;
+      while (c > plain) c = bytes[++i] as number;
+      if (i >= end) break;
+      if (c === delimiter) {
         if (slot < boundsEnd) {
           bounds[slot] = fieldStart;
           bounds[slot + 1] = i;
@@ -152,14 +156,17 @@ export class CsvRecordScanner {
         recordStart = fieldStart = ++i;
         field = 0;
       } else if (c === QUOTE && i === fieldStart) {
-        const closing = closingQuote(bytes, i + 1, atEnd);
-        if (closing < 0) break;
+        const closing = closingQuote(bytes, i + 1, end, atEnd);
+        if (closing < 0) {
+          open = true;
+          break;
+        }
         i = closing + 1;
       } else {
         i += 1;
       }
     }
-    if (atEnd && i >= end && recordStart < end) {
+    if (atEnd && !open && recordStart < end) {
       const fieldEnd = bytes[end - 1] === CR ? end - 1 : end;
       if (field > 0 || !isBlank(bytes, fieldStart, fieldEnd)) {
         if (slot < boundsEnd) {
@@ -194,19 +201,18 @@ export class CsvRecordScanner {
 
 /**
  * Offset of the quote closing a quoted field whose text starts at `from`, or -1 when it is not
- * in `bytes` yet. A quote in the last byte closes the field only at the end of the stream: before
+ * in `bytes[0, end)` yet. A quote in the last byte closes the field only at the end of the stream: before
  * that, the next chunk may start with a second quote that makes it an escaped `""`.
  */
-function closingQuote(bytes: Uint8Array, from: number, atEnd: boolean): number {
-  const end = bytes.length;
-  // A plain loop: quoted survey fields are short, and a native indexOf call costs more than it saves.
-  for (let i = from; i < end; i++) {
-    if (bytes[i] !== QUOTE) continue;
+function closingQuote(bytes: Uint8Array, from: number, end: number, atEnd: boolean): number {
+  // A plain loop (quoted survey fields are short, a native indexOf call costs more than it
+  // saves), stopped at the latest by the quote the scanner puts at `bytes[end]`.
+  for (let i = from; ; i += 2) {
+    while (bytes[i] !== QUOTE) i++;
+    if (i >= end) return -1;
     if (i + 1 === end) return atEnd ? i : -1;
     if (bytes[i + 1] !== QUOTE) return i;
-    i += 1;
   }
-  return -1;
 }
 
 /** An empty line, or a line holding only `""`: papaparse's `skipEmptyLines` skips both. */

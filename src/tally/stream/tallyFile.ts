@@ -16,8 +16,9 @@ export interface TallyProgress {
 
 export interface TallyFileOptions {
   /**
-   * Worker threads for a file path (Node only): the file is cut at record boundaries and the
-   * parts are tallied in parallel. Default: one per core for files of 32 MiB or more, else 1.
+   * Threads counting a file path (Node only): the file is cut at record boundaries and the
+   * parts are tallied in parallel, the first on the calling thread and each other one on a
+   * worker thread. Default: one per core for files of 32 MiB or more, else 1.
    * Other sources are always tallied on the calling thread.
    */
   workers?: number;

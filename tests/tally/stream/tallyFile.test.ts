@@ -63,6 +63,33 @@ describe("tallyFile", () => {
     expect(result.report).toEqual(expected.report);
   });
 
+  it("tallies numeric questions and multi-selects kept as one 0/1 column per option, as the in-memory path", async () => {
+    const cb = parseCodebook({
+      missing: ["NA"],
+      questions: [
+        { id: "age", column: "age", type: "numeric" },
+        { id: "nets", type: "multi", columns: { fb: "net_fb", tw: "net_tw" }, categories: [
+          { code: "fb", label: "Facebook", values: ["fb"] },
+          { code: "tw", label: "Twitter", values: ["tw"] },
+        ] },
+        { id: "pet", column: "pet", type: "single", filter: { question: "nets", in: ["fb"] }, categories: [
+          { code: "cat", label: "Cat", values: ["cat"] },
+        ] },
+      ],
+    });
+    const rows = Array.from({ length: 3000 }, (_, i) =>
+      [i % 97 === 0 ? "old" : i % 13 === 0 ? "NA" : String(20 + (i % 5000)), ["1", "0", "", "x"][i % 4], ["0", "1", ""][i % 3], i % 5 === 0 ? "cat" : ""].join(","),
+    );
+    const csv = ["age,net_fb,net_tw,pet", ...rows].join("\n") + "\n";
+    const expected = referenceTally(csv, cb);
+    expect(expected.report.issues.length).toBeGreaterThan(0);
+    for (const workers of [1, 2]) {
+      const result = await tallyFile(fileWith("numeric.csv", csv), cb, { workers, chunkSize: 1000 });
+      expectSameTallies(result.tallies, expected.tallies);
+      expect(result.report).toEqual(expected.report);
+    }
+  });
+
   it("reads CSV text, streams of text or bytes, and file URLs", async () => {
     const csv = fixtureCsv({ rows: 300, seed: 3, problems: true });
     const expected = referenceTally(csv, codebook);

@@ -3,20 +3,15 @@ import type { ChunkTally } from "../tallyChunks";
 import type { FileRangeJob } from "./tallyFileRange";
 import { deserializeError, type WorkerMessage } from "./workerMessages";
 
-/** A job running on a worker thread, and how to stop it. */
-export interface RunningJob {
-  result: Promise<ChunkTally>;
-  terminate: () => Promise<number>;
-}
-
 /**
- * Tallies a file range on a worker thread (Node only). From the built package the worker is
- * `tallyWorker.js` beside the bundle (its own tsup entry); from the TypeScript sources (vitest,
- * tsx) it is `tallyWorker.ts`, loaded through tsx's module hooks, so tsx must be installed.
+ * Tallies a file range on a worker thread (Node only); the thread ends with the job. From the
+ * built package the worker is `tallyWorker.js` beside the bundle (its own tsup entry); from the
+ * TypeScript sources (vitest, tsx) it is `tallyWorker.ts`, loaded through tsx's module hooks:
+ * tsx must then be resolvable from the working directory (the project root).
  */
-export function runInWorker(job: FileRangeJob, onChunk: (bytes: number) => void): RunningJob {
+export function runInWorker(job: FileRangeJob, onChunk: (bytes: number) => void): Promise<ChunkTally> {
   const worker = startWorker(job);
-  const result = new Promise<ChunkTally>((resolve, reject) => {
+  return new Promise<ChunkTally>((resolve, reject) => {
     worker.on("message", (message: WorkerMessage) => {
       if (message.type === "progress") onChunk(message.bytes);
       else if (message.type === "done") resolve(message.result);
@@ -25,7 +20,6 @@ export function runInWorker(job: FileRangeJob, onChunk: (bytes: number) => void)
     worker.on("error", reject);
     worker.on("exit", (code) => reject(new Error(`tally worker stopped (exit code ${code}) before it finished`)));
   }).finally(() => void worker.terminate());
-  return { result, terminate: () => worker.terminate() };
 }
 
 function startWorker(job: FileRangeJob): Worker {

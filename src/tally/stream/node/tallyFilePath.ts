@@ -8,8 +8,7 @@ import { fileSize, readFileWindow } from "../../../load/stream/node/readFileRang
 import { textDecoderFor } from "../../../load/stream/textDecoderFor";
 import { joinParts, type FileTally } from "../joinParts";
 import type { TallyProgress } from "../tallyFile";
-import type { ChunkTally } from "../tallyChunks";
-import { runInWorker, type RunningJob } from "./runInWorker";
+import { runInWorker } from "./runInWorker";
 import { tallyFileRange, type FileRangeJob } from "./tallyFileRange";
 
 /** Below this size a file is tallied on one thread unless more workers are asked for. */
@@ -27,8 +26,8 @@ export interface FilePathOptions {
 
 /**
  * Tallies a CSV file (Node only). With one worker the records are scanned on this thread;
- * with more, the file is cut at likely record boundaries (`findRecordStart`), each part is
- * tallied on a worker thread and the parts are joined (`joinParts`). A cut that turns out to
+ * with more, the file is cut at likely record boundaries (`findRecordStart`), this thread
+ * tallies the first part and worker threads the others, and the parts are joined (`joinParts`). A cut that turns out to
  * lie inside a quoted field — the part before it ends in quotes — makes the whole file be
  * tallied again on this thread, so the result never depends on the number of workers.
  */
@@ -52,15 +51,15 @@ export async function tallyFilePath(file: string | URL, codebook: Codebook, opti
   }));
   const progress = progressCounter(header.dataStart, size, options.onProgress);
   if (jobs.length > 1) {
-    const running: RunningJob[] = jobs.map((job) => runInWorker(job, progress));
-    let parts: ChunkTally[] | undefined;
-    try {
-      parts = await Promise.all(running.map((job) => job.result));
-    } catch {
-      // A worker's error is raised again, with its row in file terms, by the single pass below.
-      await Promise.all(running.map((job) => job.terminate()));
+    // This thread counts the first part while worker threads count the others.
+    const [first, ...others] = jobs as [FileRangeJob, ...FileRangeJob[]];
+    const running = others.map((job) => runInWorker(job, progress));
+    const settled = await Promise.allSettled([tallyFileRange(first, progress), ...running]);
+    const parts = settled.flatMap((outcome) => (outcome.status === "fulfilled" ? [outcome.value] : []));
+    // A part's error is raised again, with its row in file terms, by the single pass below.
+    if (parts.length === jobs.length && parts.every((part) => !part.endedInQuotes)) {
+      return { ...joinParts(parts, header.lines), workers: jobs.length };
     }
-    if (parts && parts.every((part) => !part.endedInQuotes)) return { ...joinParts(parts, header.lines), workers: jobs.length };
     progress.restart();
   }
   const whole: FileRangeJob = { ...(jobs[0] as FileRangeJob), end: size, last: true, linesBefore: header.lines };
