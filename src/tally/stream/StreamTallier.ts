@@ -19,6 +19,8 @@ export interface PartTally {
   issues: DataIssue[];
   /** Records read (answer rows). */
   rowsRead: number;
+  /** The field delimiter the records were split on. */
+  delimiter: string;
 }
 
 /**
@@ -84,7 +86,7 @@ export class StreamTallier {
       tallies.set(id, tally);
       accounts[id] = account;
     }
-    return { tallies, accounts, issues: this.issues, rowsRead: this.rowsRead };
+    return { tallies, accounts, issues: this.issues, rowsRead: this.rowsRead, delimiter: this.delimiter };
   }
 
   /** Applies filters to the batch's row codes, counts them, and files the batch's issues in row order. */
