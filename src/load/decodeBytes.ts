@@ -2,10 +2,10 @@ import { SurveyError } from "../errors";
 
 /**
  * Text encodings svyprop reads: UTF-8 (with or without BOM) and the Windows-1252 of French
- * Excel. `"latin1"` is accepted as a name for Windows-1252, as browsers do (the WHATWG
- * Encoding standard decodes ISO-8859-1 as Windows-1252, its superset for printable text).
+ * Excel, which also reads Latin-1 (ISO-8859-1) text: the WHATWG Encoding standard decodes
+ * ISO-8859-1 as Windows-1252, its superset for printable text.
  */
-export type Encoding = "utf-8" | "windows-1252" | "latin1";
+export type Encoding = "utf-8" | "windows-1252";
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
@@ -17,7 +17,7 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf];
  */
 export function decodeBytes(bytes: Uint8Array, encoding?: Encoding): string {
   const hasBom = UTF8_BOM.every((byte, i) => bytes[i] === byte);
-  if (!hasBom && (encoding === "windows-1252" || encoding === "latin1")) {
+  if (!hasBom && encoding === "windows-1252") {
     return new TextDecoder("windows-1252").decode(bytes);
   }
   try {

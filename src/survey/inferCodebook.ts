@@ -28,6 +28,7 @@ export async function inferCodebook(source: Source, options: InferCodebookOption
   return inferCodebookFromTable(await readTable(source, options), options);
 }
 
+/** `inferCodebook` for a table already read (see `readTable`). */
 export function inferCodebookFromTable(table: CsvTable, options: InferCodebookOptions = {}): Codebook {
   const conventions = exportConventions(table.format ?? "plain");
   const missing = options.missing ?? DEFAULT_MISSING;
@@ -38,7 +39,7 @@ export function inferCodebookFromTable(table: CsvTable, options: InferCodebookOp
     const values: string[] = [];
     for (const fields of rows) {
       const value = (fields[column] ?? "").trim();
-      if (missing.includes(value)) missingFound.add(value);
+      if (value === "" || missing.includes(value)) missingFound.add(value);
       else values.push(value);
     }
     return values;
@@ -91,13 +92,16 @@ export function inferCodebookFromTable(table: CsvTable, options: InferCodebookOp
  */
 function inferQuestion(column: string, label: string, answers: string[], maxCategories: number): Question | undefined {
   const id = column;
-  const distinct = [...new Set(answers)].sort(compareAnswers);
+  const { distinct, caseInsensitive } = distinctAnswers(answers);
   if (distinct.length === 0 || distinct.some(looksLikeFreeText)) return undefined;
   const numbers = distinct.map(parseNumberAnswer);
   if (distinct.length === 2) {
     const positive = distinct.find((value) => POSITIVE.has(value.toLowerCase())) ?? (distinct[0] as string);
     const negative = distinct.find((value) => value !== positive) as string;
-    return { id, column, label, type: "binary", positive: [positive], negative: [negative], positiveLabel: positive, negativeLabel: negative };
+    return {
+      id, column, label, type: "binary", positive: [positive], negative: [negative],
+      positiveLabel: positive, negativeLabel: negative, ...caseInsensitive,
+    };
   }
   if (distinct.length >= MIN_SCALE_POINTS && numbers.every((n) => Number.isInteger(n) && n >= 1 && n <= 7)) {
     const top = Math.max(...numbers) <= 5 ? 5 : 7;
@@ -109,7 +113,25 @@ function inferQuestion(column: string, label: string, answers: string[], maxCate
   return {
     id, column, label, type: "single",
     categories: distinct.map((value) => ({ code: value, label: value, values: [value] })),
+    ...caseInsensitive,
   };
+}
+
+/**
+ * The distinct answers, sorted. Answers differing only in case ("Oui", "OUI") are one answer,
+ * written as most respondents wrote it, and the question is proposed `caseInsensitive`.
+ */
+function distinctAnswers(answers: string[]): { distinct: string[]; caseInsensitive: { caseInsensitive?: true } } {
+  const spellings = new Map<string, Map<string, number>>();
+  for (const answer of answers) {
+    const key = answer.toLowerCase();
+    const counts = spellings.get(key) ?? new Map<string, number>();
+    counts.set(answer, (counts.get(answer) ?? 0) + 1);
+    spellings.set(key, counts);
+  }
+  const distinct = [...spellings.values()].map((counts) => [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] as string);
+  const variants = [...spellings.values()].some((counts) => counts.size > 1);
+  return { distinct: distinct.sort(compareAnswers), caseInsensitive: variants ? { caseInsensitive: true } : {} };
 }
 
 /** An answer no closed question gives: several lines, or a sentence. */

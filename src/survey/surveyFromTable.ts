@@ -70,12 +70,10 @@ export function surveyFromTable(table: CsvTable, codebook: Codebook, options: Su
     rowCount,
     rowNumbers: table.rowNumbers,
     answers,
-    report: {
-      rowsRead: rowCount,
+    report: { rowsRead: rowCount, questions: accountFor(answers), issues },
+    readWith: {
       ...(table.delimiter === undefined ? {} : { delimiter: table.delimiter }),
       ...(table.format === undefined ? {} : { format: table.format }),
-      questions: accountFor(answers),
-      issues,
     },
   };
 }

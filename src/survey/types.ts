@@ -62,9 +62,6 @@ export interface QuestionAccount {
 /** Everything loading did with the data: nothing is dropped without an entry here. */
 export interface ValidationReport {
   rowsRead: number;
-  /** How the file was read: its delimiter (given or sniffed) and platform format (given or detected). */
-  delimiter?: string;
-  format?: ExportFormat;
   questions: Record<string, QuestionAccount>;
   issues: DataIssue[];
 }
@@ -81,4 +78,6 @@ export interface Survey {
   rowNumbers: number[];
   answers: Map<string, CodedAnswers>;
   report: ValidationReport;
+  /** How the file was read: its delimiter (given or sniffed) and platform format (given or detected). */
+  readWith?: { delimiter?: string; format?: ExportFormat };
 }

@@ -25,9 +25,9 @@ describe("svyprop codebook", () => {
     expect(stderr).toContain("4 questions proposed: 2 binary, 1 single, 1 multi");
   });
 
-  it("passes --format, --delimiter and --encoding on", async () => {
+  it("passes --format, --delimiter and --encoding (latin1 read as Windows-1252) on", async () => {
     const { code, stdout } = await svyprop(
-      "codebook", fixture("semicolon-windows1252-crlf.csv"), "--delimiter", ";", "--encoding", "windows-1252", "--format", "plain",
+      "codebook", fixture("semicolon-windows1252-crlf.csv"), "--delimiter", ";", "--encoding", "latin1", "--format", "plain",
     );
     expect(code).toBe(0);
     expect(stdout).toContain('"Pédiatrie"');

@@ -66,8 +66,8 @@ describe("fixture corpus", () => {
       if (outcome.tallies) expect(talliesOf(survey)).toEqual(outcome.tallies);
       expect(survey.report.issues).toEqual(outcome.issues.map((issue) => expect.objectContaining(issue)));
       if (testCase.rowNumbers) expect(survey.rowNumbers).toEqual(testCase.rowNumbers);
-      if (testCase.delimiter) expect(survey.report.delimiter).toBe(testCase.delimiter);
-      if (testCase.format) expect(survey.report.format).toBe(testCase.format);
+      if (testCase.delimiter) expect(survey.readWith?.delimiter).toBe(testCase.delimiter);
+      if (testCase.format) expect(survey.readWith?.format).toBe(testCase.format);
     });
     if (outcome.strictError) {
       it(`${name} stops at the first problem in strict mode`, async () => {

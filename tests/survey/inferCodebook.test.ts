@@ -9,8 +9,9 @@ describe("inferCodebook", () => {
     const codebook = await inferCodebook(fixture("semicolon-windows1252-crlf.csv"));
     expect(codebook.missing).toEqual(["", "NA", "Ne sait pas"]);
     const byId = Object.fromEntries(codebook.questions.map((q) => [q.id, q]));
-    // fb holds Oui, oui, Non, NON: four distinct texts, so single until the user sets caseInsensitive.
-    expect(byId.fb).toMatchObject({ type: "single" });
+    // fb holds Oui, oui, Non, NON: two answers once case is ignored.
+    expect(byId.fb).toMatchObject({ type: "binary", positive: ["Oui"], negative: ["Non"], caseInsensitive: true });
+    expect(byId.photo?.caseInsensitive).toBeUndefined();
     expect(byId.photo).toMatchObject({ type: "binary", positive: ["Oui"], negative: ["Non"] });
     expect(byId.service).toMatchObject({
       type: "single",

@@ -5,10 +5,11 @@ import { EXPORT_FORMATS, type Encoding } from "../../load";
 import { inferCodebook } from "../../survey";
 import { type Command, ExitCode } from "../command";
 
-const ENCODINGS: readonly Encoding[] = ["utf-8", "windows-1252", "latin1"];
+/** Encodings `--encoding` takes: latin1 (ISO-8859-1) is read as its superset Windows-1252. */
+const ENCODING_NAMES: Record<string, Encoding> = { "utf-8": "utf-8", "windows-1252": "windows-1252", latin1: "windows-1252" };
 
 const usage = `Usage: svyprop codebook FILE [--format ${EXPORT_FORMATS.join("|")}] [--delimiter D]
-                        [--encoding ${ENCODINGS.join("|")}] [--max-categories N] > codebook.json
+                        [--encoding ${Object.keys(ENCODING_NAMES).join("|")}] [--max-categories N] > codebook.json
 
 Proposes a codebook for a survey file, for you to edit: question kinds (binary, likert, single,
 numeric, and multi for REDCap/LimeSurvey option columns), categories and missing codes.
@@ -36,7 +37,9 @@ export const codebookCommand: Command = {
     }
     const codebook = await inferCodebook(file, {
       ...(values.format === undefined ? {} : { format: oneOf(EXPORT_FORMATS, values.format, "--format") }),
-      ...(values.encoding === undefined ? {} : { encoding: oneOf(ENCODINGS, values.encoding, "--encoding") }),
+      ...(values.encoding === undefined
+        ? {}
+        : { encoding: ENCODING_NAMES[oneOf(Object.keys(ENCODING_NAMES), values.encoding, "--encoding")] as Encoding }),
       ...(values.delimiter === undefined ? {} : { delimiter: values.delimiter === "\\t" ? "\t" : values.delimiter }),
       ...(values["max-categories"] === undefined ? {} : { maxCategories: positiveInteger(values["max-categories"]) }),
     });
