@@ -19,8 +19,6 @@ export interface PartTally {
   issues: DataIssue[];
   /** Records read (answer rows). */
   rowsRead: number;
-  /** The field delimiter the records were split on. */
-  delimiter: string;
 }
 
 /**
@@ -86,7 +84,7 @@ export class StreamTallier {
       tallies.set(id, tally);
       accounts[id] = account;
     }
-    return { tallies, accounts, issues: this.issues, rowsRead: this.rowsRead, delimiter: this.delimiter };
+    return { tallies, accounts, issues: this.issues, rowsRead: this.rowsRead };
   }
 
   /** Applies filters to the batch's row codes, counts them, and files the batch's issues in row order. */
@@ -129,7 +127,7 @@ export class StreamTallier {
     this.ragged.push({
       code: "E_RAGGED_ROW",
       row: (batch.linesBefore[row] as number) + 1,
-      value: (decodeRecord(record, this.delimiter, this.decoder) ?? []).join(","),
+      value: (decodeRecord(record, this.delimiter, this.decoder) ?? []).join(this.delimiter),
       reason: `has ${fieldCount} fields where the header has ${this.width}; left out of every question`,
     });
   }

@@ -20,8 +20,7 @@ export interface FileTally {
 export function joinParts(parts: readonly ChunkTally[], linesBefore: number): FileTally {
   const tallies = new Map<string, Tally>();
   const questions: Record<string, QuestionAccount> = Object.create(null);
-  const delimiter = parts[0]?.delimiter;
-  const report: ValidationReport = { rowsRead: 0, ...(delimiter === undefined ? {} : { delimiter }), questions, issues: [] };
+  const report: ValidationReport = { rowsRead: 0, questions, issues: [] };
   let offset = linesBefore;
   for (const part of parts) {
     for (const [id, tally] of part.tallies) {
