@@ -1,4 +1,5 @@
 import { argumentError } from "../errors";
+import { insertDecimalPoint } from "../stats/insertDecimalPoint";
 
 /**
  * Rounds `value × 10^shift` half away from zero to `decimals` digits, working on the
@@ -41,10 +42,4 @@ function decimalDigits(value: number): { negative: boolean; digits: bigint; expo
     digits: BigInt(whole + fraction),
     exponent: Number(power) - fraction.length,
   };
-}
-
-function insertDecimalPoint(units: bigint, decimals: number): string {
-  const digits = units.toString().padStart(decimals + 1, "0");
-  if (decimals === 0) return digits;
-  return `${digits.slice(0, -decimals)}.${digits.slice(-decimals)}`;
 }

@@ -1,4 +1,5 @@
 import { argumentError } from "../errors";
+import { insertDecimalPoint } from "./insertDecimalPoint";
 
 /** How a printed figure was rounded. */
 export type RoundingRule = "half-up" | "half-even" | "truncate";
@@ -40,10 +41,4 @@ export function roundRatio(k: number, n: number, options: RoundRatioOptions = {}
     if (twiceRemainder > denominator || (twiceRemainder === denominator && quotient % 2n === 1n)) units += 1n;
   }
   return insertDecimalPoint(units, decimals);
-}
-
-function insertDecimalPoint(units: bigint, decimals: number): string {
-  const digits = units.toString().padStart(decimals + 1, "0");
-  if (decimals === 0) return digits;
-  return `${digits.slice(0, -decimals)}.${digits.slice(-decimals)}`;
 }
