@@ -1,3 +1,4 @@
+import { denominatorsFor, isConsistent, parsePrintedFigure } from "../stats/consistency";
 import { roundRatio } from "../stats/roundRatio";
 import type { Estimate } from "../types";
 import type { PublishedFigure } from "../survey/published";
@@ -16,6 +17,11 @@ export interface FigureComparison {
   verdict: Verdict;
   /** Why a figure differs or cannot be reproduced. */
   detail?: string;
+  /**
+   * For a figure printed without its denominator: every base (up to the number of respondents)
+   * over which its count prints as the printed percentage — the denominators the paper may have used.
+   */
+  fittingBases?: number[];
 }
 
 /** Facts about the sample itself, for figures that are about no question (frame, response rate). */
@@ -47,8 +53,9 @@ export function compareWithPublished(figures: PublishedFigure[], rows: Estimate[
     const problems = [
       expectedCount !== undefined && row.count !== expectedCount ? `count ${row.count} ≠ ${expectedCount}` : null,
       row.base !== expectedBase ? `base ${row.base} ≠ ${expectedBase}` : null,
-      ours !== null && ours !== figure.printed ? `${ours} % ≠ printed ${figure.printed} %` : null,
+      figure.printed !== null && !isConsistent(row.count, row.base, figure.printed) ? `${ours} % ≠ printed ${figure.printed} %` : null,
     ].filter((p): p is string => p !== null);
+    const explain = figure.denominator === null && figure.numerator !== null && figure.printed !== null;
     return {
       figure,
       estimate: row,
@@ -56,6 +63,9 @@ export function compareWithPublished(figures: PublishedFigure[], rows: Estimate[
       ours,
       verdict: problems.length === 0 ? "reproduced" : "differs",
       ...(problems.length === 0 ? {} : { detail: problems.join("; ") }),
+      ...(explain
+        ? { fittingBases: denominatorsFor(figure.printed as string, figure.numerator as number, { min: Math.max(1, figure.numerator as number), max: sample.respondents }) }
+        : {}),
     };
   });
 }
@@ -70,7 +80,7 @@ function compareSampleFigure(figure: PublishedFigure, sample: SampleFacts): Figu
     numerator !== null && denominator !== null && printed !== null
       ? roundRatio(numerator, denominator, { decimals: decimalsOf(printed) })
       : null;
-  if (ours !== null && ours !== printed) problems.push(`${numerator}/${denominator} prints ${ours} %, not ${printed} %`);
+  if (ours !== null && !isConsistent(numerator as number, denominator as number, printed as string)) problems.push(`${numerator}/${denominator} prints ${ours} %, not ${printed} %`);
   return {
     figure,
     base: denominator,
@@ -82,6 +92,5 @@ function compareSampleFigure(figure: PublishedFigure, sample: SampleFacts): Figu
 
 /** Digits after the decimal separator of a printed figure ("65.8" → 1, "73" → 0). */
 function decimalsOf(printed: string): number {
-  const match = /[.,](\d+)/.exec(printed);
-  return match ? (match[1] as string).length : 0;
+  return parsePrintedFigure(printed).decimals;
 }

@@ -2,9 +2,9 @@ import type { ChartLocale } from "../charts/locale";
 import { intervalDigits, intervalName, percentText, withPercentSign } from "../charts/percentText";
 import type { FigureComparison } from "../estimate";
 
-const HEADERS: Record<ChartLocale, { figure: string; base: string; ours: string; printed: string; verdict: string }> = {
-  "en-US": { figure: "Published figure", base: "n / base", ours: "Data", printed: "Printed", verdict: "Agrees" },
-  "fr-FR": { figure: "Chiffre publié", base: "n / base", ours: "Données", printed: "Publié", verdict: "Concorde" },
+const HEADERS: Record<ChartLocale, { figure: string; base: string; ours: string; printed: string; fits: string; verdict: string }> = {
+  "en-US": { figure: "Published figure", base: "n / base", ours: "Data", printed: "Printed", fits: "Bases that fit", verdict: "Agrees" },
+  "fr-FR": { figure: "Chiffre publié", base: "n / base", ours: "Données", printed: "Publié", fits: "Bases possibles", verdict: "Concorde" },
 };
 
 const VERDICTS: Record<ChartLocale, Record<FigureComparison["verdict"], string>> = {
@@ -22,8 +22,8 @@ export function reproductionMarkdown(comparisons: FigureComparison[], options: {
   const h = HEADERS[locale];
   const level = comparisons.find((c) => c.estimate)?.estimate?.level ?? 0.95;
   const lines = [
-    `| ${h.figure} | ${h.base} | ${h.ours} (${intervalName(level, locale)}) | ${h.printed} | ${h.verdict} |`,
-    "| --- | ---: | --- | ---: | --- |",
+    `| ${h.figure} | ${h.base} | ${h.ours} (${intervalName(level, locale)}) | ${h.printed} | ${h.fits} | ${h.verdict} |`,
+    "| --- | ---: | --- | ---: | --- | --- |",
   ];
   for (const comparison of comparisons) {
     const { figure, estimate } = comparison;
@@ -37,13 +37,26 @@ export function reproductionMarkdown(comparisons: FigureComparison[], options: {
         : "";
     const printed = figure.printed === null ? "" : withPercentSign(figure.printed.replace(".", locale === "fr-FR" ? "," : "."), locale);
     const verdict = VERDICTS[locale][comparison.verdict] + (comparison.detail && comparison.verdict !== "reproduced" ? `: ${comparison.detail}` : "");
-    lines.push(`| ${escapeCell(figure.label)} | ${base} | ${ours} | ${printed} | ${escapeCell(verdict)} |`);
+    const fits = comparison.fittingBases ? compactRanges(comparison.fittingBases) : "";
+    lines.push(`| ${escapeCell(figure.label)} | ${base} | ${ours} | ${printed} | ${fits} | ${escapeCell(verdict)} |`);
   }
   const footnote =
     locale === "fr-FR"
-      ? "\n\\* base non publiée : celle des données reconstruites (voir le README du jeu de données).\n"
-      : "\n\\* base not printed in the paper: the one the reconstructed data use (see the dataset's README).\n";
+      ? "\n\\* base non publiée : celle des données reconstruites (voir le README du jeu de données) ; « Bases possibles » : toutes les bases sur lesquelles l’effectif publié donne le pourcentage publié.\n"
+      : "\n\\* base not printed in the paper: the one the reconstructed data use (see the dataset's README); “Bases that fit”: every base over which the printed count gives the printed percentage.\n";
   return `${lines.join("\n")}\n${comparisons.some((c) => c.estimate && c.figure.denominator === null) ? footnote : ""}`;
+}
+
+/** [139, 140, 142] → "139–140, 142". */
+function compactRanges(values: number[]): string {
+  const runs: string[] = [];
+  for (let i = 0; i < values.length; i++) {
+    let j = i;
+    while (j + 1 < values.length && (values[j + 1] as number) === (values[j] as number) + 1) j++;
+    runs.push(j === i ? String(values[i]) : `${values[i]}–${values[j]}`);
+    i = j;
+  }
+  return runs.join(", ");
 }
 
 function escapeCell(text: string): string {

@@ -49,6 +49,9 @@ describe("svyprop reproduce moubarak-2009", () => {
     const lines = table.split("\n").filter((line) => /^\| (?!Published|---)/.test(line));
     expect(lines).toHaveLength(published.figures.length);
     expect(table).toContain("| 138 / 140* | 99% (");
+    // the bases over which the printed count gives the printed percentage, as in the sources' checks
+    expect(table).toMatch(/\| Displayed real name on profile \| .* \| 99% \| 139–140 \| yes \|/);
+    expect(table).toMatch(/\| Displayed current position \| .* \| 55% \| 137–139 \| yes \|/);
     expect(table).toContain("| 147 / 202 | 73% (");
     expect(table).not.toContain("**NO**");
   });
