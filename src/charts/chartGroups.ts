@@ -1,4 +1,4 @@
-import { questionCategories, type Codebook, type Filter, type Question } from "../codebook";
+import { categoriesIn, questionLabelIn, type Codebook, type Filter, type Question } from "../codebook";
 import type { Estimate } from "../types";
 import type { ChartLocale } from "./locale";
 
@@ -27,7 +27,7 @@ export function chartGroups(rows: Estimate[], codebook: Codebook, locale: ChartL
       group.rows.push(...questionRows.filter((row) => row.category === "yes"));
       groups.set(key, group);
     } else {
-      groups.set(question.id, { name: question.id, title: question.label ?? question.id, rows: questionRows });
+      groups.set(question.id, { name: question.id, title: questionLabelIn(question, locale), rows: questionRows });
     }
   }
   return [...groups.values()];
@@ -53,10 +53,10 @@ function describeFilter(filter: Filter, byId: Map<string, Question>, locale: Cha
   const words = TITLES[locale];
   if ("all" in filter) return filter.all.map((f) => describeFilter(f, byId, locale)).join(` ${words.and} `);
   const question = byId.get(filter.question);
-  const label = question?.label ?? filter.question;
+  const label = question ? questionLabelIn(question, locale) : filter.question;
   if ("notMissing" in filter) return `${words.answered} ${quote(label, locale)}`;
   const wanted = "equals" in filter ? [filter.equals] : filter.in;
-  const categories = question ? questionCategories(question) : [];
+  const categories = question ? categoriesIn(question, locale) : [];
   const names = wanted.map((code) => categories.find((c) => c.code === code)?.label ?? code);
   return `${quote(label, locale)}${locale === "fr-FR" ? "\u202f" : ""}: ${names.join(` ${words.or} `)}`;
 }

@@ -4,3 +4,4 @@ export * from "./categories";
 export * from "./answerCoder";
 export * from "./optionMarks";
 export * from "./parseNumberAnswer";
+export * from "./translatedLabels";

@@ -51,6 +51,7 @@ function checkQuestion(value: unknown, path: string): Question {
     throw codebookError(`must be one of ${QUESTION_TYPES.join(", ")}`, `${path}.type`);
   }
   if (q.missing !== undefined) expectStringArray(q.missing, `${path}.missing`);
+  if (q.translations !== undefined) checkTranslations(q.translations, `${path}.translations`);
   const type = q.type as QuestionType;
   if (type === "multi") {
     if (typeof q.column !== "string" && (typeof q.columns !== "object" || q.columns === null)) {
@@ -153,6 +154,17 @@ export function leafFilters(filter: Filter, path: string): Array<[LeafFilter, st
     throw codebookError("needs one of equals, in, notMissing", path);
   }
   return [[filter, path]];
+}
+
+function checkTranslations(value: unknown, path: string): void {
+  for (const [locale, translation] of Object.entries(expectObject(value, path))) {
+    const t = expectObject(translation, `${path}.${locale}`);
+    if (t.label !== undefined && typeof t.label !== "string") throw codebookError("must be a string", `${path}.${locale}.label`);
+    if (t.categories === undefined) continue;
+    for (const [code, label] of Object.entries(expectObject(t.categories, `${path}.${locale}.categories`))) {
+      if (typeof label !== "string") throw codebookError("must be a string", `${path}.${locale}.categories.${code}`);
+    }
+  }
 }
 
 function expectObject(value: unknown, path: string): Record<string, unknown> {

@@ -44,9 +44,18 @@ export interface Category {
   values: string[];
 }
 
+/** A question's label and category labels in another language, e.g. `{ "fr-FR": { … } }`. */
+export interface QuestionTranslation {
+  label?: string;
+  /** Category code → label. */
+  categories?: Record<string, string>;
+}
+
 interface QuestionBase {
   id: string;
   label?: string;
+  /** Labels in other languages, by locale ("fr-FR"): used by `localizeLabels` and the French reports. */
+  translations?: Record<string, QuestionTranslation>;
   /** Missing codes for this question, added to the codebook-wide ones. */
   missing?: string[];
   caseInsensitive?: boolean;

@@ -1,3 +1,4 @@
 export * from "./estimate";
 export * from "./compareWithPublished";
 export * from "./reproduce";
+export * from "./localizeLabels";

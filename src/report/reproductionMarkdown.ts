@@ -38,7 +38,7 @@ export function reproductionMarkdown(comparisons: FigureComparison[], options: {
     const printed = figure.printed === null ? "" : withPercentSign(figure.printed.replace(".", locale === "fr-FR" ? "," : "."), locale);
     const verdict = VERDICTS[locale][comparison.verdict] + (comparison.detail && comparison.verdict !== "reproduced" ? `: ${comparison.detail}` : "");
     const fits = comparison.fittingBases ? compactRanges(comparison.fittingBases) : "";
-    lines.push(`| ${escapeCell(figure.label)} | ${base} | ${ours} | ${printed} | ${fits} | ${escapeCell(verdict)} |`);
+    lines.push(`| ${escapeCell(figure.labels?.[locale] ?? figure.label)} | ${base} | ${ours} | ${printed} | ${fits} | ${escapeCell(verdict)} |`);
   }
   const footnote =
     locale === "fr-FR"

@@ -2,6 +2,8 @@
 export interface PublishedFigure {
   key: string;
   label: string;
+  /** The label in other languages, by locale ("fr-FR"). */
+  labels?: Record<string, string>;
   /** Codebook question the figure is about (null for figures about the sample itself). */
   question: string | null;
   /** Category code of the question ("yes" for a binary question's positive answer). */

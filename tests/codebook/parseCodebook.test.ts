@@ -69,6 +69,9 @@ describe("parseCodebook", () => {
       "questions[0].column",
     );
     expect(codebookErrorOf({ questions: [] }).path).toBe("questions");
+    const translated = base() as { questions: Array<Record<string, unknown>> };
+    translated.questions[0]!.translations = { "fr-FR": { categories: { yes: 1 } } };
+    expect(codebookErrorOf(translated).path).toBe("questions[0].translations.fr-FR.categories.yes");
     expect(codebookErrorOf({ design: { populationSize: -4 }, questions: base().questions }).path).toBe("design.populationSize");
   });
 });

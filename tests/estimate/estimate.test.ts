@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseCodebook } from "../../src/codebook";
-import { estimate } from "../../src/estimate";
+import { estimate, localizeLabels } from "../../src/estimate";
 import { parseCsv } from "../../src/load";
 import { proportionCI } from "../../src/stats";
 import { surveyFromTable } from "../../src/survey";
@@ -12,7 +12,8 @@ const codebook = parseCodebook({
       { code: "resident", label: "Resident", values: ["r"] },
       { code: "fellow", label: "Fellow", values: ["f"] },
     ] },
-    { id: "facebook", column: "fb", type: "binary", label: "Has a Facebook profile", positive: ["yes"], negative: ["no"] },
+    { id: "facebook", column: "fb", type: "binary", label: "Has a Facebook profile", positive: ["yes"], negative: ["no"],
+      translations: { "fr-FR": { label: "A un profil Facebook", categories: { yes: "Oui" } } } },
     { id: "photo", column: "photo", type: "binary", label: "Shows a photo", positive: ["yes"], negative: ["no"],
       filter: { question: "facebook", equals: "yes" } },
     { id: "age", column: "age", type: "numeric" },
@@ -79,5 +80,15 @@ describe("estimate", () => {
     );
     expect(() => estimate(survey, "age")).toThrowError(expect.objectContaining({ code: "E_ARGUMENT" }));
     expect(() => estimate(survey, "facebook", { by: "age" })).toThrowError(expect.objectContaining({ code: "E_ARGUMENT" }));
+  });
+
+  it("puts the codebook's translated labels on the rows, keeping the others", () => {
+    const french = localizeLabels([...estimate(survey, "facebook"), ...estimate(survey, "photo")], codebook, "fr-FR");
+    expect(french.map((r) => [r.questionLabel, r.categoryLabel])).toEqual([
+      ["A un profil Facebook", "Oui"],
+      ["A un profil Facebook", "No"],
+      ["Shows a photo", "Yes"],
+      ["Shows a photo", "No"],
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { barChart, chartGroups, type ChartLocale } from "../../charts";
-import { reproduce } from "../../estimate";
+import { localizeLabels, reproduce } from "../../estimate";
 import { reproductionMarkdown } from "../../report";
 import { renderSvg } from "../../render";
 import { loadDataset } from "../../survey";
@@ -47,15 +47,16 @@ export const reproduceCommand: Command = {
       level: Number(values.level),
     });
     const table = reproductionMarkdown(result.comparisons, { locale });
+    const labelled = localizeLabels(result.estimates, dataset.survey.codebook, locale);
     const out = values.out;
     await mkdir(out, { recursive: true });
     await writeFile(
       join(out, "estimates.json"),
-      `${JSON.stringify({ dataset: name, citation: dataset.published.citation, estimates: result.estimates, report: dataset.survey.report }, null, 2)}\n`,
+      `${JSON.stringify({ dataset: name, citation: dataset.published.citation, estimates: labelled, report: dataset.survey.report }, null, 2)}\n`,
     );
     await writeFile(join(out, "table.md"), table);
     const source = dataset.survey.codebook.source?.citation;
-    for (const group of chartGroups(result.estimates, dataset.survey.codebook, locale)) {
+    for (const group of chartGroups(labelled, dataset.survey.codebook, locale)) {
       const spec = barChart(group.rows, { title: group.title, locale, ...(source ? { source } : {}) });
       await writeFile(join(out, `${group.name}.vl.json`), `${JSON.stringify(spec, null, 2)}\n`);
       await writeFile(join(out, `${group.name}.svg`), await renderSvg(spec));
