@@ -1,11 +1,11 @@
 import type { CategoryInfo } from "../codebook";
 import { SurveyError } from "../errors";
-import { proportionCI } from "../stats/proportionCI";
 import type { SurveyCIMethod } from "../stats/surveyProportionCI";
 import type { CodedAnswers, Survey } from "../survey";
 import { tallyAnswers } from "../tally";
 import type { CIMethod, Estimate } from "../types";
 import { designCells } from "./estimateWithDesign";
+import { estimatesFromTally } from "./estimatesFromTally";
 
 export interface EstimateOptions {
   /**
@@ -43,46 +43,29 @@ export function estimate(survey: Survey, questionId: string, options: EstimateOp
   }
   const by = options.by === undefined ? undefined : groupingOf(survey, options.by);
   const tally = tallyAnswers(answers, by);
-  const populationSize = options.populationSize === null ? undefined : (options.populationSize ?? survey.design.populationSize);
-  const groups: Array<CategoryInfo | undefined> = tally.by ? tally.by.groups : [undefined];
-  const k = tally.categories.length;
   const questionLabel = answers.question.label ?? answers.question.id;
-  const rowFacts = (category: CategoryInfo, group: CategoryInfo | undefined) => ({
-    question: questionId,
-    questionLabel,
-    category: category.code,
-    categoryLabel: category.label,
-    ...(group && tally.by ? { group: { [tally.by.question]: group.code } } : {}),
-  });
-
+  if (!survey.designColumns) {
+    const populationSize = options.populationSize === null ? undefined : (options.populationSize ?? survey.design.populationSize);
+    return estimatesFromTally(tally, questionLabel, {
+      ...(options.method === undefined ? {} : { method: options.method as CIMethod }),
+      ...(options.level === undefined ? {} : { level: options.level }),
+      ...(populationSize === undefined ? {} : { populationSize, sampleSize: survey.rowCount }),
+    });
+  }
+  const design = survey.designColumns;
+  const groups: Array<CategoryInfo | undefined> = tally.by ? tally.by.groups : [undefined];
   return groups.flatMap((group, g) => {
-    const base = tally.bases[g] as number;
-    if (base === 0) return [];
-    if (survey.designColumns) {
-      const inGroup = by ? (row: number) => by.codes[row] === g : () => true;
-      return designCells(answers, survey.designColumns, inGroup, options).map((cell, c) => ({
-        ...rowFacts(tally.categories[c] as CategoryInfo, group),
-        ...cell,
-      }));
-    }
-    const domainPopulation = populationSize === undefined ? undefined : (populationSize * base) / survey.rowCount;
-    return tally.categories.map((category, c): Estimate => {
-      const count = tally.counts[g * k + c] as number;
-      const interval = proportionCI(count, base, {
-        ...(options.method === undefined ? {} : { method: options.method as CIMethod }),
-        ...(options.level === undefined ? {} : { level: options.level }),
-        ...(domainPopulation === undefined ? {} : { populationSize: domainPopulation }),
-      });
+    if (tally.bases[g] === 0) return [];
+    const inGroup = by ? (row: number) => by.codes[row] === g : () => true;
+    return designCells(answers, design, inGroup, options).map((cell, c) => {
+      const category = tally.categories[c] as CategoryInfo;
       return {
-        ...rowFacts(category, group),
-        count,
-        base,
-        proportion: interval.estimate,
-        lower: interval.lower,
-        upper: interval.upper,
-        level: interval.level,
-        method: interval.method,
-        ...(domainPopulation === undefined ? {} : { populationSize: domainPopulation }),
+        question: questionId,
+        questionLabel,
+        category: category.code,
+        categoryLabel: category.label,
+        ...(group && tally.by ? { group: { [tally.by.question]: group.code } } : {}),
+        ...cell,
       };
     });
   });

@@ -2,3 +2,4 @@ export * from "./estimate";
 export * from "./compareWithPublished";
 export * from "./reproduce";
 export * from "./localizeLabels";
+export * from "./estimatesFromTally";

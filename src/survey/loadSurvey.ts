@@ -28,7 +28,7 @@ export async function loadSurvey(source: Source, options: LoadSurveyOptions): Pr
 }
 
 /** A codebook object, its JSON text, or the path/URL of its JSON file. */
-async function resolveCodebook(codebook: Codebook | string | URL): Promise<Codebook> {
+export async function resolveCodebook(codebook: Codebook | string | URL): Promise<Codebook> {
   if (typeof codebook !== "string" && !(codebook instanceof URL)) return parseCodebook(codebook);
   const isJsonText = typeof codebook === "string" && codebook.trimStart().startsWith("{");
   const text = isJsonText ? (codebook as string) : await readSourceText(codebook);

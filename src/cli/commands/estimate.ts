@@ -1,16 +1,28 @@
+import { stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { estimate as estimateQuestion } from "../../estimate";
+import type { Codebook } from "../../codebook";
+import { SurveyError } from "../../errors";
+import { estimate as estimateQuestion, estimatesFromTally } from "../../estimate";
 import { toMarkdown, validationSummary } from "../../report";
-import { loadSurvey } from "../../survey";
-import type { CIMethod } from "../../types";
-import { type Command, ExitCode } from "../command";
+import { loadSurvey, resolveCodebook, type ValidationReport } from "../../survey";
+import { tallyFile } from "../../tally";
+import type { CIMethod, Estimate } from "../../types";
+import { type CliIO, type Command, ExitCode } from "../command";
+import { createProgressBar } from "../progressBar";
+
+/** Files larger than this are streamed (bounded memory) unless the options need every row in memory. */
+const STREAM_FROM_BYTES = 32 * 1024 * 1024;
 
 const usage = `Usage: svyprop estimate FILE --codebook CODEBOOK [--question ID …] [--method M] [--level L]
-                        [--by QUESTION] [--strict] [--json]
+                        [--by QUESTION] [--strict] [--json] [--stream] [--quiet]
 
 Prints one Estimate row per category of each question (all categorical questions by default):
 count, base, percentage and its confidence interval. --json prints { "estimates": [...], "report": {...} }.
-Methods: wilson (default), wilson-cc, clopper-pearson, jeffreys, agresti-coull, logit, wald.`;
+Methods: wilson (default), wilson-cc, clopper-pearson, jeffreys, agresti-coull, logit, wald; for a
+weighted, stratified or clustered design: logit (default), beta, mean, xlogit, asin.
+Files over 32 MB (or any file with --stream) are tallied in one streaming pass on both cores, in
+bounded memory, with a progress bar on a terminal (not with --json or --quiet); --by and designs
+with weight/stratum/cluster columns need the rows in memory and are read whole.`;
 
 export const estimateCommand: Command = {
   name: "estimate",
@@ -28,6 +40,8 @@ export const estimateCommand: Command = {
         by: { type: "string" },
         strict: { type: "boolean" },
         json: { type: "boolean" },
+        stream: { type: "boolean" },
+        quiet: { type: "boolean" },
       },
     });
     const [file] = positionals;
@@ -35,22 +49,69 @@ export const estimateCommand: Command = {
       io.stderr(`svyprop estimate: FILE and --codebook are required\n\n${usage}\n`);
       return ExitCode.usage;
     }
-    const survey = await loadSurvey(file, { codebook: values.codebook, strict: values.strict === true });
-    const questions =
-      values.question ?? survey.codebook.questions.filter((q) => q.type !== "numeric").map((q) => q.id);
-    const rows = questions.flatMap((id) =>
-      estimateQuestion(survey, id, {
-        ...(values.method === undefined ? {} : { method: values.method as CIMethod }),
-        ...(values.level === undefined ? {} : { level: Number(values.level) }),
-        ...(values.by === undefined ? {} : { by: values.by }),
-      }),
-    );
+    const codebook = await resolveCodebook(values.codebook);
+    const questions = values.question ?? codebook.questions.filter((q) => q.type !== "numeric").map((q) => q.id);
+    const interval = {
+      ...(values.method === undefined ? {} : { method: values.method as CIMethod }),
+      ...(values.level === undefined ? {} : { level: Number(values.level) }),
+    };
+    const inMemoryOnly = values.by !== undefined || needsRows(codebook);
+    if (values.stream && inMemoryOnly) {
+      throw new SurveyError("E_ARGUMENT", "--stream cannot split by a question or use design columns (weights, strata, clusters); drop --stream");
+    }
+    const stream = !inMemoryOnly && (values.stream === true || (await stat(file)).size > STREAM_FROM_BYTES);
+    let rows: Estimate[];
+    let report: ValidationReport;
+    if (stream) {
+      const showProgress = io.isTTY && !values.json && !values.quiet;
+      ({ rows, report } = await estimateStreamed(file, codebook, questions, interval, showProgress ? io : undefined));
+      if (values.strict && report.issues[0]) {
+        const first = report.issues[0];
+        throw new SurveyError(first.code, first.reason, first);
+      }
+    } else {
+      const survey = await loadSurvey(file, { codebook, strict: values.strict === true });
+      rows = questions.flatMap((id) => estimateQuestion(survey, id, { ...interval, ...(values.by === undefined ? {} : { by: values.by }) }));
+      report = survey.report;
+    }
     if (values.json) {
-      io.stdout(`${JSON.stringify({ estimates: rows, report: survey.report }, null, 2)}\n`);
+      io.stdout(`${JSON.stringify({ estimates: rows, report }, null, 2)}\n`);
     } else {
       io.stdout(toMarkdown(rows));
-      io.stderr(validationSummary(survey.report));
+      if (!values.quiet) io.stderr(validationSummary(report));
     }
     return ExitCode.ok;
   },
 };
+
+/** Whether the design names columns, so estimates need every respondent's row. */
+function needsRows(codebook: Codebook): boolean {
+  const design = codebook.design ?? {};
+  return design.weights !== undefined || design.strata !== undefined || design.cluster !== undefined || typeof design.fpc === "string";
+}
+
+/** Tallies the file in one streaming pass and turns the tallies into Estimate rows. */
+async function estimateStreamed(
+  file: string,
+  codebook: Codebook,
+  questions: string[],
+  interval: { method?: CIMethod; level?: number },
+  progressTo: CliIO | undefined,
+): Promise<{ rows: Estimate[]; report: ValidationReport }> {
+  const progress = progressTo ? createProgressBar(progressTo, (await stat(file)).size) : undefined;
+  const { tallies, report } = await tallyFile(file, codebook, progress ? { onProgress: progress.update } : {});
+  progress?.done();
+  const populationSize = codebook.design?.populationSize;
+  const rows = questions.flatMap((id) => {
+    const tally = tallies.get(id);
+    const question = codebook.questions.find((q) => q.id === id);
+    if (!tally || !question) {
+      throw new SurveyError("E_UNKNOWN_QUESTION", `no question "${id}" in the codebook; questions are: ${codebook.questions.map((q) => q.id).join(", ")}`);
+    }
+    return estimatesFromTally(tally, question.label ?? id, {
+      ...interval,
+      ...(populationSize === undefined ? {} : { populationSize, sampleSize: report.rowsRead }),
+    });
+  });
+  return { rows, report };
+}

@@ -1,0 +1,55 @@
+import type { CategoryInfo } from "../codebook";
+import { proportionCI } from "../stats/proportionCI";
+import type { Tally } from "../tally";
+import type { CIMethod, Estimate } from "../types";
+
+export interface TallyEstimateOptions {
+  method?: CIMethod;
+  level?: number;
+  /** Population size N of the frame (finite-population correction), with… */
+  populationSize?: number;
+  /** …the number of respondents n drawn from it (each base is a domain with sampling fraction n/N). */
+  sampleSize?: number;
+}
+
+/**
+ * Estimate rows from a tally of a simple random sample: for each group and category the count,
+ * the base and `proportionCI`'s interval. With a population size N and n respondents, a base n_d
+ * is a domain of the sample and uses the population size N·n_d/n (Cochran 1977, §2.13) — what
+ * R survey computes for `svyciprop` on a subset of an SRS design with `fpc`. Works on tallies
+ * from `tallyAnswers`, `tallyFile` (streamed) or `tallyFromCounts` alike.
+ */
+export function estimatesFromTally(tally: Tally, questionLabel: string, options: TallyEstimateOptions = {}): Estimate[] {
+  const { populationSize, sampleSize } = options;
+  const groups: Array<CategoryInfo | undefined> = tally.by ? tally.by.groups : [undefined];
+  const k = tally.categories.length;
+  return groups.flatMap((group, g) => {
+    const base = tally.bases[g] as number;
+    if (base === 0) return [];
+    const domainPopulation =
+      populationSize === undefined || sampleSize === undefined ? undefined : (populationSize * base) / sampleSize;
+    return tally.categories.map((category, c): Estimate => {
+      const count = tally.counts[g * k + c] as number;
+      const interval = proportionCI(count, base, {
+        ...(options.method === undefined ? {} : { method: options.method }),
+        ...(options.level === undefined ? {} : { level: options.level }),
+        ...(domainPopulation === undefined ? {} : { populationSize: domainPopulation }),
+      });
+      return {
+        question: tally.question,
+        questionLabel,
+        category: category.code,
+        categoryLabel: category.label,
+        ...(group && tally.by ? { group: { [tally.by.question]: group.code } } : {}),
+        count,
+        base,
+        proportion: interval.estimate,
+        lower: interval.lower,
+        upper: interval.upper,
+        level: interval.level,
+        method: interval.method,
+        ...(domainPopulation === undefined ? {} : { populationSize: domainPopulation }),
+      };
+    });
+  });
+}
