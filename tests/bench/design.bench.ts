@@ -11,22 +11,13 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { designMean, designMeans } from "../../src/stats/design";
+import { mulberry32 } from "../seededRandom";
 
 const ROWS = Number(process.argv[2] ?? 1_000_000);
 const STRATA = 50;
 const PSUS_PER_STRATUM = 40;
 const RUNS = 7;
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function generate(rows: number) {
   const random = mulberry32(20240611);

@@ -1,4 +1,5 @@
 import { parseCodebook, type Codebook, type Question } from "../../src/codebook";
+import { mulberry32 } from "../seededRandom";
 
 /** What a generated survey file contains beyond clean answers. */
 export interface FixtureOptions {
@@ -61,18 +62,6 @@ export function fixtureCodebook(): Codebook {
   return parseCodebook({ title: "Generated benchmark survey", missing: ["", "NA", "Ne sait pas"], design: { weights: "weight", strata: "stratum", cluster: "psu" }, questions });
 }
 
-/** A seeded generator (mulberry32): the same seed always gives the same file. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A CSV field, quoted when it holds a delimiter, a quote or a line break. */
 function csvField(value: string): string {
   return /[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
@@ -80,7 +69,7 @@ function csvField(value: string): string {
 
 /** The header and the rows of a generated survey file, a line at a time (with line endings). */
 export function* fixtureLines(options: FixtureOptions): Generator<string> {
-  const next = random(options.seed);
+  const next = mulberry32(options.seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   const newline = options.newline ?? "\n";
   const questionIds = Array.from({ length: QUESTION_COUNT }, (_, i) => questionId(i));
