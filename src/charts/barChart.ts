@@ -6,7 +6,7 @@ import { placeBases } from "./bases";
 import { frameChart } from "./frame";
 import { type ChartOptions, type ResolvedChartOptions, resolveChartOptions } from "./options";
 import { proportionLayers } from "./proportionLayers";
-import { itemAxis } from "./itemAxis";
+import { itemAxis, itemStep } from "./itemAxis";
 
 /**
  * Horizontal bars of proportions with their confidence intervals, sorted, on a percent axis,
@@ -21,12 +21,13 @@ export function barChart(rows: readonly Estimate[], options?: ChartOptions): Top
 /** The bar chart with extra caption notes: shared by `barChart` and `multiSelectChart`. */
 export function proportionBarChart(rows: readonly Estimate[], resolved: ResolvedChartOptions, notes: string[]): TopLevelSpec {
   const data = placeBases(toChartData(rows, resolved), "item");
+  const order = itemOrder(data, resolved.order);
   return frameChart(
     {
       data: { values: data },
       width: resolved.width,
-      height: resolved.height ?? { step: 30 },
-      encoding: { y: itemAxis(itemOrder(data, resolved.order)) },
+      height: resolved.height ?? { step: itemStep(order, 30) },
+      encoding: { y: itemAxis(order) },
       layer: proportionLayers(resolved),
     },
     captionLines(rows, resolved, { notes }),

@@ -5,7 +5,7 @@ import { placeBases } from "./bases";
 import { captionLines } from "./caption";
 import { distinct, groupTitle, itemOrder, toChartData } from "./chartData";
 import { frameChart } from "./frame";
-import { itemAxis } from "./itemAxis";
+import { itemAxis, itemStep } from "./itemAxis";
 import { localeTexts } from "./locale";
 import { type ChartOptions, type ResolvedChartOptions, resolveChartOptions } from "./options";
 import type { Layer } from "./specTypes";
@@ -39,13 +39,14 @@ export function forestChart(rows: readonly Estimate[], options: ForestChartOptio
     toChartData(rows, resolved).map((datum, index) => ({ ...datum, label: `${datum.label} (${intervalDigits(rows[index]!, style)})` })),
     "item",
   );
+  const order = itemOrder(data, resolved.order);
   const groups = distinct(data.map((datum) => datum.group));
   const grouped = groups.length > 1 || groups[0] !== "";
   const axisTitle = localeTexts(resolved.locale).percentAxisTitle;
   const x = { type: "quantitative", title: axisTitle } as const;
   // Rows are placed per layer, not on the parent, so the reference layers span the whole height.
   const rowPlacement = {
-    y: itemAxis(itemOrder(data, resolved.order)),
+    y: itemAxis(order),
     ...(grouped && { yOffset: { field: "group", type: "nominal", sort: groups } as const }),
   };
   const color = grouped
@@ -65,7 +66,7 @@ export function forestChart(rows: readonly Estimate[], options: ForestChartOptio
       data: { values: data },
       width: resolved.width,
       // With yOffset the step is one group's row (Vega-Lite steps the offset band).
-      height: resolved.height ?? { step: grouped ? 18 : 28 },
+      height: resolved.height ?? { step: grouped ? 18 : itemStep(order, 28) },
       layer: [
         {
           name: "intervals",

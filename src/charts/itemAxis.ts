@@ -7,14 +7,56 @@ import type { Field } from "vega-lite/types_unstable/channeldef.js";
  */
 export const ITEM_LABEL_LIMIT = 400;
 
-/** The band axis that names the bars, in the given order, without a title (the items name themselves). */
+/** Labels longer than this many characters are broken into lines at spaces. */
+export const ITEM_LABEL_WRAP = 48;
+/** Height of one line of an axis label, in pixels. */
+const LABEL_LINE_HEIGHT = 14;
+
+/** The band step of the item axis: `minimum`, or more when a wrapped label needs the room. */
+export function itemStep(order: string[], minimum: number): number {
+  const lines = Math.max(1, ...order.map((item) => wrapLabel(item, ITEM_LABEL_WRAP).length));
+  return Math.max(minimum, lines * LABEL_LINE_HEIGHT + 10);
+}
+
+/**
+ * The band axis that names the bars, in the given order, without a title (the items name
+ * themselves). Long labels — a full question text with its "(n = 184)" — are broken into lines
+ * rather than cut with an ellipsis, through a `labelExpr` lookup, so the data keep the text whole.
+ */
 export function itemAxis(order: string[]): PositionFieldDef<Field> {
+  const long = order.filter((item) => item.length > ITEM_LABEL_WRAP);
+  const lines = Object.fromEntries(long.map((item) => [item, wrapLabel(item, ITEM_LABEL_WRAP)]));
   return {
     field: "item",
     type: "nominal",
     sort: order,
     title: null,
     scale: { paddingInner: 0.25, paddingOuter: 0.15 },
-    axis: { labelLimit: ITEM_LABEL_LIMIT, ticks: false, domain: false, labelPadding: 6 },
+    axis: {
+      labelLimit: ITEM_LABEL_LIMIT,
+      ticks: false,
+      domain: false,
+      labelPadding: 6,
+      ...(long.length > 0 ? { labelExpr: `${JSON.stringify(lines)}[datum.value] || datum.label` } : {}),
+    },
   };
+}
+
+/**
+ * Breaks text into lines of at most `width` characters at spaces (a longer word keeps its own
+ * line); a parenthesis such as "(n = 184)" is never broken.
+ */
+export function wrapLabel(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/ (?![^(]*\))/)) {
+    if (line !== "" && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === "" ? word : `${line} ${word}`;
+    }
+  }
+  if (line !== "") lines.push(line);
+  return lines;
 }
