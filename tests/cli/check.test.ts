@@ -1,13 +1,14 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/run";
 
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 const sources = (file: string) => path.resolve(repoRoot, "../shared/sources", file);
 const scratch = mkdtempSync(path.join(tmpdir(), "svyprop-check-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 function writeScratch(name: string, text: string): string {
   const file = path.join(scratch, name);
