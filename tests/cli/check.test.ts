@@ -1,12 +1,13 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/run";
 import { sourcesFile } from "../paths";
 
 const sources = sourcesFile;
 const scratch = mkdtempSync(path.join(tmpdir(), "svyprop-check-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 function writeScratch(name: string, text: string): string {
   const file = path.join(scratch, name);

@@ -57,8 +57,10 @@ export function consistencyTarget(
 
 /** True when k/n × scale, rounded by one of the target's rules, gives exactly the target's digits. */
 export function printsAs(k: number, n: number, target: ConsistencyTarget): boolean {
-  const { decimals, scale } = target;
-  return target.rules.some(
-    (rounding) => parsePrintedFigure(roundRatio(k, n, { decimals, scale, rounding })).units === target.units,
-  );
+  return target.rules.some((rounding) => printedUnits(k, n, target, rounding) === target.units);
+}
+
+/** k/n × scale rounded by one rule to the target's decimals, as printed digits: 19/40 → 48n. */
+export function printedUnits(k: number, n: number, { decimals, scale }: ConsistencyTarget, rounding: RoundingRule): bigint {
+  return parsePrintedFigure(roundRatio(k, n, { decimals, scale, rounding })).units;
 }

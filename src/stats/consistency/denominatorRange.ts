@@ -13,7 +13,7 @@ export interface DenominatorRange {
 export const MAX_RANGE_SIZE = 1_000_000;
 
 /**
- * Validates a search range and raises its lower end to `floor` (no n below the largest count
+ * Validates a search range and raises its lower end to `floor` (no n below a count
  * can hold it). Returns an empty range (min > max) when the floor lies above `max`.
  */
 export function resolveDenominatorRange(range: DenominatorRange, floor: number): { min: number; max: number } {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { roundRatio, type RoundingRule } from "../../../src/stats/roundRatio";
-import { isConsistent, numeratorsFor } from "../../../src/stats/consistency";
+import { type ConsistencyRounding, isConsistent, numeratorsFor } from "../../../src/stats/consistency";
 
 describe("numeratorsFor", () => {
   it("lists every count that prints as the figure", () => {
@@ -14,13 +14,21 @@ describe("numeratorsFor", () => {
     expect(numeratorsFor("12", 8, { rounding: "either" })).toEqual([1]);
   });
 
-  it("agrees with a scan of every k from 0 to n", () => {
+  it("agrees with a scan of every k from 0 to n, under each rule and 'either'", () => {
+    const roundings: ConsistencyRounding[] = ["half-up", "half-even", "truncate", "either"];
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 300 }), fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 1 }), (n, whole, decimals) => {
-        const printed = decimals === 0 ? String(whole % 101) : `${whole % 101}.${whole % 10}`;
-        const scanned = Array.from({ length: n + 1 }, (_, k) => k).filter((k) => isConsistent(k, n, printed, { rounding: "either" }));
-        expect(numeratorsFor(printed, n, { rounding: "either" })).toEqual(scanned);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 300 }),
+        fc.integer({ min: 0, max: 1000 }),
+        fc.integer({ min: 0, max: 1 }),
+        fc.constantFrom(...roundings),
+        (n, whole, decimals, rounding) => {
+          const printed = decimals === 0 ? String(whole % 101) : `${whole % 101}.${whole % 10}`;
+          const scanned = Array.from({ length: n + 1 }, (_, k) => k).filter((k) => isConsistent(k, n, printed, { rounding }));
+          expect(numeratorsFor(printed, n, { rounding })).toEqual(scanned);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 
