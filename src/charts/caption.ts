@@ -36,11 +36,14 @@ const AVERAGE_CHARACTER_WIDTH = 0.6;
 /** How far left of the plot the caption may start (the width of the axis labels, roughly). */
 const CAPTION_OVERHANG = 120;
 
-/** Splits text at spaces into lines of at most `maxCharacters` (a longer word keeps its own line). */
-export function wrapText(text: string, maxCharacters: number): string[] {
+/**
+ * Splits text into lines of at most `maxCharacters` (a longer word keeps its own line), breaking
+ * only where `breaks` matches (default: every space).
+ */
+export function wrapText(text: string, maxCharacters: number, breaks: RegExp = / /): string[] {
   const lines: string[] = [];
   let line = "";
-  for (const word of text.split(" ")) {
+  for (const word of text.split(breaks)) {
     if (line !== "" && line.length + 1 + word.length > maxCharacters) {
       lines.push(line);
       line = word;

@@ -1,5 +1,6 @@
 import type { PositionFieldDef } from "vega-lite/types_unstable/channeldef.js";
 import type { Field } from "vega-lite/types_unstable/channeldef.js";
+import { wrapText } from "./caption";
 
 /**
  * Longest axis label in pixels before Vega truncates it with an ellipsis. Headless Vega has no
@@ -42,21 +43,7 @@ export function itemAxis(order: string[]): PositionFieldDef<Field> {
   };
 }
 
-/**
- * Breaks text into lines of at most `width` characters at spaces (a longer word keeps its own
- * line); a parenthesis such as "(n = 184)" is never broken.
- */
+/** A label's lines: broken at spaces, but never inside a parenthesis such as "(n = 184)". */
 export function wrapLabel(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(/ (?![^(]*\))/)) {
-    if (line !== "" && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = line === "" ? word : `${line} ${word}`;
-    }
-  }
-  if (line !== "") lines.push(line);
-  return lines;
+  return wrapText(text, width, / (?![^(]*\))/);
 }

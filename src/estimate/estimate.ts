@@ -5,7 +5,7 @@ import type { CodedAnswers, Survey } from "../survey";
 import { tallyAnswers } from "../tally";
 import type { CIMethod, Estimate } from "../types";
 import { designCells } from "./estimateWithDesign";
-import { estimatesFromTally } from "./estimatesFromTally";
+import { estimateIdentity, estimatesFromTally } from "./estimatesFromTally";
 
 export interface EstimateOptions {
   /**
@@ -57,17 +57,10 @@ export function estimate(survey: Survey, questionId: string, options: EstimateOp
   return groups.flatMap((group, g) => {
     if (tally.bases[g] === 0) return [];
     const inGroup = by ? (row: number) => by.codes[row] === g : () => true;
-    return designCells(answers, design, inGroup, options).map((cell, c) => {
-      const category = tally.categories[c] as CategoryInfo;
-      return {
-        question: questionId,
-        questionLabel,
-        category: category.code,
-        categoryLabel: category.label,
-        ...(group && tally.by ? { group: { [tally.by.question]: group.code } } : {}),
-        ...cell,
-      };
-    });
+    return designCells(answers, design, inGroup, options).map((cell, c) => ({
+      ...estimateIdentity(tally, questionLabel, tally.categories[c] as CategoryInfo, group),
+      ...cell,
+    }));
   });
 }
 

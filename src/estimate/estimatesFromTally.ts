@@ -36,11 +36,7 @@ export function estimatesFromTally(tally: Tally, questionLabel: string, options:
         ...(domainPopulation === undefined ? {} : { populationSize: domainPopulation }),
       });
       return {
-        question: tally.question,
-        questionLabel,
-        category: category.code,
-        categoryLabel: category.label,
-        ...(group && tally.by ? { group: { [tally.by.question]: group.code } } : {}),
+        ...estimateIdentity(tally, questionLabel, category, group),
         count,
         base,
         proportion: interval.estimate,
@@ -52,4 +48,20 @@ export function estimatesFromTally(tally: Tally, questionLabel: string, options:
       };
     });
   });
+}
+
+/** The fields that say which question, category and group an Estimate row is about. */
+export function estimateIdentity(
+  tally: Tally,
+  questionLabel: string,
+  category: CategoryInfo,
+  group: CategoryInfo | undefined,
+): Pick<Estimate, "question" | "questionLabel" | "category" | "categoryLabel" | "group"> {
+  return {
+    question: tally.question,
+    questionLabel,
+    category: category.code,
+    categoryLabel: category.label,
+    ...(group && tally.by ? { group: { [tally.by.question]: group.code } } : {}),
+  };
 }
