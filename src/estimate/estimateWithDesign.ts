@@ -1,10 +1,9 @@
 import { argumentError } from "../errors";
-import { designMeans, designProportionCI } from "../stats/design";
-import type { SurveyCIMethod } from "../stats/surveyProportionCI";
+import { designLogitFit, designMeans, designProportionCI } from "../stats/design";
+import { SURVEY_CI_METHODS, type SurveyCIMethod } from "../stats/surveyProportionCI";
 import type { CodedAnswers, DesignColumns } from "../survey";
 import type { CIMethod } from "../types";
 
-const SURVEY_METHODS: readonly SurveyCIMethod[] = ["logit", "xlogit", "beta", "mean", "asin"];
 /** The one-proportion methods that have a design-based counterpart in R's `svyciprop`. */
 const SURVEY_EQUIVALENT: Partial<Record<CIMethod, SurveyCIMethod>> = { "clopper-pearson": "beta", wald: "mean" };
 
@@ -55,17 +54,19 @@ export function designCells(
       }
     });
   }
-  const estimates = designMeans({
-    ys,
-    domain,
+  const designInput = {
     ...(design.weights ? { weights: design.weights } : {}),
     ...(design.strata ? { strata: design.strata } : {}),
     ...(design.cluster ? { cluster: design.cluster } : {}),
     ...(design.fpc === undefined ? {} : { fpc: design.fpc }),
     names: design.names,
-  });
+  };
+  const estimates = designMeans({ ...designInput, ys, domain });
   return estimates.map((e, c) => {
-    const interval = designProportionCI(e, { method, ...(options.level === undefined ? {} : { level: options.level }) });
+    // svyciprop's profile interval needs the domain's logistic fit (not needed at p = 0, 1 or SE = 0)
+    const profiled = method === "likelihood" && e.estimate > 0 && e.estimate < 1 && e.se > 0;
+    const fit = profiled ? { fit: designLogitFit({ ...designInput, y: ys[c] as Float64Array, domain }) } : {};
+    const interval = designProportionCI(e, { method, ...fit, ...(options.level === undefined ? {} : { level: options.level }) });
     return {
       count: counts[c] as number,
       base,
@@ -86,12 +87,12 @@ export function designCells(
 /** svyciprop's method for an interval method name; default "logit", R's default. */
 function surveyMethod(method: CIMethod | SurveyCIMethod | undefined): SurveyCIMethod {
   if (method === undefined) return "logit";
-  if ((SURVEY_METHODS as readonly string[]).includes(method)) return method as SurveyCIMethod;
+  if ((SURVEY_CI_METHODS as readonly string[]).includes(method)) return method as SurveyCIMethod;
   const equivalent = SURVEY_EQUIVALENT[method as CIMethod];
   if (equivalent) return equivalent;
   throw argumentError(
     "method",
-    `has no design-based form for a weighted, stratified or clustered survey; use one of ${SURVEY_METHODS.join(", ")} (or clopper-pearson → beta, wald → mean)`,
+    `has no design-based form for a weighted, stratified or clustered survey; use one of ${SURVEY_CI_METHODS.join(", ")} (or clopper-pearson → beta, wald → mean)`,
     method,
   );
 }

@@ -2,6 +2,7 @@ export * from "./roundRatio";
 export * from "./consistency";
 export * from "./proportionCI";
 export * from "./surveyProportionCI";
+export { quasibinomialFit, quasibinomialFitOfCounts, type QuasibinomialFit } from "./quasibinomialFit";
 export * from "./differenceCI";
 export * from "./ratioCI";
 export * from "./oddsRatioCI";

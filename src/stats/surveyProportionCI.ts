@@ -2,13 +2,15 @@ import { argumentError } from "../errors";
 import type { Interval } from "../types";
 import { clopperPearsonLimits } from "./clopperPearson";
 import { clipToUnit, type Limits } from "./limits";
+import { profileLikelihoodLimits } from "./profileLikelihoodLimits";
+import { quasibinomialFitOfCounts, type QuasibinomialFit } from "./quasibinomialFit";
 import { twoSidedT } from "./quantiles";
 import { assertLevel, assertOneOf, assertPositiveNumber, assertProbability } from "./validate";
 
-/** The closed-form interval methods of R survey's `svyciprop`. */
-export type SurveyCIMethod = "logit" | "xlogit" | "beta" | "mean" | "asin";
+/** The interval methods of R survey's `svyciprop`. */
+export type SurveyCIMethod = "logit" | "xlogit" | "beta" | "mean" | "asin" | "likelihood";
 
-export const SURVEY_CI_METHODS: readonly SurveyCIMethod[] = ["logit", "xlogit", "beta", "mean", "asin"];
+export const SURVEY_CI_METHODS: readonly SurveyCIMethod[] = ["logit", "xlogit", "beta", "mean", "asin", "likelihood"];
 
 export interface SurveyProportionCIOptions {
   /** Degrees of freedom of the design (R `degf`: #PSUs − #strata). */
@@ -17,8 +19,14 @@ export interface SurveyProportionCIOptions {
   method?: SurveyCIMethod;
   /** Confidence level in (0, 1); default 0.95. */
   level?: number;
-  /** Number of rows (observations) behind the estimate; used by "beta". Default df + 1. */
+  /** Number of rows (observations) behind the estimate; used by "beta" and "likelihood". Default df + 1. */
   nrow?: number;
+  /**
+   * "likelihood" only: the intercept-only quasibinomial fit of the rows behind `p`
+   * (`quasibinomialFit(y, weights)`, or `designLogitFit` for a design). Without it, p·nrow must
+   * be a count and the rows are taken as equally weighted (an SRS, with or without fpc).
+   */
+  fit?: QuasibinomialFit;
 }
 
 /**
@@ -31,12 +39,15 @@ export interface SurveyProportionCIOptions {
  * - `asin`: sin²(asin √p ∓ t·SE/(2√(p(1−p))));
  * - `beta`: Korn & Graubard (1998, Survey Methodology 24:193–201): n_eff = p(1−p)/SE² ·
  *   (qt(α/2, nrow−1)/qt(α/2, df))², then the Clopper–Pearson limits at (n_eff·p, n_eff).
+ * - `likelihood`: the design-scaled profile of the quasibinomial likelihood, computed step by
+ *   step as R does (see `profileLikelihoodLimits`).
  *
  * Where R returns NaN or nonsense (oracle D8), svyprop decides:
  * - SE = 0 with 0 < p < 1 (a census) gives [p, p] for every method;
  * - at p = 0 or 1, `mean` gives [p, p] as R does; the other methods are undefined there and
  *   return the Korn–Graubard exact interval with n_eff = nrow (times the same df ratio);
  * - `asin` keeps the angle in [0, π/2], so the interval never folds over;
+ * - `likelihood` solves the profile directly where R's nine profile steps fall short (R: NA);
  * - every interval is clipped to [0, 1] (R leaves `mean` unclipped).
  */
 export function surveyProportionCI(p: number, se: number, options: SurveyProportionCIOptions): Interval {
@@ -47,6 +58,9 @@ export function surveyProportionCI(p: number, se: number, options: SurveyProport
   assertLevel(level);
   assertOneOf("method", method, SURVEY_CI_METHODS);
   const nrow = options.nrow ?? df + 1;
+  if (options.fit !== undefined && !(Math.abs(options.fit.proportion - p) <= 1e-9)) {
+    throw argumentError("fit", `is of other data: its proportion is ${options.fit.proportion}, not p = ${p}`);
+  }
   if (!Number.isSafeInteger(nrow) || nrow < 2) throw argumentError("nrow", "must be an integer of at least 2", nrow);
 
   const dfRatio = (twoSidedT(level, nrow - 1) / twoSidedT(level, df)) ** 2;
@@ -57,10 +71,20 @@ export function surveyProportionCI(p: number, se: number, options: SurveyProport
     }
     if (p === 0 || p === 1) return clopperPearsonLimits(p * nrow * dfRatio, nrow * dfRatio, level);
     if (se === 0) return { lower: p, upper: p };
+    if (method === "likelihood") return profileLikelihoodLimits(options.fit ?? equallyWeightedFit(p, nrow), se, df, level);
     return CLOSED_FORMS[method](p, se, twoSidedT(level, df), dfRatio, level);
   })();
   const { lower, upper } = clipToUnit(limits);
   return { estimate: p, lower, upper, level, method };
+}
+
+/** The fit of p·nrow ones and the rest zeros, when no fit is given; p·nrow must be a count. */
+function equallyWeightedFit(p: number, nrow: number): QuasibinomialFit {
+  const successes = Math.round(p * nrow);
+  if (Math.abs(successes - p * nrow) > 1e-12 * nrow) {
+    throw argumentError("fit", `is required for "likelihood" when p·nrow (${p * nrow}) is not a count (weighted data): pass quasibinomialFit(y, weights)`);
+  }
+  return quasibinomialFitOfCounts(successes, nrow);
 }
 
 type ClosedForm = (p: number, se: number, t: number, dfRatio: number, level: number) => Limits;
@@ -73,7 +97,7 @@ const logitForm: ClosedForm = (p, se, t) => {
   return { lower: expit(eta - halfWidth), upper: expit(eta + halfWidth) };
 };
 
-const CLOSED_FORMS: Record<Exclude<SurveyCIMethod, "mean">, ClosedForm> = {
+const CLOSED_FORMS: Record<Exclude<SurveyCIMethod, "mean" | "likelihood">, ClosedForm> = {
   logit: logitForm,
   xlogit: logitForm,
   asin: (p, se, t) => {

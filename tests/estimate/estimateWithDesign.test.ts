@@ -41,7 +41,7 @@ function surveyOf(dataset: string): Survey {
 
 const surveys = new Map(Object.keys(DESIGNS).map((name) => [name, surveyOf(name)]));
 const cases = (JSON.parse(readFileSync(oracleRef("weighted.json"), "utf8")) as { cases: OracleCase[] }).cases.filter(
-  (c) => c.split === "visible" && /^(svyby_)?svyciprop\//.test(c.method) && c.inputs.method !== "likelihood",
+  (c) => c.split === "visible" && /^(svyby_)?svyciprop\//.test(c.method),
 );
 
 /** "y1" → question y1, answer yes; "cat==L" → question cat, category L. */

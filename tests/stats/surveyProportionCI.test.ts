@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { quasibinomialFitOfCounts } from "../../src/stats/quasibinomialFit";
 import { describe, expect, it } from "vitest";
 import { proportionCI } from "../../src/stats/proportionCI";
 import { SURVEY_CI_METHODS, surveyProportionCI } from "../../src/stats/surveyProportionCI";
@@ -20,8 +21,11 @@ const design = fc.record({
 describe("surveyProportionCI properties", () => {
   it("0 ≤ lower ≤ estimate ≤ upper ≤ 1, never NaN (including R's degenerate cases)", () => {
     fc.assert(
-      fc.property(design, method, level, ({ p, se, df, extraRows }, m, l) => {
-        const ci = surveyProportionCI(p, se, { df, nrow: df + 1 + extraRows, method: m, level: l });
+      fc.property(design, method, level, ({ p: drawn, se, df, extraRows }, m, l) => {
+        const nrow = df + 1 + extraRows;
+        // "likelihood" without a fit takes p·nrow as a count of equally weighted rows
+        const p = m === "likelihood" ? Math.round(drawn * nrow) / nrow : drawn;
+        const ci = surveyProportionCI(p, se, { df, nrow, method: m, level: l });
         expect(Number.isNaN(ci.lower) || Number.isNaN(ci.upper)).toBe(false);
         expect(0).toBeLessThanOrEqual(ci.lower);
         expect(ci.lower).toBeLessThanOrEqual(p + 1e-12);
@@ -77,7 +81,9 @@ describe("surveyProportionCI bad arguments", () => {
     ["df", () => surveyProportionCI(0.5, 0.1, { df: 0 })],
     ["level", () => surveyProportionCI(0.5, 0.1, { df: 10, level: 1 })],
     ["nrow", () => surveyProportionCI(0.5, 0.1, { df: 10, nrow: 1 })],
-    ["method", () => surveyProportionCI(0.5, 0.1, { df: 10, method: "likelihood" as never })],
+    ["method", () => surveyProportionCI(0.5, 0.1, { df: 10, method: "profile" as never })],
+    ["fit", () => surveyProportionCI(0.37, 0.1, { df: 10, nrow: 11, method: "likelihood" })],
+    ["fit", () => surveyProportionCI(0.5, 0.1, { df: 9, nrow: 10, method: "likelihood", fit: quasibinomialFitOfCounts(4, 10) })],
   ];
   for (const [argument, run] of bad) {
     it(`rejects a bad ${argument}: ${run.toString().replace(/^\(\) => /, "")}`, () => expectArgumentError(run, argument));

@@ -19,7 +19,7 @@ const usage = `Usage: svyprop estimate FILE --codebook CODEBOOK [--question ID â
 Prints one Estimate row per category of each question (all categorical questions by default):
 count, base, percentage and its confidence interval. --json prints { "estimates": [...], "report": {...} }.
 Methods: wilson (default), wilson-cc, clopper-pearson, jeffreys, agresti-coull, logit, wald; for a
-weighted, stratified or clustered design: logit (default), beta, mean, xlogit, asin.
+weighted, stratified or clustered design: logit (default), beta, mean, xlogit, asin, likelihood.
 Files over 32 MB (or any file with --stream) are tallied in one streaming pass on both cores, in
 bounded memory, with a progress bar on a terminal (not with --json or --quiet); --by and designs
 with weight/stratum/cluster columns need the rows in memory and are read whole.`;

@@ -1,11 +1,14 @@
 import { argumentError } from "../../errors";
 import type { Interval } from "../../types";
+import type { QuasibinomialFit } from "../quasibinomialFit";
 import { surveyProportionCI, type SurveyCIMethod } from "../surveyProportionCI";
 import type { DesignEstimate } from "./designEstimate";
 
 export interface DesignProportionCIOptions {
   method?: SurveyCIMethod;
   level?: number;
+  /** "likelihood" on weighted data: the domain's `designLogitFit` (see `surveyProportionCI`). */
+  fit?: QuasibinomialFit;
 }
 
 /**
@@ -22,6 +25,7 @@ export function designProportionCI(estimate: DesignEstimate, options: DesignProp
     method: options.method ?? "logit",
     level: options.level ?? 0.95,
     nrow: estimate.n,
+    ...(options.fit === undefined ? {} : { fit: options.fit }),
   });
   return { ...ci, se: estimate.se, df: estimate.df };
 }

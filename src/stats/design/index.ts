@@ -6,6 +6,7 @@ export * from "./designMean";
 export * from "./domainEstimates";
 export * from "./kish";
 export * from "./designProportionCI";
+export * from "./designLogitFit";
 export * from "./tableDesign";
 export * from "./raoScottTest";
 export * from "./designWaldTest";

@@ -42,8 +42,7 @@ export function prepareDesign(input: DesignInput, columns: readonly NumericArray
   if (columns.length === 0) throw argumentError("columns", "must hold at least one array");
   const n = columns[0]!.length;
   if (n === 0) throw argumentError("y", "must hold at least one row");
-  let weights = input.weights;
-  if (weights === undefined && input.fpc !== undefined) weights = weightsFromFpc(input, n);
+  const weights = designWeights(input, n);
   const tally = createDesignTally(columns.length, input.cluster !== undefined);
   const rows: Parameters<typeof addDesignRows>[1] = { columns };
   if (weights !== undefined) rows.weights = weights;
@@ -54,6 +53,11 @@ export function prepareDesign(input: DesignInput, columns: readonly NumericArray
   if (input.names !== undefined) options.names = input.names;
   addDesignRows(tally, rows, options);
   return finalizeDesignTally(tally, input.names);
+}
+
+/** The sampling weights of the design's `n` rows: as given, N_h/n_h from the fpc, or undefined (all 1). */
+export function designWeights(input: DesignInput, n: number): NumericArray | undefined {
+  return input.weights ?? (input.fpc === undefined ? undefined : weightsFromFpc(input, n));
 }
 
 function weightsFromFpc(input: DesignInput, n: number): Float64Array {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { designMean, designProportionCI } from "../../../src/stats/design";
+import { designLogitFit, designMean, designProportionCI } from "../../../src/stats/design";
 import { surveyProportionCI, type SurveyCIMethod } from "../../../src/stats/surveyProportionCI";
 import { expectClose, loadOracle, num } from "../oracle";
 
@@ -28,13 +28,14 @@ describe("finite_population.json: svymean on an SRS without replacement", () => 
       expectClose(e.se, num(c.outputs.svymean_se), 1e-10, "se");
       expect(e.df).toBe(num(c.outputs.degf));
       expectClose(e.sumWeights, N, 1e-13, "Σw = N");
-      if (c.method === "likelihood" || c.outputs.lower === null) return; // R raised an error (outputs.error)
+      if (c.outputs.lower === null) return; // R raised an error (outputs.error) or gave NA
       const lower = num(c.outputs.lower);
       const upper = num(c.outputs.upper);
       if ( Number.isNaN(lower) || Number.isNaN(upper) || e.se === 0 || x === 0 || x === n) return;
       const method = c.method as SurveyCIMethod;
-      const ci = designProportionCI(e, { method, level });
-      const tol = method === "logit" ? 1e-8 : 1e-9;
+      const fit = method === "likelihood" ? { fit: designLogitFit({ y: srs(x, n), fpc: N }) } : {};
+      const ci = designProportionCI(e, { method, level, ...fit });
+      const tol = method === "logit" || method === "likelihood" ? 1e-8 : 1e-9;
       // R leaves "mean" unclipped; svyprop clips to [0, 1]
       expect(Math.abs(ci.lower - Math.max(0, lower))).toBeLessThanOrEqual(tol);
       expect(Math.abs(ci.upper - Math.min(1, upper))).toBeLessThanOrEqual(tol);
@@ -55,7 +56,7 @@ describe("unweighted data give the simple-random-sample results", () => {
       const fpc = designMean({ y: srs(x, n), fpc: N });
       const se = Math.sqrt(((1 - n / N) * p * (1 - p)) / (n - 1));
       expectClose(fpc.se, se, 1e-13, "se fpc");
-      for (const method of ["logit", "xlogit", "beta", "mean", "asin"] as const) {
+      for (const method of ["logit", "xlogit", "beta", "mean", "asin", "likelihood"] as const) {
         const a = designProportionCI(fpc, { method, level: 0.9 });
         const b = surveyProportionCI(p, se, { df: n - 1, nrow: n, method, level: 0.9 });
         expectClose(a.lower, b.lower, 1e-12, `${method} lower`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { designMean, designProportionCI, designTotal, domainMeans, domainTotals, kishEffectiveN, prepareDesign, raoScottTest, designWaldTest } from "../../../src/stats/design";
+import { designLogitFit, designMean, designProportionCI, designTotal, domainMeans, domainTotals, kishEffectiveN, prepareDesign, raoScottTest, designWaldTest } from "../../../src/stats/design";
 import type { DesignEstimate } from "../../../src/stats/design";
 import { expectClose, loadOracle, num, type OracleCase } from "../oracle";
 import { designOf, readOracleCsv, strings, variable } from "./oracleData";
@@ -61,11 +61,13 @@ describe("weighted.json: svymean and svytotal", () => {
 });
 
 describe("weighted.json: svyciprop", () => {
-  for (const c of byMethod("svyciprop").filter((c) => c.method !== "svyciprop/likelihood")) {
+  for (const c of byMethod("svyciprop")) {
     it(c.id, () => {
       const { rows, design } = input(c);
-      const e = designMean({ ...design, y: variable(rows, c.inputs.variable as string) });
-      const ci = designProportionCI(e, { method: c.inputs.method as never, level: c.inputs.level as number });
+      const y = variable(rows, c.inputs.variable as string);
+      const e = designMean({ ...design, y });
+      const fit = c.inputs.method === "likelihood" ? { fit: designLogitFit({ ...design, y }) } : {};
+      const ci = designProportionCI(e, { method: c.inputs.method as never, level: c.inputs.level as number, ...fit });
       expectClose(ci.estimate, num(c.outputs.estimate), EST, "estimate");
       expectClose(ci.lower, num(c.outputs.lower), CI, "lower");
       expectClose(ci.upper, num(c.outputs.upper), CI, "upper");
@@ -74,7 +76,7 @@ describe("weighted.json: svyciprop", () => {
 });
 
 describe("weighted.json: svyby", () => {
-  for (const c of [...byMethod("svyby_svymean"), ...byMethod("svyby_svytotal"), ...byMethod("svyby_svyciprop")].filter((c) => !c.method.endsWith("/likelihood"))) {
+  for (const c of [...byMethod("svyby_svymean"), ...byMethod("svyby_svytotal"), ...byMethod("svyby_svyciprop")]) {
     it(c.id, () => {
       const { rows, design } = input(c);
       const groups = c.inputs.groups as string[];
