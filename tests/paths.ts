@@ -12,3 +12,8 @@ export const oracleRef = (name: string) => join(repoRoot, "tests", "oracle", "re
 export const oracleData = (name: string) => join(repoRoot, "tests", "oracle", "data", name);
 /** Published figures of the surveys (copied from the shared sources): `tests/sources/<name>`. */
 export const sourcesFile = (name: string) => join(repoRoot, "tests", "sources", name);
+/**
+ * Reference values svyprop generated with R survey itself (R 4.2.2, survey 4.1-1, from Debian):
+ * `tests/reference/r-survey/<name>`, made by generate.R beside it — see its README.
+ */
+export const rSurveyReference = (name: string) => join(repoRoot, "tests", "reference", "r-survey", name);

@@ -4,7 +4,7 @@ import { parseCodebook, type DesignSpec } from "../../src/codebook";
 import { estimate } from "../../src/estimate";
 import { parseCsv } from "../../src/load";
 import { surveyFromTable, type Survey } from "../../src/survey";
-import { oracleData, oracleRef } from "../paths";
+import { oracleData, oracleRef, rSurveyReference } from "../paths";
 
 /**
  * `estimate()` on a weighted, stratified or clustered survey loaded from CSV with a codebook,
@@ -77,6 +77,24 @@ describe("estimate() on complex designs, against R svyciprop / svyby (weighted.j
         close(row.upper, expected(c.outputs.upper)[g] as number, 1e-6);
         expect(row.method).toBe(method);
         expect(row.weightedBase).toBeGreaterThan(row.base);
+      });
+    });
+  }
+
+  // svyby(~y1, ~group, svyciprop, method = "likelihood"): R survey run here (tests/reference/r-survey)
+  const domainLikelihood = (
+    JSON.parse(readFileSync(rSurveyReference("reference.json"), "utf8")) as {
+      cases: Array<{ dataset: string; analysis?: string; level?: [number]; groups?: string[]; estimate: number[]; lower?: number[]; upper?: number[] }>;
+    }
+  ).cases.filter((c) => c.analysis === "svyby svyciprop likelihood");
+  for (const c of domainLikelihood) {
+    it(`svyby svyciprop/likelihood ${c.dataset} y1 by group at ${c.level![0]} (R survey run here)`, () => {
+      const rows = estimate(surveys.get(c.dataset) as Survey, "y1", { method: "likelihood", level: c.level![0], by: "group" }).filter((row) => row.category === "yes");
+      expect(rows.map((row) => row.group?.group)).toEqual(c.groups);
+      rows.forEach((row, g) => {
+        close(row.proportion, c.estimate[g]!, 1e-8);
+        close(row.lower, c.lower![g]!, 1e-6);
+        close(row.upper, c.upper![g]!, 1e-6);
       });
     });
   }

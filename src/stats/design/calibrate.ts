@@ -5,6 +5,7 @@ import type { Id, NumericArray } from "./designTally";
 export type PopulationCounts = ReadonlyMap<Id, number> | Readonly<Record<string, number>>;
 
 export interface CalibrationResult {
+  kind: "postStratify" | "rake";
   /** The calibrated weights, one per row. */
   weights: Float64Array;
   /** Full raking cycles done (1 for post-stratification). */
@@ -12,6 +13,16 @@ export interface CalibrationResult {
   converged: boolean;
   /** Largest |Σ_{i∈c} w_i − N_c| over every cell of every margin at the end. */
   maxDiscrepancy: number;
+  /** Each margin's cells and the weights just before and after its last adjustment (for the variance). */
+  margins: CalibratedMargin[];
+}
+
+export interface CalibratedMargin {
+  name: string;
+  /** Cell index of each row. */
+  cells: Int32Array;
+  weightsBefore: Float64Array;
+  weightsAfter: Float64Array;
 }
 
 function countsMap(population: PopulationCounts, name: string): Map<string, number> {
@@ -61,17 +72,16 @@ function checkWeights(weights: NumericArray, column: string): Float64Array {
   return w;
 }
 
-/** Multiplies each cell's weights by N_c/Σ_{i∈c} w_i (in place); returns the largest discrepancy before. */
-function adjustMargin(w: Float64Array, m: Margin): number {
+/** Multiplies each cell's weights by N_c/Σ_{i∈c} w_i (in place), as R's postStratify; returns the margin's record. */
+function adjustMargin(w: Float64Array, m: Margin): CalibratedMargin {
+  const weightsBefore = Float64Array.from(w);
   const sums = new Float64Array(m.targets.length);
   for (let i = 0; i < w.length; i++) sums[m.cells[i]!]! += w[i]!;
-  let worst = 0;
   for (let c = 0; c < sums.length; c++) {
     if (!(sums[c]! > 0)) throw argumentError(m.name, `cell "${m.labels[c]}" has zero total weight and cannot be calibrated`);
-    worst = Math.max(worst, Math.abs(sums[c]! - m.targets[c]!));
   }
   for (let i = 0; i < w.length; i++) w[i]! *= m.targets[m.cells[i]!]! / sums[m.cells[i]!]!;
-  return worst;
+  return { name: m.name, cells: m.cells, weightsBefore, weightsAfter: Float64Array.from(w) };
 }
 
 function discrepancy(w: Float64Array, m: Margin): number {
@@ -91,8 +101,8 @@ export function postStratify(input: { weights?: NumericArray; postStrata: readon
   const n = input.postStrata.length;
   const w = checkWeights(input.weights ?? new Float64Array(n).fill(1), input.names?.weights ?? "weights");
   const margin = prepareMargin(input.postStrata, input.population, input.names?.postStrata ?? "postStrata", n);
-  adjustMargin(w, margin);
-  return { weights: w, iterations: 1, converged: true, maxDiscrepancy: discrepancy(w, margin) };
+  const record = adjustMargin(w, margin);
+  return { kind: "postStratify", weights: w, iterations: 1, converged: true, maxDiscrepancy: discrepancy(w, margin), margins: [record] };
 }
 
 export interface RakeMargin {
@@ -103,9 +113,12 @@ export interface RakeMargin {
 
 /**
  * Raking (iterative proportional fitting, Deming & Stephan 1940; Deville & Särndal 1992 raking
- * ratio; R `rake`): post-stratifies on each margin in turn until, after a full cycle, no margin
- * total is further than `epsilon` from its population count, or `maxIterations` cycles are done.
- * Convergence is reported, never assumed. Defaults: maxIterations 100, epsilon 1e-8 × Σ N_c.
+ * ratio), as R survey's `rake`: each cycle post-stratifies on every margin in turn; it stops when
+ * no cell of the cross-table of all margins changed its weighted count by `epsilon` or more in
+ * the cycle (converged), or after `maxIterations` cycles (not converged — R warns). R's defaults:
+ * 10 cycles and epsilon 1; an epsilon below 1 is relative to the sum of the starting weights.
+ * Those defaults stop early by design: pass e.g. `{ epsilon: 1e-9, maxIterations: 100 }` for
+ * weights that match every margin to rounding. `maxDiscrepancy` reports how close they came.
  */
 export function rake(input: { weights?: NumericArray; margins: readonly RakeMargin[]; maxIterations?: number; epsilon?: number; names?: { weights?: string } }): CalibrationResult {
   if (input.margins.length === 0) throw argumentError("margins", "must hold at least one margin");
@@ -118,17 +131,48 @@ export function rake(input: { weights?: NumericArray; margins: readonly RakeMarg
       throw argumentError("margins", `must have the same population total (${totals[0]} and ${totals[k]})`);
     }
   }
-  const maxIterations = input.maxIterations ?? 100;
+  const maxIterations = input.maxIterations ?? 10;
   if (!Number.isSafeInteger(maxIterations) || maxIterations < 1) throw argumentError("maxIterations", "must be a positive integer", maxIterations);
-  const epsilon = input.epsilon ?? 1e-8 * totals[0]!;
-  if (!(epsilon > 0)) throw argumentError("epsilon", "must be positive", epsilon);
+  const epsilonOption = input.epsilon ?? 1;
+  if (!(epsilonOption > 0) || !Number.isFinite(epsilonOption)) throw argumentError("epsilon", "must be a positive number", epsilonOption);
+  const epsilon = epsilonOption < 1 ? epsilonOption * w.reduce((a, b) => a + b, 0) : epsilonOption;
+
+  const joint = jointCells(margins, n);
+  let table = jointTable(w, joint);
   let iterations = 0;
-  let worst = Number.POSITIVE_INFINITY;
+  let converged = false;
+  let records: CalibratedMargin[] = [];
   while (iterations < maxIterations) {
     iterations += 1;
-    for (const m of margins) adjustMargin(w, m);
-    worst = Math.max(...margins.map((m) => discrepancy(w, m)));
-    if (worst <= epsilon) break;
+    records = margins.map((m) => adjustMargin(w, m));
+    const next = jointTable(w, joint);
+    let delta = 0;
+    for (let c = 0; c < next.length; c++) delta = Math.max(delta, Math.abs(next[c]! - table[c]!));
+    table = next;
+    if (delta < epsilon) {
+      converged = true;
+      break;
+    }
   }
-  return { weights: w, iterations, converged: worst <= epsilon, maxDiscrepancy: worst };
+  const maxDiscrepancy = Math.max(...margins.map((m) => discrepancy(w, m)));
+  return { kind: "rake", weights: w, iterations, converged, maxDiscrepancy, margins: records };
+}
+
+/** Index of each row's cell in the cross-classification of all margins (R's `svytable` of them). */
+function jointCells(margins: readonly Margin[], n: number): { cells: Int32Array; count: number } {
+  const index = new Map<string, number>();
+  const cells = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const key = margins.map((m) => m.cells[i]).join(",");
+    let c = index.get(key);
+    if (c === undefined) index.set(key, (c = index.size));
+    cells[i] = c;
+  }
+  return { cells, count: index.size };
+}
+
+function jointTable(w: Float64Array, joint: { cells: Int32Array; count: number }): Float64Array {
+  const table = new Float64Array(joint.count);
+  for (let i = 0; i < w.length; i++) table[joint.cells[i]!]! += w[i]!;
+  return table;
 }

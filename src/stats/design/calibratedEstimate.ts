@@ -1,33 +1,36 @@
 import { argumentError } from "../../errors";
-import type { Id } from "./designTally";
+import type { CalibratedMargin, CalibrationResult } from "./calibrate";
 import { estimateFromTally, type DesignEstimate } from "./designEstimate";
 import { meanShift, type DesignVariableInput } from "./designMean";
 import { linearizedVariance } from "./linearizedVariance";
-import { maskColumn, prepareDesign } from "./prepareDesign";
+import { analysisMask, prepareDesign } from "./prepareDesign";
 
-export interface CalibratedInput extends DesignVariableInput {
-  /**
-   * The post-stratification (one array) or raking margins (several) the `weights` were
-   * calibrated on, one cell id per row — the output weights of `postStratify` or `rake`.
-   */
-  calibration: readonly (readonly Id[])[];
+export interface CalibratedInput extends Omit<DesignVariableInput, "weights"> {
+  /** The result of `postStratify` or `rake`: its weights are the design's weights. */
+  calibration: CalibrationResult;
 }
+
+/** R survey's raking residuals go through the margins this many times (svyrecvar). */
+const RAKING_RESIDUAL_CYCLES = 10;
 
 /**
  * Mean or total on post-stratified or raked weights, with the linearised variance of the
- * residuals of the influence function from the calibration cells (Deville & Särndal 1992;
- * Lumley 2010 §7.2–7.3): e_i = (y_i − ȳ)/Σw (mean) or y_i (total), zero outside the domain; for
- * each margin in turn e_i ← e_i − ē_c, ē_c the weighted mean of e in i's cell; then V is the
- * stratified-cluster variance of the PSU totals of w·e. For raking this sequential projection
- * is the approximation R survey uses. deff scales with the variance.
+ * influence values' residuals from the calibration cells (Deville & Särndal 1992; Lumley 2010
+ * §7.2–7.3), computed as R survey's `svyrecvar` does:
+ * x_i = w_i (y_i − ȳ)/Σw (mean) or w_i y_i (total), zero outside the domain; then
+ * - post-stratification: x_i ← x_i − w_i · Σ_{j∈c} w⁰_j x_j/w_j / Σ_{j∈c} w⁰_j (w⁰ the weights before),
+ *   i.e. the residual from the cell's weighted mean;
+ * - raking: ten times over the margins, x_i ← x_i − w^m_i · mean_{j∈c}(x_j/w^m_j), w^m the weights
+ *   after margin m in the last cycle — R's approximation, whose cell means are unweighted;
+ * and V is the stratified-cluster variance of the PSU totals of x. deff scales with the variance.
  */
 export function calibratedEstimate(input: CalibratedInput, kind: "mean" | "total" = "mean"): DesignEstimate {
-  const { y } = input;
+  const { y, calibration } = input;
   const n = y.length;
-  if (input.weights === undefined) throw argumentError("weights", "must be given: the calibrated weights");
-  if (input.calibration.length === 0) throw argumentError("calibration", "must hold at least one array of cell ids");
-  const w = input.weights;
-  const mask = maskColumn(input.domain, n);
+  const w = calibration.weights;
+  if (w.length !== n) throw argumentError("calibration", `weights must have ${n} values`, w.length);
+  for (const m of calibration.margins) if (m.cells.length !== n) throw argumentError("calibration", `margins must have ${n} values`, m.cells.length);
+  const mask = analysisMask(input, [y], n);
   // See meanShift: the tallied y of a mean is shifted when far from 0, and the shift added back.
   const shift = kind === "mean" ? meanShift(y, mask) : 0;
   const masked = new Float64Array(n);
@@ -39,26 +42,41 @@ export function calibratedEstimate(input: CalibratedInput, kind: "mean" | "total
     Wy += w[i]! * masked[i]!;
   }
   const mean = Wy / W; // of y − shift
-  const e = new Float64Array(n);
-  for (let i = 0; i < n; i++) e[i] = kind === "mean" ? (mask[i]! * (y[i]! - shift - mean)) / W : masked[i]!;
-  for (const cells of input.calibration) {
-    if (cells.length !== n) throw argumentError("calibration", `arrays must have ${n} values`, cells.length);
-    const sums = new Map<string, [number, number]>();
-    for (let i = 0; i < n; i++) {
-      const key = String(cells[i]);
-      const s = sums.get(key) ?? [0, 0];
-      s[0] += w[i]! * e[i]!;
-      s[1] += w[i]!;
-      sums.set(key, s);
-    }
-    for (let i = 0; i < n; i++) {
-      const s = sums.get(String(cells[i]))!;
-      if (s[1] > 0) e[i]! -= s[0] / s[1];
-    }
-  }
-  const design = prepareDesign(input, [mask, masked, e]);
+  const x = new Float64Array(n);
+  for (let i = 0; i < n; i++) x[i] = kind === "mean" ? (w[i]! * mask[i]! * (masked[i]! - mean)) / W : w[i]! * masked[i]!;
+  if (calibration.kind === "postStratify") for (const m of calibration.margins) subtractWeightedCellMeans(x, m);
+  else for (let cycle = 0; cycle < RAKING_RESIDUAL_CYCLES; cycle++) for (const m of calibration.margins) subtractCellMeans(x, m);
+  // Tallied with the weights, so the residual column holds x/w.
+  const residual = Float64Array.from(x, (v, i) => (w[i]! > 0 ? v / w[i]! : 0));
+  const design = prepareDesign({ ...input, weights: w }, [mask, masked, residual]);
   const base = estimateFromTally(design, 1, 0, kind, input);
   const variance = linearizedVariance(design, Float64Array.of(0, 0, 1), input);
   const ratio = variance / base.variance;
   return { ...base, estimate: base.estimate + shift, variance, se: Math.sqrt(variance), deff: base.deff * ratio, deffReplace: base.deffReplace * ratio };
 }
+
+/** Post-stratification: x ← x − w·(cell mean of x/w weighted by the weights before). */
+function subtractWeightedCellMeans(x: Float64Array, m: CalibratedMargin): void {
+  const sums = new Float64Array(cellCount(m));
+  const weights = new Float64Array(sums.length);
+  for (let i = 0; i < x.length; i++) {
+    const after = m.weightsAfter[i]! === 0 && m.weightsBefore[i]! === 0 ? 1 : m.weightsAfter[i]!;
+    sums[m.cells[i]!]! += (x[i]! * m.weightsBefore[i]!) / after;
+    weights[m.cells[i]!]! += m.weightsBefore[i]!;
+  }
+  for (let i = 0; i < x.length; i++) x[i]! -= (sums[m.cells[i]!]! / weights[m.cells[i]!]!) * m.weightsAfter[i]!;
+}
+
+/** One raking step: x ← x − w^m·(unweighted cell mean of x/w^m). */
+function subtractCellMeans(x: Float64Array, m: CalibratedMargin): void {
+  const sums = new Float64Array(cellCount(m));
+  const counts = new Float64Array(sums.length);
+  for (let i = 0; i < x.length; i++) {
+    const wi = m.weightsAfter[i]!;
+    sums[m.cells[i]!]! += wi > 0 ? x[i]! / wi : 0;
+    counts[m.cells[i]!]! += 1;
+  }
+  for (let i = 0; i < x.length; i++) x[i]! -= (sums[m.cells[i]!]! / counts[m.cells[i]!]!) * m.weightsAfter[i]!;
+}
+
+const cellCount = (m: CalibratedMargin): number => m.cells.reduce((most, c) => Math.max(most, c), -1) + 1;

@@ -1,6 +1,6 @@
 import { quasibinomialFit, type QuasibinomialFit } from "../quasibinomialFit";
 import type { DesignVariableInput } from "./designMean";
-import { designWeights, maskColumn } from "./prepareDesign";
+import { analysisMask, designWeights } from "./prepareDesign";
 
 /**
  * R `svyglm(y ~ 1, design, family = quasibinomial)` for a 0/1 variable: the intercept-only fit
@@ -9,7 +9,7 @@ import { designWeights, maskColumn } from "./prepareDesign";
  */
 export function designLogitFit(input: DesignVariableInput): QuasibinomialFit {
   const n = input.y.length;
-  const mask = maskColumn(input.domain, n);
+  const mask = analysisMask(input, [input.y], n);
   const weights = designWeights(input, n);
   const y: number[] = [];
   const w: number[] = [];

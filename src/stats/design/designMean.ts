@@ -1,18 +1,25 @@
 import { argumentError } from "../../errors";
 import type { NumericArray } from "./designTally";
 import { estimateFromTally, type DesignEstimate } from "./designEstimate";
-import { maskColumn, prepareDesign, type DesignInput, type DomainMask } from "./prepareDesign";
+import { analysisMask, prepareDesign, type DesignInput, type DomainMask } from "./prepareDesign";
 
 export interface DesignVariableInput extends DesignInput {
   /** The analysis variable, one value per row (0/1 for a proportion). */
   y: NumericArray;
   /** Optional domain: the estimate is over rows where it is true, with the full design kept. */
   domain?: DomainMask;
+  /**
+   * Rows whose value is NaN (missing) leave the domain, as R's `na.rm = TRUE` (which subsets the
+   * design: a domain estimate). Without it a missing value is an error naming its row.
+   */
+  naRm?: boolean;
 }
 
 export interface DesignVariablesInput extends DesignInput {
   ys: readonly NumericArray[];
   domain?: DomainMask;
+  /** As `DesignVariableInput.naRm`; a row missing any of the variables leaves the domain of all (R). */
+  naRm?: boolean;
 }
 
 /**
@@ -43,14 +50,14 @@ function designEstimates(input: DesignVariablesInput, kind: "mean" | "total"): D
   const { ys } = input;
   if (ys.length === 0) throw argumentError("ys", "must hold at least one variable");
   const n = ys[0]!.length;
-  const mask = maskColumn(input.domain, n);
+  const mask = analysisMask(input, ys, n);
   const columns: NumericArray[] = [mask];
   const shifts: number[] = [];
   for (const y of ys) {
     if (y.length !== n) throw argumentError("y", `must have ${n} values`, y.length);
     const shift = kind === "mean" ? meanShift(y, mask) : 0;
     shifts.push(shift);
-    if (input.domain === undefined && shift === 0) columns.push(y);
+    if (input.domain === undefined && !input.naRm && shift === 0) columns.push(y);
     else {
       const masked = new Float64Array(n);
       for (let i = 0; i < n; i++) masked[i] = mask[i] === 0 ? 0 : y[i]! - shift;

@@ -186,7 +186,8 @@ export function addDesignRows(tally: DesignTally, rows: DesignRows, options: Add
     for (let c = 0; c < k; c++) {
       const u = columns[c]![i]!;
       if (!Number.isFinite(u)) {
-        throw new SurveyError("E_ARGUMENT", "analysis value must be a finite number", {
+        const hint = Number.isNaN(u) ? " (a missing value: naRm: true leaves such rows out, as R's na.rm = TRUE)" : "";
+        throw new SurveyError("E_ARGUMENT", `analysis value must be a finite number${hint}`, {
           row: spreadsheetRow(index),
           column: names.columns?.[c] ?? `columns[${c}]`,
           value: String(u),

@@ -43,7 +43,7 @@ function domainEstimates(input: DomainInput, kind: "mean" | "total"): DomainEsti
     const id = by[i];
     if (id === null || id === undefined) continue;
     const g = index.get(String(id));
-    if (g === undefined) continue;
+    if (g === undefined || (input.naRm && Number.isNaN(y[i]!))) continue;
     // See meanShift: a mean is tallied as y − (first value of its group) when that is far from 0.
     if (Number.isNaN(shifts[g]!)) shifts[g] = kind === "mean" && Number.isFinite(y[i]!) && Math.abs(y[i]!) > 1 ? y[i]! : 0;
     (columns[2 * g] as Float64Array)[i] = 1;

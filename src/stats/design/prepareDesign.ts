@@ -78,6 +78,16 @@ function weightsFromFpc(input: DesignInput, n: number): Float64Array {
   return w;
 }
 
+/**
+ * The rows an estimate is over, as 0/1: the domain mask (all rows without one), less the rows
+ * where any of `ys` is NaN when `naRm` is set (R's `na.rm = TRUE`).
+ */
+export function analysisMask(input: { domain?: DomainMask; naRm?: boolean }, ys: readonly NumericArray[], n: number): Float64Array {
+  const mask = maskColumn(input.domain, n);
+  if (input.naRm) for (const y of ys) for (let i = 0; i < Math.min(n, y.length); i++) if (Number.isNaN(y[i]!)) mask[i] = 0;
+  return mask;
+}
+
 /** The mask as 0/1 numbers, checked for length. */
 export function maskColumn(domain: DomainMask | undefined, n: number): Float64Array {
   const out = new Float64Array(n);
