@@ -42,6 +42,51 @@ function checkDesign(value: unknown): void {
       throw codebookError("must be a column name", `design.${key}`);
     }
   }
+  const fpc = design.fpc;
+  if (fpc !== undefined && typeof fpc !== "string" && !(typeof fpc === "number" && Number.isFinite(fpc) && fpc > 0)) {
+    throw codebookError("must be a column name or a positive number", "design.fpc");
+  }
+  if (design.lonelyPsu !== undefined && !(LONELY_PSU as readonly unknown[]).includes(design.lonelyPsu)) {
+    throw codebookError(`must be one of ${LONELY_PSU.join(", ")}`, "design.lonelyPsu");
+  }
+  if (design.calibration !== undefined) checkCalibration(design.calibration);
+}
+
+const LONELY_PSU = ["fail", "certainty", "remove", "adjust", "average"] as const;
+
+function checkCalibration(value: unknown): void {
+  const path = "design.calibration";
+  const calibration = expectObject(value, path);
+  if (calibration.method !== "postStratify" && calibration.method !== "rake") throw codebookError("must be postStratify or rake", `${path}.method`);
+  const margins = calibration.margins;
+  if (!Array.isArray(margins) || margins.length === 0) throw codebookError("must be a non-empty array", `${path}.margins`);
+  if (calibration.method === "postStratify" && margins.length !== 1) {
+    throw codebookError("postStratify takes one margin (a column of post-strata); use rake for several", `${path}.margins`);
+  }
+  let total: number | undefined;
+  margins.forEach((item, k) => {
+    const margin = expectObject(item, `${path}.margins[${k}]`);
+    if (typeof margin.column !== "string" || margin.column === "") throw codebookError("must be a column name", `${path}.margins[${k}].column`);
+    const population = expectObject(margin.population, `${path}.margins[${k}].population`);
+    const counts = Object.entries(population);
+    if (counts.length === 0) throw codebookError("must give at least one population count", `${path}.margins[${k}].population`);
+    let sum = 0;
+    for (const [key, count] of counts) {
+      if (typeof count !== "number" || !Number.isFinite(count) || count <= 0) {
+        throw codebookError("must be a positive population count", `${path}.margins[${k}].population.${key}`);
+      }
+      sum += count;
+    }
+    if (total !== undefined && Math.abs(sum - total) > 1e-9 * total) {
+      throw codebookError(`counts add up to ${sum}, but the first margin's to ${total}: raking needs one population total`, `${path}.margins[${k}].population`);
+    }
+    total ??= sum;
+  });
+  const { epsilon, maxIterations } = calibration;
+  if (epsilon !== undefined && !(typeof epsilon === "number" && Number.isFinite(epsilon) && epsilon > 0)) throw codebookError("must be a positive number", `${path}.epsilon`);
+  if (maxIterations !== undefined && !(typeof maxIterations === "number" && Number.isSafeInteger(maxIterations) && maxIterations > 0)) {
+    throw codebookError("must be a positive integer", `${path}.maxIterations`);
+  }
 }
 
 function checkQuestion(value: unknown, path: string): Question {

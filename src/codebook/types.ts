@@ -25,6 +25,29 @@ export interface DesignSpec {
   cluster?: string;
   /** Column (or number) giving the population size of each stratum. */
   fpc?: string | number;
+  /** A stratum with one PSU: "fail" (default, as R), "certainty", "remove", "adjust" or "average" (R `survey.lonely.psu`). */
+  lonelyPsu?: "fail" | "certainty" | "remove" | "adjust" | "average";
+  /** Weights calibrated to known population counts (R `postStratify` / `rake`). */
+  calibration?: CalibrationSpec;
+}
+
+/**
+ * Post-stratification on one column, or raking on several, to known population counts: e.g.
+ * `{ "method": "rake", "margins": [{ "column": "sex", "population": { "F": 200, "M": 205 } }, …] }`.
+ * Every value of a margin's column must have a count (keys are the raw values, trimmed).
+ */
+export interface CalibrationSpec {
+  method: "postStratify" | "rake";
+  margins: CalibrationMargin[];
+  /** Raking stops when no cell of the margins' cross-table moves by epsilon (below 1: relative to Σw); default 1, as R. */
+  epsilon?: number;
+  /** Raking cycles at most; default 10, as R. */
+  maxIterations?: number;
+}
+
+export interface CalibrationMargin {
+  column: string;
+  population: Record<string, number>;
 }
 
 export type QuestionType = "binary" | "single" | "multi" | "likert" | "numeric";

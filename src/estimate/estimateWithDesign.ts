@@ -1,8 +1,9 @@
 import { argumentError } from "../errors";
-import { designLogitFit, designMeans, designProportionCI } from "../stats/design";
+import { calibratedEstimate, designLogitFit, designMeans, designProportionCI } from "../stats/design";
 import { SURVEY_CI_METHODS, type SurveyCIMethod } from "../stats/surveyProportionCI";
 import type { CodedAnswers, DesignColumns } from "../survey";
 import type { CIMethod } from "../types";
+import { calibrationFor } from "./calibrationOf";
 
 /** The one-proportion methods that have a design-based counterpart in R's `svyciprop`. */
 const SURVEY_EQUIVALENT: Partial<Record<CIMethod, SurveyCIMethod>> = { "clopper-pearson": "beta", wald: "mean" };
@@ -54,14 +55,19 @@ export function designCells(
       }
     });
   }
-  const designInput = {
-    ...(design.weights ? { weights: design.weights } : {}),
+  const sampling = {
     ...(design.strata ? { strata: design.strata } : {}),
     ...(design.cluster ? { cluster: design.cluster } : {}),
     ...(design.fpc === undefined ? {} : { fpc: design.fpc }),
+    ...(design.lonelyPsu === undefined ? {} : { lonelyPsu: design.lonelyPsu }),
     names: design.names,
   };
-  const estimates = designMeans({ ...designInput, ys, domain });
+  const calibration = calibrationFor(design, rows);
+  const weights = calibration?.weights ?? design.weights;
+  const designInput = { ...sampling, ...(weights ? { weights } : {}) };
+  const estimates = calibration
+    ? ys.map((y) => calibratedEstimate({ ...sampling, y, domain, calibration }))
+    : designMeans({ ...designInput, ys, domain });
   return estimates.map((e, c) => {
     // svyciprop's profile interval needs the domain's logistic fit (not needed at p = 0, 1 or SE = 0)
     const profiled = method === "likelihood" && e.estimate > 0 && e.estimate < 1 && e.se > 0;

@@ -3,3 +3,4 @@ export * from "./compareWithPublished";
 export * from "./reproduce";
 export * from "./localizeLabels";
 export * from "./estimatesFromTally";
+export * from "./calibrationOf";

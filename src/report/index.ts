@@ -8,3 +8,4 @@ export { toJson } from "./toJson";
 export { ESTIMATE_FIELDS } from "./estimateRecord";
 export * from "./validationSummary";
 export * from "./reproductionMarkdown";
+export * from "./calibrationSummary";

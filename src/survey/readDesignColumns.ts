@@ -1,4 +1,4 @@
-import type { DesignSpec } from "../codebook";
+import type { CalibrationSpec, DesignSpec } from "../codebook";
 import { SurveyError } from "../errors";
 import type { CsvTable } from "../load";
 
@@ -9,8 +9,16 @@ export interface DesignColumns {
   cluster?: string[];
   /** Population size per row (an fpc column), or one number for the whole design. */
   fpc?: Float64Array | number;
+  /** Single-PSU strata (R `survey.lonely.psu`); default "fail". */
+  lonelyPsu?: NonNullable<DesignSpec["lonelyPsu"]>;
+  /** The calibration the design asks for, with each margin's value per respondent. */
+  calibration?: CalibrationColumns;
   /** The column names, for error messages of the design computations. */
   names: { weights?: string; strata?: string; cluster?: string; fpc?: string };
+}
+
+export interface CalibrationColumns extends Omit<CalibrationSpec, "margins"> {
+  margins: Array<CalibrationSpec["margins"][number] & { values: string[] }>;
 }
 
 /**
@@ -20,14 +28,14 @@ export interface DesignColumns {
  * a design needs every respondent's weight, so it cannot be left out like a bad answer.
  */
 export function readDesignColumns(table: CsvTable, design: DesignSpec): DesignColumns | undefined {
-  const { weights, strata, cluster, fpc } = design;
-  if (weights === undefined && strata === undefined && cluster === undefined && typeof fpc !== "string") return undefined;
-  const column = (name: string): string[] => {
+  const { weights, strata, cluster, fpc, calibration, lonelyPsu } = design;
+  if (weights === undefined && strata === undefined && cluster === undefined && typeof fpc !== "string" && calibration === undefined) return undefined;
+  const column = (name: string, path = "design"): string[] => {
     const index = table.header.indexOf(name);
     if (index < 0) {
       throw new SurveyError("E_CODEBOOK", `the design names a column the file does not have; columns are: ${table.header.join(", ")}`, {
         column: name,
-        path: "design",
+        path,
       });
     }
     return table.rows.map((row) => (row[index] ?? "").trim());
@@ -40,11 +48,30 @@ export function readDesignColumns(table: CsvTable, design: DesignSpec): DesignCo
       }
       return value;
     });
+  // Every respondent needs a population count for their value of each margin.
+  const readCalibration = (spec: CalibrationSpec): CalibrationColumns => ({
+    ...spec,
+    margins: spec.margins.map((margin, k) => {
+      const values = column(margin.column, `design.calibration.margins[${k}].column`);
+      values.forEach((value, i) => {
+        if (!Object.hasOwn(margin.population, value)) {
+          throw new SurveyError("E_BAD_VALUE", `has no population count in design.calibration.margins[${k}]; counts are given for ${Object.keys(margin.population).join(", ")}`, {
+            row: table.rowNumbers[i] as number,
+            column: margin.column,
+            value,
+          });
+        }
+      });
+      return { ...margin, values };
+    }),
+  });
   return {
     ...(weights === undefined ? {} : { weights: numbers(weights, "E_BAD_WEIGHT") }),
     ...(strata === undefined ? {} : { strata: column(strata) }),
     ...(cluster === undefined ? {} : { cluster: column(cluster) }),
     ...(fpc === undefined ? {} : { fpc: typeof fpc === "number" ? fpc : numbers(fpc, "E_FPC") }),
+    ...(lonelyPsu === undefined ? {} : { lonelyPsu }),
+    ...(calibration === undefined ? {} : { calibration: readCalibration(calibration) }),
     names: {
       ...(weights === undefined ? {} : { weights }),
       ...(strata === undefined ? {} : { strata }),

@@ -75,3 +75,38 @@ describe("parseCodebook", () => {
     expect(codebookErrorOf({ design: { populationSize: -4 }, questions: base().questions }).path).toBe("design.populationSize");
   });
 });
+
+describe("parseCodebook: design fields", () => {
+  const withDesign = (design: unknown) => ({ design, questions: base().questions });
+  const rakeOn = (extra: Record<string, unknown> = {}) => ({
+    method: "rake",
+    margins: [
+      { column: "sex", population: { F: 200, M: 205 } },
+      { column: "position", population: { resident: 230, fellow: 175 } },
+    ],
+    ...extra,
+  });
+
+  it("accepts lonelyPsu, an fpc number and a raking calibration", () => {
+    const design = parseCodebook(withDesign({ weights: "w", fpc: 405, lonelyPsu: "adjust", calibration: rakeOn({ epsilon: 1e-9, maxIterations: 50 }) })).design;
+    expect(design?.calibration?.margins.map((m) => m.column)).toEqual(["sex", "position"]);
+  });
+
+  it.each([
+    [{ fpc: -3 }, "design.fpc"],
+    [{ fpc: true }, "design.fpc"],
+    [{ lonelyPsu: "ignore" }, "design.lonelyPsu"],
+    [{ calibration: { ...rakeOn(), method: "calibrate" } }, "design.calibration.method"],
+    [{ calibration: { method: "rake", margins: [] } }, "design.calibration.margins"],
+    [{ calibration: { method: "postStratify", margins: rakeOn().margins } }, "design.calibration.margins"],
+    [{ calibration: { method: "rake", margins: [{ column: "", population: { a: 1 } }] } }, "design.calibration.margins[0].column"],
+    [{ calibration: { method: "rake", margins: [{ column: "sex", population: { F: 200, M: 0 } }] } }, "design.calibration.margins[0].population.M"],
+    [{ calibration: { method: "rake", margins: [{ column: "sex", population: { F: 200, M: 205 } }, { column: "age", population: { young: 400 } }] } }, "design.calibration.margins[1].population"],
+    [{ calibration: rakeOn({ epsilon: 0 }) }, "design.calibration.epsilon"],
+    [{ calibration: rakeOn({ maxIterations: 2.5 }) }, "design.calibration.maxIterations"],
+  ])("names the JSON path of a bad design field %j", (design, path) => {
+    const error = codebookErrorOf(withDesign(design));
+    expect(error.code).toBe("E_CODEBOOK");
+    expect(error.path).toBe(path);
+  });
+});

@@ -1,10 +1,11 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseCodebook, type DesignSpec } from "../../src/codebook";
-import { estimate } from "../../src/estimate";
+import { calibrationOf, estimate } from "../../src/estimate";
 import { parseCsv } from "../../src/load";
 import { surveyFromTable, type Survey } from "../../src/survey";
-import { oracleData, oracleRef, rSurveyReference } from "../paths";
+import { oracleData, oracleRef } from "../paths";
+import { calibrationCases, domainLikelihoodCases, populationOf } from "../reference/r-survey/reference";
 
 /**
  * `estimate()` on a weighted, stratified or clustered survey loaded from CSV with a codebook,
@@ -24,7 +25,7 @@ const DESIGNS: Record<string, DesignSpec> = {
   c_strat_cluster: { weights: "w", strata: "stratum", cluster: "psu" },
 };
 
-function surveyOf(dataset: string): Survey {
+function surveyOf(dataset: string, design: DesignSpec = DESIGNS[dataset] as DesignSpec): Survey {
   const table = parseCsv(readFileSync(oracleData(`weighted_${dataset}.csv`), "utf8"));
   const levels = (column: string) => [...new Set(table.rows.map((row) => row[table.header.indexOf(column)] as string))].sort();
   const single = (id: string) => ({
@@ -33,7 +34,7 @@ function surveyOf(dataset: string): Survey {
   });
   const binary = (id: string) => ({ id, column: id, type: "binary", positive: ["1"], negative: ["0"] });
   const codebook = parseCodebook({
-    design: DESIGNS[dataset],
+    design,
     questions: [binary("y1"), binary("y2"), single("cat"), single("group")],
   });
   return surveyFromTable(table, codebook);
@@ -82,22 +83,48 @@ describe("estimate() on complex designs, against R svyciprop / svyby (weighted.j
   }
 
   // svyby(~y1, ~group, svyciprop, method = "likelihood"): R survey run here (tests/reference/r-survey)
-  const domainLikelihood = (
-    JSON.parse(readFileSync(rSurveyReference("reference.json"), "utf8")) as {
-      cases: Array<{ dataset: string; analysis?: string; level?: [number]; groups?: string[]; estimate: number[]; lower?: number[]; upper?: number[] }>;
-    }
-  ).cases.filter((c) => c.analysis === "svyby svyciprop likelihood");
+  const domainLikelihood = domainLikelihoodCases;
   for (const c of domainLikelihood) {
-    it(`svyby svyciprop/likelihood ${c.dataset} y1 by group at ${c.level![0]} (R survey run here)`, () => {
-      const rows = estimate(surveys.get(c.dataset) as Survey, "y1", { method: "likelihood", level: c.level![0], by: "group" }).filter((row) => row.category === "yes");
+    it(`svyby svyciprop/likelihood ${c.dataset} y1 by group at ${c.level[0]} (R survey run here)`, () => {
+      const rows = estimate(surveys.get(c.dataset) as Survey, "y1", { method: "likelihood", level: c.level[0], by: "group" }).filter((row) => row.category === "yes");
       expect(rows.map((row) => row.group?.group)).toEqual(c.groups);
       rows.forEach((row, g) => {
         close(row.proportion, c.estimate[g]!, 1e-8);
-        close(row.lower, c.lower![g]!, 1e-6);
-        close(row.upper, c.upper![g]!, 1e-6);
+        close(row.lower, c.lower[g]!, 1e-6);
+        close(row.upper, c.upper[g]!, 1e-6);
       });
     });
   }
+
+  // postStratify / rake named in the codebook: R survey run here (tests/reference/r-survey)
+  const calibrations = calibrationCases.filter((c) => !c.calibration.includes("epsilon"));
+  for (const c of calibrations) {
+    it(`codebook calibration ${c.calibration} on ${c.dataset} (R survey run here)`, () => {
+      const group = { column: "group", population: populationOf(c.group_levels, c.group_counts) };
+      const cat = { column: "cat", population: populationOf(c.cat_levels, c.cat_counts) };
+      const calibration = c.calibration === "postStratify(group)" ? { method: "postStratify" as const, margins: [group] } : { method: "rake" as const, margins: [group, cat] };
+      const survey = surveyOf(c.dataset, { ...(DESIGNS[c.dataset] as DesignSpec), calibration });
+      const calibrated = calibrationOf(survey);
+      expect(calibrated?.kind).toBe(calibration.method);
+      const [yes] = estimate(survey, "y1", { method: "logit" }).filter((row) => row.category === "yes");
+      close(yes!.proportion, c.mean[0], 1e-8);
+      close(yes!.se as number, c.mean_se[0], 1e-8);
+      close(yes!.lower, c.logit_lower[0], 1e-6);
+      close(yes!.upper, c.logit_upper[0], 1e-6);
+      close(yes!.weightedBase as number, 100000, 1e-12);
+      const byCat = estimate(survey, "y1", { by: "cat" }).filter((row) => row.category === "yes");
+      expect(byCat.map((row) => row.group?.cat)).toEqual(c.by_cat_groups);
+      byCat.forEach((row, g) => {
+        close(row.proportion, c.by_cat_estimate[g]!, 1e-8);
+        close(row.se as number, c.by_cat_se[g]!, 1e-8);
+      });
+    });
+  }
+
+  it("names the row, column and value of a respondent whose margin value has no population count", () => {
+    const design: DesignSpec = { weights: "w", calibration: { method: "rake", margins: [{ column: "group", population: { g1: 10, g2: 20 } }, { column: "cat", population: { A: 30 } }] } };
+    expect(() => surveyOf("a_unequal", design)).toThrowError(expect.objectContaining({ code: "E_BAD_VALUE", row: 3, column: "group", value: "g3" }));
+  });
 
   it("refuses an interval method that has no design-based form", () => {
     expect(() => estimate(surveys.get("a_unequal") as Survey, "y1", { method: "wilson" })).toThrowError(

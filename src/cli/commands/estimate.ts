@@ -2,8 +2,9 @@ import { stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import type { Codebook } from "../../codebook";
 import { SurveyError } from "../../errors";
-import { estimate as estimateQuestion, estimatesFromTally } from "../../estimate";
-import { toMarkdown, validationSummary } from "../../report";
+import { calibrationOf, estimate as estimateQuestion, estimatesFromTally } from "../../estimate";
+import { calibrationSummary, toMarkdown, validationSummary } from "../../report";
+import { LONELY_PSU_OPTIONS, type CalibrationResult, type LonelyPsu } from "../../stats/design";
 import { loadSurvey, resolveCodebook, type ValidationReport } from "../../survey";
 import { tallyFile } from "../../tally";
 import type { CIMethod, Estimate } from "../../types";
@@ -14,12 +15,15 @@ import { createProgressBar } from "../progressBar";
 const STREAM_FROM_BYTES = 32 * 1024 * 1024;
 
 const usage = `Usage: svyprop estimate FILE --codebook CODEBOOK [--question ID …] [--method M] [--level L]
-                        [--by QUESTION] [--strict] [--json] [--stream] [--quiet]
+                        [--by QUESTION] [--lonely-psu MODE] [--strict] [--json] [--stream] [--quiet]
 
 Prints one Estimate row per category of each question (all categorical questions by default):
 count, base, percentage and its confidence interval. --json prints { "estimates": [...], "report": {...} }.
 Methods: wilson (default), wilson-cc, clopper-pearson, jeffreys, agresti-coull, logit, wald; for a
-weighted, stratified or clustered design: logit (default), beta, mean, xlogit, asin, likelihood.
+weighted, stratified, clustered or calibrated design: logit (default), beta, mean, xlogit, asin,
+likelihood. --lonely-psu sets how a stratum with one PSU counts (fail, the default as in R;
+certainty, remove, adjust, average), overriding the codebook's design.lonelyPsu. A design with
+calibration (postStratify or rake in the codebook) prints whether the raking converged.
 Files over 32 MB (or any file with --stream) are tallied in one streaming pass on both cores, in
 bounded memory, with a progress bar on a terminal (not with --json or --quiet); --by and designs
 with weight/stratum/cluster columns need the rows in memory and are read whole.`;
@@ -38,6 +42,7 @@ export const estimateCommand: Command = {
         method: { type: "string" },
         level: { type: "string" },
         by: { type: "string" },
+        "lonely-psu": { type: "string" },
         strict: { type: "boolean" },
         json: { type: "boolean" },
         stream: { type: "boolean" },
@@ -55,13 +60,18 @@ export const estimateCommand: Command = {
       ...(values.method === undefined ? {} : { method: values.method as CIMethod }),
       ...(values.level === undefined ? {} : { level: Number(values.level) }),
     };
+    const lonelyPsu = values["lonely-psu"];
+    if (lonelyPsu !== undefined && !(LONELY_PSU_OPTIONS as readonly string[]).includes(lonelyPsu)) {
+      throw new SurveyError("E_ARGUMENT", `--lonely-psu must be one of ${LONELY_PSU_OPTIONS.join(", ")} (got ${lonelyPsu})`);
+    }
     const inMemoryOnly = values.by !== undefined || needsRows(codebook);
     if (values.stream && inMemoryOnly) {
-      throw new SurveyError("E_ARGUMENT", "--stream cannot split by a question or use design columns (weights, strata, clusters); drop --stream");
+      throw new SurveyError("E_ARGUMENT", "--stream cannot split by a question or use design columns (weights, strata, clusters, calibration); drop --stream");
     }
     const stream = !inMemoryOnly && (values.stream === true || (await stat(file)).size > STREAM_FROM_BYTES);
     let rows: Estimate[];
     let report: ValidationReport;
+    let calibration: CalibrationResult | undefined;
     if (stream) {
       const showProgress = io.isTTY && !values.json && !values.quiet;
       ({ rows, report } = await estimateStreamed(file, codebook, questions, interval, showProgress ? io : undefined));
@@ -70,15 +80,25 @@ export const estimateCommand: Command = {
         throw new SurveyError(first.code, first.reason, first);
       }
     } else {
-      const survey = await loadSurvey(file, { codebook, strict: values.strict === true });
+      const design = lonelyPsu === undefined ? {} : { design: { lonelyPsu: lonelyPsu as LonelyPsu } };
+      const survey = await loadSurvey(file, { codebook, strict: values.strict === true, ...design });
       rows = questions.flatMap((id) => estimateQuestion(survey, id, { ...interval, ...(values.by === undefined ? {} : { by: values.by }) }));
       report = survey.report;
+      calibration = calibrationOf(survey);
     }
     if (values.json) {
-      io.stdout(`${JSON.stringify({ estimates: rows, report }, null, 2)}\n`);
+      const calibrationRecord = calibration && {
+        method: calibration.kind,
+        margins: calibration.margins.map((m) => m.name),
+        iterations: calibration.iterations,
+        converged: calibration.converged,
+        maxDiscrepancy: calibration.maxDiscrepancy,
+      };
+      io.stdout(`${JSON.stringify({ estimates: rows, report, ...(calibrationRecord ? { calibration: calibrationRecord } : {}) }, null, 2)}\n`);
     } else {
       io.stdout(toMarkdown(rows));
       if (!values.quiet) io.stderr(validationSummary(report));
+      if (calibration && (!values.quiet || !calibration.converged)) io.stderr(calibrationSummary(calibration));
     }
     return ExitCode.ok;
   },
@@ -87,7 +107,9 @@ export const estimateCommand: Command = {
 /** Whether the design names columns, so estimates need every respondent's row. */
 function needsRows(codebook: Codebook): boolean {
   const design = codebook.design ?? {};
-  return design.weights !== undefined || design.strata !== undefined || design.cluster !== undefined || typeof design.fpc === "string";
+  return (
+    design.weights !== undefined || design.strata !== undefined || design.cluster !== undefined || typeof design.fpc === "string" || design.calibration !== undefined
+  );
 }
 
 /** Tallies the file in one streaming pass and turns the tallies into Estimate rows. */
