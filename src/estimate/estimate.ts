@@ -1,7 +1,8 @@
 import type { CategoryInfo } from "../codebook";
 import { SurveyError } from "../errors";
+import { CI_METHODS } from "../stats/proportionCI";
 import type { SurveyCIMethod } from "../stats/surveyProportionCI";
-import type { CodedAnswers, Survey } from "../survey";
+import type { CodedAnswers, DesignColumns, Survey } from "../survey";
 import { tallyAnswers } from "../tally";
 import type { CIMethod, Estimate } from "../types";
 import { designCells } from "./estimateWithDesign";
@@ -35,6 +36,9 @@ export interface EstimateOptions {
  *
  * Complex designs: when the design names weight, stratum, cluster or fpc columns, proportions are
  * weighted and their intervals design-based (see `designCells`), as R `svyciprop` / `svyby`.
+ * A simple random sample asked for one of svyciprop's own methods ("xlogit", "beta", "mean",
+ * "asin", "likelihood") takes the same path with R's `svydesign(ids = ~1, fpc = ~N)`: t
+ * quantiles with n − 1 df, each base a domain of the whole sample.
  */
 export function estimate(survey: Survey, questionId: string, options: EstimateOptions = {}): Estimate[] {
   const answers = answersOf(survey, questionId);
@@ -44,15 +48,15 @@ export function estimate(survey: Survey, questionId: string, options: EstimateOp
   const by = options.by === undefined ? undefined : groupingOf(survey, options.by);
   const tally = tallyAnswers(answers, by);
   const questionLabel = answers.question.label ?? answers.question.id;
-  if (!survey.designColumns) {
-    const populationSize = options.populationSize === null ? undefined : (options.populationSize ?? survey.design.populationSize);
+  const populationSize = options.populationSize === null ? undefined : (options.populationSize ?? survey.design.populationSize);
+  const design = survey.designColumns ?? (isSurveyOnlyMethod(options.method) ? simpleRandomSampleDesign(populationSize) : undefined);
+  if (!design) {
     return estimatesFromTally(tally, questionLabel, {
       ...(options.method === undefined ? {} : { method: options.method as CIMethod }),
       ...(options.level === undefined ? {} : { level: options.level }),
       ...(populationSize === undefined ? {} : { populationSize, sampleSize: survey.rowCount }),
     });
   }
-  const design = survey.designColumns;
   const groups: Array<CategoryInfo | undefined> = tally.by ? tally.by.groups : [undefined];
   return groups.flatMap((group, g) => {
     if (tally.bases[g] === 0) return [];
@@ -62,6 +66,16 @@ export function estimate(survey: Survey, questionId: string, options: EstimateOp
       ...cell,
     }));
   });
+}
+
+/** A svyciprop method that `proportionCI` does not have ("logit" means proportionCI's there). */
+function isSurveyOnlyMethod(method: EstimateOptions["method"]): boolean {
+  return method !== undefined && !(CI_METHODS as readonly string[]).includes(method);
+}
+
+/** R `svydesign(ids = ~1, fpc = ~N)`, or `ids = ~1` alone without a population size. */
+function simpleRandomSampleDesign(populationSize: number | undefined): DesignColumns {
+  return { ...(populationSize === undefined ? {} : { fpc: populationSize }), names: {} };
 }
 
 function answersOf(survey: Survey, questionId: string): CodedAnswers {

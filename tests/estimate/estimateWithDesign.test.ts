@@ -5,6 +5,7 @@ import { calibrationOf, estimate } from "../../src/estimate";
 import { parseCsv } from "../../src/load";
 import { surveyFromTable, type Survey } from "../../src/survey";
 import { oracleData, oracleRef } from "../paths";
+import { loadOracle } from "../stats/oracle";
 import { calibrationCases, domainLikelihoodCases, populationOf } from "../reference/r-survey/reference";
 
 /**
@@ -127,6 +128,9 @@ describe("estimate() on complex designs, against R svyciprop / svyby (weighted.j
   });
 
   it("refuses an interval method that has no design-based form", () => {
+    expect(() => estimate(surveys.get("a_unequal") as Survey, "y1", { method: "jeffreys" })).toThrowError(
+      expect.objectContaining({ code: "E_ARGUMENT", message: expect.stringContaining("method") }),
+    );
     expect(() => estimate(surveys.get("a_unequal") as Survey, "y1", { method: "wilson" })).toThrowError(
       expect.objectContaining({ code: "E_ARGUMENT", message: expect.stringContaining("method") }),
     );
@@ -138,4 +142,24 @@ describe("estimate() on complex designs, against R svyciprop / svyby (weighted.j
       expect.objectContaining({ code: "E_BAD_WEIGHT", row: 3, column: "w", value: "abc" }),
     );
   });
+});
+
+describe("estimate() on a simple random sample with svyciprop's own methods (finite_population.json)", () => {
+  // R: svydesign(ids = ~1, fpc = ~N) and svyciprop(~y, design, method, level) on x ones and n − x zeros
+  const fpcCases = loadOracle("finite_population.json").filter((c) => {
+    const [x, n, N] = [c.inputs.x, c.inputs.n, c.inputs.N].map(Number) as [number, number, number];
+    return c.method !== "logit" && c.outputs.lower !== null && x > 0 && x < n && n < N;
+  });
+  it("covers the non-degenerate cases of every method but logit (which means proportionCI's logit)", () => expect(fpcCases.length).toBeGreaterThanOrEqual(40));
+  for (const c of fpcCases) {
+    const [x, n, N, level] = [c.inputs.x, c.inputs.n, c.inputs.N, c.inputs.level].map(Number) as [number, number, number, number];
+    it(`${c.method} ${x}/${n} of ${N} at ${level}`, () => {
+      const csv = `y\n${Array.from({ length: n }, (_, i) => (i < x ? "1" : "0")).join("\n")}\n`;
+      const codebook = parseCodebook({ design: { populationSize: N }, questions: [{ id: "y", column: "y", type: "binary", positive: ["1"], negative: ["0"] }] });
+      const [yes] = estimate(surveyFromTable(parseCsv(csv), codebook), "y", { method: c.method as never, level });
+      close(yes!.proportion, x / n, 1e-14);
+      close(yes!.lower, Math.max(0, Number(c.outputs.lower)), 1e-8); // R leaves "mean" unclipped
+      close(yes!.upper, Math.min(1, Number(c.outputs.upper)), 1e-8);
+    });
+  }
 });
