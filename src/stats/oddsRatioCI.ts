@@ -14,7 +14,9 @@ export const ODDS_RATIO_METHODS: readonly OddsRatioMethod[] = ["logit", "logit-a
  * a = x1, b = n1 − x1, c = x2, d = n2 − x2.
  * - "logit": exp(log(ad/bc) ∓ z√(1/a + 1/b + 1/c + 1/d)) (Woolf 1955, Annals of Human
  *   Genetics 19:251–253); needs every cell > 0.
- * - "logit-adjusted": the same with ½ added to every cell (Gart 1966, Biometrika 53:471–475).
+ * - "logit-adjusted": the same with ½ added to every cell (Gart 1966, Biometrika 53:471–475);
+ *   centred on the adjusted odds ratio, it need not contain the sample one (98/99 vs 1/116 at
+ *   50 %: 2308–11078 around 11270).
  * - "score" (default): inverted score test (Miettinen & Nurminen 1985) with the N/(N − 1)
  *   factor when `correction` (default true); see `twoSampleScore`.
  * The estimate is the sample odds ratio ad/bc (0 or Infinity at a zero cell); where it is 0/0
