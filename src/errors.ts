@@ -35,6 +35,8 @@ export interface SurveyErrorDetails {
  */
 export class SurveyError extends Error {
   readonly code: ErrorCode;
+  /** The message without the code and the location. */
+  readonly reason: string;
   readonly row?: number;
   readonly column?: string;
   readonly value?: string;
@@ -44,6 +46,7 @@ export class SurveyError extends Error {
     super(`${code}: ${message}${describeLocation(details)}`);
     this.name = "SurveyError";
     this.code = code;
+    this.reason = message;
     if (details.row !== undefined) this.row = details.row;
     if (details.column !== undefined) this.column = details.column;
     if (details.value !== undefined) this.value = details.value;

@@ -1,5 +1,7 @@
 import { argumentError } from "../errors";
-import { calibratedEstimate, designLogitFit, designMeans, designProportionCI } from "../stats/design";
+import { calibratedEstimate, designLogitFit, designMeans, designProportionCI, estimateFromTally, type DesignEstimate } from "../stats/design";
+import type { QuasibinomialFit } from "../stats/quasibinomialFit";
+import { finalizeDesignTally, type DesignColumnNames, type DesignTally, type LonelyPsu } from "../tally";
 import { SURVEY_CI_METHODS, type SurveyCIMethod } from "../stats/surveyProportionCI";
 import type { CodedAnswers, DesignColumns } from "../survey";
 import type { CIMethod } from "../types";
@@ -68,26 +70,50 @@ export function designCells(
   const estimates = calibration
     ? ys.map((y) => calibratedEstimate({ ...sampling, y, domain, calibration }))
     : designMeans({ ...designInput, ys, domain });
-  return estimates.map((e, c) => {
-    // svyciprop's profile interval needs the domain's logistic fit (not needed at p = 0, 1 or SE = 0)
-    const profiled = method === "likelihood" && e.estimate > 0 && e.estimate < 1 && e.se > 0;
-    const fit = profiled ? { fit: designLogitFit({ ...designInput, y: ys[c] as Float64Array, domain }) } : {};
-    const interval = designProportionCI(e, { method, ...fit, ...(options.level === undefined ? {} : { level: options.level }) });
-    return {
-      count: counts[c] as number,
-      base,
-      weightedCount: e.estimate * e.sumWeights,
-      weightedBase: e.sumWeights,
-      proportion: e.estimate,
-      lower: interval.lower,
-      upper: interval.upper,
-      level: interval.level,
-      method,
-      se: e.se,
-      deff: e.deff,
-      effectiveN: e.effectiveN,
-    };
-  });
+  const fitOf = (c: number) => designLogitFit({ ...designInput, y: ys[c] as Float64Array, domain });
+  return estimates.map((e, c) => designCell(e, counts[c] as number, base, method, options.level, () => fitOf(c)));
+}
+
+/**
+ * The same cells from a design tally of a whole sample (`tallyFile` on a file with design
+ * columns): columns [answered, category 1, …, category k]. "likelihood" needs each row's weight
+ * for its logistic fit, which a tally does not keep: it is refused.
+ */
+export function designCellsFromTally(
+  tally: DesignTally,
+  options: { method?: CIMethod | SurveyCIMethod; level?: number; lonelyPsu?: LonelyPsu; names?: DesignColumnNames },
+): DesignCell[] {
+  const method = surveyMethod(options.method);
+  const final = finalizeDesignTally(tally, options.names);
+  const base = final.rowsNonzero[0] as number;
+  if (base === 0) return [];
+  const variance = options.lonelyPsu === undefined ? {} : { lonelyPsu: options.lonelyPsu };
+  return Array.from({ length: final.columns - 1 }, (_, c) =>
+    designCell(estimateFromTally(final, c + 1, 0, "mean", variance), final.rowsNonzero[c + 1] as number, base, method, options.level, () => {
+      throw argumentError("method", '"likelihood" needs every row (its logistic fit starts from each weight): read the file whole, without --stream', method);
+    }),
+  );
+}
+
+/** One category's cell from its design estimate: svyciprop's interval (with the fit for "likelihood"). */
+function designCell(e: DesignEstimate, count: number, base: number, method: SurveyCIMethod, level: number | undefined, fitOf: () => QuasibinomialFit): DesignCell {
+  // svyciprop's profile interval needs the domain's logistic fit (not needed at p = 0, 1 or SE = 0)
+  const profiled = method === "likelihood" && e.estimate > 0 && e.estimate < 1 && e.se > 0;
+  const interval = designProportionCI(e, { method, ...(profiled ? { fit: fitOf() } : {}), ...(level === undefined ? {} : { level }) });
+  return {
+    count,
+    base,
+    weightedCount: e.estimate * e.sumWeights,
+    weightedBase: e.sumWeights,
+    proportion: e.estimate,
+    lower: interval.lower,
+    upper: interval.upper,
+    level: interval.level,
+    method,
+    se: e.se,
+    deff: e.deff,
+    effectiveN: e.effectiveN,
+  };
 }
 
 /** svyciprop's method for an interval method name; default "logit", R's default. */

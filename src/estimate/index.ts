@@ -4,3 +4,4 @@ export * from "./reproduce";
 export * from "./localizeLabels";
 export * from "./estimatesFromTally";
 export * from "./calibrationOf";
+export * from "./estimatesFromDesignTally";

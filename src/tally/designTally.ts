@@ -1,4 +1,4 @@
-import { SurveyError, argumentError } from "../../errors";
+import { SurveyError, argumentError } from "../errors";
 
 /**
  * Mergeable sufficient statistics of a stratified, clustered sample for Taylor linearisation

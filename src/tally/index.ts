@@ -3,3 +3,4 @@ export * from "./tallyAnswers";
 export * from "./mergeTallies";
 export * from "./stream";
 export * from "./tallyFromCounts";
+export * from "./designTally";

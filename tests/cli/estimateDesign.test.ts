@@ -106,3 +106,32 @@ describe("svyprop estimate --lonely-psu", () => {
     expect(io.err()).toMatch(/--lonely-psu must be one of fail, certainty, remove, adjust, average \(got ignore\)/);
   });
 });
+
+describe("svyprop estimate --stream with a design", () => {
+  const codebook = {
+    design: { weights: "w", strata: "stratum", cluster: "psu" },
+    questions: [binary("y1"), { id: "cat", column: "cat", type: "single", categories: ["A", "B", "C", "D"].map((c) => ({ code: c, label: c, values: [c] })) }],
+  };
+
+  it("gives the rows of the file read whole", async () => {
+    const cb = await codebookFile("clustered.json", codebook);
+    const args = ["estimate", oracleData("weighted_c_strat_cluster.csv"), "--codebook", cb, "--method", "beta", "--json"];
+    const whole = captureIO();
+    const streamed = captureIO();
+    expect(await runCli(args, whole)).toBe(0);
+    expect(await runCli([...args, "--stream"], streamed)).toBe(0);
+    const rows = (io: ReturnType<typeof captureIO>) => (JSON.parse(io.out()) as { estimates: Array<Record<string, number>> }).estimates;
+    const [a, b] = [rows(streamed), rows(whole)];
+    expect(a).toHaveLength(6);
+    a.forEach((row, i) => {
+      for (const key of ["proportion", "se", "lower", "upper", "count", "base"]) expect(Math.abs(row[key]! - b[i]![key]!)).toBeLessThan(1e-12);
+    });
+  });
+
+  it("refuses --stream where the rows are needed, saying why", async () => {
+    const cb = await codebookFile("clustered.json", codebook);
+    const io = captureIO();
+    expect(await runCli(["estimate", oracleData("weighted_c_strat_cluster.csv"), "--codebook", cb, "--method", "likelihood", "--stream"], io)).toBe(2);
+    expect(io.err()).toContain('--stream cannot be used here: the "likelihood" interval needs every row in memory');
+  });
+});

@@ -41,7 +41,7 @@ describe("svyprop estimate --stream", () => {
   it("refuses to split by a question while streaming", async () => {
     const io = captureIO();
     expect(await runCli([...args, "--stream", "--by", "position"], io)).toBe(2);
-    expect(io.err()).toContain("--stream cannot split by a question");
+    expect(io.err()).toContain("--stream cannot be used here: --by needs every row in memory");
   });
 });
 

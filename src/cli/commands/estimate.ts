@@ -2,11 +2,12 @@ import { stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import type { Codebook } from "../../codebook";
 import { SurveyError } from "../../errors";
-import { calibrationOf, estimate as estimateQuestion, estimatesFromTally } from "../../estimate";
+import { calibrationOf, estimate as estimateQuestion, estimatesFromDesignTally, estimatesFromTally } from "../../estimate";
+import { CI_METHODS } from "../../stats/proportionCI";
 import { calibrationSummary, toMarkdown, validationSummary } from "../../report";
-import { LONELY_PSU_OPTIONS, type CalibrationResult, type LonelyPsu } from "../../stats/design";
+import type { CalibrationResult } from "../../stats/design";
+import { LONELY_PSU_OPTIONS, streamableDesign, tallyFile, type LonelyPsu } from "../../tally";
 import { loadSurvey, resolveCodebook, type ValidationReport } from "../../survey";
-import { tallyFile } from "../../tally";
 import type { CIMethod, Estimate } from "../../types";
 import { type CliIO, type Command, ExitCode } from "../command";
 import { createProgressBar } from "../progressBar";
@@ -25,8 +26,10 @@ likelihood. --lonely-psu sets how a stratum with one PSU counts (fail, the defau
 certainty, remove, adjust, average), overriding the codebook's design.lonelyPsu. A design with
 calibration (postStratify or rake in the codebook) prints whether the raking converged.
 Files over 32 MB (or any file with --stream) are tallied in one streaming pass on both cores, in
-bounded memory, with a progress bar on a terminal (not with --json or --quiet); --by and designs
-with weight/stratum/cluster columns need the rows in memory and are read whole.`;
+bounded memory, with a progress bar on a terminal (not with --json or --quiet); a design of
+weights, strata and clusters streams too (its per-stratum and per-PSU sums). --by, a
+calibration, an fpc without a weights column and the likelihood interval need every row in
+memory: those files are read whole.`;
 
 export const estimateCommand: Command = {
   name: "estimate",
@@ -64,17 +67,15 @@ export const estimateCommand: Command = {
     if (lonelyPsu !== undefined && !(LONELY_PSU_OPTIONS as readonly string[]).includes(lonelyPsu)) {
       throw new SurveyError("E_ARGUMENT", `--lonely-psu must be one of ${LONELY_PSU_OPTIONS.join(", ")} (got ${lonelyPsu})`);
     }
-    const inMemoryOnly = values.by !== undefined || needsRows(codebook);
-    if (values.stream && inMemoryOnly) {
-      throw new SurveyError("E_ARGUMENT", "--stream cannot split by a question or use design columns (weights, strata, clusters, calibration); drop --stream");
-    }
+    const inMemoryOnly = whyRowsAreNeeded(codebook, values.by, values.method);
+    if (values.stream && inMemoryOnly) throw new SurveyError("E_ARGUMENT", `--stream cannot be used here: ${inMemoryOnly}; drop --stream`);
     const stream = !inMemoryOnly && (values.stream === true || (await stat(file)).size > STREAM_FROM_BYTES);
     let rows: Estimate[];
     let report: ValidationReport;
     let calibration: CalibrationResult | undefined;
     if (stream) {
       const showProgress = io.isTTY && !values.json && !values.quiet;
-      ({ rows, report } = await estimateStreamed(file, codebook, questions, interval, showProgress ? io : undefined));
+      ({ rows, report } = await estimateStreamed(file, codebook, questions, { ...interval, ...(lonelyPsu === undefined ? {} : { lonelyPsu: lonelyPsu as LonelyPsu }) }, showProgress ? io : undefined));
       if (values.strict && report.issues[0]) {
         const first = report.issues[0];
         throw new SurveyError(first.code, first.reason, first);
@@ -104,12 +105,18 @@ export const estimateCommand: Command = {
   },
 };
 
-/** Whether the design names columns, so estimates need every respondent's row. */
-function needsRows(codebook: Codebook): boolean {
+/** Why the estimates need every respondent's row in memory, or undefined when one streaming pass will do. */
+function whyRowsAreNeeded(codebook: Codebook, by: string | undefined, method: string | undefined): string | undefined {
   const design = codebook.design ?? {};
-  return (
-    design.weights !== undefined || design.strata !== undefined || design.cluster !== undefined || typeof design.fpc === "string" || design.calibration !== undefined
-  );
+  const namesColumns =
+    design.weights !== undefined || design.strata !== undefined || design.cluster !== undefined || typeof design.fpc === "string" || design.calibration !== undefined;
+  if (by !== undefined) return "--by needs every row in memory";
+  if (namesColumns && !streamableDesign(design)) return "a calibration, or an fpc without a weights column, needs every row in memory";
+  if (namesColumns && method === "likelihood") return 'the "likelihood" interval needs every row in memory (a logistic fit on every weight)';
+  if (!namesColumns && method !== undefined && !(CI_METHODS as readonly string[]).includes(method)) {
+    return `method ${method} on a simple random sample goes through the design path, which needs every row in memory`;
+  }
+  return undefined;
 }
 
 /** Tallies the file in one streaming pass and turns the tallies into Estimate rows. */
@@ -117,11 +124,14 @@ async function estimateStreamed(
   file: string,
   codebook: Codebook,
   questions: string[],
-  interval: { method?: CIMethod; level?: number },
+  interval: { method?: CIMethod; level?: number; lonelyPsu?: LonelyPsu },
   progressTo: CliIO | undefined,
 ): Promise<{ rows: Estimate[]; report: ValidationReport }> {
   const progress = progressTo ? createProgressBar(progressTo, (await stat(file)).size) : undefined;
-  const { tallies, report } = await tallyFile(file, codebook, progress ? { onProgress: progress.update } : {});
+  const { tallies, report, designTallies } = await tallyFile(file, codebook, {
+    ...(progress ? { onProgress: progress.update } : {}),
+    designTallies: streamableDesign(codebook.design),
+  });
   progress?.done();
   const populationSize = codebook.design?.populationSize;
   const rows = questions.flatMap((id) => {
@@ -130,8 +140,15 @@ async function estimateStreamed(
     if (!tally || !question) {
       throw new SurveyError("E_UNKNOWN_QUESTION", `no question "${id}" in the codebook; questions are: ${codebook.questions.map((q) => q.id).join(", ")}`);
     }
+    if (designTallies) {
+      const designTally = designTallies.get(id);
+      if (!designTally) throw new SurveyError("E_ARGUMENT", `question "${id}" is numeric: it has no categories to estimate proportions of`);
+      const lonelyPsu = interval.lonelyPsu ?? codebook.design?.lonelyPsu;
+      return estimatesFromDesignTally(tally, designTally, question.label ?? id, { ...interval, ...(lonelyPsu === undefined ? {} : { lonelyPsu }) });
+    }
+    const { lonelyPsu: _, ...srs } = interval;
     return estimatesFromTally(tally, question.label ?? id, {
-      ...interval,
+      ...srs,
       ...(populationSize === undefined ? {} : { populationSize, sampleSize: report.rowsRead }),
     });
   });

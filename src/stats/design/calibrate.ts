@@ -1,5 +1,5 @@
 import { SurveyError, argumentError } from "../../errors";
-import type { Id, NumericArray } from "./designTally";
+import type { Id, NumericArray } from "../../tally/designTally";
 
 /** Known population counts of a post-stratification variable's cells: id → N_c. */
 export type PopulationCounts = ReadonlyMap<Id, number> | Readonly<Record<string, number>>;

@@ -1,5 +1,5 @@
 import { argumentError } from "../../errors";
-import type { FinalDesignTally } from "./designTally";
+import type { FinalDesignTally } from "../../tally/designTally";
 import { linearizedVariance, type VarianceOptions } from "./linearizedVariance";
 
 /** A design-based estimate (R `svymean` / `svytotal` with `deff = TRUE`). */

@@ -1,5 +1,5 @@
 import { argumentError } from "../../errors";
-import type { NumericArray } from "./designTally";
+import type { NumericArray } from "../../tally/designTally";
 import { estimateFromTally, type DesignEstimate } from "./designEstimate";
 import { analysisMask, prepareDesign, type DesignInput, type DomainMask } from "./prepareDesign";
 

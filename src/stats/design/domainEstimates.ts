@@ -1,9 +1,9 @@
 import { argumentError } from "../../errors";
-import type { Id } from "./designTally";
+import type { Id } from "../../tally/designTally";
 import { estimateFromTally, type DesignEstimate } from "./designEstimate";
 import type { DesignVariableInput } from "./designMean";
 import { prepareDesign } from "./prepareDesign";
-import type { NumericArray } from "./designTally";
+import type { NumericArray } from "../../tally/designTally";
 
 export interface DomainEstimate extends DesignEstimate {
   group: string;

@@ -1,4 +1,3 @@
-export * from "./designTally";
 export * from "./linearizedVariance";
 export * from "./prepareDesign";
 export * from "./designEstimate";

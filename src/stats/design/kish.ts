@@ -1,5 +1,5 @@
 import { argumentError, SurveyError } from "../../errors";
-import type { NumericArray } from "./designTally";
+import type { NumericArray } from "../../tally/designTally";
 
 export interface KishSummary {
   n: number;

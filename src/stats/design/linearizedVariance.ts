@@ -1,5 +1,5 @@
 import { SurveyError, argumentError } from "../../errors";
-import { spreadsheetRow, type DesignColumnNames, type FinalDesignTally, type LonelyPsu, LONELY_PSU_OPTIONS } from "./designTally";
+import { spreadsheetRow, type DesignColumnNames, type FinalDesignTally, type LonelyPsu, LONELY_PSU_OPTIONS } from "../../tally/designTally";
 
 export interface VarianceOptions {
   /** Single-PSU strata: "fail" (default, as R), "certainty", "remove", "adjust" or "average". */

@@ -8,7 +8,7 @@ import {
   type Id,
   type LonelyPsu,
   type NumericArray,
-} from "./designTally";
+} from "../../tally/designTally";
 
 /**
  * A survey design given as arrays, one value per row (R `svydesign(ids = ~cluster,

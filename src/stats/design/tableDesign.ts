@@ -1,6 +1,6 @@
 import { argumentError } from "../../errors";
 import { sortedLevels } from "./domainEstimates";
-import type { FinalDesignTally, Id, NumericArray } from "./designTally";
+import type { FinalDesignTally, Id, NumericArray } from "../../tally/designTally";
 import { prepareDesign, type DesignInput } from "./prepareDesign";
 
 export interface TableDesignInput extends DesignInput {

@@ -1,4 +1,5 @@
 import type { ValidationReport, QuestionAccount } from "../../survey";
+import { mergeDesignTallies, type DesignTally } from "../designTally";
 import { mergeTallies } from "../mergeTallies";
 import type { Tally } from "../types";
 import { emptyAccount } from "./accounting";
@@ -10,6 +11,8 @@ export interface FileTally {
   tallies: Map<string, Tally>;
   /** The same accounting as `survey.report`: `rowsRead = used + missing + notAsked + excluded` per question. */
   report: ValidationReport;
+  /** Per categorical question, the design tally, when the codebook's design can be streamed (`streamableDesign`). */
+  designTallies?: Map<string, DesignTally>;
 }
 
 /**
@@ -21,8 +24,15 @@ export function joinParts(parts: readonly ChunkTally[], linesBefore: number): Fi
   const tallies = new Map<string, Tally>();
   const questions: Record<string, QuestionAccount> = Object.create(null);
   const report: ValidationReport = { rowsRead: 0, questions, issues: [] };
+  let designTallies: Map<string, DesignTally> | undefined;
   let offset = linesBefore;
   for (const part of parts) {
+    for (const [id, tally] of part.designTallies ?? []) {
+      for (const stratum of tally.strata.values()) stratum.firstRow += offset; // rows of the part → rows of the file
+      designTallies ??= new Map();
+      const running = designTallies.get(id);
+      designTallies.set(id, running ? mergeDesignTallies(running, tally) : tally);
+    }
     for (const [id, tally] of part.tallies) {
       const running = tallies.get(id);
       tallies.set(id, running ? mergeTallies(running, tally) : tally);
@@ -41,5 +51,5 @@ export function joinParts(parts: readonly ChunkTally[], linesBefore: number): Fi
     report.rowsRead += part.rowsRead;
     offset += part.lineBreaks;
   }
-  return { tallies, report };
+  return { tallies, report, ...(designTallies ? { designTallies } : {}) };
 }

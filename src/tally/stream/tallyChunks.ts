@@ -22,6 +22,8 @@ export interface ChunkTallyOptions {
   partOfFile?: boolean;
   /** Called after each chunk with its size in bytes. */
   onChunk?: (bytes: number) => void;
+  /** Also tally the codebook's design (see `TallyFileOptions.designTallies`). */
+  designTallies?: boolean;
 }
 
 /** A stream's tallies, plus what a caller joining parts of a file needs. */
@@ -43,7 +45,7 @@ export async function tallyChunks(chunks: AsyncIterable<Uint8Array>, codebook: C
   let pending: Uint8Array | undefined;
   let headerLines = 0;
   const start = (header: Pick<CsvHeader, "names" | "delimiter">): CsvRecordScanner => {
-    tallier = new StreamTallier(codebook, header.names, header.delimiter, options.decoder, BATCH_SIZE);
+    tallier = new StreamTallier(codebook, header.names, header.delimiter, options.decoder, BATCH_SIZE, options.designTallies === true);
     return new CsvRecordScanner(header.delimiter.charCodeAt(0), tallier.batch, {
       fields: header.names.length + 1,
       batchSize: BATCH_SIZE,

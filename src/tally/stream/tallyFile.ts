@@ -30,6 +30,14 @@ export interface TallyFileOptions {
   encoding?: Encoding;
   /** Bytes read at a time (default 1 MiB). */
   chunkSize?: number;
+  /**
+   * Also tally the codebook's design, when it names weights, strata or clusters (and no
+   * calibration, nor an fpc column without weights: `streamableDesign`): the result's
+   * `designTallies` then hold, per categorical question, the per-stratum and per-PSU sums that
+   * `estimatesFromDesignTally` turns into design-based estimates. Every question is then coded
+   * per record, which is slower than counting values.
+   */
+  designTallies?: boolean;
 }
 
 /** The tallies and report of a file, and how many threads counted it. */
@@ -68,6 +76,7 @@ async function tallyWithEncoding(source: Source, codebook: Codebook, options: Ta
       ...(options.workers === undefined ? {} : { workers: options.workers }),
       ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      designTallies: options.designTallies === true,
     });
   }
   let bytesRead = 0;
@@ -75,6 +84,7 @@ async function tallyWithEncoding(source: Source, codebook: Codebook, options: Ta
     decoder: textDecoderFor(encoding),
     ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
     onChunk: (bytes) => options.onProgress?.({ bytesRead: (bytesRead += bytes) }),
+    designTallies: options.designTallies === true,
   });
   return { ...joinParts([part], 0), workers: 1 };
 }

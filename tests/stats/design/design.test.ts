@@ -1,22 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { SurveyError } from "../../../src/errors";
 import {
-  addDesignRows,
   calibratedEstimate,
-  createDesignTally,
   designMean,
   designMeans,
   designTotal,
   domainMeans,
   estimateFromTally,
-  finalizeDesignTally,
   kishEffectiveN,
-  mergeDesignTallies,
   postStratify,
   rake,
-  type DesignTally,
   type RakeMargin,
 } from "../../../src/stats/design";
+import { addDesignRows, createDesignTally, finalizeDesignTally, mergeDesignTallies, type DesignTally } from "../../../src/tally/designTally";
 import { expectClose } from "../oracle";
 import { designOf, readOracleCsv, variable } from "./oracleData";
 

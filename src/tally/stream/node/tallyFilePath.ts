@@ -22,6 +22,7 @@ export interface FilePathOptions {
   encoding: Encoding;
   chunkSize: number;
   onProgress?: (progress: TallyProgress) => void;
+  designTallies: boolean;
 }
 
 /**
@@ -48,6 +49,7 @@ export async function tallyFilePath(file: string | URL, codebook: Codebook, opti
     encoding: options.encoding,
     chunkSize: options.chunkSize,
     linesBefore: 0,
+    designTallies: options.designTallies,
   }));
   const progress = progressCounter(header.dataStart, size, options.onProgress);
   if (jobs.length > 1) {

@@ -18,6 +18,8 @@ export interface FileRangeJob {
   chunkSize: number;
   /** Line breaks before `start`, when known (rows in the result count from there); 0 otherwise. */
   linesBefore: number;
+  /** Also tally the codebook's design (see `TallyFileOptions.designTallies`). */
+  designTallies: boolean;
 }
 
 /** Tallies the records of one byte range of a file; rows count from the range's first line. */
@@ -27,6 +29,7 @@ export function tallyFileRange(job: FileRangeJob, onChunk?: (bytes: number) => v
     header: job.header,
     partOfFile: !job.last,
     linesBefore: job.linesBefore,
+    designTallies: job.designTallies,
     ...(onChunk ? { onChunk } : {}),
   });
 }
