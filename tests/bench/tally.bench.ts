@@ -3,7 +3,8 @@
  *
  * Generates (seeded, once) 100k- and 1M-row survey files under tests/bench/.data/, builds
  * dist/ when the sources are newer, then times each job in its own process — svyprop on one
- * and two worker threads, a hand-written papaparse streaming tally, and DuckDB where
+ * and two worker threads, svyprop filling the design tallies too (design-2: weights, strata and
+ * PSUs of all 30 questions, two threads), a hand-written papaparse streaming tally, and DuckDB where
  * @duckdb/node-api runs — in alternating rounds, and prints median wall time, MB/s, peak RSS,
  * median CPU time (all threads; steadier than wall time when the machine is shared), ratios
  * and the issue's targets. MB/s and ratios are from wall time. Environment: BENCH_ROUNDS (default 5), BENCH_SIZES (e.g. "100k").
@@ -106,7 +107,7 @@ async function main(): Promise<void> {
   writeFileSync(codebookPath, JSON.stringify(fixtureCodebook(), null, 2));
   const files = await Promise.all(sizes.map(async ([name, rows]) => [name, await surveyFile(name, rows)] as const));
   ensureBuilt();
-  const jobs = ["svyprop-1", "svyprop-2", "papaparse"];
+  const jobs = ["svyprop-1", "svyprop-2", "design-2", "papaparse"];
   if (duckdbRuns()) jobs.push("duckdb");
   else console.log("DuckDB skipped: @duckdb/node-api does not install or run here");
 

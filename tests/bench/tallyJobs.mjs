@@ -1,6 +1,7 @@
 // One timed tally job, run by tally.bench.ts in its own process so peak RSS is the job's own.
 // Plain JavaScript on purpose: a TypeScript loader would add ~35 MiB to every job's RSS.
-// Usage: node tallyJobs.mjs <svyprop-1|svyprop-2|papaparse|duckdb> <file.csv> <codebook.json>
+// Usage: node tallyJobs.mjs <svyprop-1|svyprop-2|design-2|papaparse|duckdb> <file.csv> <codebook.json>
+// design-2 also fills the design tallies (weights, strata, PSUs of every question) on two threads.
 // Prints one JSON line: { ms, cpuMs, rssMiB, digest } — digest sums each question's counts, so the
 // bench can check that every job counted the same thing.
 import { createReadStream, readFileSync } from "node:fs";
@@ -8,7 +9,7 @@ import { fileURLToPath } from "node:url";
 
 const [kind, file, codebookPath] = process.argv.slice(2);
 const codebook = JSON.parse(readFileSync(codebookPath, "utf8"));
-const jobs = { "svyprop-1": () => svyprop(1), "svyprop-2": () => svyprop(2), papaparse, duckdb };
+const jobs = { "svyprop-1": () => svyprop(1), "svyprop-2": () => svyprop(2), "design-2": () => svyprop(2, true), papaparse, duckdb };
 if (!(kind in jobs)) throw new Error(`unknown job ${kind}`);
 
 // Each job loads only its own modules, before the clock starts: the figures are the tally's,
@@ -25,9 +26,9 @@ const cpu = process.cpuUsage(cpuBefore);
 const digest = Object.fromEntries(Object.entries(counts).map(([id, c]) => [id, Array.from(c).join(" ")]));
 console.log(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, rssMiB: process.resourceUsage().maxRSS / 1024, digest }));
 
-/** svyprop's streaming tally, from the built package. */
-async function svyprop(workers) {
-  const { tallies } = await svypropModule.tallyFile(file, codebook, { workers });
+/** svyprop's streaming tally, from the built package (with the design tallies when asked). */
+async function svyprop(workers, designTallies = false) {
+  const { tallies } = await svypropModule.tallyFile(file, codebook, { workers, designTallies });
   return Object.fromEntries([...tallies].map(([id, tally]) => [id, tally.counts]));
 }
 
