@@ -22,9 +22,11 @@ Prints one Estimate row per category of each question (all categorical questions
 count, base, percentage and its confidence interval. --json prints { "estimates": [...], "report": {...} }.
 Methods: wilson (default), wilson-cc, clopper-pearson, jeffreys, agresti-coull, logit, wald; for a
 weighted, stratified, clustered or calibrated design: logit (default), beta, mean, xlogit, asin,
-likelihood. --lonely-psu sets how a stratum with one PSU counts (fail, the default as in R;
-certainty, remove, adjust, average), overriding the codebook's design.lonelyPsu. A design with
-calibration (postStratify or rake in the codebook) prints whether the raking converged.
+likelihood (a simple random sample takes these too, except logit, as R's svydesign(ids = ~1,
+fpc = ~N)); counts are unweighted, percentages weighted. --lonely-psu sets how a stratum with
+one PSU counts (fail, the default as in R; certainty, remove, adjust, average), overriding the
+codebook's design.lonelyPsu. A design with calibration (postStratify or rake in the codebook)
+prints whether the raking converged.
 Files over 32 MB (or any file with --stream) are tallied in one streaming pass on both cores, in
 bounded memory, with a progress bar on a terminal (not with --json or --quiet); a design of
 weights, strata and clusters streams too (its per-stratum and per-PSU sums). --by, a
