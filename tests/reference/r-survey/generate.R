@@ -52,6 +52,7 @@ estimates <- function(des) {
 calibration_case <- function(dataset, kind, pop, raked) {
   e <- estimates(raked)
   ci <- svyciprop(~y1, raked, method = "logit")
+  lik <- svyciprop(~y1, raked, method = "likelihood")
   add(
     dataset = sprintf('"%s"', dataset), calibration = sprintf('"%s"', kind),
     group_levels = str(pop$group$group), group_counts = num(pop$group$Freq),
@@ -60,7 +61,8 @@ calibration_case <- function(dataset, kind, pop, raked) {
     mean = num(e$mean), mean_se = num(e$mean_se), total = num(e$total), total_se = num(e$total_se),
     by_cat_groups = str(e$by_cat$groups), by_cat_estimate = num(e$by_cat$estimate), by_cat_se = num(e$by_cat$se),
     degf = num(degf(raked)),
-    logit_lower = num(confint(ci)[1]), logit_upper = num(confint(ci)[2])
+    logit_lower = num(confint(ci)[1]), logit_upper = num(confint(ci)[2]),
+    likelihood_lower = num(confint(lik)[1]), likelihood_upper = num(confint(lik)[2])
   )
 }
 

@@ -21,6 +21,8 @@ export interface CalibrationCase {
   degf: [number];
   logit_lower: [number];
   logit_upper: [number];
+  likelihood_lower: [number];
+  likelihood_upper: [number];
 }
 
 export interface NaRmCase {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { calibratedEstimate, designProportionCI, postStratify, rake, type CalibrationResult } from "../../../src/stats/design";
+import { calibratedEstimate, designLogitFit, designProportionCI, postStratify, rake, type CalibrationResult } from "../../../src/stats/design";
 import { calibrationCases as cases, populationOf, referenceSurveyVersion, type CalibrationCase } from "../../reference/r-survey/reference";
 import { expectClose } from "../oracle";
 import { designOf, readOracleCsv, strings, variable } from "./oracleData";
@@ -52,6 +52,10 @@ describe("calibration against R survey (tests/reference/r-survey)", () => {
       const ci = designProportionCI(mean, { method: "logit" });
       expectClose(ci.lower, c.logit_lower[0], 1e-6, "logit lower");
       expectClose(ci.upper, c.logit_upper[0], 1e-6, "logit upper");
+      const fit = designLogitFit({ ...rest, y, weights: result.weights });
+      const profile = designProportionCI(mean, { method: "likelihood", fit });
+      expectClose(profile.lower, c.likelihood_lower[0], 1e-8, "likelihood lower");
+      expectClose(profile.upper, c.likelihood_upper[0], 1e-8, "likelihood upper");
     });
   }
 });
