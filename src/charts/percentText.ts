@@ -35,6 +35,7 @@ export function percentText(row: Estimate, style: NumberStyle): string {
 /** "66–79": the interval limits in percent, without the sign. */
 export function intervalDigits(row: Estimate, style: NumberStyle): string {
   const { rangeDash } = localeTexts(style.locale);
+  if (Number.isNaN(row.lower) || Number.isNaN(row.upper)) return "n/a"; // no interval exists (a domain without design df)
   return `${proportionDigits(row.lower, style)}${rangeDash}${proportionDigits(row.upper, style)}`;
 }
 

@@ -1,3 +1,5 @@
+import { parseArgs, type ParseArgsConfig } from "node:util";
+
 /** Where a command writes: injectable so tests can capture output without spawning a process. */
 export interface CliIO {
   stdout: (text: string) => void;
@@ -23,4 +25,27 @@ export interface Command {
   summary: string;
   usage: string;
   run(args: string[], io: CliIO): Promise<number>;
+}
+
+type OptionsConfig = NonNullable<ParseArgsConfig["options"]>;
+/** What `parseArgs` returns for a command's options, with positionals allowed. */
+export type ParsedArgs<O extends OptionsConfig> = ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true }>>;
+
+/**
+ * A command from its options (as `node:util` `parseArgs` takes them) and a body that gets them
+ * parsed: an unknown option or a missing value is a usage error before the body runs.
+ */
+export function defineCommand<const O extends OptionsConfig>(spec: {
+  name: string;
+  summary: string;
+  usage: string;
+  options: O;
+  run(parsed: ParsedArgs<O>, io: CliIO): Promise<number>;
+}): Command {
+  return {
+    name: spec.name,
+    summary: spec.summary,
+    usage: spec.usage,
+    run: (args, io) => spec.run(parseArgs({ args, options: spec.options, allowPositionals: true }), io),
+  };
 }

@@ -95,11 +95,18 @@ export function designCellsFromTally(
   );
 }
 
-/** One category's cell from its design estimate: svyciprop's interval (with the fit for "likelihood"). */
+/**
+ * One category's cell from its design estimate: svyciprop's interval (with the fit for
+ * "likelihood"). A domain whose rows lie in one PSU per stratum has no design degrees of
+ * freedom: its limits are NaN, as R's (reports print "n/a").
+ */
 function designCell(e: DesignEstimate, count: number, base: number, method: SurveyCIMethod, level: number | undefined, fitOf: () => QuasibinomialFit): DesignCell {
   // svyciprop's profile interval needs the domain's logistic fit (not needed at p = 0, 1 or SE = 0)
   const profiled = method === "likelihood" && e.estimate > 0 && e.estimate < 1 && e.se > 0;
-  const interval = designProportionCI(e, { method, ...(profiled ? { fit: fitOf() } : {}), ...(level === undefined ? {} : { level }) });
+  const interval =
+    e.df >= 1
+      ? designProportionCI(e, { method, ...(profiled ? { fit: fitOf() } : {}), ...(level === undefined ? {} : { level }) })
+      : { lower: Number.NaN, upper: Number.NaN, level: level ?? 0.95 };
   return {
     count,
     base,

@@ -5,3 +5,4 @@ export * from "./localizeLabels";
 export * from "./estimatesFromTally";
 export * from "./calibrationOf";
 export * from "./estimatesFromDesignTally";
+export * from "./crosstab";

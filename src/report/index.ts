@@ -9,3 +9,4 @@ export { ESTIMATE_FIELDS } from "./estimateRecord";
 export * from "./validationSummary";
 export * from "./reproductionMarkdown";
 export * from "./calibrationSummary";
+export * from "./formatAssociationTest";

@@ -1,13 +1,12 @@
 import { writeFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
 import { chartOfKind, defaultChartKind, type ChartLocale } from "../../charts";
 import { questionCategories } from "../../codebook";
 import { SurveyError } from "../../errors";
 import { estimate } from "../../estimate";
 import { renderPng, renderSvg } from "../../render";
 import { loadSurvey } from "../../survey";
-import type { CIMethod } from "../../types";
-import { type Command, ExitCode } from "../command";
+import { type Command, defineCommand, ExitCode } from "../command";
+import { INTERVAL_OPTIONS, intervalOptions } from "../intervalOptions";
 
 const usage = `Usage: svyprop chart FILE --codebook CODEBOOK --question ID --out PATH
                      [--type bar|grouped|stacked|likert|forest|multi] [--by QUESTION]
@@ -20,28 +19,23 @@ show their positive answer. The format defaults to PATH's extension.`;
 
 const FORMATS = ["vl.json", "svg", "png"] as const;
 
-export const chartCommand: Command = {
+export const chartCommand: Command = defineCommand({
   name: "chart",
   summary: "Draw a question as a Vega-Lite spec, SVG or PNG",
   usage,
-  async run(args, io) {
-    const { values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        codebook: { type: "string" },
-        question: { type: "string" },
-        out: { type: "string" },
-        type: { type: "string" },
-        by: { type: "string" },
-        format: { type: "string" },
-        locale: { type: "string", default: "en-US" },
-        title: { type: "string" },
-        method: { type: "string" },
-        level: { type: "string" },
-        scale: { type: "string", default: "2" },
-      },
-    });
+  options: {
+    codebook: { type: "string" },
+    question: { type: "string" },
+    out: { type: "string" },
+    type: { type: "string" },
+    by: { type: "string" },
+    format: { type: "string" },
+    locale: { type: "string", default: "en-US" },
+    title: { type: "string" },
+    ...INTERVAL_OPTIONS,
+    scale: { type: "string", default: "2" },
+  },
+  async run({ values, positionals }, io) {
     const [file] = positionals;
     if (file === undefined || values.codebook === undefined || values.question === undefined || values.out === undefined) {
       io.stderr(`svyprop chart: FILE, --codebook, --question and --out are required\n\n${usage}\n`);
@@ -61,8 +55,7 @@ export const chartCommand: Command = {
     const question = survey.codebook.questions.find((q) => q.id === values.question);
     if (question === undefined) throw new SurveyError("E_UNKNOWN_QUESTION", `no question "${values.question}" in the codebook`);
     const rows = estimate(survey, question.id, {
-      ...(values.method === undefined ? {} : { method: values.method as CIMethod }),
-      ...(values.level === undefined ? {} : { level: Number(values.level) }),
+      ...intervalOptions(values),
       ...(values.by === undefined ? {} : { by: values.by }),
     }).filter((row) => question.type !== "binary" || row.category === "yes");
     const byQuestion = survey.codebook.questions.find((q) => q.id === values.by);
@@ -84,4 +77,4 @@ export const chartCommand: Command = {
     io.stdout(`Chart written to ${values.out}\n`);
     return ExitCode.ok;
   },
-};
+});

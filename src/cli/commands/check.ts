@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import Papa from "papaparse";
 import { SurveyError, argumentError } from "../../errors";
 import {
@@ -13,7 +12,7 @@ import {
   type FigureGroupCheck,
   parsePrintedFigure,
 } from "../../stats/consistency";
-import { type CliIO, type Command, ExitCode } from "../command";
+import { type Command, defineCommand, ExitCode } from "../command";
 
 const usage = `Usage: svyprop check FILE [--json] [--min N] [--max N] [--rounding RULE]
 
@@ -39,21 +38,17 @@ Exit codes: 0 every figure reproduced or possible, every group sums to its base;
 2 bad usage; 3 unreadable or malformed FILE.`;
 
 /** `svyprop check FILE`: a verdict per printed figure (see `checkFigures`). */
-export const checkCommand: Command = {
+export const checkCommand: Command = defineCommand({
   name: "check",
   summary: "Check printed percentages against counts and find the bases that fit (GRIM)",
   usage,
-  async run(args: string[], io: CliIO): Promise<number> {
-    const { values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        json: { type: "boolean", default: false },
-        min: { type: "string" },
-        max: { type: "string" },
-        rounding: { type: "string" },
-      },
-    });
+  options: {
+    json: { type: "boolean", default: false },
+    min: { type: "string" },
+    max: { type: "string" },
+    rounding: { type: "string" },
+  },
+  async run({ values, positionals }, io) {
     if (positionals.length !== 1) throw argumentError("FILE", "must be given exactly once", positionals.join(" ") || "nothing");
     const file = positionals[0] as string;
     const min = values.min === undefined ? 1 : optionCount("--min", values.min);
@@ -80,7 +75,7 @@ export const checkCommand: Command = {
     const failures = summary.impossible + summary.countMismatch + summary.groupMismatch;
     return failures > 0 ? ExitCode.failedCheck : ExitCode.ok;
   },
-};
+});
 
 const VERDICT_NAMES: Record<FigureVerdict["verdict"], string> = {
   reproduced: "reproduced",

@@ -1,9 +1,8 @@
-import { parseArgs } from "node:util";
 import type { Question } from "../../codebook";
 import { SurveyError } from "../../errors";
 import { EXPORT_FORMATS, type Encoding } from "../../load";
 import { inferCodebook } from "../../survey";
-import { type Command, ExitCode } from "../command";
+import { type Command, defineCommand, ExitCode } from "../command";
 
 /** Encodings `--encoding` takes: latin1 (ISO-8859-1) is read as its superset Windows-1252. */
 const ENCODING_NAMES: Record<string, Encoding> = { "utf-8": "utf-8", "windows-1252": "windows-1252", latin1: "windows-1252" };
@@ -15,21 +14,17 @@ Proposes a codebook for a survey file, for you to edit: question kinds (binary, 
 numeric, and multi for REDCap/LimeSurvey option columns), categories and missing codes.
 Platform metadata (dates, progress), free-text and empty columns are left out.`;
 
-export const codebookCommand: Command = {
+export const codebookCommand: Command = defineCommand({
   name: "codebook",
   summary: "Propose a codebook.json from a survey file",
   usage,
-  async run(args, io) {
-    const { values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        format: { type: "string" },
-        delimiter: { type: "string" },
-        encoding: { type: "string" },
-        "max-categories": { type: "string" },
-      },
-    });
+  options: {
+    format: { type: "string" },
+    delimiter: { type: "string" },
+    encoding: { type: "string" },
+    "max-categories": { type: "string" },
+  },
+  async run({ values, positionals }, io) {
     const [file] = positionals;
     if (file === undefined) {
       io.stderr(`svyprop codebook: FILE is required\n\n${usage}\n`);
@@ -47,7 +42,7 @@ export const codebookCommand: Command = {
     io.stderr(`svyprop codebook: ${codebook.questions.length} questions proposed: ${describeKinds(codebook.questions)}\n`);
     return ExitCode.ok;
   },
-};
+});
 
 function oneOf<T extends string>(allowed: readonly T[], value: string, option: string): T {
   if (!(allowed as readonly string[]).includes(value)) {

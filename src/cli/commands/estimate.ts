@@ -1,15 +1,16 @@
 import { stat } from "node:fs/promises";
-import { parseArgs } from "node:util";
 import type { Codebook } from "../../codebook";
 import { SurveyError } from "../../errors";
 import { calibrationOf, estimate as estimateQuestion, estimatesFromDesignTally, estimatesFromTally } from "../../estimate";
 import { CI_METHODS } from "../../stats/proportionCI";
 import { calibrationSummary, toMarkdown, validationSummary } from "../../report";
 import type { CalibrationResult } from "../../stats/design";
+import type { SurveyCIMethod } from "../../stats/surveyProportionCI";
 import { LONELY_PSU_OPTIONS, streamableDesign, tallyFile, type LonelyPsu } from "../../tally";
 import { loadSurvey, resolveCodebook, type ValidationReport } from "../../survey";
 import type { CIMethod, Estimate } from "../../types";
-import { type CliIO, type Command, ExitCode } from "../command";
+import { type CliIO, type Command, defineCommand, ExitCode } from "../command";
+import { INTERVAL_OPTIONS, intervalOptions } from "../intervalOptions";
 import { createProgressBar } from "../progressBar";
 
 /** Files larger than this are streamed (bounded memory) unless the options need every row in memory. */
@@ -33,27 +34,22 @@ weights, strata and clusters streams too (its per-stratum and per-PSU sums). --b
 calibration, an fpc without a weights column and the likelihood interval need every row in
 memory: those files are read whole.`;
 
-export const estimateCommand: Command = {
+export const estimateCommand: Command = defineCommand({
   name: "estimate",
   summary: "Proportions with confidence intervals for a survey file",
   usage,
-  async run(args, io) {
-    const { values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        codebook: { type: "string" },
-        question: { type: "string", multiple: true },
-        method: { type: "string" },
-        level: { type: "string" },
-        by: { type: "string" },
-        "lonely-psu": { type: "string" },
-        strict: { type: "boolean" },
-        json: { type: "boolean" },
-        stream: { type: "boolean" },
-        quiet: { type: "boolean" },
-      },
-    });
+  options: {
+    codebook: { type: "string" },
+    question: { type: "string", multiple: true },
+    ...INTERVAL_OPTIONS,
+    by: { type: "string" },
+    "lonely-psu": { type: "string" },
+    strict: { type: "boolean" },
+    json: { type: "boolean" },
+    stream: { type: "boolean" },
+    quiet: { type: "boolean" },
+  },
+  async run({ values, positionals }, io) {
     const [file] = positionals;
     if (file === undefined || values.codebook === undefined) {
       io.stderr(`svyprop estimate: FILE and --codebook are required\n\n${usage}\n`);
@@ -62,8 +58,7 @@ export const estimateCommand: Command = {
     const codebook = await resolveCodebook(values.codebook);
     const questions = values.question ?? codebook.questions.filter((q) => q.type !== "numeric").map((q) => q.id);
     const interval = {
-      ...(values.method === undefined ? {} : { method: values.method as CIMethod }),
-      ...(values.level === undefined ? {} : { level: Number(values.level) }),
+      ...intervalOptions(values),
     };
     const lonelyPsu = values["lonely-psu"];
     if (lonelyPsu !== undefined && !(LONELY_PSU_OPTIONS as readonly string[]).includes(lonelyPsu)) {
@@ -105,7 +100,7 @@ export const estimateCommand: Command = {
     }
     return ExitCode.ok;
   },
-};
+});
 
 /** Why the estimates need every respondent's row in memory, or undefined when one streaming pass will do. */
 function whyRowsAreNeeded(codebook: Codebook, by: string | undefined, method: string | undefined): string | undefined {
@@ -126,7 +121,7 @@ async function estimateStreamed(
   file: string,
   codebook: Codebook,
   questions: string[],
-  interval: { method?: CIMethod; level?: number; lonelyPsu?: LonelyPsu },
+  interval: { method?: CIMethod | SurveyCIMethod; level?: number; lonelyPsu?: LonelyPsu },
   progressTo: CliIO | undefined,
 ): Promise<{ rows: Estimate[]; report: ValidationReport }> {
   const progress = progressTo ? createProgressBar(progressTo, (await stat(file)).size) : undefined;
@@ -148,9 +143,11 @@ async function estimateStreamed(
       const lonelyPsu = interval.lonelyPsu ?? codebook.design?.lonelyPsu;
       return estimatesFromDesignTally(tally, designTally, question.label ?? id, { ...interval, ...(lonelyPsu === undefined ? {} : { lonelyPsu }) });
     }
-    const { lonelyPsu: _, ...srs } = interval;
+    // svyciprop's own methods on a simple random sample never stream (whyRowsAreNeeded)
+    const { lonelyPsu: _, method, ...srs } = interval;
     return estimatesFromTally(tally, question.label ?? id, {
       ...srs,
+      ...(method === undefined ? {} : { method: method as CIMethod }),
       ...(populationSize === undefined ? {} : { populationSize, sampleSize: report.rowsRead }),
     });
   });

@@ -1,12 +1,11 @@
 import { writeFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
 import { chartGroups, chartOfKind, defaultChartKind, type ChartLocale } from "../../charts";
 import { estimate } from "../../estimate";
 import { toCsv, toHtml, toJson, toMarkdown, validationSummary } from "../../report";
 import { renderSvg } from "../../render";
 import { loadSurvey } from "../../survey";
-import type { CIMethod } from "../../types";
-import { type Command, ExitCode } from "../command";
+import { type Command, defineCommand, ExitCode } from "../command";
+import { INTERVAL_OPTIONS, intervalOptions } from "../intervalOptions";
 
 const usage = `Usage: svyprop report FILE --codebook CODEBOOK --out PATH [--question ID …]
                       [--locale en-US|fr-FR] [--decimals D] [--method M] [--level L]
@@ -15,24 +14,19 @@ Writes every categorical question's estimates (or the --question ones) as a repo
 format follows PATH's extension: .html (a self-contained page with a chart and a table per
 question group), .md (tables), .csv (one row per estimate, spreadsheet-safe) or .json.`;
 
-export const reportCommand: Command = {
+export const reportCommand: Command = defineCommand({
   name: "report",
   summary: "Write a report (HTML with charts, Markdown, CSV or JSON) of a survey file",
   usage,
-  async run(args, io) {
-    const { values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        codebook: { type: "string" },
-        out: { type: "string" },
-        question: { type: "string", multiple: true },
-        locale: { type: "string", default: "en-US" },
-        decimals: { type: "string", default: "0" },
-        method: { type: "string" },
-        level: { type: "string" },
-      },
-    });
+  options: {
+    codebook: { type: "string" },
+    out: { type: "string" },
+    question: { type: "string", multiple: true },
+    locale: { type: "string", default: "en-US" },
+    decimals: { type: "string", default: "0" },
+    ...INTERVAL_OPTIONS,
+  },
+  async run({ values, positionals }, io) {
     const [file] = positionals;
     if (file === undefined || values.codebook === undefined || values.out === undefined) {
       io.stderr(`svyprop report: FILE, --codebook and --out are required\n\n${usage}\n`);
@@ -49,8 +43,7 @@ export const reportCommand: Command = {
     const questions = values.question ?? codebook.questions.filter((q) => q.type !== "numeric").map((q) => q.id);
     const rows = questions.flatMap((id) =>
       estimate(survey, id, {
-        ...(values.method === undefined ? {} : { method: values.method as CIMethod }),
-        ...(values.level === undefined ? {} : { level: Number(values.level) }),
+        ...intervalOptions(values),
       }),
     );
     const out = values.out;
@@ -78,4 +71,4 @@ export const reportCommand: Command = {
     io.stderr(validationSummary(survey.report));
     return ExitCode.ok;
   },
-};
+});

@@ -1,13 +1,12 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { barChart, chartGroups, type ChartLocale } from "../../charts";
 import { localizeLabels, reproduce } from "../../estimate";
 import { reproductionMarkdown } from "../../report";
 import { renderSvg } from "../../render";
 import { loadDataset } from "../../survey";
 import type { CIMethod } from "../../types";
-import { type Command, ExitCode } from "../command";
+import { type Command, defineCommand, ExitCode } from "../command";
 
 const usage = `Usage: svyprop reproduce DATASET --out DIR [--locale en-US|fr-FR] [--method M] [--level L]
 
@@ -16,21 +15,17 @@ prints one line per published figure (count/base, our percentage and interval, t
 percentage, whether they agree) and writes to DIR: estimates.json, table.md, and a Vega-Lite
 spec (*.vl.json) and SVG (*.svg) per chart. Exits 0 only when every figure is reproduced.`;
 
-export const reproduceCommand: Command = {
+export const reproduceCommand: Command = defineCommand({
   name: "reproduce",
   summary: "Reproduce a shipped paper's figures (tables, charts, verdicts)",
   usage,
-  async run(args, io) {
-    const { values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        out: { type: "string" },
-        locale: { type: "string", default: "en-US" },
-        method: { type: "string", default: "wilson" },
-        level: { type: "string", default: "0.95" },
-      },
-    });
+  options: {
+    out: { type: "string" },
+    locale: { type: "string", default: "en-US" },
+    method: { type: "string", default: "wilson" },
+    level: { type: "string", default: "0.95" },
+  },
+  async run({ values, positionals }, io) {
     const [name] = positionals;
     if (name === undefined || values.out === undefined) {
       io.stderr(`svyprop reproduce: DATASET and --out are required\n\n${usage}\n`);
@@ -70,4 +65,4 @@ export const reproduceCommand: Command = {
     );
     return failed === 0 ? ExitCode.ok : ExitCode.failedCheck;
   },
-};
+});

@@ -1,0 +1,59 @@
+import { SurveyError } from "../../errors";
+import { crosstab, type CrosstabOptions } from "../../estimate";
+import { formatAssociationTest, toMarkdown, validationSummary } from "../../report";
+import { loadSurvey } from "../../survey";
+import { type Command, defineCommand, ExitCode } from "../command";
+import { INTERVAL_OPTIONS, intervalOptions } from "../intervalOptions";
+
+const usage = `Usage: svyprop crosstab FILE --codebook CODEBOOK --rows QUESTION --cols QUESTION
+                        [--test pearson|fisher|F|Chisq] [--no-correction] [--method M] [--level L]
+                        [--json] [--quiet]
+
+The rows question's answers within each answer to the cols question, with their confidence
+intervals, and a test of independence among the respondents who answered both: on a simple
+random sample Pearson's chi-square (default; Yates-corrected for 2 × 2 unless --no-correction,
+as R chisq.test) or Fisher's exact test; on a weighted, stratified or clustered design the
+Rao–Scott F (default) or Chisq test (R svychisq). --json prints { "estimates", "test", "report" }.`;
+
+const TESTS = ["pearson", "fisher", "F", "Chisq"] as const;
+
+export const crosstabCommand: Command = defineCommand({
+  name: "crosstab",
+  summary: "Two questions against each other, with a test of independence",
+  usage,
+  options: {
+    codebook: { type: "string" },
+    rows: { type: "string" },
+    cols: { type: "string" },
+    test: { type: "string" },
+    "no-correction": { type: "boolean" },
+    ...INTERVAL_OPTIONS,
+    json: { type: "boolean" },
+    quiet: { type: "boolean" },
+  },
+  async run({ values, positionals }, io) {
+    const [file] = positionals;
+    if (file === undefined || values.codebook === undefined || values.rows === undefined || values.cols === undefined) {
+      io.stderr(`svyprop crosstab: FILE, --codebook, --rows and --cols are required\n\n${usage}\n`);
+      return ExitCode.usage;
+    }
+    if (values.test !== undefined && !(TESTS as readonly string[]).includes(values.test)) {
+      throw new SurveyError("E_ARGUMENT", `--test must be one of ${TESTS.join(", ")} (got ${values.test})`);
+    }
+    const survey = await loadSurvey(file, { codebook: values.codebook });
+    const options: CrosstabOptions = {
+      ...(values.test === undefined ? {} : { test: values.test as CrosstabOptions["test"] }),
+      ...(values["no-correction"] ? { correction: false } : {}),
+      ...intervalOptions(values),
+    };
+    const result = crosstab(survey, values.rows, values.cols, options);
+    if (values.json) {
+      io.stdout(`${JSON.stringify({ estimates: result.estimates, test: result.test, report: survey.report }, null, 2)}\n`);
+      return ExitCode.ok;
+    }
+    io.stdout(toMarkdown(result.estimates));
+    io.stdout(`\n${formatAssociationTest(result.test)}\n`);
+    if (!values.quiet) io.stderr(validationSummary(survey.report));
+    return ExitCode.ok;
+  },
+});

@@ -1,0 +1,27 @@
+import type { AssociationTest } from "../estimate/crosstab";
+
+const NAMES: Record<AssociationTest["method"], string> = {
+  pearson: "Pearson's chi-square",
+  fisher: "Fisher's exact test",
+  "rao-scott-F": "Rao–Scott F",
+  "rao-scott-chisq": "Rao–Scott chi-square",
+};
+
+/**
+ * A test of independence in one line, e.g. "Pearson's chi-square: X² = 1.46 on 1 df, p = 0.228
+ * (n = 33)" or "Rao–Scott F: F = 3.21 on 1.93 and 21.2 df, p = 0.061 (n = 100)".
+ */
+export function formatAssociationTest(test: AssociationTest): string {
+  const statistic =
+    test.statistic === undefined
+      ? ""
+      : test.ndf !== undefined && test.ddf !== undefined
+        ? `F = ${significant(test.statistic)} on ${significant(test.ndf)} and ${significant(test.ddf)} df, `
+        : `X² = ${significant(test.statistic)} on ${test.df} df, `;
+  return `${NAMES[test.method]}: ${statistic}p ${pValueText(test.pValue)} (n = ${test.n})`;
+}
+
+const significant = (value: number): string => (Number.isFinite(value) ? String(Number(value.toPrecision(3))) : String(value));
+
+/** "= p" to three significant digits, or "< 0.001". */
+const pValueText = (p: number): string => (p < 0.001 ? "< 0.001" : `= ${Number(p.toPrecision(3))}`);

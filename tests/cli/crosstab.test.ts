@@ -1,0 +1,43 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli/run";
+import { repoRoot } from "../paths";
+import { captureIO } from "./io";
+
+const data = join(repoRoot, "data", "moubarak-2009");
+const args = ["crosstab", join(data, "responses.csv"), "--codebook", join(data, "codebook.json"), "--rows", "facebook", "--cols", "position"];
+
+describe("svyprop crosstab", () => {
+  // R 4.2.2 on the shipped rows (120/40 residents, 27/15 fellows):
+  // chisq.test(matrix(c(120, 27, 40, 15), 2)) and fisher.test(…)$p.value.
+  it("prints the table and Pearson's test, as R chisq.test", async () => {
+    const io = captureIO();
+    expect(await runCli(args, io)).toBe(0);
+    expect(io.out()).toMatch(/\| Has a Facebook profile \| Yes \| resident \| 120 \/ 160 \|/);
+    expect(io.out()).toContain("Pearson's chi-square: X² = 1.42 on 1 df, p = 0.233 (n = 202)");
+    const json = captureIO();
+    expect(await runCli([...args, "--json"], json)).toBe(0);
+    const { test, estimates } = JSON.parse(json.out());
+    expect(Math.abs(test.statistic - 1.4245686088288128)).toBeLessThan(1e-12);
+    expect(Math.abs(test.pValue - 0.23265289376007486)).toBeLessThan(1e-12);
+    expect(estimates).toHaveLength(4);
+  });
+
+  it("runs Fisher's exact test on request", async () => {
+    const io = captureIO();
+    expect(await runCli([...args, "--test", "fisher", "--json"], io)).toBe(0);
+    expect(Math.abs(JSON.parse(io.out()).test.pValue - 0.17648416456660998)).toBeLessThan(1e-12);
+  });
+
+  it("says what is wrong with a bad test or a missing question", async () => {
+    const bad = captureIO();
+    expect(await runCli([...args, "--test", "wald"], bad)).toBe(2);
+    expect(bad.err()).toContain("--test must be one of pearson, fisher, F, Chisq (got wald)");
+    const design = captureIO();
+    expect(await runCli([...args, "--test", "F"], design)).toBe(2);
+    expect(design.err()).toContain("simple random sample: use pearson or fisher");
+    const missing = captureIO();
+    expect(await runCli(["crosstab", join(data, "responses.csv"), "--codebook", join(data, "codebook.json"), "--rows", "facebook"], missing)).toBe(2);
+    expect(missing.err()).toContain("--rows and --cols are required");
+  });
+});
