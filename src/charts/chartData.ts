@@ -15,8 +15,11 @@ export interface ChartDatum {
   /** The subgroup's values joined ("resident"), or "" for a whole-sample row. */
   group: string;
   proportion: number;
+  /** NaN (no bar drawn) for a row without an interval. */
   lower: number;
   upper: number;
+  /** Where the value label starts: after the interval, or after the point when there is none. */
+  labelAt: number;
   count: number;
   base: number;
   /** "73%" / "73 %". */
@@ -55,6 +58,7 @@ export function toChartData(rows: readonly Estimate[], options: ResolvedChartOpt
       proportion: row.proportion,
       lower: row.lower,
       upper: row.upper,
+      labelAt: Number.isNaN(row.upper) ? row.proportion : row.upper,
       count: row.count,
       base: row.base,
       percent,
@@ -120,13 +124,15 @@ export function distinct(values: readonly string[]): string[] {
 /** Slack for interval limits computed in floating point (a limit of 0.7000000000000001 for 0.7). */
 const FLOAT_TOLERANCE = 1e-9;
 
+/** A row may have no interval (both limits NaN: a domain without design df); it is drawn without a bar. */
 function checkRow(row: Estimate, index: number): void {
   const name = `rows[${index}]`;
-  for (const field of ["proportion", "lower", "upper"] as const) {
+  const noInterval = Number.isNaN(row.lower) && Number.isNaN(row.upper);
+  for (const field of noInterval ? (["proportion"] as const) : (["proportion", "lower", "upper"] as const)) {
     const value = row[field];
     if (!(value >= 0 && value <= 1)) throw argumentError(`${name}.${field}`, "must be a number from 0 to 1", value);
   }
-  if (!(row.lower <= row.proportion + FLOAT_TOLERANCE && row.proportion <= row.upper + FLOAT_TOLERANCE)) {
+  if (!noInterval && !(row.lower <= row.proportion + FLOAT_TOLERANCE && row.proportion <= row.upper + FLOAT_TOLERANCE)) {
     throw argumentError(name, "must have lower ≤ proportion ≤ upper", `${row.lower}, ${row.proportion}, ${row.upper}`);
   }
   if (!(Number.isFinite(row.base) && row.base > 0)) throw argumentError(`${name}.base`, "must be positive", row.base);

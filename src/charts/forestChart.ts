@@ -86,7 +86,7 @@ export function forestChart(rows: readonly Estimate[], options: ForestChartOptio
         {
           name: "labels",
           mark: { type: "text", align: "left", baseline: "middle", dx: 6 },
-          encoding: { ...rowPlacement, x: { ...x, field: "upper" }, text: { field: "label" } },
+          encoding: { ...rowPlacement, x: { ...x, field: "labelAt" }, text: { field: "label" } },
         },
         ...(reference === undefined ? [] : referenceLayers(reference, resolved)),
       ],

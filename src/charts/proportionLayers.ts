@@ -36,7 +36,7 @@ export function proportionLayers(options: ResolvedChartOptions, color?: ColorEnc
     {
       name: "labels",
       mark: { type: "text", align: "left", baseline: "middle", dx: 5 },
-      encoding: { x: { field: "upper", type: "quantitative", title: texts.percentAxisTitle }, text: { field: "label" } },
+      encoding: { x: { field: "labelAt", type: "quantitative", title: texts.percentAxisTitle }, text: { field: "label" } },
     },
   ];
 }

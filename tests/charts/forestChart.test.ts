@@ -19,6 +19,16 @@ describe("forestChart", () => {
     expect(() => forestChart(facebookRows, { reference: { value: 50 } })).toThrow(/reference.value/);
   });
 
+  it("draws a row without an interval (a domain with no design df) as a dot labelled n/a", () => {
+    const rows = [...facebookRows.slice(0, 1), { ...facebookRows[0]!, category: "no", categoryLabel: "No", proportion: 0.27, lower: Number.NaN, upper: Number.NaN }];
+    const chart = body(forestChart(rows));
+    const last = chart.data.values[1];
+    expect(last.label).toBe("27% (n/a)");
+    expect(last.labelAt).toBe(0.27);
+    expect(chart.data.values[0].labelAt).toBe(facebookRows[0]!.upper);
+    expect(() => forestChart([{ ...facebookRows[0]!, lower: Number.NaN }])).toThrow(/lower must be a number from 0 to 1/);
+  });
+
   it("tells groups apart by colour and offset", () => {
     const chart = body(forestChart(illustrativeByPositionRows));
     expect(chart.layer[1].encoding).toMatchObject({ color: { field: "group" }, yOffset: { field: "group" } });
