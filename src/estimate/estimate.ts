@@ -1,7 +1,7 @@
 import type { CategoryInfo } from "../codebook";
 import { SurveyError } from "../errors";
 import { CI_METHODS } from "../stats/proportionCI";
-import type { SurveyCIMethod } from "../stats/surveyProportionCI";
+import { SURVEY_CI_METHODS, type SurveyCIMethod } from "../stats/surveyProportionCI";
 import type { CodedAnswers, DesignColumns, Survey } from "../survey";
 import { tallyAnswers } from "../tally";
 import type { CIMethod, Estimate } from "../types";
@@ -49,6 +49,10 @@ export function estimate(survey: Survey, questionId: string, options: EstimateOp
   const tally = tallyAnswers(answers, by);
   const questionLabel = answers.question.label ?? answers.question.id;
   const populationSize = options.populationSize === null ? undefined : (options.populationSize ?? survey.design.populationSize);
+  const known = [...CI_METHODS, ...SURVEY_CI_METHODS.filter((m) => !(CI_METHODS as readonly string[]).includes(m))];
+  if (options.method !== undefined && !(known as readonly string[]).includes(options.method)) {
+    throw new SurveyError("E_ARGUMENT", `method must be one of ${known.join(", ")} (got ${options.method})`);
+  }
   const design = survey.designColumns ?? (isSurveyOnlyMethod(options.method) ? simpleRandomSampleDesign(populationSize) : undefined);
   if (!design) {
     return estimatesFromTally(tally, questionLabel, {
@@ -70,7 +74,7 @@ export function estimate(survey: Survey, questionId: string, options: EstimateOp
 
 /** A svyciprop method that `proportionCI` does not have ("logit" means proportionCI's there). */
 function isSurveyOnlyMethod(method: EstimateOptions["method"]): boolean {
-  return method !== undefined && !(CI_METHODS as readonly string[]).includes(method);
+  return method !== undefined && (SURVEY_CI_METHODS as readonly string[]).includes(method) && !(CI_METHODS as readonly string[]).includes(method);
 }
 
 /** R `svydesign(ids = ~1, fpc = ~N)`, or `ids = ~1` alone without a population size. */

@@ -151,6 +151,13 @@ describe("estimate() on a simple random sample with svyciprop's own methods (fin
     return c.method !== "logit" && c.outputs.lower !== null && x > 0 && x < n && n < N;
   });
   it("covers the non-degenerate cases of every method but logit (which means proportionCI's logit)", () => expect(fpcCases.length).toBeGreaterThanOrEqual(40));
+  it("names both families of methods when the method is unknown", () => {
+    const codebook = parseCodebook({ design: { populationSize: 405 }, questions: [{ id: "y", column: "y", type: "binary", positive: ["1"], negative: ["0"] }] });
+    const survey = surveyFromTable(parseCsv("y\n1\n0\n1\n"), codebook);
+    expect(() => estimate(survey, "y", { method: "profile" as never })).toThrowError(
+      expect.objectContaining({ code: "E_ARGUMENT", message: expect.stringContaining("wilson-cc, agresti-coull, clopper-pearson, jeffreys, logit, xlogit, beta, mean, asin, likelihood (got profile)") }),
+    );
+  });
   for (const c of fpcCases) {
     const [x, n, N, level] = [c.inputs.x, c.inputs.n, c.inputs.N, c.inputs.level].map(Number) as [number, number, number, number];
     it(`${c.method} ${x}/${n} of ${N} at ${level}`, () => {
