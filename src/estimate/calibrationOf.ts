@@ -17,24 +17,16 @@ export function calibrationFor(design: DesignColumns, rows: number): Calibration
   if (spec === undefined) return undefined;
   const known = calibrated.get(design);
   if (known !== undefined) return known;
-  const startWeights = designWeights(
-    {
-      ...(design.weights ? { weights: design.weights } : {}),
-      ...(design.strata ? { strata: design.strata } : {}),
-      ...(design.cluster ? { cluster: design.cluster } : {}),
-      ...(design.fpc === undefined ? {} : { fpc: design.fpc }),
-    },
-    rows,
-  );
-  const names = design.names.weights === undefined ? {} : { names: { weights: design.names.weights } };
+  const startWeights = designWeights(design, rows);
   const weights = startWeights === undefined ? {} : { weights: startWeights };
   const margins = spec.margins.map((m) => ({ ids: m.values, population: m.population, name: m.column }));
+  const [first] = margins as [(typeof margins)[number]];
   const result =
     spec.method === "postStratify"
-      ? postStratify({ ...weights, ...names, postStrata: margins[0]!.ids, population: margins[0]!.population, names: { ...names.names, postStrata: margins[0]!.name } })
+      ? postStratify({ ...weights, postStrata: first.ids, population: first.population, names: { ...design.names, postStrata: first.name } })
       : rake({
           ...weights,
-          ...names,
+          names: design.names,
           margins,
           ...(spec.epsilon === undefined ? {} : { epsilon: spec.epsilon }),
           ...(spec.maxIterations === undefined ? {} : { maxIterations: spec.maxIterations }),

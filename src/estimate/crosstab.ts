@@ -107,19 +107,7 @@ function designTest(survey: Survey, rows: CategoricalAnswers, cols: CategoricalA
   const rowLevels = used(rowIds, rows);
   const colLevels = used(colIds, cols);
   assertTwoByTwo(rows, cols, rowLevels, colLevels);
-  const result = raoScottTest({
-    rows: rowIds,
-    cols: colIds,
-    rowLevels,
-    colLevels,
-    statistic: test,
-    ...(design.weights ? { weights: design.weights } : {}),
-    ...(design.strata ? { strata: design.strata } : {}),
-    ...(design.cluster ? { cluster: design.cluster } : {}),
-    ...(design.fpc === undefined ? {} : { fpc: design.fpc }),
-    ...(design.lonelyPsu === undefined ? {} : { lonelyPsu: design.lonelyPsu }),
-    names: design.names,
-  });
+  const result = raoScottTest({ ...design, rows: rowIds, cols: colIds, rowLevels, colLevels, statistic: test });
   return {
     method: test === "F" ? "rao-scott-F" : "rao-scott-chisq",
     statistic: result.statistic,

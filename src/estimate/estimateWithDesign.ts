@@ -57,13 +57,7 @@ export function designCells(
       }
     });
   }
-  const sampling = {
-    ...(design.strata ? { strata: design.strata } : {}),
-    ...(design.cluster ? { cluster: design.cluster } : {}),
-    ...(design.fpc === undefined ? {} : { fpc: design.fpc }),
-    ...(design.lonelyPsu === undefined ? {} : { lonelyPsu: design.lonelyPsu }),
-    names: design.names,
-  };
+  const { weights: _, calibration: __, ...sampling } = design;
   const calibration = calibrationFor(design, rows);
   const weights = calibration?.weights ?? design.weights;
   const designInput = { ...sampling, ...(weights ? { weights } : {}) };

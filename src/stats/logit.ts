@@ -1,8 +1,7 @@
 import { clopperPearsonLimits } from "./clopperPearson";
 import type { Limits } from "./limits";
 import { twoSidedZ } from "./quantiles";
-
-const expit = (t: number): number => 1 / (1 + Math.exp(-t));
+import { expit } from "./expit";
 
 /**
  * Logit interval: the Wald interval on the log-odds scale, back-transformed:

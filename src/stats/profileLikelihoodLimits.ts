@@ -5,6 +5,7 @@ import { argumentError } from "../errors";
 import { evaluateSpline, fmmSpline } from "./fmmSpline";
 import type { Limits } from "./limits";
 import { logitLinkInverse, type QuasibinomialFit } from "./quasibinomialFit";
+import { expit } from "./expit";
 
 /** MASS `profile.glm` defaults: at most 10 steps (9 points) each way, each zmax/5 standard errors. */
 const MAX_STEPS = 10;
@@ -83,9 +84,6 @@ function splineInverse(signedRoot: (b: number) => number, coefficient: number, s
   sampled.sort((p, q) => p.z - q.z);
   return cutoffs.map((cutoff) => interpolateInverse(sampled, cutoff));
 }
-
-/** R `plogis`, which svyciprop applies to the link-scale limits (expit(±∞) = 0 or 1). */
-const expit = (b: number): number => 1 / (1 + Math.exp(-b));
 
 /** R `seq.int(from, to, length.out = n)`: filled from both ends. */
 function equallySpaced(from: number, to: number, n: number): number[] {

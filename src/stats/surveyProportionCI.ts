@@ -6,6 +6,7 @@ import { profileLikelihoodLimits } from "./profileLikelihoodLimits";
 import { quasibinomialFitOfCounts, type QuasibinomialFit } from "./quasibinomialFit";
 import { twoSidedT } from "./quantiles";
 import { assertLevel, assertOneOf, assertPositiveNumber, assertProbability } from "./validate";
+import { expit } from "./expit";
 
 /** The interval methods of R survey's `svyciprop`. */
 export type SurveyCIMethod = "logit" | "xlogit" | "beta" | "mean" | "asin" | "likelihood";
@@ -88,8 +89,6 @@ function equallyWeightedFit(p: number, nrow: number): QuasibinomialFit {
 }
 
 type ClosedForm = (p: number, se: number, t: number, dfRatio: number, level: number) => Limits;
-
-const expit = (eta: number): number => 1 / (1 + Math.exp(-eta));
 
 const logitForm: ClosedForm = (p, se, t) => {
   const eta = Math.log(p / (1 - p));

@@ -1,6 +1,7 @@
 import chiSquareQuantile from "@stdlib/stats-base-dists-chisquare-quantile";
 import { bisect } from "./bisect";
 import type { Limits } from "./limits";
+import { expit } from "./expit";
 
 /** What a two-sample interval compares: p1 − p2, p1/p2 or the odds ratio. */
 export type Comparison = "diff" | "ratio" | "odds-ratio";
@@ -43,8 +44,6 @@ const LOG_RANGE = 35;
 /** Search range of the restricted MLE of logit p2 for the odds ratio. */
 const LOGIT_RANGE = 200;
 const GRID_STEPS = 2000;
-
-const expit = (eta: number): number => 1 / (1 + Math.exp(-eta));
 
 /**
  * {t ∈ [from, to] : T(t) ≤ critical} around `start` (where T is 0): walks a grid outwards

@@ -21,6 +21,18 @@ export interface CalibrationColumns extends Omit<CalibrationSpec, "margins"> {
   margins: Array<CalibrationSpec["margins"][number] & { values: string[] }>;
 }
 
+type DesignNumberCode = "E_BAD_WEIGHT" | "E_FPC";
+
+/**
+ * A weight or population size as a design column holds it (a decimal comma is read as a point);
+ * an empty cell or one that is not a number is an error naming its row, column and value.
+ */
+export function designNumber(text: string, code: DesignNumberCode, where: { row: number; column: string }): number {
+  const value = Number(text.replace(",", "."));
+  if (text === "" || !Number.isFinite(value)) throw new SurveyError(code, "must be a number for every respondent", { ...where, value: text });
+  return value;
+}
+
 /**
  * Reads the weight, stratum, cluster and fpc columns a design names (as R `svydesign(weights =,
  * strata =, ids =, fpc =)` reads them). Returns undefined for a simple random sample (no design
@@ -40,14 +52,8 @@ export function readDesignColumns(table: CsvTable, design: DesignSpec): DesignCo
     }
     return table.rows.map((row) => (row[index] ?? "").trim());
   };
-  const numbers = (name: string, code: "E_BAD_WEIGHT" | "E_FPC"): Float64Array =>
-    Float64Array.from(column(name), (text, i) => {
-      const value = Number(text.replace(",", "."));
-      if (text === "" || !Number.isFinite(value)) {
-        throw new SurveyError(code, "must be a number for every respondent", { row: table.rowNumbers[i] as number, column: name, value: text });
-      }
-      return value;
-    });
+  const numbers = (name: string, code: DesignNumberCode): Float64Array =>
+    Float64Array.from(column(name), (text, i) => designNumber(text, code, { row: table.rowNumbers[i] as number, column: name }));
   // Every respondent needs a population count for their value of each margin.
   const readCalibration = (spec: CalibrationSpec): CalibrationColumns => ({
     ...spec,

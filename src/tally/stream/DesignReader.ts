@@ -2,12 +2,12 @@ import type { DesignSpec } from "../../codebook";
 import { SurveyError } from "../../errors";
 import type { RecordBatch } from "../../load/stream/CsvRecordScanner";
 import { decodeField } from "../../load/stream/decodeField";
+import { designNumber } from "../../survey/readDesignColumns";
 import type { DesignColumnNames } from "../designTally";
 
 /**
  * Reads the design columns (weights, strata, cluster, fpc) of streamed records, one batch at a
- * time, as `readDesignColumns` reads them in memory: cells trimmed, a weight or fpc that is not
- * a number an error naming its spreadsheet row, column and value.
+ * time, as `readDesignColumns` reads them in memory: cells trimmed, numbers by `designNumber`.
  */
 export class DesignReader {
   readonly names: DesignColumnNames;
@@ -53,14 +53,8 @@ export class DesignReader {
       const at = 2 * (field * batch.capacity + row);
       return decodeField(bytes, batch.bounds[at] as number, batch.bounds[at + 1] as number, decoder).trim();
     };
-    const number = (field: number, row: number, column: string, code: "E_BAD_WEIGHT" | "E_FPC"): number => {
-      const text = cell(field, row);
-      const value = Number(text.replace(",", "."));
-      if (text === "" || !Number.isFinite(value)) {
-        throw new SurveyError(code, "must be a number for every respondent", { row: (batch.linesBefore[row] as number) + 1, column, value: text });
-      }
-      return value;
-    };
+    const number = (field: number, row: number, column: string, code: "E_BAD_WEIGHT" | "E_FPC"): number =>
+      designNumber(cell(field, row), code, { row: (batch.linesBefore[row] as number) + 1, column });
     const { fields, names } = this;
     rows.forEach((row, slot) => {
       if (this.weights) this.weights[slot] = number(fields.weights as number, row, names.weights as string, "E_BAD_WEIGHT");
