@@ -1,17 +1,13 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import { mkdtemp, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { repoRoot } from "../paths";
 
-/** The CLI as a user runs it: built by tsup, started by node, exit code read by the shell. */
+/** The CLI as a user runs it: built by tsup (once, in tests/buildOnce.ts), started by node, exit code read by the shell. */
 describe("the built svyprop command", () => {
-  beforeAll(() => {
-    execFileSync("npx", ["tsup"], { cwd: repoRoot, stdio: "pipe" });
-  });
-
   const svyprop = (...args: string[]) =>
     spawnSync(process.execPath, [join(repoRoot, "dist", "cli.js"), ...args], { cwd: repoRoot, encoding: "utf8" });
 
