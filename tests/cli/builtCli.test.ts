@@ -3,11 +3,14 @@ import { readFileSync, rmSync } from "node:fs";
 import { mkdtemp, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ensureBuilt } from "../ensureBuilt";
 import { repoRoot } from "../paths";
 
-/** The CLI as a user runs it: built by tsup (once, in tests/buildOnce.ts), started by node, exit code read by the shell. */
+/** The CLI as a user runs it: built by tsup (only when src/ changed: see ensureBuilt), started by node, exit code read by the shell. */
 describe("the built svyprop command", () => {
+  beforeAll(ensureBuilt);
+
   const svyprop = (...args: string[]) =>
     spawnSync(process.execPath, [join(repoRoot, "dist", "cli.js"), ...args], { cwd: repoRoot, encoding: "utf8" });
 
