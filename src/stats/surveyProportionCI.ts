@@ -44,7 +44,9 @@ export interface SurveyProportionCIOptions {
  *   step as R does (see `profileLikelihoodLimits`).
  *
  * Where R returns NaN or nonsense (oracle D8), svyprop decides:
- * - SE = 0 with 0 < p < 1 (a census) gives [p, p] for every method;
+ * - SE = 0 with 0 < p < 1 (a census, a whole stratum or post-stratum) gives [p, p] for every
+ *   method; so does an SE that is zero but for rounding (below 1e-12·√(p(1−p)), which a real
+ *   sample would need an effective size of 10²⁴ to reach);
  * - at p = 0 or 1, `mean` gives [p, p] as R does; the other methods are undefined there and
  *   return the Korn–Graubard exact interval with n_eff = nrow (times the same df ratio);
  * - `asin` keeps the angle in [0, π/2], so the interval never folds over;
@@ -66,18 +68,21 @@ export function surveyProportionCI(p: number, se: number, options: SurveyProport
 
   const dfRatio = (twoSidedT(level, nrow - 1) / twoSidedT(level, df)) ** 2;
   const limits = ((): Limits => {
+    if (p > 0 && p < 1 && se <= NEGLIGIBLE_RELATIVE_SE * Math.sqrt(p * (1 - p))) return { lower: p, upper: p };
     if (method === "mean") {
       const halfWidth = twoSidedT(level, df) * se;
       return { lower: p - halfWidth, upper: p + halfWidth };
     }
     if (p === 0 || p === 1) return clopperPearsonLimits(p * nrow * dfRatio, nrow * dfRatio, level);
-    if (se === 0) return { lower: p, upper: p };
     if (method === "likelihood") return profileLikelihoodLimits(options.fit ?? equallyWeightedFit(p, nrow), se, df, level);
     return CLOSED_FORMS[method](p, se, twoSidedT(level, df), dfRatio, level);
   })();
   const { lower, upper } = clipToUnit(limits);
   return { estimate: p, lower, upper, level, method };
 }
+
+/** An SE this small against √(p(1−p)) is rounding noise of an SE that is exactly zero. */
+const NEGLIGIBLE_RELATIVE_SE = 1e-12;
 
 /** The fit of p·nrow ones and the rest zeros, when no fit is given; p·nrow must be a count. */
 function equallyWeightedFit(p: number, nrow: number): QuasibinomialFit {
