@@ -78,11 +78,11 @@ function isSurveyOnlyMethod(method: EstimateOptions["method"]): boolean {
 }
 
 /** R `svydesign(ids = ~1, fpc = ~N)`, or `ids = ~1` alone without a population size. */
-function simpleRandomSampleDesign(populationSize: number | undefined): DesignColumns {
+export function simpleRandomSampleDesign(populationSize: number | undefined): DesignColumns {
   return { ...(populationSize === undefined ? {} : { fpc: populationSize }), names: {} };
 }
 
-function answersOf(survey: Survey, questionId: string): CodedAnswers {
+export function answersOf(survey: Survey, questionId: string): CodedAnswers {
   const answers = survey.answers.get(questionId);
   if (!answers) {
     const known = [...survey.answers.keys()].join(", ");
@@ -91,7 +91,7 @@ function answersOf(survey: Survey, questionId: string): CodedAnswers {
   return answers;
 }
 
-function groupingOf(survey: Survey, questionId: string): CodedAnswers {
+export function groupingOf(survey: Survey, questionId: string): CodedAnswers {
   const answers = answersOf(survey, questionId);
   if (answers.kind !== "categorical") {
     throw new SurveyError("E_ARGUMENT", `by: question "${questionId}" must be binary, single-choice or Likert to split by`);

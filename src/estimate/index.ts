@@ -6,3 +6,5 @@ export * from "./estimatesFromTally";
 export * from "./calibrationOf";
 export * from "./estimatesFromDesignTally";
 export * from "./crosstab";
+export * from "./numericEstimates";
+export * from "./estimateQuantiles";

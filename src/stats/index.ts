@@ -11,6 +11,7 @@ export * from "./chiSquareTest";
 export * from "./fisherExactTest";
 export type { Alternative } from "./alternative";
 export * from "./multinomialCI";
+export * from "./weightedQuantile";
 export * from "./sampleSize";
 export * from "./marginOfError";
 export * from "./proportionTest";

@@ -45,8 +45,8 @@ export interface SurveyProportionCIOptions {
  *
  * Where R returns NaN or nonsense (oracle D8), svyprop decides:
  * - SE = 0 with 0 < p < 1 (a census, a whole stratum or post-stratum) gives [p, p] for every
- *   method; so does an SE that is zero but for rounding (below 1e-12·√(p(1−p)), which a real
- *   sample would need an effective size of 10²⁴ to reach);
+ *   method; so does an SE that is zero but for rounding (below 1e-12·min(p, 1 − p), which a real
+ *   sample would need 10²⁴ answers in the rarer category to reach);
  * - at p = 0 or 1, `mean` gives [p, p] as R does; the other methods are undefined there and
  *   return the Korn–Graubard exact interval with n_eff = nrow (times the same df ratio);
  * - `asin` keeps the angle in [0, π/2], so the interval never folds over;
@@ -68,7 +68,7 @@ export function surveyProportionCI(p: number, se: number, options: SurveyProport
 
   const dfRatio = (twoSidedT(level, nrow - 1) / twoSidedT(level, df)) ** 2;
   const limits = ((): Limits => {
-    if (p > 0 && p < 1 && se <= NEGLIGIBLE_RELATIVE_SE * Math.sqrt(p * (1 - p))) return { lower: p, upper: p };
+    if (p > 0 && p < 1 && se <= NEGLIGIBLE_RELATIVE_SE * Math.min(p, 1 - p)) return { lower: p, upper: p };
     if (method === "mean") {
       const halfWidth = twoSidedT(level, df) * se;
       return { lower: p - halfWidth, upper: p + halfWidth };
@@ -81,7 +81,7 @@ export function surveyProportionCI(p: number, se: number, options: SurveyProport
   return { estimate: p, lower, upper, level, method };
 }
 
-/** An SE this small against √(p(1−p)) is rounding noise of an SE that is exactly zero. */
+/** An SE this small against min(p, 1 − p) is rounding noise of an SE that is exactly zero. */
 const NEGLIGIBLE_RELATIVE_SE = 1e-12;
 
 /** The fit of p·nrow ones and the rest zeros, when no fit is given; p·nrow must be a count. */

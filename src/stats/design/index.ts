@@ -11,3 +11,4 @@ export * from "./raoScottTest";
 export * from "./designWaldTest";
 export * from "./calibrate";
 export * from "./calibratedEstimate";
+export * from "./designQuantiles";

@@ -1,0 +1,51 @@
+import { designQuantiles } from "../stats/design";
+import type { Survey } from "../survey";
+import { calibrationFor } from "./calibrationOf";
+import { numericDomains, type NumericEstimateIdentity, type NumericEstimateOptions } from "./numericEstimates";
+
+export interface QuantileOptions extends NumericEstimateOptions {
+  /** Probabilities (default the quartiles 0.25, 0.5, 0.75). */
+  quantiles?: readonly number[];
+}
+
+/** One quantile of a numeric question, with Woodruff's interval. */
+export interface QuantileEstimate extends NumericEstimateIdentity {
+  /** The probability p (0.5 for the median). */
+  quantile: number;
+  estimate: number;
+  /** NaN where R's is (the interval's probability beyond [0, 1], or a domain without df). */
+  lower: number;
+  upper: number;
+  se: number;
+  level: number;
+  /** The domain's degrees of freedom (R `degf` of the subset design). */
+  df: number;
+}
+
+/**
+ * Quantiles of a numeric question (or a Likert question's level numbers 1…k) among the
+ * respondents who gave a value, one row per quantile (and group), as R survey 4.1
+ * `svyquantile(~y, design, quantiles, ci = TRUE, na.rm = TRUE)` computes by default — the
+ * weighted "math" rule and Woodruff's interval (see `designQuantiles`); with `by`,
+ * `svyby(~y, ~g, design, svyquantile, …)`. A simple random sample is `svydesign(ids = ~1)`
+ * (with `fpc = ~N` when the design gives a population size).
+ *
+ * @example
+ * estimateQuantiles(survey, "age", { quantiles: [0.5] }); // [{ quantile: 0.5, estimate: 30, lower: 29, upper: 31, … }]
+ */
+export function estimateQuantiles(survey: Survey, questionId: string, options: QuantileOptions = {}): QuantileEstimate[] {
+  const { label, values, design, domains } = numericDomains(survey, questionId, options.by);
+  const calibration = calibrationFor(design, values.length);
+  const { weights, calibration: _, ...sampling } = design;
+  return domains.flatMap(({ group, mask, n }) =>
+    designQuantiles({
+      ...sampling,
+      ...(weights ? { weights } : {}),
+      ...(calibration ? { calibration } : {}),
+      y: values,
+      domain: mask,
+      quantiles: options.quantiles ?? [0.25, 0.5, 0.75],
+      ...(options.level === undefined ? {} : { level: options.level }),
+    }).map((q) => ({ question: questionId, questionLabel: label, ...(group ? { group } : {}), n, ...q })),
+  );
+}

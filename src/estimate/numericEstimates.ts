@@ -1,0 +1,163 @@
+import type { CategoryInfo } from "../codebook";
+import { SurveyError } from "../errors";
+import { calibratedEstimate, designMean, designTotal, domainDf, prepareDesign, type DesignEstimate } from "../stats/design";
+import { twoSidedT } from "../stats/quantiles";
+import { assertLevel } from "../stats/validate";
+import type { CodedAnswers, DesignColumns, Survey } from "../survey";
+import { answersOf, groupingOf, simpleRandomSampleDesign } from "./estimate";
+import { calibrationFor } from "./calibrationOf";
+
+/** Options of the numeric summaries (`estimateMean`, `estimateTotal`, `estimateQuantiles`). */
+export interface NumericEstimateOptions {
+  /** Confidence level (default 0.95). */
+  level?: number;
+  /** Id of a categorical question to split by: one row per group, each a domain of the whole design. */
+  by?: string;
+}
+
+/** Which question (and group) a numeric summary row is about, and how many answers it rests on. */
+export interface NumericEstimateIdentity {
+  question: string;
+  questionLabel: string;
+  /** Subgroup, e.g. `{ position: "resident" }`; absent for whole-sample rows. */
+  group?: Record<string, string>;
+  /** Respondents with a value (unweighted). */
+  n: number;
+}
+
+/** A mean with its design-based standard error and interval. */
+export interface MeanEstimate extends NumericEstimateIdentity {
+  mean: number;
+  se: number;
+  lower: number;
+  upper: number;
+  level: number;
+  /** Degrees of freedom of the t quantile: the whole design's (R `degf(design)`). */
+  df: number;
+}
+
+/** A population total with its design-based standard error and interval. */
+export interface TotalEstimate extends NumericEstimateIdentity {
+  total: number;
+  se: number;
+  lower: number;
+  upper: number;
+  level: number;
+  df: number;
+}
+
+/**
+ * The mean of a numeric question (or of a Likert question's level numbers 1…k), over the
+ * respondents who gave a value, with its Taylor-linearised SE and the interval mean ± t·SE on the
+ * whole design's degrees of freedom — R `confint(svymean(~y, design, na.rm = TRUE), df =
+ * degf(design))`; with `by`, `svyby(~y, ~g, design, svymean, na.rm = TRUE)` (Lumley 2010, §2.2
+ * and §3.4). A simple random sample is `svydesign(ids = ~1, fpc = ~N)` (without `fpc` when the
+ * design gives no population size). Calibrated weights use the calibration residuals.
+ *
+ * @example
+ * estimateMean(survey, "age"); // [{ question: "age", mean: 31.4, se: 0.41, lower: 30.6, upper: 32.2, df: 201, n: 199, … }]
+ */
+export function estimateMean(survey: Survey, questionId: string, options: NumericEstimateOptions = {}): MeanEstimate[] {
+  return numericSummaries(survey, questionId, options, "mean").map(({ identity, estimate, interval }) => ({
+    ...identity,
+    mean: estimate.estimate,
+    se: estimate.se,
+    ...interval,
+  }));
+}
+
+/**
+ * The population total Σ w·y of a numeric question over the respondents who gave a value, with
+ * its linearised SE and the interval total ± t·SE on the whole design's degrees of freedom — R
+ * `confint(svytotal(~y, design, na.rm = TRUE), df = degf(design))`; with `by`, `svyby(…, svytotal)`.
+ * Without weights or a population size every respondent counts once (the sample total).
+ */
+export function estimateTotal(survey: Survey, questionId: string, options: NumericEstimateOptions = {}): TotalEstimate[] {
+  return numericSummaries(survey, questionId, options, "total").map(({ identity, estimate, interval }) => ({
+    ...identity,
+    total: estimate.estimate,
+    se: estimate.se,
+    ...interval,
+  }));
+}
+
+/** A numeric question's values, one per respondent (NaN where none), and the groups to split by. */
+export interface NumericDomains {
+  label: string;
+  /** Per respondent: the value, or NaN when the respondent gave none. */
+  values: Float64Array;
+  /** The design (a simple random sample when the survey names no design column). */
+  design: DesignColumns;
+  /** One entry per row to produce: the group (undefined for the whole sample) and its 0/1 domain. */
+  domains: Array<{ group?: Record<string, string>; mask: Uint8Array; n: number }>;
+  /** The whole design's degrees of freedom (R `degf(design)`). */
+  df: number;
+}
+
+/**
+ * What every numeric summary starts from: the question's values (a Likert question's level
+ * numbers 1…k), the design, and one domain per group among the respondents who gave a value.
+ */
+export function numericDomains(survey: Survey, questionId: string, by: string | undefined): NumericDomains {
+  const answers = answersOf(survey, questionId);
+  const values = numericValues(answers);
+  const grouping = by === undefined ? undefined : groupingOf(survey, by);
+  const design = survey.designColumns ?? simpleRandomSampleDesign(survey.design.populationSize);
+  const groups: Array<CategoryInfo | undefined> = grouping ? grouping.categories : [undefined];
+  const domains = groups.flatMap((group, g) => {
+    const mask = new Uint8Array(values.length);
+    let n = 0;
+    for (let row = 0; row < values.length; row++) {
+      if (Number.isNaN(values[row]!) || (grouping !== undefined && grouping.codes[row] !== g)) continue;
+      mask[row] = 1;
+      n += 1;
+    }
+    if (n === 0) return [];
+    return [{ ...(group && by !== undefined ? { group: { [by]: group.code } } : {}), mask, n }];
+  });
+  if (domains.length === 0) throw new SurveyError("E_NO_ROWS", `question "${questionId}" has no respondent with a value`);
+  return { label: answers.question.label ?? answers.question.id, values, design, domains, df: designDf(design, values.length) };
+}
+
+function numericValues(answers: CodedAnswers): Float64Array {
+  if (answers.kind === "numeric") return Float64Array.from(answers.values, (v, row) => ((answers.codes[row] as number) < 0 ? Number.NaN : v));
+  if (answers.kind === "categorical" && answers.question.type === "likert") {
+    return Float64Array.from(answers.codes, (code) => (code < 0 ? Number.NaN : code + 1));
+  }
+  throw new SurveyError("E_ARGUMENT", `question "${answers.question.id}" is ${answers.question.type}: only numeric and Likert questions have a mean, total or quantiles`);
+}
+
+/** #PSUs − #strata of the whole design (R `degf`). */
+function designDf(design: DesignColumns, rows: number): number {
+  const ones = new Float64Array(rows).fill(1);
+  return domainDf(prepareDesign({ ...design, weights: ones }, [ones]), 0);
+}
+
+interface NumericSummary {
+  identity: NumericEstimateIdentity;
+  estimate: DesignEstimate;
+  interval: { lower: number; upper: number; level: number; df: number };
+}
+
+function numericSummaries(survey: Survey, questionId: string, options: NumericEstimateOptions, kind: "mean" | "total"): NumericSummary[] {
+  const level = options.level ?? 0.95;
+  assertLevel(level);
+  const { label, values, design, domains, df } = numericDomains(survey, questionId, options.by);
+  const y = Float64Array.from(values, (v) => (Number.isNaN(v) ? 0 : v));
+  const calibration = calibrationFor(design, values.length);
+  const { weights: _, calibration: __, ...sampling } = design;
+  const t = df >= 1 ? twoSidedT(level, df) : Number.NaN;
+  return domains.map(({ group, mask, n }) => {
+    const input = { ...sampling, ...(design.weights ? { weights: design.weights } : {}), y, domain: mask };
+    const estimate = calibration
+      ? calibratedEstimate({ ...sampling, y, domain: mask, calibration }, kind)
+      : kind === "mean"
+        ? designMean(input)
+        : designTotal(input);
+    return {
+      identity: { question: questionId, questionLabel: label, ...(group ? { group } : {}), n },
+      estimate,
+      interval: { lower: estimate.estimate - t * estimate.se, upper: estimate.estimate + t * estimate.se, level, df },
+    };
+  });
+}
