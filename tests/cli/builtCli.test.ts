@@ -1,15 +1,16 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import { mkdtemp, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { ensureBuilt } from "../package/builtPackage";
 import { repoRoot } from "../paths";
 
 /** The CLI as a user runs it: built by tsup, started by node, exit code read by the shell. */
 describe("the built svyprop command", () => {
   beforeAll(() => {
-    execFileSync("npx", ["tsup"], { cwd: repoRoot, stdio: "pipe" });
+    ensureBuilt(); // the one build of the suite, shared with tests/package/
   });
 
   const svyprop = (...args: string[]) =>
