@@ -10,7 +10,7 @@
  */
 import { readFileSync } from "node:fs";
 import { DuckDBInstance } from "@duckdb/node-api";
-import { parseCodebook, proportionCI, tallyFromCounts, type AnswerCount } from "../src/index";
+import { parseCodebook, proportionCI, tallyFromCounts, type AnswerCount } from "svyprop";
 
 const [csvPath, codebookPath] = process.argv.slice(2);
 if (!csvPath || !codebookPath) throw new Error("usage: duckdb-counts.ts <survey.csv> <codebook.json>");

@@ -3,7 +3,7 @@
 // without finite-population correction, so the chart and report examples run without the data
 // layers. Rows marked "illustrative" are NOT from the paper: they only show chart kinds the paper
 // has no data for (subgroups, a Likert item, other surveys).
-import type { Estimate } from "../src/types";
+import type { Estimate } from "svyprop";
 
 export const MOUBARAK_SOURCE = "Moubarak G et al. J Med Ethics 2011;37:101–104";
 

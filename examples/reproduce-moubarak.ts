@@ -6,8 +6,8 @@
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { barChart, chartGroups, loadDataset, reproduce, reproductionMarkdown } from "../src";
-import { renderSvg } from "../src/render";
+import { barChart, chartGroups, loadDataset, reproduce, reproductionMarkdown } from "svyprop";
+import { renderSvg } from "svyprop/render";
 
 const outDir = process.argv[2] ?? "out/example";
 const { survey, published } = await loadDataset("moubarak-2009");

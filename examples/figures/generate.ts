@@ -1,8 +1,8 @@
 // Renders the README's figures to examples/figures/*.png: `npx tsx examples/figures/generate.ts`.
 import { writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { barChart, forestChart, groupedBarChart, likertChart, multiSelectChart, stackedBarChart } from "../../src/charts";
-import { renderPng } from "../../src/render";
+import { barChart, forestChart, groupedBarChart, likertChart, multiSelectChart, stackedBarChart } from "svyprop";
+import { renderPng } from "svyprop/render";
 import {
   facebookRows,
   friendRequestRows,

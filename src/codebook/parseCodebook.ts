@@ -1,18 +1,27 @@
-import { SurveyError } from "../errors";
-import type { Codebook, Filter, Question, QuestionType } from "./types";
+import { codebookError } from "./codebookError";
+import { filterOrder } from "./filters";
+import type { Codebook, Question, QuestionType } from "./types";
 
 const QUESTION_TYPES: readonly QuestionType[] = ["binary", "single", "multi", "likert", "numeric"];
 
 /**
- * Checks that an untrusted JSON value is a codebook (see `types.ts`) and returns it typed.
- * Every problem throws `E_CODEBOOK` naming the JSON path of the bad field, e.g.
- * `questions[3].filter.question`. Column names are checked later, against the CSV header.
+ * Checks that an untrusted JSON value is a codebook (see `types.ts`, `docs/codebook.md` and
+ * `codebook.schema.json`) and returns it typed. Every problem throws `E_CODEBOOK` naming the JSON
+ * path of the bad field, e.g. `questions[3].filter.question`; every text a reader will see (a
+ * title, a label, a translation) must be a string. Fields it does not know are ignored, `$schema`
+ * included. Column names are checked later, against the CSV header.
  */
 export function parseCodebook(json: unknown): Codebook {
   const root = expectObject(json, "$");
   const questions = root.questions;
   if (!Array.isArray(questions) || questions.length === 0) {
     throw codebookError("must have a non-empty array of questions", "questions");
+  }
+  expectOptionalString(root.$schema, "$schema");
+  expectOptionalString(root.title, "title");
+  if (root.source !== undefined) {
+    const source = expectObject(root.source, "source");
+    for (const key of ["citation", "doi", "url"] as const) expectOptionalString(source[key], `source.${key}`);
   }
   if (root.missing !== undefined) expectStringArray(root.missing, "missing");
   if (root.design !== undefined) checkDesign(root.design);
@@ -27,23 +36,21 @@ export function parseCodebook(json: unknown): Codebook {
     ids.add(q.id);
   });
   const codebook = root as unknown as Codebook;
-  checkFilters(codebook);
+  filterOrder(codebook);
   return codebook;
 }
 
 function checkDesign(value: unknown): void {
   const design = expectObject(value, "design");
   const size = design.populationSize;
-  if (size !== undefined && (typeof size !== "number" || !Number.isFinite(size) || size <= 0)) {
-    throw codebookError("must be a positive number", "design.populationSize");
-  }
+  if (size !== undefined && !isPositiveNumber(size)) throw codebookError("must be a positive number", "design.populationSize");
   for (const key of ["weights", "strata", "cluster"] as const) {
     if (design[key] !== undefined && typeof design[key] !== "string") {
       throw codebookError("must be a column name", `design.${key}`);
     }
   }
   const fpc = design.fpc;
-  if (fpc !== undefined && typeof fpc !== "string" && !(typeof fpc === "number" && Number.isFinite(fpc) && fpc > 0)) {
+  if (fpc !== undefined && typeof fpc !== "string" && !isPositiveNumber(fpc)) {
     throw codebookError("must be a column name or a positive number", "design.fpc");
   }
   if (design.lonelyPsu !== undefined && !(LONELY_PSU as readonly unknown[]).includes(design.lonelyPsu)) {
@@ -72,9 +79,7 @@ function checkCalibration(value: unknown): void {
     if (counts.length === 0) throw codebookError("must give at least one population count", `${path}.margins[${k}].population`);
     let sum = 0;
     for (const [key, count] of counts) {
-      if (typeof count !== "number" || !Number.isFinite(count) || count <= 0) {
-        throw codebookError("must be a positive population count", `${path}.margins[${k}].population.${key}`);
-      }
+      if (!isPositiveNumber(count)) throw codebookError("must be a positive population count", `${path}.margins[${k}].population.${key}`);
       sum += count;
     }
     if (total !== undefined && Math.abs(sum - total) > 1e-9 * total) {
@@ -83,7 +88,7 @@ function checkCalibration(value: unknown): void {
     total ??= sum;
   });
   const { epsilon, maxIterations } = calibration;
-  if (epsilon !== undefined && !(typeof epsilon === "number" && Number.isFinite(epsilon) && epsilon > 0)) throw codebookError("must be a positive number", `${path}.epsilon`);
+  if (epsilon !== undefined && !isPositiveNumber(epsilon)) throw codebookError("must be a positive number", `${path}.epsilon`);
   if (maxIterations !== undefined && !(typeof maxIterations === "number" && Number.isSafeInteger(maxIterations) && maxIterations > 0)) {
     throw codebookError("must be a positive integer", `${path}.maxIterations`);
   }
@@ -95,25 +100,28 @@ function checkQuestion(value: unknown, path: string): Question {
   if (typeof q.type !== "string" || !QUESTION_TYPES.includes(q.type as QuestionType)) {
     throw codebookError(`must be one of ${QUESTION_TYPES.join(", ")}`, `${path}.type`);
   }
+  expectOptionalString(q.label, `${path}.label`);
   if (q.missing !== undefined) expectStringArray(q.missing, `${path}.missing`);
+  if (q.caseInsensitive !== undefined && typeof q.caseInsensitive !== "boolean") throw codebookError("must be true or false", `${path}.caseInsensitive`);
   if (q.translations !== undefined) checkTranslations(q.translations, `${path}.translations`);
   const type = q.type as QuestionType;
-  if (type === "multi") {
-    if (typeof q.column !== "string" && (typeof q.columns !== "object" || q.columns === null)) {
-      throw codebookError("a multi question needs a column (with a separator) or columns", `${path}.column`);
-    }
-  } else if (typeof q.column !== "string" || q.column === "") {
-    throw codebookError("must name a CSV column", `${path}.column`);
-  }
+  const caseInsensitive = q.caseInsensitive === true;
+  if (type === "multi") checkMultiColumns(q, path);
+  else if (typeof q.column !== "string" || q.column === "") throw codebookError("must name a CSV column", `${path}.column`);
   if (type === "binary") {
     const positive = expectStringArray(q.positive, `${path}.positive`);
     const negative = expectStringArray(q.negative, `${path}.negative`);
-    checkDisjoint([positive, negative], [`${path}.positive`, `${path}.negative`], q.caseInsensitive === true);
+    checkDisjoint([positive, negative], [`${path}.positive`, `${path}.negative`], caseInsensitive);
+    expectOptionalString(q.positiveLabel, `${path}.positiveLabel`);
+    expectOptionalString(q.negativeLabel, `${path}.negativeLabel`);
   }
-  if (type === "single" || type === "multi") checkCategories(q.categories, `${path}.categories`, q.caseInsensitive === true);
+  if (type === "single" || type === "multi") {
+    const codes = checkCategories(q.categories, `${path}.categories`, caseInsensitive);
+    if (type === "multi" && q.columns !== undefined) checkOptionColumnCodes(q.columns as Record<string, string>, codes, path);
+  }
   if (type === "likert") {
     const levels = expectStringArray(q.levels, `${path}.levels`);
-    checkDisjoint(levels.map((level) => [level]), levels.map((_, i) => `${path}.levels[${i}]`), q.caseInsensitive === true);
+    checkDisjoint(levels.map((level) => [level]), levels.map((_, i) => `${path}.levels[${i}]`), caseInsensitive);
     if (q.levelLabels !== undefined && expectStringArray(q.levelLabels, `${path}.levelLabels`).length !== levels.length) {
       throw codebookError("must have one label per level", `${path}.levelLabels`);
     }
@@ -121,19 +129,49 @@ function checkQuestion(value: unknown, path: string): Question {
   return q as unknown as Question;
 }
 
-function checkCategories(value: unknown, path: string, caseInsensitive: boolean): void {
+/** A multi question reads one column split on `separator`, or one 0/1 column per option: one of the two. */
+function checkMultiColumns(q: Record<string, unknown>, path: string): void {
+  if (q.column !== undefined && q.columns !== undefined) throw codebookError("give column (with a separator) or columns, not both", `${path}.columns`);
+  if (q.columns !== undefined) {
+    for (const [code, column] of Object.entries(expectObject(q.columns, `${path}.columns`))) {
+      if (typeof column !== "string" || column === "") throw codebookError("must name a CSV column", `${path}.columns.${code}`);
+    }
+    return;
+  }
+  if (typeof q.column !== "string" || q.column === "") {
+    throw codebookError("a multi question needs a column (with a separator) or columns", `${path}.column`);
+  }
+  if (q.separator !== undefined && (typeof q.separator !== "string" || q.separator === "")) {
+    throw codebookError("must be a non-empty string", `${path}.separator`);
+  }
+}
+
+/** Option columns and categories name the same codes: each category is read from its own column. */
+function checkOptionColumnCodes(columns: Record<string, string>, codes: string[], path: string): void {
+  for (const code of codes) {
+    if (!Object.hasOwn(columns, code)) throw codebookError(`has no column for category "${code}"`, `${path}.columns`);
+  }
+  for (const code of Object.keys(columns)) {
+    if (!codes.includes(code)) throw codebookError(`names no category of this question`, `${path}.columns.${code}`);
+  }
+}
+
+/** Checks the categories of a single or multi question and returns their codes. */
+function checkCategories(value: unknown, path: string, caseInsensitive: boolean): string[] {
   if (!Array.isArray(value) || value.length === 0) throw codebookError("must be a non-empty array", path);
-  const codes = new Set<string>();
+  const codes: string[] = [];
   const valueLists = value.map((item, i) => {
     const category = expectObject(item, `${path}[${i}]`);
     if (typeof category.code !== "string" || category.code === "") {
       throw codebookError("must be a non-empty string", `${path}[${i}].code`);
     }
-    if (codes.has(category.code)) throw codebookError(`duplicate category code "${category.code}"`, `${path}[${i}].code`);
-    codes.add(category.code);
+    if (codes.includes(category.code)) throw codebookError(`duplicate category code "${category.code}"`, `${path}[${i}].code`);
+    codes.push(category.code);
+    if (typeof category.label !== "string") throw codebookError("must be a string (the category's label)", `${path}[${i}].label`);
     return expectStringArray(category.values, `${path}[${i}].values`);
   });
   checkDisjoint(valueLists, value.map((_, i) => `${path}[${i}].values`), caseInsensitive);
+  return codes;
 }
 
 /** Fails when one answer value would mean two categories. */
@@ -151,60 +189,10 @@ function checkDisjoint(lists: string[][], paths: string[], caseInsensitive: bool
   });
 }
 
-function checkFilters(codebook: Codebook): void {
-  const byId = new Map(codebook.questions.map((q) => [q.id, q]));
-  codebook.questions.forEach((q, index) => {
-    if (q.filter === undefined) return;
-    const path = `questions[${index}].filter`;
-    for (const [filter, filterPath] of leafFilters(q.filter, path)) {
-      if (!byId.has(filter.question)) {
-        throw codebookError(`names unknown question "${filter.question}"`, `${filterPath}.question`);
-      }
-    }
-    // Follow filters from this question; meeting it again is a cycle.
-    const visiting = [q.id];
-    const walk = (current: Question): void => {
-      if (current.filter === undefined) return;
-      for (const [filter] of leafFilters(current.filter, path)) {
-        if (filter.question === q.id) {
-          throw codebookError(`cyclic filters: ${[...visiting, q.id].join(" → ")}`, path);
-        }
-        if (visiting.includes(filter.question)) continue;
-        visiting.push(filter.question);
-        walk(byId.get(filter.question) as Question);
-        visiting.pop();
-      }
-    };
-    walk(q);
-  });
-}
-
-type LeafFilter = Exclude<Filter, { all: Filter[] }>;
-
-/** The simple conditions of a (possibly combined) filter, each with its JSON path. */
-export function leafFilters(filter: Filter, path: string): Array<[LeafFilter, string]> {
-  if (typeof filter !== "object" || filter === null) throw codebookError("must be an object", path);
-  if ("all" in filter) {
-    if (!Array.isArray(filter.all)) throw codebookError("must be an array of filters", `${path}.all`);
-    return filter.all.flatMap((inner, i) => leafFilters(inner, `${path}.all[${i}]`));
-  }
-  if (typeof filter.question !== "string") throw codebookError("must name a question", `${path}.question`);
-  if ("equals" in filter) {
-    if (typeof filter.equals !== "string") throw codebookError("must be a string", `${path}.equals`);
-  } else if ("in" in filter) {
-    expectStringArray(filter.in, `${path}.in`);
-  } else if ("notMissing" in filter) {
-    if (filter.notMissing !== true) throw codebookError("must be true", `${path}.notMissing`);
-  } else {
-    throw codebookError("needs one of equals, in, notMissing", path);
-  }
-  return [[filter, path]];
-}
-
 function checkTranslations(value: unknown, path: string): void {
   for (const [locale, translation] of Object.entries(expectObject(value, path))) {
     const t = expectObject(translation, `${path}.${locale}`);
-    if (t.label !== undefined && typeof t.label !== "string") throw codebookError("must be a string", `${path}.${locale}.label`);
+    expectOptionalString(t.label, `${path}.${locale}.label`);
     if (t.categories === undefined) continue;
     for (const [code, label] of Object.entries(expectObject(t.categories, `${path}.${locale}.categories`))) {
       if (typeof label !== "string") throw codebookError("must be a string", `${path}.${locale}.categories.${code}`);
@@ -212,9 +200,17 @@ function checkTranslations(value: unknown, path: string): void {
   }
 }
 
+function isPositiveNumber(value: unknown): value is number {
+  return typeof value === "number" && Number.isFinite(value) && value > 0;
+}
+
 function expectObject(value: unknown, path: string): Record<string, unknown> {
   if (typeof value !== "object" || value === null || Array.isArray(value)) throw codebookError("must be an object", path);
   return value as Record<string, unknown>;
+}
+
+function expectOptionalString(value: unknown, path: string): void {
+  if (value !== undefined && typeof value !== "string") throw codebookError("must be a string", path);
 }
 
 function expectStringArray(value: unknown, path: string): string[] {
@@ -222,8 +218,4 @@ function expectStringArray(value: unknown, path: string): string[] {
     throw codebookError("must be an array of strings", path);
   }
   return value;
-}
-
-function codebookError(problem: string, path: string): SurveyError {
-  return new SurveyError("E_CODEBOOK", `codebook field ${problem}`, { path });
 }

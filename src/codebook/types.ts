@@ -1,8 +1,11 @@
 /**
- * The codebook: a JSON file beside the CSV that says what each column means.
- * This shape is a contract (see DESIGN.md): extend it, never break it.
+ * The codebook: a JSON file beside the CSV that says what each column means (docs/codebook.md
+ * describes every field; `svyprop/codebook.schema.json` is its JSON Schema).
+ * This shape is a contract: extend it, never break it.
  */
 export interface Codebook {
+  /** The JSON Schema an editor validates against (`"./node_modules/svyprop/codebook.schema.json"`); ignored by svyprop. */
+  $schema?: string;
   title?: string;
   source?: { citation?: string; doi?: string; url?: string };
   /** Codes that mean "no answer" in every column ("", "NA", "-99", "Ne sait pas" …). */

@@ -1,6 +1,6 @@
 import type { Estimate } from "../types";
 
-/** The fields of an `Estimate` in the order every serialisation writes them (DESIGN.md's order). */
+/** The fields of an `Estimate` in the order every serialisation writes them (the order of the `Estimate` type, docs/architecture.md). */
 export const ESTIMATE_FIELDS = [
   "question",
   "questionLabel",

@@ -1,4 +1,4 @@
-import { AnswerStatus, leafFilters, type Codebook, type Filter } from "../codebook";
+import { AnswerStatus, filterOrder, leafFilters, type Codebook, type Filter } from "../codebook";
 import type { CodedAnswers } from "./types";
 
 /** A respondent who answered a question their filter excludes (skip-logic violation). */
@@ -11,20 +11,18 @@ export interface SkipViolation {
  * Restricts each filtered question to the respondents its filter selects: the others become
  * `AnswerStatus.filtered` (not asked). A respondent the filter excludes who answered anyway is
  * a skip-logic violation: left out (`AnswerStatus.bad`) and returned for the report. Filters
- * are applied in dependency order, so a filter on a filtered question sees its final codes.
+ * are applied in dependency order (`filterOrder`), so a filter on a filtered question sees its
+ * final codes; chains and nested `all` lists of any depth are walked without recursion.
  */
 export function applyFilters(codebook: Codebook, answers: Map<string, CodedAnswers>, rowCount: number): SkipViolation[] {
   const violations: SkipViolation[] = [];
-  const done = new Set<string>();
-  const apply = (id: string): void => {
-    if (done.has(id)) return;
-    done.add(id);
+  for (const { id } of filterOrder(codebook)) {
     const coded = answers.get(id) as CodedAnswers;
     const filter = coded.question.filter;
-    if (filter === undefined) return;
-    for (const [leaf] of leafFilters(filter, id)) apply(leaf.question);
+    if (filter === undefined) continue;
+    const leaves = leafFilters(filter, id).map(([leaf]) => leaf);
     for (let row = 0; row < rowCount; row++) {
-      if (passes(filter, answers, row)) continue;
+      if (leaves.every((leaf) => passes(leaf, answers, row))) continue;
       const code = coded.codes[row] as number;
       if (code >= 0) {
         coded.codes[row] = AnswerStatus.bad;
@@ -33,8 +31,7 @@ export function applyFilters(codebook: Codebook, answers: Map<string, CodedAnswe
         coded.codes[row] = AnswerStatus.filtered;
       }
     }
-  };
-  for (const question of codebook.questions) apply(question.id);
+  }
   return violations;
 }
 
