@@ -86,7 +86,7 @@ export function itemLabeller(rows: readonly Estimate[]): (row: Estimate) => stri
 
 /** The subgroup's values (through `labels`, when they have one) joined with " · ", or "" for a whole-sample row. */
 export function groupLabel(row: Estimate, labels: Record<string, string> = {}): string {
-  return row.group ? Object.values(row.group).map((code) => labels[code] ?? code).join(" · ") : "";
+  return row.group ? Object.values(row.group).map((code) => (Object.hasOwn(labels, code) ? labels[code] : code)).join(" · ") : "";
 }
 
 /** The title of a group legend: the option, else the keys of the rows' groups ("position"). */

@@ -47,14 +47,14 @@ export function forestChart(rows: readonly Estimate[], options: ForestChartOptio
   // Rows are placed per layer, not on the parent, so the reference layers span the whole height.
   const rowPlacement = {
     y: itemAxis(order),
-    ...(grouped && { yOffset: { field: "group", type: "nominal", sort: groups } as const }),
+    ...(grouped && { yOffset: { field: "group", type: "nominal", sort: "ascending", scale: { domain: groups } } /* the domain fixes the order; a sort keeps Vega-Lite from writing the groups into a sort expression */ as const }),
   };
   const color = grouped
     ? {
         color: {
           field: "group",
           type: "nominal",
-          sort: groups,
+          sort: null,
           scale: { domain: groups, range: [...theme.categoricalPalette] },
           legend: { title: groupTitle(rows, resolved), orient: "top", direction: "horizontal", symbolOpacity: 1 },
         } as const,

@@ -8,6 +8,7 @@ import { frameChart } from "./frame";
 import { itemAxis } from "./itemAxis";
 import { type ChartOptions, resolveChartOptions } from "./options";
 import { proportionLayers } from "./proportionLayers";
+import { vegaString } from "./vegaString";
 
 /** Subgroups as bars side by side within each item (one colour per group), or as one panel per group. */
 export type GroupLayout = "side-by-side" | "faceted";
@@ -39,10 +40,21 @@ export function groupedBarChart(rows: readonly Estimate[], options: GroupedBarCh
 
   if (layout === "faceted") {
     const panelWidth = Math.max(120, Math.floor(resolved.width / groups.length));
+    const groupList = `[${groups.map(vegaString).join(", ")}]`;
     return frameChart(
       {
         data: { values: data },
-        facet: { column: { field: "group", type: "nominal", sort: groups, title: legendTitle, header: { labelFontWeight: "bold" } } },
+        // Panels by the group's position, named through the header: Vega keys facets by value in a
+        // plain object, where a group "__proto__" would vanish; and the order is the groups' own.
+        transform: [{ calculate: `indexof(${groupList}, datum.group)`, as: "groupIndex" }],
+        facet: {
+          column: {
+            field: "groupIndex",
+            type: "ordinal",
+            title: legendTitle,
+            header: { labelFontWeight: "bold", labelExpr: `${groupList}[datum.value]` },
+          },
+        },
         spec: { width: panelWidth, height: resolved.height ?? { step: 30 }, encoding: { y }, layer: proportionLayers(resolved) },
       },
       caption,
@@ -54,11 +66,11 @@ export function groupedBarChart(rows: readonly Estimate[], options: GroupedBarCh
       data: { values: data },
       width: resolved.width,
       height: resolved.height ?? { step: GROUP_BAR_STEP },
-      encoding: { y, yOffset: { field: "group", type: "nominal", sort: groups } },
+      encoding: { y, yOffset: { field: "group", type: "nominal", sort: "ascending", scale: { domain: groups } } /* the domain fixes the order; a sort keeps Vega-Lite from writing the groups into a sort expression */ },
       layer: proportionLayers(resolved, {
         field: "group",
         type: "nominal",
-        sort: groups,
+        sort: null,
         scale: { domain: groups, range: [...resolved.theme.categoricalPalette] },
         legend: { title: legendTitle, orient: "top", direction: "horizontal", symbolType: "square" },
       }),

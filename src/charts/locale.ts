@@ -94,7 +94,8 @@ export function localeTexts(locale: ChartLocale): LocaleTexts {
 
 /** Display name of an interval method ("clopper-pearson" → "Clopper–Pearson"); unknown methods as given. */
 export function methodName(method: string, locale: ChartLocale): string {
-  return LOCALES[locale].methodNames[method] ?? method;
+  const names = LOCALES[locale].methodNames;
+  return Object.hasOwn(names, method) ? (names[method] as string) : method;
 }
 
 /** The d3-format number locale that Vega uses for axis ticks, so "50%" reads "50 %" in French. */

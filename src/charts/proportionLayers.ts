@@ -22,6 +22,8 @@ export function proportionLayers(options: ResolvedChartOptions, color?: ColorEnc
           field: "proportion",
           type: "quantitative",
           scale: { domain: [0, 1] },
+          // one bar per item and group, so nothing to stack (and no stack order expression over user labels)
+          stack: null,
           axis: { format: ".0%", title: texts.percentAxisTitle, tickCount: 5, grid: true },
         },
         ...(color !== undefined && { color }),

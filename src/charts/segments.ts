@@ -89,7 +89,7 @@ export function segmentLayers(
         color: {
           field: "categoryLabel",
           type: "nominal",
-          sort: categories,
+          sort: null,
           scale: { domain: categories, range: categories.map((_, index) => colors[index % colors.length]!) },
           legend: { title: null, orient: "top", direction: "horizontal", symbolType: "square", columns: Math.min(categories.length, 3), labelLimit: 220 },
         },

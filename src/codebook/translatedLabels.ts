@@ -9,5 +9,5 @@ export function questionLabelIn(question: Question, locale?: string): string {
 /** The question's categories with their labels in `locale` where the codebook translates them. */
 export function categoriesIn(question: Question, locale?: string): CategoryInfo[] {
   const translated = locale ? question.translations?.[locale]?.categories : undefined;
-  return questionCategories(question).map((c) => ({ code: c.code, label: translated?.[c.code] ?? c.label }));
+  return questionCategories(question).map((c) => ({ code: c.code, label: (translated && Object.hasOwn(translated, c.code) ? translated[c.code] : undefined) ?? c.label }));
 }

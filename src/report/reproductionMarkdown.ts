@@ -1,5 +1,6 @@
 import type { ChartLocale } from "../charts/locale";
 import { intervalDigits, intervalName, percentText, withPercentSign } from "../charts/percentText";
+import { markdownCell } from "./markdownCell";
 import type { FigureComparison } from "../estimate";
 
 const HEADERS: Record<ChartLocale, { figure: string; base: string; ours: string; printed: string; fits: string; verdict: string }> = {
@@ -38,7 +39,7 @@ export function reproductionMarkdown(comparisons: FigureComparison[], options: {
     const printed = figure.printed === null ? "" : withPercentSign(figure.printed.replace(".", locale === "fr-FR" ? "," : "."), locale);
     const verdict = VERDICTS[locale][comparison.verdict] + (comparison.detail && comparison.verdict !== "reproduced" ? `: ${comparison.detail}` : "");
     const fits = comparison.fittingBases ? compactRanges(comparison.fittingBases) : "";
-    lines.push(`| ${escapeCell(figure.labels?.[locale] ?? figure.label)} | ${base} | ${ours} | ${printed} | ${fits} | ${escapeCell(verdict)} |`);
+    lines.push(`| ${markdownCell(figure.labels?.[locale] ?? figure.label)} | ${base} | ${ours} | ${printed} | ${fits} | ${markdownCell(verdict)} |`);
   }
   const footnote =
     locale === "fr-FR"
@@ -57,8 +58,4 @@ function compactRanges(values: number[]): string {
     i = j;
   }
   return runs.join(", ");
-}
-
-function escapeCell(text: string): string {
-  return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 }

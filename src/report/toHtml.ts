@@ -1,14 +1,14 @@
 import type { Estimate } from "../types";
-import { argumentError } from "../errors";
 import { estimateTable } from "./estimateTable";
 import type { FormatOptions } from "./formatEstimate";
+import { sanitizeSvg } from "./sanitizeSvg";
 
 /** One part of an HTML report: a heading, an optional chart, and the table of its rows. */
 export interface HtmlSection {
   heading?: string;
   /** Paragraphs of text shown under the heading. */
   notes?: string[];
-  /** An SVG document, e.g. from `renderSvg` (svyprop/render), inlined as is. */
+  /** An SVG document, e.g. from `renderSvg` (svyprop/render), inlined after `sanitizeSvg` rebuilds it from an allowlist. */
   svg?: string;
   rows: readonly Estimate[];
 }
@@ -58,7 +58,7 @@ function htmlSection(section: HtmlSection, index: number, options: FormatOptions
   const parts: string[] = [];
   if (section.heading !== undefined) parts.push(`<h2>${escapeHtml(section.heading)}</h2>`);
   for (const note of section.notes ?? []) parts.push(`<p>${escapeHtml(note)}</p>`);
-  if (section.svg !== undefined) parts.push(`<figure>${inlineSvg(section.svg, index)}</figure>`);
+  if (section.svg !== undefined) parts.push(`<figure>${sanitizeSvg(section.svg, `sections[${index}].svg`)}</figure>`);
   if (section.rows.length > 0) parts.push(htmlTable(section.rows, options));
   return `<section>\n${parts.join("\n")}\n</section>`;
 }
@@ -72,14 +72,6 @@ function htmlTable(rows: readonly Estimate[], options: FormatOptions): string {
     .map((line) => `<tr>${line.map((value, column) => `<td${numeric(column)}>${escapeHtml(value)}</td>`).join("")}</tr>`)
     .join("\n");
   return `<table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
-}
-
-/** An SVG document without its XML prolog; refused if it carries script, which a report never needs. */
-function inlineSvg(svg: string, index: number): string {
-  const start = svg.indexOf("<svg");
-  if (start < 0) throw argumentError(`sections[${index}].svg`, "must be an SVG document");
-  if (/<script\b|\son\w+\s*=/i.test(svg)) throw argumentError(`sections[${index}].svg`, "must not contain script or event handlers");
-  return svg.slice(start);
 }
 
 /** Escapes text for HTML element content and attribute values. */

@@ -20,9 +20,9 @@ describe("barChart", () => {
 
   it("sorts the bars by proportion unless told to keep the input order", () => {
     const shuffled = [friendRequestRows[2]!, friendRequestRows[0]!, friendRequestRows[1]!];
-    expect(body(barChart(shuffled)).encoding.y.sort).toEqual(["Would decline", "Case by case", "Would accept"]);
-    expect(body(barChart(shuffled, { order: "ascending" })).encoding.y.sort).toEqual(["Would accept", "Case by case", "Would decline"]);
-    expect(body(barChart(shuffled, { order: "input" })).encoding.y.sort).toEqual(["Would accept", "Would decline", "Case by case"]);
+    expect(body(barChart(shuffled)).encoding.y.scale.domain).toEqual(["Would decline", "Case by case", "Would accept"]);
+    expect(body(barChart(shuffled, { order: "ascending" })).encoding.y.scale.domain).toEqual(["Would accept", "Case by case", "Would decline"]);
+    expect(body(barChart(shuffled, { order: "input" })).encoding.y.scale.domain).toEqual(["Would accept", "Would decline", "Case by case"]);
   });
 
   it("names one-question rows by category and one-category rows by question", () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { groupedBarChart } from "../../src/charts";
+import { renderSvg } from "../../src/render";
+import { svgTexts } from "../render/svgParts";
 import { friendRequestRows, illustrativeByPositionRows } from "../../examples/moubarakEstimates";
 
 const body = (spec: object) => (spec as { vconcat: Record<string, any>[] }).vconcat[0]!;
@@ -23,9 +25,12 @@ describe("groupedBarChart", () => {
     expect(chart.layer[0].encoding.color.legend.title).toBe("position");
   });
 
-  it("facets one panel per group on request", () => {
-    const spec = body(groupedBarChart(illustrativeByPositionRows, { layout: "faceted", groupLabels: labels }));
-    expect(spec.facet.column).toMatchObject({ field: "group", sort: ["Residents", "Fellows"] });
+  it("facets one panel per group on request, in the rows' order", async () => {
+    const chart = groupedBarChart(illustrativeByPositionRows, { layout: "faceted", groupLabels: labels });
+    const spec = body(chart);
+    expect(spec.facet.column).toMatchObject({ field: "groupIndex" });
+    const headers = svgTexts(await renderSvg(chart)).filter((text) => text === "Residents" || text === "Fellows");
+    expect(headers).toEqual(["Residents", "Fellows"]);
     expect(spec.spec.layer.map((layer: { mark: { type: string } }) => layer.mark.type)).toEqual(["bar", "errorbar", "text"]);
   });
 

@@ -23,7 +23,7 @@ describe("stackedBarChart", () => {
 
   it("names bars with their base when questions have different bases, and says intervals are not drawn", () => {
     const spec = stackedBarChart([...friendRequestRows, ...privacyRows]) as any;
-    expect(body(spec).layer[0].encoding.y.sort).toEqual(["If a patient sent a friend request (n = 178)", "Changed default privacy settings (n = 147)"]);
+    expect(body(spec).layer[0].encoding.y.scale.domain).toEqual(["If a patient sent a friend request (n = 178)", "Changed default privacy settings (n = 147)"]);
     expect(body(spec).title.text[0]).toBe("Bases (n) differ and are shown in the labels.");
   });
 

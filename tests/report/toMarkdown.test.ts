@@ -37,4 +37,12 @@ describe("toMarkdown", () => {
     const row = { ...friendRequestRows[0]!, questionLabel: "Yes | no\nmaybe" };
     expect(toMarkdown([row]).split("\n")[2]).toContain("| Yes \\| no maybe |");
   });
+
+  it("writes HTML and Markdown in labels as text, never as markup", () => {
+    const row = { ...friendRequestRows[0]!, questionLabel: "<script>alert(1)</script> & *bold* _it_ `code` [link](javascript:x) ~~s~~", categoryLabel: "a\u2028b\u2029c\u0085d\re" };
+    const cells = toMarkdown([row]).split("\n")[2]!;
+    expect(cells).not.toMatch(/<script|<\/script/);
+    expect(cells).toContain("&lt;script&gt;alert(1)&lt;/script&gt; &amp; \\*bold\\* \\_it\\_ \\`code\\` \\[link\\](javascript:x) \\~\\~s\\~\\~");
+    expect(cells).toContain("| a b c d e |");
+  });
 });
