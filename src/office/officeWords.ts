@@ -33,6 +33,8 @@ export interface OfficeWords {
   unweighted: string;
   basesVary: string;
   intervalMethod: (interval: string, method: string) => string;
+  /** "Rows read: 202." / "Lignes lues : 202." */
+  countSentence: (label: string, count: number) => string;
   page: (page: number, pages: number) => string;
 }
 
@@ -65,6 +67,7 @@ const WORDS: Record<ChartLocale, OfficeWords> = {
     unweighted: "Unweighted: every respondent counts once.",
     basesVary: "Bases differ between rows (see the base column).",
     intervalMethod: (interval, method) => `${interval}, ${method} method.`,
+    countSentence: (label, count) => `${label}: ${count}.`,
     page: (page, pages) => `Page ${page} of ${pages}`,
   },
   "fr-FR": {
@@ -95,6 +98,7 @@ const WORDS: Record<ChartLocale, OfficeWords> = {
     unweighted: "Non pondéré\u202f: chaque répondant compte une fois.",
     basesVary: "Les bases diffèrent d’une ligne à l’autre (voir la colonne base).",
     intervalMethod: (interval, method) => `${interval}, méthode ${method}.`,
+    countSentence: (label, count) => `${label}\u202f: ${count}.`,
     page: (page, pages) => `Page ${page} sur ${pages}`,
   },
 };

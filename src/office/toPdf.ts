@@ -131,7 +131,7 @@ function writeValidation(doc: Pdf, validation: ValidationReport, locale: "en-US"
   if (doc.y + 120 > doc.page.height - MARGIN) doc.addPage();
   else doc.moveDown(1.2);
   doc.font(BOLD).fontSize(13).fillColor(TEXT_COLOR).text(words.dataQuality, MARGIN, doc.y);
-  doc.moveDown(0.5).font(REGULAR).fontSize(9).text(`${words.rowsRead}: ${validation.rowsRead}. ${words.problems}: ${validation.issues.length}.`);
+  doc.moveDown(0.5).font(REGULAR).fontSize(9).text(`${words.countSentence(words.rowsRead, validation.rowsRead)} ${words.countSentence(words.problems, validation.issues.length)}`);
   doc.moveDown(0.5).fontSize(8.5);
   const header = [words.questionId, words.used, words.missing, words.notAsked, words.excluded];
   doc.table({
