@@ -2,8 +2,9 @@ import { defineConfig } from "tsup";
 
 export default defineConfig([
   {
-    // The library: core (no fs, no vega at runtime) and the Node-only render entry.
-    entry: { index: "src/index.ts", render: "src/render/index.ts" },
+    // The library: core (no fs, no vega at runtime), the Node-only render entry, and the Node-only
+    // office entry (Excel, PDF, PowerPoint), whose libraries are imported when a writer is called.
+    entry: { index: "src/index.ts", render: "src/render/index.ts", office: "src/office/index.ts" },
     format: ["esm", "cjs"],
     dts: true,
     sourcemap: true,

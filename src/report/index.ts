@@ -3,7 +3,7 @@ export { formatEstimate, type FormatOptions } from "./formatEstimate";
 export { estimateTable, type EstimateTable } from "./estimateTable";
 export { toMarkdown } from "./toMarkdown";
 export { toHtml, type HtmlReport, type HtmlSection } from "./toHtml";
-export { toCsv, type CsvOptions } from "./toCsv";
+export { toCsv, neutraliseFormula, type CsvOptions } from "./toCsv";
 export { toJson } from "./toJson";
 export { ESTIMATE_FIELDS } from "./estimateRecord";
 export * from "./validationSummary";

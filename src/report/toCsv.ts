@@ -33,7 +33,11 @@ export function toCsv(rows: readonly Estimate[], options: CsvOptions = {}): stri
 function cell(value: unknown): string {
   if (value === undefined || value === null) return "";
   if (typeof value === "number") return String(value);
-  const text = String(value);
+  return neutraliseFormula(String(value));
+}
+
+/** Text a spreadsheet would run as a formula, with a leading apostrophe so it stays text; other text as is. */
+export function neutraliseFormula(text: string): string {
   return FORMULA_TRIGGERS.has(text.charAt(0)) ? `'${text}` : text;
 }
 

@@ -6,6 +6,7 @@ import { crosstabCommand } from "./crosstab";
 import { estimateCommand } from "./estimate";
 import { reportCommand } from "./report";
 import { reproduceCommand } from "./reproduce";
+import { slidesCommand } from "./slides";
 
 /** Every sub-command of `svyprop`, in the order `svyprop --help` lists them. */
-export const commands: Command[] = [reproduceCommand, estimateCommand, crosstabCommand, chartCommand, reportCommand, checkCommand, codebookCommand];
+export const commands: Command[] = [reproduceCommand, estimateCommand, crosstabCommand, chartCommand, reportCommand, slidesCommand, checkCommand, codebookCommand];
