@@ -11,6 +11,7 @@ import { loadSurvey, resolveCodebook, type ValidationReport } from "../../survey
 import type { CIMethod, Estimate } from "../../types";
 import { type CliIO, type Command, defineCommand, ExitCode } from "../command";
 import { INTERVAL_OPTIONS, intervalOptions } from "../intervalOptions";
+import { sharedOptions } from "../sharedOptions";
 import { createProgressBar } from "../progressBar";
 
 /** Files larger than this are streamed (bounded memory) unless the options need every row in memory. */
@@ -38,6 +39,7 @@ export const estimateCommand: Command = defineCommand({
   name: "estimate",
   summary: "Proportions with confidence intervals for a survey file",
   usage,
+  arguments: ["FILE"],
   options: {
     codebook: { type: "string" },
     question: { type: "string", multiple: true },
@@ -45,9 +47,8 @@ export const estimateCommand: Command = defineCommand({
     by: { type: "string" },
     "lonely-psu": { type: "string" },
     strict: { type: "boolean" },
-    json: { type: "boolean" },
     stream: { type: "boolean" },
-    quiet: { type: "boolean" },
+    ...sharedOptions("json", "quiet"),
   },
   async run({ values, positionals }, io) {
     const [file] = positionals;

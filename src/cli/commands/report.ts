@@ -1,29 +1,33 @@
-import { writeFile } from "node:fs/promises";
-import { chartGroups, chartOfKind, defaultChartKind, type ChartLocale } from "../../charts";
+import { chartGroups, chartOfKind, defaultChartKind } from "../../charts";
 import { estimate } from "../../estimate";
 import { toCsv, toHtml, toJson, toMarkdown, validationSummary } from "../../report";
 import { renderSvg } from "../../render";
 import { loadSurvey } from "../../survey";
 import { type Command, defineCommand, ExitCode } from "../command";
 import { INTERVAL_OPTIONS, intervalOptions } from "../intervalOptions";
+import { outputFormat, writeOutputFile } from "../outputFile";
+import { localeOption, sharedOptions } from "../sharedOptions";
 
 const usage = `Usage: svyprop report FILE --codebook CODEBOOK --out PATH [--question ID …]
-                      [--locale en-US|fr-FR] [--decimals D] [--method M] [--level L]
+                      [--locale en-US|fr-FR] [--decimals D] [--method M] [--level L] [--quiet]
 
 Writes every categorical question's estimates (or the --question ones) as a report whose
 format follows PATH's extension: .html (a self-contained page with a chart and a table per
 question group), .md (tables), .csv (one row per estimate, spreadsheet-safe) or .json.`;
 
+/** The formats report writes, by --out extension. */
+const FORMATS = ["html", "md", "csv", "json"] as const;
+
 export const reportCommand: Command = defineCommand({
   name: "report",
   summary: "Write a report (HTML with charts, Markdown, CSV or JSON) of a survey file",
   usage,
+  arguments: ["FILE"],
   options: {
     codebook: { type: "string" },
-    out: { type: "string" },
     question: { type: "string", multiple: true },
-    locale: { type: "string", default: "en-US" },
     decimals: { type: "string", default: "0" },
+    ...sharedOptions("out", "locale", "quiet"),
     ...INTERVAL_OPTIONS,
   },
   async run({ values, positionals }, io) {
@@ -32,11 +36,9 @@ export const reportCommand: Command = defineCommand({
       io.stderr(`svyprop report: FILE, --codebook and --out are required\n\n${usage}\n`);
       return ExitCode.usage;
     }
-    if (values.locale !== "en-US" && values.locale !== "fr-FR") {
-      io.stderr(`svyprop report: --locale must be en-US or fr-FR (got "${values.locale}")\n`);
-      return ExitCode.usage;
-    }
-    const locale: ChartLocale = values.locale;
+    const out = values.out;
+    const outFormat = outputFormat("report", out, FORMATS);
+    const locale = localeOption(values.locale);
     const format = { locale, decimals: Number(values.decimals) };
     const survey = await loadSurvey(file, { codebook: values.codebook });
     const { codebook } = survey;
@@ -46,10 +48,9 @@ export const reportCommand: Command = defineCommand({
         ...intervalOptions(values),
       }),
     );
-    const out = values.out;
-    if (out.endsWith(".md")) await writeFile(out, toMarkdown(rows, format));
-    else if (out.endsWith(".csv")) await writeFile(out, toCsv(rows, { delimiter: locale === "fr-FR" ? ";" : "," }));
-    else if (out.endsWith(".json")) await writeFile(out, toJson(rows));
+    if (outFormat === "md") await writeOutputFile(out, toMarkdown(rows, format));
+    else if (outFormat === "csv") await writeOutputFile(out, toCsv(rows, { delimiter: locale === "fr-FR" ? ";" : "," }));
+    else if (outFormat === "json") await writeOutputFile(out, toJson(rows));
     else {
       const source = codebook.source?.citation;
       const sections = await Promise.all(
@@ -65,10 +66,12 @@ export const reportCommand: Command = defineCommand({
           return { heading: group.title, svg: await renderSvg(spec), rows: group.rows };
         }),
       );
-      await writeFile(out, toHtml({ title: codebook.title ?? file, ...(source === undefined ? {} : { subtitle: source }), sections }, format));
+      await writeOutputFile(out, toHtml({ title: codebook.title ?? file, ...(source === undefined ? {} : { subtitle: source }), sections }, format));
     }
-    io.stdout(`Report written to ${out}\n`);
-    io.stderr(validationSummary(survey.report));
+    if (!values.quiet) {
+      io.stdout(`Report written to ${out}\n`);
+      io.stderr(validationSummary(survey.report));
+    }
     return ExitCode.ok;
   },
 });
