@@ -142,7 +142,9 @@ async function estimateStreamed(
       const designTally = designTallies.get(id);
       if (!designTally) throw new SurveyError("E_ARGUMENT", `question "${id}" is numeric: it has no categories to estimate proportions of`);
       const lonelyPsu = interval.lonelyPsu ?? codebook.design?.lonelyPsu;
-      return estimatesFromDesignTally(tally, designTally, question.label ?? id, { ...interval, ...(lonelyPsu === undefined ? {} : { lonelyPsu }) });
+      const { weights, strata, cluster, fpc } = codebook.design ?? {};
+      const names = { weights, strata, cluster, ...(typeof fpc === "string" ? { fpc } : {}) };
+      return estimatesFromDesignTally(tally, designTally, question.label ?? id, { ...interval, names, ...(lonelyPsu === undefined ? {} : { lonelyPsu }) });
     }
     // svyciprop's own methods on a simple random sample never stream (whyRowsAreNeeded)
     const { lonelyPsu: _, method, ...srs } = interval;
