@@ -27,6 +27,8 @@ export interface SurveyErrorDetails {
   value?: string;
   /** JSON path of a bad codebook field, e.g. `questions[2].filter.question`. */
   path?: string;
+  /** The file (or folder) that could not be read or written, as the user named it. */
+  file?: string;
 }
 
 /**
@@ -41,6 +43,7 @@ export class SurveyError extends Error {
   readonly column?: string;
   readonly value?: string;
   readonly path?: string;
+  readonly file?: string;
 
   constructor(code: ErrorCode, message: string, details: SurveyErrorDetails = {}) {
     super(`${code}: ${message}${describeLocation(details)}`);
@@ -51,11 +54,13 @@ export class SurveyError extends Error {
     if (details.column !== undefined) this.column = details.column;
     if (details.value !== undefined) this.value = details.value;
     if (details.path !== undefined) this.path = details.path;
+    if (details.file !== undefined) this.file = details.file;
   }
 }
 
-function describeLocation({ row, column, value, path }: SurveyErrorDetails): string {
+function describeLocation({ row, column, value, path, file }: SurveyErrorDetails): string {
   const parts: string[] = [];
+  if (file !== undefined) parts.push(`file "${file}"`);
   if (row !== undefined) parts.push(`row ${row}`);
   if (column !== undefined) parts.push(`column "${column}"`);
   if (value !== undefined) parts.push(`value ${JSON.stringify(value)}`);

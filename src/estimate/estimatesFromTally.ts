@@ -1,4 +1,5 @@
 import type { CategoryInfo } from "../codebook";
+import { SurveyError } from "../errors";
 import { proportionCI } from "../stats/proportionCI";
 import type { Tally } from "../tally";
 import type { CIMethod, Estimate } from "../types";
@@ -21,6 +22,13 @@ export interface TallyEstimateOptions {
  */
 export function estimatesFromTally(tally: Tally, questionLabel: string, options: TallyEstimateOptions = {}): Estimate[] {
   const { populationSize, sampleSize } = options;
+  if (populationSize !== undefined && sampleSize !== undefined && !(populationSize >= sampleSize)) {
+    // Bad input (a codebook's design.populationSize), not bad usage: exit 3 naming the field.
+    throw new SurveyError("E_FPC", `the population size is smaller than the ${sampleSize} respondents read`, {
+      path: "design.populationSize",
+      value: String(populationSize),
+    });
+  }
   const groups: Array<CategoryInfo | undefined> = tally.by ? tally.by.groups : [undefined];
   const k = tally.categories.length;
   return groups.flatMap((group, g) => {

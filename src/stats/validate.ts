@@ -1,4 +1,5 @@
 import { argumentError } from "../errors";
+import { twoSidedZ } from "./quantiles";
 
 /** Argument checks shared by the stats functions; each throws `E_ARGUMENT` naming the argument. */
 
@@ -17,10 +18,16 @@ export function assertSuccesses(xName: string, x: number, nName: string, n: numb
   if (x > n) throw argumentError(xName, `must not exceed ${nName} (${n})`, x);
 }
 
-/** A confidence level strictly between 0 and 1. */
+/**
+ * A confidence level strictly between 0 and 1, and far enough from 1 that its two-sided normal
+ * quantile is finite (0.9999999999999999 rounds 1 − α/2 to 1: z = ∞ and every limit NaN).
+ */
 export function assertLevel(level: number, name = "level"): void {
   if (!Number.isFinite(level) || level <= 0 || level >= 1) {
     throw argumentError(name, "must be a number strictly between 0 and 1", level);
+  }
+  if (!Number.isFinite(twoSidedZ(level))) {
+    throw argumentError(name, "is too close to 1 for a finite interval (its normal quantile is infinite), e.g. 0.999 is fine", level);
   }
 }
 

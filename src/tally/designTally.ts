@@ -325,11 +325,21 @@ export interface FinalDesignTally {
 }
 
 /**
- * Folds the open PSUs of a tally (without changing it) and checks the design: `E_FPC` when a
- * stratum's population size is smaller than its number of sampled PSUs.
+ * Folds the open PSUs of a tally (without changing it) and checks the design: `E_BAD_WEIGHT`
+ * when every weight is zero or their sums overflow, `E_FPC` when a stratum's population size is
+ * smaller than its number of sampled PSUs.
  */
 export function finalizeDesignTally(tally: DesignTally, names: DesignColumnNames = {}): FinalDesignTally {
   const k = tally.columns;
+  // Bad input, not bad usage: every weight zero, or weights so large their sums overflow (1e308).
+  if (tally.rows > 0 && tally.sumW === 0) {
+    throw new SurveyError("E_BAD_WEIGHT", "every weight is zero: nothing can be estimated", { column: names.weights ?? "weights" });
+  }
+  if (!Number.isFinite(tally.sumW) || !Number.isFinite(tally.sumW2)) {
+    throw new SurveyError("E_BAD_WEIGHT", "the weights are too large: their sum or sum of squares exceeds the largest number (about 1.8e308)", {
+      column: names.weights ?? "weights",
+    });
+  }
   const strata: FinalStratum[] = [];
   const totals = new Float64Array(k);
   let nPsu = 0;

@@ -32,6 +32,13 @@ describe("the built svyprop command", () => {
     rmSync(svg);
   });
 
+  it("prints its version, read from the package's own package.json", () => {
+    const { version } = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { version: string };
+    const result = svyprop("--version");
+    expect(result.stdout).toBe(`svyprop ${version}\n`);
+    expect(result.status).toBe(0);
+  });
+
   it("lists its commands and exits 2 on an unknown one", () => {
     const help = svyprop("--help");
     expect(help.status).toBe(0);

@@ -1,37 +1,41 @@
-import { writeFile } from "node:fs/promises";
-import { chartOfKind, defaultChartKind, type ChartLocale } from "../../charts";
+import { chartOfKind, defaultChartKind } from "../../charts";
 import { questionCategories } from "../../codebook";
 import { SurveyError } from "../../errors";
 import { estimate } from "../../estimate";
 import { renderPng, renderSvg } from "../../render";
 import { loadSurvey } from "../../survey";
 import { type Command, defineCommand, ExitCode } from "../command";
+import { checkChartKind } from "../chartKindFit";
 import { INTERVAL_OPTIONS, intervalOptions } from "../intervalOptions";
+import { outputFormat, writeOutputFile } from "../outputFile";
+import { localeOption, sharedOptions } from "../sharedOptions";
+import { UsageError } from "../usageError";
 
 const usage = `Usage: svyprop chart FILE --codebook CODEBOOK --question ID --out PATH
                      [--type bar|grouped|stacked|likert|forest|multi] [--by QUESTION]
                      [--format vl.json|svg|png] [--locale en-US|fr-FR] [--title TEXT]
-                     [--method M] [--level L] [--scale S]
+                     [--method M] [--level L] [--scale S] [--quiet]
 
 Draws one question's estimates with their confidence intervals. The type defaults to the
 question's (likert, multi-select bars, grouped bars with --by, else bars); binary questions
 show their positive answer. The format defaults to PATH's extension.`;
 
+/** The formats chart writes, by --out extension (or --format). */
 const FORMATS = ["vl.json", "svg", "png"] as const;
 
 export const chartCommand: Command = defineCommand({
   name: "chart",
   summary: "Draw a question as a Vega-Lite spec, SVG or PNG",
   usage,
+  arguments: ["FILE"],
   options: {
     codebook: { type: "string" },
     question: { type: "string" },
-    out: { type: "string" },
     type: { type: "string" },
     by: { type: "string" },
     format: { type: "string" },
-    locale: { type: "string", default: "en-US" },
     title: { type: "string" },
+    ...sharedOptions("out", "locale", "quiet"),
     ...INTERVAL_OPTIONS,
     scale: { type: "string", default: "2" },
   },
@@ -41,26 +45,20 @@ export const chartCommand: Command = defineCommand({
       io.stderr(`svyprop chart: FILE, --codebook, --question and --out are required\n\n${usage}\n`);
       return ExitCode.usage;
     }
-    const format = values.format ?? FORMATS.find((extension) => values.out!.endsWith(`.${extension}`));
-    if (format === undefined || !(FORMATS as readonly string[]).includes(format)) {
-      io.stderr(`svyprop chart: --format must be one of ${FORMATS.join(", ")} (or --out must end with one)\n`);
-      return ExitCode.usage;
-    }
-    if (values.locale !== "en-US" && values.locale !== "fr-FR") {
-      io.stderr(`svyprop chart: --locale must be en-US or fr-FR (got "${values.locale}")\n`);
-      return ExitCode.usage;
-    }
-    const locale: ChartLocale = values.locale;
+    const format = chartFormat(values.out, values.format);
+    const locale = localeOption(values.locale);
     const survey = await loadSurvey(file, { codebook: values.codebook });
     const question = survey.codebook.questions.find((q) => q.id === values.question);
     if (question === undefined) throw new SurveyError("E_UNKNOWN_QUESTION", `no question "${values.question}" in the codebook`);
+    const kind = values.type ?? defaultChartKind(question.type, values.by !== undefined);
+    checkChartKind(kind, question, values.by);
     const rows = estimate(survey, question.id, {
       ...intervalOptions(values),
       ...(values.by === undefined ? {} : { by: values.by }),
     }).filter((row) => question.type !== "binary" || row.category === "yes");
     const byQuestion = survey.codebook.questions.find((q) => q.id === values.by);
     const source = survey.codebook.source?.citation;
-    const spec = chartOfKind(values.type ?? defaultChartKind(question.type, values.by !== undefined), rows, {
+    const spec = chartOfKind(kind, rows, {
       locale,
       title: values.title ?? question.label ?? question.id,
       ...(source === undefined ? {} : { source }),
@@ -71,10 +69,19 @@ export const chartCommand: Command = defineCommand({
             groupTitle: byQuestion.label ?? byQuestion.id,
           }),
     });
-    if (format === "vl.json") await writeFile(values.out, `${JSON.stringify(spec, null, 2)}\n`);
-    if (format === "svg") await writeFile(values.out, await renderSvg(spec));
-    if (format === "png") await writeFile(values.out, await renderPng(spec, { scale: Number(values.scale) }));
-    io.stdout(`Chart written to ${values.out}\n`);
+    if (format === "vl.json") await writeOutputFile(values.out, `${JSON.stringify(spec, null, 2)}\n`);
+    if (format === "svg") await writeOutputFile(values.out, await renderSvg(spec));
+    if (format === "png") await writeOutputFile(values.out, await renderPng(spec, { scale: Number(values.scale) }));
+    if (!values.quiet) io.stdout(`Chart written to ${values.out}\n`);
     return ExitCode.ok;
   },
 });
+
+/** The format from --out's extension, or --format (which --out's extension, if it has a known one, must agree with). */
+function chartFormat(out: string, format: string | undefined): (typeof FORMATS)[number] {
+  if (format === undefined) return outputFormat("chart", out, FORMATS);
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")} (got "${format}")`);
+  const extension = FORMATS.find((known) => out.toLowerCase().endsWith(`.${known}`));
+  if (extension !== undefined && extension !== format) throw new UsageError(`--out "${out}" ends in .${extension} but --format is ${format}: make them agree`);
+  return format as (typeof FORMATS)[number];
+}

@@ -13,8 +13,9 @@ import {
   parsePrintedFigure,
 } from "../../stats/consistency";
 import { type Command, defineCommand, ExitCode } from "../command";
+import { sharedOptions } from "../sharedOptions";
 
-const usage = `Usage: svyprop check FILE [--json] [--min N] [--max N] [--rounding RULE]
+const usage = `Usage: svyprop check FILE [--json] [--quiet] [--min N] [--max N] [--rounding RULE]
 
 Checks every printed percentage in FILE against its count and base, and where the base (or
 count) is unknown or wrong, finds the denominators n (or counts) that would print it.
@@ -28,6 +29,7 @@ Entries without a printed percentage are skipped and counted.
 
 Options:
   --json             machine-readable output (stable keys)
+  --quiet            the summary line only, not a line per figure
   --min N            smallest denominator searched (default 1)
   --max N            largest denominator searched (default ${DEFAULT_MAX_DENOMINATOR})
   --rounding RULE    half-up (default), half-even, truncate, or either
@@ -42,8 +44,9 @@ export const checkCommand: Command = defineCommand({
   name: "check",
   summary: "Check printed percentages against counts and find the bases that fit (GRIM)",
   usage,
+  arguments: ["FILE"],
   options: {
-    json: { type: "boolean", default: false },
+    ...sharedOptions("json", "quiet"),
     min: { type: "string" },
     max: { type: "string" },
     rounding: { type: "string" },
@@ -66,8 +69,8 @@ export const checkCommand: Command = defineCommand({
       io.stdout(`${JSON.stringify({ range: { min, max }, rounding, summary, verdicts, groups }, null, 2)}\n`);
     } else {
       const lines = [
-        ...verdicts.map((verdict) => `${VERDICT_NAMES[verdict.verdict].padEnd(14)}  ${describeVerdict(verdict, { min, max })}`),
-        ...groups.map((group) => `${(group.partition.sumsToBase ? "sums to base" : "sum mismatch").padEnd(14)}  ${describeGroup(group)}`),
+        ...(values.quiet ? [] : verdicts).map((verdict) => `${VERDICT_NAMES[verdict.verdict].padEnd(14)}  ${describeVerdict(verdict, { min, max })}`),
+        ...(values.quiet ? [] : groups).map((group) => `${(group.partition.sumsToBase ? "sums to base" : "sum mismatch").padEnd(14)}  ${describeGroup(group)}`),
       ];
       const body = lines.length > 0 ? `${lines.join("\n")}\n\n` : "";
       io.stdout(`${body}${describeSummary(summary)} (n searched in ${min}–${max}, ${rounding} rounding)\n`);

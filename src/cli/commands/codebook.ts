@@ -3,12 +3,13 @@ import { SurveyError } from "../../errors";
 import { EXPORT_FORMATS, type Encoding } from "../../load";
 import { inferCodebook } from "../../survey";
 import { type Command, defineCommand, ExitCode } from "../command";
+import { sharedOptions } from "../sharedOptions";
 
 /** Encodings `--encoding` takes: latin1 (ISO-8859-1) is read as its superset Windows-1252. */
 const ENCODING_NAMES: Record<string, Encoding> = { "utf-8": "utf-8", "windows-1252": "windows-1252", latin1: "windows-1252" };
 
 const usage = `Usage: svyprop codebook FILE [--format ${EXPORT_FORMATS.join("|")}] [--delimiter D]
-                        [--encoding ${Object.keys(ENCODING_NAMES).join("|")}] [--max-categories N] > codebook.json
+                        [--encoding ${Object.keys(ENCODING_NAMES).join("|")}] [--max-categories N] [--quiet] > codebook.json
 
 Proposes a codebook for a survey file, for you to edit: question kinds (binary, likert, single,
 numeric, and multi for REDCap/LimeSurvey option columns), categories and missing codes.
@@ -18,7 +19,9 @@ export const codebookCommand: Command = defineCommand({
   name: "codebook",
   summary: "Propose a codebook.json from a survey file",
   usage,
+  arguments: ["FILE"],
   options: {
+    ...sharedOptions("quiet"),
     format: { type: "string" },
     delimiter: { type: "string" },
     encoding: { type: "string" },
@@ -39,7 +42,7 @@ export const codebookCommand: Command = defineCommand({
       ...(values["max-categories"] === undefined ? {} : { maxCategories: positiveInteger(values["max-categories"]) }),
     });
     io.stdout(`${JSON.stringify(codebook, null, 2)}\n`);
-    io.stderr(`svyprop codebook: ${codebook.questions.length} questions proposed: ${describeKinds(codebook.questions)}\n`);
+    if (!values.quiet) io.stderr(`svyprop codebook: ${codebook.questions.length} questions proposed: ${describeKinds(codebook.questions)}\n`);
     return ExitCode.ok;
   },
 });

@@ -4,6 +4,7 @@ import { formatAssociationTest, toMarkdown, validationSummary } from "../../repo
 import { loadSurvey } from "../../survey";
 import { type Command, defineCommand, ExitCode } from "../command";
 import { INTERVAL_OPTIONS, intervalOptions } from "../intervalOptions";
+import { sharedOptions } from "../sharedOptions";
 
 const usage = `Usage: svyprop crosstab FILE --codebook CODEBOOK --rows QUESTION --cols QUESTION
                         [--test pearson|fisher|F|Chisq] [--no-correction] [--method M] [--level L]
@@ -21,6 +22,7 @@ export const crosstabCommand: Command = defineCommand({
   name: "crosstab",
   summary: "Two questions against each other, with a test of independence",
   usage,
+  arguments: ["FILE"],
   options: {
     codebook: { type: "string" },
     rows: { type: "string" },
@@ -28,8 +30,7 @@ export const crosstabCommand: Command = defineCommand({
     test: { type: "string" },
     "no-correction": { type: "boolean" },
     ...INTERVAL_OPTIONS,
-    json: { type: "boolean" },
-    quiet: { type: "boolean" },
+    ...sharedOptions("json", "quiet"),
   },
   async run({ values, positionals }, io) {
     const [file] = positionals;

@@ -11,6 +11,7 @@ import { loadSurvey, resolveCodebook, type ValidationReport } from "../../survey
 import type { CIMethod, Estimate } from "../../types";
 import { type CliIO, type Command, defineCommand, ExitCode } from "../command";
 import { INTERVAL_OPTIONS, intervalOptions } from "../intervalOptions";
+import { sharedOptions } from "../sharedOptions";
 import { createProgressBar } from "../progressBar";
 
 /** Files larger than this are streamed (bounded memory) unless the options need every row in memory. */
@@ -38,6 +39,7 @@ export const estimateCommand: Command = defineCommand({
   name: "estimate",
   summary: "Proportions with confidence intervals for a survey file",
   usage,
+  arguments: ["FILE"],
   options: {
     codebook: { type: "string" },
     question: { type: "string", multiple: true },
@@ -45,9 +47,8 @@ export const estimateCommand: Command = defineCommand({
     by: { type: "string" },
     "lonely-psu": { type: "string" },
     strict: { type: "boolean" },
-    json: { type: "boolean" },
     stream: { type: "boolean" },
-    quiet: { type: "boolean" },
+    ...sharedOptions("json", "quiet"),
   },
   async run({ values, positionals }, io) {
     const [file] = positionals;
@@ -141,7 +142,9 @@ async function estimateStreamed(
       const designTally = designTallies.get(id);
       if (!designTally) throw new SurveyError("E_ARGUMENT", `question "${id}" is numeric: it has no categories to estimate proportions of`);
       const lonelyPsu = interval.lonelyPsu ?? codebook.design?.lonelyPsu;
-      return estimatesFromDesignTally(tally, designTally, question.label ?? id, { ...interval, ...(lonelyPsu === undefined ? {} : { lonelyPsu }) });
+      const { weights, strata, cluster, fpc } = codebook.design ?? {};
+      const names = { weights, strata, cluster, ...(typeof fpc === "string" ? { fpc } : {}) };
+      return estimatesFromDesignTally(tally, designTally, question.label ?? id, { ...interval, names, ...(lonelyPsu === undefined ? {} : { lonelyPsu }) });
     }
     // svyciprop's own methods on a simple random sample never stream (whyRowsAreNeeded)
     const { lonelyPsu: _, method, ...srs } = interval;

@@ -1,16 +1,16 @@
-import { writeFile } from "node:fs/promises";
-import type { ChartLocale } from "../../charts";
 import { toCsv, toHtml, toJson, toMarkdown, validationSummary } from "../../report";
 import { renderSvg } from "../../render";
 import { loadSurvey } from "../../survey";
 import { type Command, defineCommand, ExitCode } from "../command";
 import { documentDate } from "../documentDate";
 import { INTERVAL_OPTIONS, intervalOptions } from "../intervalOptions";
+import { outputFormat, writeOutputFile } from "../outputFile";
 import { surveyReport } from "../reportSections";
+import { localeOption, sharedOptions } from "../sharedOptions";
 
 const usage = `Usage: svyprop report FILE --codebook CODEBOOK --out PATH [--question ID …]
                       [--locale en-US|fr-FR] [--decimals D] [--method M] [--level L]
-                      [--page-size A4|Letter]
+                      [--page-size A4|Letter] [--quiet]
 
 Writes every categorical question's estimates (or the --question ones) as a report whose
 format follows PATH's extension: .html (a self-contained page with a chart and a table per
@@ -20,17 +20,20 @@ formats, and a Notes sheet with the rows read, used and left out), .md (tables),
 row per estimate, spreadsheet-safe) or .json. PDF and Excel files are dated now, or by
 SOURCE_DATE_EPOCH when set (same input and date, same bytes).`;
 
+/** The formats report writes, by --out extension. */
+const FORMATS = ["html", "pdf", "xlsx", "md", "csv", "json"] as const;
+
 export const reportCommand: Command = defineCommand({
   name: "report",
   summary: "Write a report (HTML or PDF with charts, Excel, Markdown, CSV or JSON) of a survey file",
   usage,
+  arguments: ["FILE"],
   options: {
     codebook: { type: "string" },
-    out: { type: "string" },
     question: { type: "string", multiple: true },
-    locale: { type: "string", default: "en-US" },
     decimals: { type: "string", default: "0" },
     "page-size": { type: "string" },
+    ...sharedOptions("out", "locale", "quiet"),
     ...INTERVAL_OPTIONS,
   },
   async run({ values, positionals }, io) {
@@ -39,16 +42,14 @@ export const reportCommand: Command = defineCommand({
       io.stderr(`svyprop report: FILE, --codebook and --out are required\n\n${usage}\n`);
       return ExitCode.usage;
     }
-    if (values.locale !== "en-US" && values.locale !== "fr-FR") {
-      io.stderr(`svyprop report: --locale must be en-US or fr-FR (got "${values.locale}")\n`);
-      return ExitCode.usage;
-    }
+    const out = values.out;
+    const outFormat = outputFormat("report", out, FORMATS);
+    const locale = localeOption(values.locale);
     const pageSize = values["page-size"];
     if (pageSize !== undefined && pageSize !== "A4" && pageSize !== "Letter") {
       io.stderr(`svyprop report: --page-size must be A4 or Letter (got "${pageSize}")\n`);
       return ExitCode.usage;
     }
-    const locale: ChartLocale = values.locale;
     const format = { locale, decimals: Number(values.decimals) };
     const survey = await loadSurvey(file, { codebook: values.codebook });
     const { rows, report } = surveyReport(survey, {
@@ -57,24 +58,24 @@ export const reportCommand: Command = defineCommand({
       ...format,
       interval: intervalOptions(values),
     });
-    const out = values.out;
-    if (out.endsWith(".md")) await writeFile(out, toMarkdown(rows, format));
-    else if (out.endsWith(".csv")) await writeFile(out, toCsv(rows, { delimiter: locale === "fr-FR" ? ";" : "," }));
-    else if (out.endsWith(".json")) await writeFile(out, toJson(rows));
-    else if (out.endsWith(".xlsx")) {
+    if (outFormat === "md") await writeOutputFile(out, toMarkdown(rows, format));
+    else if (outFormat === "csv") await writeOutputFile(out, toCsv(rows, { delimiter: locale === "fr-FR" ? ";" : "," }));
+    else if (outFormat === "json") await writeOutputFile(out, toJson(rows));
+    else if (outFormat === "xlsx") {
       const { toXlsx } = await import("../../office");
-      await writeFile(out, await toXlsx(report, { ...format, created: documentDate() }));
-    }
-    else if (out.endsWith(".pdf")) {
+      await writeOutputFile(out, await toXlsx(report, { ...format, created: documentDate() }));
+    } else if (outFormat === "pdf") {
       const { toPdf } = await import("../../office");
-      await writeFile(out, await toPdf(report, { ...format, created: documentDate(), ...(pageSize === undefined ? {} : { pageSize }) }));
+      await writeOutputFile(out, await toPdf(report, { ...format, created: documentDate(), ...(pageSize === undefined ? {} : { pageSize }) }));
     } else {
       const { title, subtitle, sections } = report;
       const html = await Promise.all(sections.map(async ({ heading, chart, rows }) => ({ heading, svg: await renderSvg(chart), rows })));
-      await writeFile(out, toHtml({ title, ...(subtitle === undefined ? {} : { subtitle }), sections: html }, format));
+      await writeOutputFile(out, toHtml({ title, ...(subtitle === undefined ? {} : { subtitle }), sections: html }, format));
     }
-    io.stdout(`Report written to ${out}\n`);
-    io.stderr(validationSummary(survey.report));
+    if (!values.quiet) {
+      io.stdout(`Report written to ${out}\n`);
+      io.stderr(validationSummary(survey.report));
+    }
     return ExitCode.ok;
   },
 });

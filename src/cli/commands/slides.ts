@@ -1,13 +1,14 @@
-import { writeFile } from "node:fs/promises";
 import { validationSummary } from "../../report";
 import { loadSurvey } from "../../survey";
 import { type Command, defineCommand, ExitCode } from "../command";
 import { documentDate } from "../documentDate";
 import { INTERVAL_OPTIONS, intervalOptions } from "../intervalOptions";
+import { outputFormat, writeOutputFile } from "../outputFile";
 import { surveyReport } from "../reportSections";
+import { localeOption, sharedOptions } from "../sharedOptions";
 
 const usage = `Usage: svyprop slides FILE --codebook CODEBOOK --out DECK.pptx [--question ID …]
-                      [--locale en-US|fr-FR] [--decimals D] [--method M] [--level L]
+                      [--locale en-US|fr-FR] [--decimals D] [--method M] [--level L] [--quiet]
 
 Writes a 16:9 PowerPoint deck: a title slide, then one slide per question group with its
 chart, the caption (base, interval, method, source) under it, and the table of estimates in
@@ -17,12 +18,12 @@ export const slidesCommand: Command = defineCommand({
   name: "slides",
   summary: "Write a slide deck (.pptx), one chart per slide, of a survey file",
   usage,
+  arguments: ["FILE"],
   options: {
     codebook: { type: "string" },
-    out: { type: "string" },
     question: { type: "string", multiple: true },
-    locale: { type: "string", default: "en-US" },
     decimals: { type: "string", default: "0" },
+    ...sharedOptions("out", "locale", "quiet"),
     ...INTERVAL_OPTIONS,
   },
   async run({ values, positionals }, io) {
@@ -31,15 +32,8 @@ export const slidesCommand: Command = defineCommand({
       io.stderr(`svyprop slides: FILE, --codebook and --out are required\n\n${usage}\n`);
       return ExitCode.usage;
     }
-    if (!values.out.endsWith(".pptx")) {
-      io.stderr(`svyprop slides: --out must end in .pptx (got "${values.out}")\n`);
-      return ExitCode.usage;
-    }
-    if (values.locale !== "en-US" && values.locale !== "fr-FR") {
-      io.stderr(`svyprop slides: --locale must be en-US or fr-FR (got "${values.locale}")\n`);
-      return ExitCode.usage;
-    }
-    const format = { locale: values.locale, decimals: Number(values.decimals) } as const;
+    outputFormat("slides", values.out, ["pptx"]);
+    const format = { locale: localeOption(values.locale), decimals: Number(values.decimals) };
     const survey = await loadSurvey(file, { codebook: values.codebook });
     const { report } = surveyReport(survey, {
       file,
@@ -48,9 +42,11 @@ export const slidesCommand: Command = defineCommand({
       interval: intervalOptions(values),
     });
     const { toPptx } = await import("../../office");
-    await writeFile(values.out, await toPptx(report, { ...format, created: documentDate() }));
-    io.stdout(`Slides written to ${values.out} (${report.sections.length + 1} slides)\n`);
-    io.stderr(validationSummary(survey.report));
+    await writeOutputFile(values.out, await toPptx(report, { ...format, created: documentDate() }));
+    if (!values.quiet) {
+      io.stdout(`Slides written to ${values.out} (${report.sections.length + 1} slides)\n`);
+      io.stderr(validationSummary(survey.report));
+    }
     return ExitCode.ok;
   },
 });

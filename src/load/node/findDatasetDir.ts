@@ -1,21 +1,17 @@
-import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import { SurveyError } from "../../errors";
+import { packageRoot } from "./packageRoot";
 
 /**
- * The folder of a dataset shipped with svyprop (`data/<name>/`), found by walking up from this
- * module: it works from the sources, from `dist/`, and from an installed package.
+ * The folder of a dataset shipped with svyprop: `data/<name>/` in svyprop's own package folder,
+ * never one found elsewhere. Works from the sources, from `dist/`, and from an installed package.
  */
 export function findDatasetDir(name: string): string {
   if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) throw new SurveyError("E_ARGUMENT", `dataset name "${name}" is not a valid name`);
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = join(dir, "data", name);
-    if (existsSync(join(candidate, "codebook.json"))) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  throw new SurveyError("E_ARGUMENT", `no shipped dataset named "${name}" (try "moubarak-2009")`);
+  const data = join(packageRoot(), "data");
+  const candidate = join(data, name);
+  if (existsSync(join(candidate, "codebook.json"))) return candidate;
+  const shipped = existsSync(data) ? readdirSync(data).filter((entry) => existsSync(join(data, entry, "codebook.json"))) : [];
+  throw new SurveyError("E_ARGUMENT", `no shipped dataset named "${name}"; the shipped datasets are: ${shipped.join(", ") || "none"}`);
 }
