@@ -34,11 +34,11 @@ async function readOnlyFolder(): Promise<string> {
 }
 
 describe("what svyprop writes", () => {
-  it("refuses an --out extension the command cannot write (report r.pdf wrote HTML before), exit 2", async () => {
-    const path = join(out, "r.pdf");
+  it("refuses an --out extension the command cannot write (report r.pdf wrote HTML before it wrote PDF), exit 2", async () => {
+    const path = join(out, "r.docx");
     const result = await svyprop("report", csv, "--codebook", codebook, "--out", path);
     expect(result.code).toBe(ExitCode.usage);
-    expect(result.err).toContain(`--out "${path}" is a .pdf file, which svyprop report cannot write; it writes .html, .md, .csv, .json`);
+    expect(result.err).toContain(`--out "${path}" is a .docx file, which svyprop report cannot write; it writes .html, .pdf, .xlsx, .md, .csv, .json`);
     expect(existsSync(path)).toBe(false);
     const chart = await svyprop("chart", csv, "--codebook", codebook, "--question", "facebook", "--out", join(out, "c.json"));
     expect(chart.err).toContain("it writes .vl.json, .svg, .png");

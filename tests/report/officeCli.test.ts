@@ -51,7 +51,7 @@ describe("svyprop report --out .xlsx / .pdf and svyprop slides", () => {
     expect(Object.keys(zip.files).filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name))).toHaveLength(report.sections.length + 1);
     const refused = captureIO();
     expect(await runCli(["slides", moubarakCsv, "--codebook", moubarakCodebook, "--out", join(out, "deck.pdf")], refused)).toBe(2);
-    expect(refused.err()).toContain('--out must end in .pptx (got "');
+    expect(refused.err()).toContain("is a .pdf file, which svyprop slides cannot write; it writes .pptx");
     await expect(stat(join(out, "deck.pdf"))).rejects.toThrow();
   });
 
