@@ -1,6 +1,8 @@
 import { argumentError } from "../errors";
 import { ALTERNATIVES, EXACT_TIE_TOLERANCE, type Alternative } from "./alternative";
 import { tableMargins, type Margins } from "./contingencyTable";
+import { binomialLogPmf } from "./binomialLogPmf";
+import { firstInteger } from "./firstInteger";
 import { assertOneOf } from "./validate";
 
 export interface FisherExactTestOptions {
@@ -38,32 +40,57 @@ export function fisherExactTest(table: readonly (readonly number[])[], options: 
   return { pValue: hypergeometricPValue(a, margins, alternative), oddsRatio: (a * d) / (b * c) };
 }
 
-/** P-value of the top-left cell `a` under the hypergeometric law of a 2 × 2 table's margins. */
+/**
+ * P-value of the top-left cell `a` under the hypergeometric law of a 2 × 2 table's margins.
+ * The law is unimodal, so the outcomes no more probable than `a` form the two tails beyond a
+ * pair of cut points, found by bisection on the log probability; each tail is then summed from
+ * its cut outwards, in log space relative to the mode, until its terms no longer count. Work is
+ * O(√variance), not O(support): a cell of 10⁷ takes milliseconds (a Map of every outcome
+ * overflowed there before).
+ */
 function hypergeometricPValue(a: number, { rowTotals, columnTotals, total }: Margins, alternative: Alternative): number {
   const [row1, col1] = [rowTotals[0] as number, columnTotals[0] as number];
   const low = Math.max(0, row1 + col1 - total);
   const high = Math.min(row1, col1);
-  // unnormalised probabilities, 1 at the mode, by the ratio P(k+1)/P(k) (no factorials to overflow)
   const mode = Math.floor(((row1 + 1) * (col1 + 1)) / (total + 2));
-  const weights = new Map<number, number>([[mode, 1]]);
-  for (let k = mode; k < high; k += 1) {
-    const ratio = ((row1 - k) * (col1 - k)) / ((k + 1) * (total - row1 - col1 + k + 1));
-    weights.set(k + 1, (weights.get(k) as number) * ratio);
-  }
-  for (let k = mode; k > low; k -= 1) {
-    const ratio = (k * (total - row1 - col1 + k)) / ((row1 - k + 1) * (col1 - k + 1));
-    weights.set(k - 1, (weights.get(k) as number) * ratio);
-  }
-  const observed = weights.get(a) as number;
-  const counted = (k: number, w: number): boolean =>
-    alternative === "less" ? k <= a : alternative === "greater" ? k >= a : w <= observed * EXACT_TIE_TOLERANCE;
+  const logOf = (k: number): number => hypergeometricLogProbability(k, row1, col1, total) - hypergeometricLogProbability(mode, row1, col1, total);
+  const tail = (from: number, step: 1 | -1): number => sumAway(logOf, from, step, low, high);
+  const whole = tail(mode, 1) + tail(mode - 1, -1);
+  const lowerTail = (k: number): number => (k < mode ? tail(k, -1) : whole - tail(k + 1, 1)); // Σ_{j ≤ k}
+  const upperTail = (k: number): number => (k > mode ? tail(k, 1) : whole - tail(k - 1, -1)); // Σ_{j ≥ k}
+  if (alternative === "less") return Math.min(1, lowerTail(a) / whole);
+  if (alternative === "greater") return Math.min(1, upperTail(a) / whole);
+  const threshold = logOf(a) + Math.log(EXACT_TIE_TOLERANCE);
+  const counted = (k: number): boolean => logOf(k) <= threshold;
+  // non-decreasing up to the mode, non-increasing after it
+  const leftEnd = firstInteger((k) => !counted(k), low, mode) - 1; // last counted outcome below the mode
+  const rightStart = firstInteger(counted, mode + 1, high); // first counted outcome above the mode
+  const inTail = (leftEnd >= low ? tail(leftEnd, -1) : 0) + (rightStart <= high ? tail(rightStart, 1) : 0);
+  return Math.min(1, inTail / whole);
+}
+
+/**
+ * log P(X = k) of the hypergeometric top-left cell, as R's `dhyper`: the product of two binomial
+ * probabilities over a third at p = c/N, each by Loader's saddle-point form (`binomialLogPmf`),
+ * so large margins keep every digit (log-gamma differences lose 10⁻⁷ at N = 10⁷).
+ */
+function hypergeometricLogProbability(k: number, row1: number, col1: number, total: number): number {
+  const p = col1 / total;
+  return binomialLogPmf(k, row1, p) + binomialLogPmf(col1 - k, total - row1, p) - binomialLogPmf(col1, total, p);
+}
+
+/**
+ * Σ exp(logOf(j)) for j from `from` outwards (step ±1) within [low, high], stopping once a term
+ * no longer changes the sum (the law is unimodal and `from` lies on a falling side).
+ */
+function sumAway(logOf: (k: number) => number, from: number, step: 1 | -1, low: number, high: number): number {
   let sum = 0;
-  let inTail = 0;
-  for (const [k, w] of weights) {
-    sum += w;
-    if (counted(k, w)) inTail += w;
+  for (let k = from; k >= low && k <= high; k += step) {
+    const term = Math.exp(logOf(k));
+    sum += term;
+    if (term <= sum * 1e-17 && k !== from) break;
   }
-  return Math.min(1, inTail / sum);
+  return sum;
 }
 
 /** Enumeration budget of the r × c test: a few seconds of work. */
