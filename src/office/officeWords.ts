@@ -35,6 +35,7 @@ export interface OfficeWords {
   intervalMethod: (interval: string, method: string) => string;
   /** "Rows read: 202." / "Lignes lues : 202." */
   countSentence: (label: string, count: number) => string;
+  moreIssues: (count: number) => string;
   page: (page: number, pages: number) => string;
 }
 
@@ -68,6 +69,7 @@ const WORDS: Record<ChartLocale, OfficeWords> = {
     basesVary: "Bases differ between rows (see the base column).",
     intervalMethod: (interval, method) => `${interval}, ${method} method.`,
     countSentence: (label, count) => `${label}: ${count}.`,
+    moreIssues: (count) => `… and ${count} more (the Excel report lists them all).`,
     page: (page, pages) => `Page ${page} of ${pages}`,
   },
   "fr-FR": {
@@ -99,6 +101,7 @@ const WORDS: Record<ChartLocale, OfficeWords> = {
     basesVary: "Les bases diffèrent d’une ligne à l’autre (voir la colonne base).",
     intervalMethod: (interval, method) => `${interval}, méthode ${method}.`,
     countSentence: (label, count) => `${label}\u202f: ${count}.`,
+    moreIssues: (count) => `… et ${count} autres (le rapport Excel les liste tous).`,
     page: (page, pages) => `Page ${page} sur ${pages}`,
   },
 };

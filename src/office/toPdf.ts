@@ -145,11 +145,15 @@ function writeValidation(doc: Pdf, validation: ValidationReport, locale: "en-US"
     ],
   });
   doc.x = MARGIN;
-  for (const issue of validation.issues) {
+  for (const issue of validation.issues.slice(0, MAX_ISSUES)) {
     const where = [`${words.row} ${issue.row}`, issue.column ?? "", issue.value === undefined ? "" : JSON.stringify(issue.value)].filter(Boolean).join(", ");
     doc.moveDown(0.2).text(`${issue.code} (${where}): ${issue.reason}`, MARGIN, doc.y, { width: doc.page.width - 2 * MARGIN });
   }
+  if (validation.issues.length > MAX_ISSUES) doc.moveDown(0.2).text(words.moreIssues(validation.issues.length - MAX_ISSUES), MARGIN, doc.y);
 }
+
+/** Problems listed one by one in a PDF; the workbook's Notes sheet lists them all. */
+const MAX_ISSUES = 50;
 
 /** "Page 2 of 5" at the foot of every page (the pages are buffered until the end). */
 function numberPages(doc: Pdf, locale: "en-US" | "fr-FR"): void {

@@ -82,4 +82,17 @@ describe("toPdf", () => {
     expect(flat).toContain("Tom & Jerry <2>");
     expect(flat).toContain('=HYPERLINK("x") 152 / 178 85% 79–90');
   });
+
+  it("lists the loading problems with row, column and value, the first 50 of them", async () => {
+    const decline = friendRequestRows[0]!;
+    const issues = Array.from({ length: 52 }, (_, index) => ({ code: "E_BAD_VALUE" as const, row: index + 2, column: "q1", value: `x${index}`, question: "q1", reason: "not a code of the codebook" }));
+    const validation = { rowsRead: 60, questions: { q1: { rowsRead: 60, used: 8, missing: 0, notAsked: 0, excluded: 52 } }, issues };
+    const flat = squeeze((await poppler(await toPdf({ title: "t", sections: [{ heading: "h", rows: [decline] }], validation }, { created: CREATED }), "issues.pdf")).text);
+    expect(flat).toContain(squeeze("Rows read: 60. Problems found: 52."));
+    expect(flat).toMatch(/q1 8 0 0 52|8 0 0 52 q1/); // pdftotext may read the row’s cells in either order
+    expect(flat).toContain('E_BAD_VALUE (Row 2, q1, "x0"): not a code of the codebook');
+    expect(flat).toContain('E_BAD_VALUE (Row 51, q1, "x49")');
+    expect(flat).not.toContain('"x50"');
+    expect(flat).toContain("… and 2 more (the Excel report lists them all).");
+  });
 });

@@ -116,4 +116,16 @@ describe("toXlsx", () => {
     expect(Buffer.from(first).equals(Buffer.from(second))).toBe(true);
     expect((await readBack(first)).created.toISOString()).toBe("2026-03-01T12:00:00.000Z");
   });
+
+  it("lists every loading problem in the Notes sheet with its row, column, value, code and reason", async () => {
+    const decline = friendRequestRows[0]!;
+    const issues = Array.from({ length: 52 }, (_, index) => ({ code: "E_BAD_VALUE" as const, row: index + 2, column: "q1", value: `=x${index}`, question: "q1", reason: "not a code of the codebook" }));
+    const validation = { rowsRead: 60, questions: { q1: { rowsRead: 60, used: 8, missing: 0, notAsked: 0, excluded: 52 } }, issues };
+    const notes = (await readBack(await toXlsx({ title: "t", sections: [{ heading: "h", rows: [decline] }], validation }, { created: CREATED }))).getWorksheet("Notes")!;
+    const rows: unknown[][] = [];
+    notes.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    expect(rows).toContainEqual(["Row", "Column", "Value", "Code", "Question ID", "Reason"]);
+    expect(rows).toContainEqual([2, "q1", "'=x0", "E_BAD_VALUE", "q1", "not a code of the codebook"]);
+    expect(rows).toContainEqual([53, "q1", "'=x51", "E_BAD_VALUE", "q1", "not a code of the codebook"]);
+  });
 });
