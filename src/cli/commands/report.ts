@@ -7,6 +7,7 @@ import { type Command, defineCommand, ExitCode } from "../command";
 import { INTERVAL_OPTIONS, intervalOptions } from "../intervalOptions";
 import { outputFormat, writeOutputFile } from "../outputFile";
 import { localeOption, sharedOptions } from "../sharedOptions";
+import { missingArguments } from "../usageError";
 
 const usage = `Usage: svyprop report FILE --codebook CODEBOOK --out PATH [--question ID …]
                       [--locale en-US|fr-FR] [--decimals D] [--method M] [--level L] [--quiet]
@@ -33,8 +34,7 @@ export const reportCommand: Command = defineCommand({
   async run({ values, positionals }, io) {
     const [file] = positionals;
     if (file === undefined || values.codebook === undefined || values.out === undefined) {
-      io.stderr(`svyprop report: FILE, --codebook and --out are required\n\n${usage}\n`);
-      return ExitCode.usage;
+      throw missingArguments({ FILE: file, "--codebook": values.codebook, "--out": values.out });
     }
     const out = values.out;
     const outFormat = outputFormat("report", out, FORMATS);
