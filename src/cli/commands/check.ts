@@ -25,7 +25,7 @@ FILE is JSON (an array of figures, or an object with a "figures" array) or CSV w
 Each figure has: label, printed ("73", "73 %", "65,8"), and optionally count and base.
 Figures sharing a "group" are the categories of one single-choice question: each needs a count
 and the same base, and their counts must sum to it.
-The ../shared/sources schema is read too (key, numerator, denominator, percent_reported_text).
+Figures named the other usual way are read too (key, numerator, denominator, percent_reported_text).
 Entries without a printed percentage are skipped and counted.
 
 Options:
@@ -197,7 +197,7 @@ interface FiguresFile {
   skipped: number;
 }
 
-/** Field names read for each part of a figure, ours first, then the ../shared/sources schema. */
+/** Field names read for each part of a figure, ours first, then the key/numerator/denominator naming. */
 const FIELD_NAMES = {
   label: ["label", "key"],
   count: ["count", "numerator"],
