@@ -1,6 +1,6 @@
 import { SurveyError } from "../errors";
 import { ExitCode } from "./command";
-import { systemReason } from "./systemReason";
+import { systemReason } from "../load/node/systemReason";
 import { UsageError } from "./usageError";
 
 /** What `runCli` prints for an error a command threw, and the exit code it returns. */

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { SurveyError } from "../errors";
-import { systemReason } from "./systemReason";
+import { systemReason } from "../load/node/systemReason";
 import { UsageError } from "./usageError";
 
 /**

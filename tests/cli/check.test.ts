@@ -168,7 +168,7 @@ describe("svyprop check", () => {
 
   it("rejects bad usage with exit 2", async () => {
     const file = writeScratch("ok.csv", "label,printed\na,50\n");
-    expect((await check()).stderr).toMatch(/E_ARGUMENT: FILE/);
+    expect((await check()).stderr).toMatch(/svyprop check: FILE is required/);
     expect((await check(file, file)).code).toBe(2);
     expect((await check(file, "--max", "abc")).stderr).toMatch(/E_ARGUMENT: --max must be a positive integer \(got abc\)/);
     expect((await check(file, "--min", "0")).stderr).toMatch(/E_ARGUMENT: --min must be a positive integer \(got 0\)/);

@@ -38,6 +38,6 @@ describe("svyprop crosstab", () => {
     expect(design.err()).toContain("simple random sample: use pearson or fisher");
     const missing = captureIO();
     expect(await runCli(["crosstab", join(data, "responses.csv"), "--codebook", join(data, "codebook.json"), "--rows", "facebook"], missing)).toBe(2);
-    expect(missing.err()).toContain("--rows and --cols are required");
+    expect(missing.err()).toContain("svyprop crosstab: --cols is required\n");
   });
 });

@@ -81,6 +81,20 @@ describe("one command-line grammar", () => {
     expect(result.err).toContain("repeat it (--question A --question B)");
   });
 
+  it("names exactly the required arguments left out", async () => {
+    const chart = await svyprop("chart", csv, "--codebook", codebook);
+    expect(chart.code).toBe(ExitCode.usage);
+    expect(chart.err).toContain("svyprop chart: --question and --out are required\n\nUsage: svyprop chart FILE");
+    const check = await svyprop("check");
+    expect(check.err).toContain("svyprop check: FILE is required\n");
+  });
+
+  it("suggests the closest question id for a typo", async () => {
+    const result = await svyprop("chart", csv, "--codebook", codebook, "--question", "facebok", "--out", "x.svg");
+    expect(result.code).toBe(ExitCode.badInput);
+    expect(result.err).toContain('E_UNKNOWN_QUESTION: no question "facebok" in the codebook; did you mean "facebook"?');
+  });
+
   it("reports a missing input file as E_IO naming it, exit 3, without a stack trace", async () => {
     const result = await svyprop("estimate", "missing.csv", "--codebook", codebook);
     expect(result.code).toBe(ExitCode.badInput);

@@ -100,6 +100,12 @@ describe("what svyprop writes", () => {
 });
 
 describe("chart --type", () => {
+  it("suggests the closest chart kind for a typo", async () => {
+    const result = await svyprop("chart", csv, "--codebook", codebook, "--question", "facebook", "--type", "stacke", "--out", join(out, "s.svg"));
+    expect(result.code).toBe(ExitCode.usage);
+    expect(result.err).toContain('--type must be one of bar, grouped, stacked, likert, forest, multi (got "stacke"); did you mean "stacked"?');
+  });
+
   it("asks for --by with --type grouped", async () => {
     const result = await svyprop("chart", csv, "--codebook", codebook, "--question", "facebook", "--type", "grouped", "--out", join(out, "g.svg"));
     expect(result.code).toBe(ExitCode.usage);

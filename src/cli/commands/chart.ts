@@ -6,10 +6,11 @@ import { renderPng, renderSvg } from "../../render";
 import { loadSurvey } from "../../survey";
 import { type Command, defineCommand, ExitCode } from "../command";
 import { checkChartKind } from "../chartKindFit";
+import { didYouMean } from "../didYouMean";
 import { INTERVAL_OPTIONS, intervalOptions } from "../intervalOptions";
 import { outputFormat, writeOutputFile } from "../outputFile";
 import { localeOption, sharedOptions } from "../sharedOptions";
-import { UsageError } from "../usageError";
+import { missingArguments, UsageError } from "../usageError";
 
 const usage = `Usage: svyprop chart FILE --codebook CODEBOOK --question ID --out PATH
                      [--type bar|grouped|stacked|likert|forest|multi] [--by QUESTION]
@@ -42,14 +43,16 @@ export const chartCommand: Command = defineCommand({
   async run({ values, positionals }, io) {
     const [file] = positionals;
     if (file === undefined || values.codebook === undefined || values.question === undefined || values.out === undefined) {
-      io.stderr(`svyprop chart: FILE, --codebook, --question and --out are required\n\n${usage}\n`);
-      return ExitCode.usage;
+      throw missingArguments({ FILE: file, "--codebook": values.codebook, "--question": values.question, "--out": values.out });
     }
     const format = chartFormat(values.out, values.format);
     const locale = localeOption(values.locale);
     const survey = await loadSurvey(file, { codebook: values.codebook });
     const question = survey.codebook.questions.find((q) => q.id === values.question);
-    if (question === undefined) throw new SurveyError("E_UNKNOWN_QUESTION", `no question "${values.question}" in the codebook`);
+    if (question === undefined) {
+      const ids = survey.codebook.questions.map((q) => q.id);
+      throw new SurveyError("E_UNKNOWN_QUESTION", `no question "${values.question}" in the codebook${didYouMean(values.question, ids)}`);
+    }
     const kind = values.type ?? defaultChartKind(question.type, values.by !== undefined);
     checkChartKind(kind, question, values.by);
     const rows = estimate(survey, question.id, {

@@ -14,6 +14,7 @@ import {
 } from "../../stats/consistency";
 import { type Command, defineCommand, ExitCode } from "../command";
 import { sharedOptions } from "../sharedOptions";
+import { missingArguments } from "../usageError";
 
 const usage = `Usage: svyprop check FILE [--json] [--quiet] [--min N] [--max N] [--rounding RULE]
 
@@ -52,8 +53,8 @@ export const checkCommand: Command = defineCommand({
     rounding: { type: "string" },
   },
   async run({ values, positionals }, io) {
-    if (positionals.length !== 1) throw argumentError("FILE", "must be given exactly once", positionals.join(" ") || "nothing");
-    const file = positionals[0] as string;
+    const [file] = positionals;
+    if (file === undefined) throw missingArguments({ FILE: file });
     const min = values.min === undefined ? 1 : optionCount("--min", values.min);
     const max = values.max === undefined ? DEFAULT_MAX_DENOMINATOR : optionCount("--max", values.max);
     const rounding = (values.rounding ?? "half-up") as ConsistencyRounding;

@@ -4,6 +4,7 @@ import { EXPORT_FORMATS, type Encoding } from "../../load";
 import { inferCodebook } from "../../survey";
 import { type Command, defineCommand, ExitCode } from "../command";
 import { sharedOptions } from "../sharedOptions";
+import { missingArguments } from "../usageError";
 
 /** Encodings `--encoding` takes: latin1 (ISO-8859-1) is read as its superset Windows-1252. */
 const ENCODING_NAMES: Record<string, Encoding> = { "utf-8": "utf-8", "windows-1252": "windows-1252", latin1: "windows-1252" };
@@ -30,8 +31,7 @@ export const codebookCommand: Command = defineCommand({
   async run({ values, positionals }, io) {
     const [file] = positionals;
     if (file === undefined) {
-      io.stderr(`svyprop codebook: FILE is required\n\n${usage}\n`);
-      return ExitCode.usage;
+      throw missingArguments({ FILE: file });
     }
     const codebook = await inferCodebook(file, {
       ...(values.format === undefined ? {} : { format: oneOf(EXPORT_FORMATS, values.format, "--format") }),

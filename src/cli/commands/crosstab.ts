@@ -5,6 +5,7 @@ import { loadSurvey } from "../../survey";
 import { type Command, defineCommand, ExitCode } from "../command";
 import { INTERVAL_OPTIONS, intervalOptions } from "../intervalOptions";
 import { sharedOptions } from "../sharedOptions";
+import { missingArguments } from "../usageError";
 
 const usage = `Usage: svyprop crosstab FILE --codebook CODEBOOK --rows QUESTION --cols QUESTION
                         [--test pearson|fisher|F|Chisq] [--no-correction] [--method M] [--level L]
@@ -35,8 +36,7 @@ export const crosstabCommand: Command = defineCommand({
   async run({ values, positionals }, io) {
     const [file] = positionals;
     if (file === undefined || values.codebook === undefined || values.rows === undefined || values.cols === undefined) {
-      io.stderr(`svyprop crosstab: FILE, --codebook, --rows and --cols are required\n\n${usage}\n`);
-      return ExitCode.usage;
+      throw missingArguments({ FILE: file, "--codebook": values.codebook, "--rows": values.rows, "--cols": values.cols });
     }
     if (values.test !== undefined && !(TESTS as readonly string[]).includes(values.test)) {
       throw new SurveyError("E_ARGUMENT", `--test must be one of ${TESTS.join(", ")} (got ${values.test})`);

@@ -13,6 +13,7 @@ import { type CliIO, type Command, defineCommand, ExitCode } from "../command";
 import { INTERVAL_OPTIONS, intervalOptions } from "../intervalOptions";
 import { sharedOptions } from "../sharedOptions";
 import { createProgressBar } from "../progressBar";
+import { missingArguments } from "../usageError";
 
 /** Files larger than this are streamed (bounded memory) unless the options need every row in memory. */
 const STREAM_FROM_BYTES = 32 * 1024 * 1024;
@@ -53,8 +54,7 @@ export const estimateCommand: Command = defineCommand({
   async run({ values, positionals }, io) {
     const [file] = positionals;
     if (file === undefined || values.codebook === undefined) {
-      io.stderr(`svyprop estimate: FILE and --codebook are required\n\n${usage}\n`);
-      return ExitCode.usage;
+      throw missingArguments({ FILE: file, "--codebook": values.codebook });
     }
     const codebook = await resolveCodebook(values.codebook);
     const questions = values.question ?? codebook.questions.filter((q) => q.type !== "numeric").map((q) => q.id);

@@ -7,6 +7,7 @@ import { INTERVAL_OPTIONS, intervalOptions } from "../intervalOptions";
 import { outputFormat, writeOutputFile } from "../outputFile";
 import { surveyReport } from "../reportSections";
 import { localeOption, sharedOptions } from "../sharedOptions";
+import { missingArguments } from "../usageError";
 
 const usage = `Usage: svyprop report FILE --codebook CODEBOOK --out PATH [--question ID …]
                       [--locale en-US|fr-FR] [--decimals D] [--method M] [--level L]
@@ -39,8 +40,7 @@ export const reportCommand: Command = defineCommand({
   async run({ values, positionals }, io) {
     const [file] = positionals;
     if (file === undefined || values.codebook === undefined || values.out === undefined) {
-      io.stderr(`svyprop report: FILE, --codebook and --out are required\n\n${usage}\n`);
-      return ExitCode.usage;
+      throw missingArguments({ FILE: file, "--codebook": values.codebook, "--out": values.out });
     }
     const out = values.out;
     const outFormat = outputFormat("report", out, FORMATS);

@@ -8,6 +8,7 @@ import { type Command, defineCommand, ExitCode } from "../command";
 import { intervalOptions } from "../intervalOptions";
 import { openOutputFolder } from "../outputFile";
 import { localeOption, sharedOptions } from "../sharedOptions";
+import { missingArguments } from "../usageError";
 
 const usage = `Usage: svyprop reproduce DATASET --out DIR [--locale en-US|fr-FR] [--method M] [--level L] [--quiet]
 
@@ -26,8 +27,7 @@ export const reproduceCommand: Command = defineCommand({
   async run({ values, positionals }, io) {
     const [name] = positionals;
     if (name === undefined || values.out === undefined) {
-      io.stderr(`svyprop reproduce: DATASET and --out are required\n\n${usage}\n`);
-      return ExitCode.usage;
+      throw missingArguments({ DATASET: name, "--out": values.out });
     }
     const locale = localeOption(values.locale);
     const { level = 0.95 } = intervalOptions(values);

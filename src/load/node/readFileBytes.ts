@@ -1,5 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
 import { SurveyError } from "../../errors";
+import { systemReason } from "./systemReason";
 
 /**
  * Reads a file (Node only); a missing or unreadable file is an `E_IO` naming the path, and a
@@ -23,6 +24,5 @@ export async function readFileBytes(path: string | URL, maxBytes = Number.POSITI
 }
 
 function ioError(path: string | URL, error: unknown): SurveyError {
-  const reason = error instanceof Error ? error.message : String(error);
-  return new SurveyError("E_IO", `cannot read ${String(path)}: ${reason}`);
+  return new SurveyError("E_IO", `cannot read the file: ${systemReason(error)}`, { file: String(path) });
 }
