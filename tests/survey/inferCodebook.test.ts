@@ -179,4 +179,22 @@ describe("inferCodebook", () => {
     const codebook = await inferCodebook(csv);
     expect(codebook.questions[1]?.filter).toBeUndefined();
   });
+
+  it("proposes a column listing the chosen options (Qualtrics choice text) as one multi question", async () => {
+    const csv = [
+      "reseaux;note;avis",
+      '"Facebook,Twitter";12,5;Bien, mais trop long pour moi, vraiment, il faudrait le raccourcir de moitié',
+      "Facebook;14;", '"Instagram,Facebook";9,5;', "Twitter;11;", '"Facebook,Instagram,Twitter";10;',
+    ].join("\n");
+    const codebook = await inferCodebook(csv);
+    expect(codebook.questions).toEqual([
+      {
+        id: "reseaux", type: "multi", column: "reseaux", label: "reseaux", separator: ",",
+        categories: ["Facebook", "Instagram", "Twitter"].map((option) => ({ code: option, label: option, values: [option] })),
+      },
+      { id: "note", column: "note", label: "note", type: "numeric" },
+    ]);
+    const survey = await loadSurvey(csv, { codebook });
+    expect(talliesOf(survey).reseaux).toEqual({ Facebook: 4, Instagram: 2, Twitter: 3 });
+  });
 });

@@ -6,6 +6,7 @@ import { findOptionGroups } from "./optionGroups";
 import { questionFromAnswers } from "./questionFromAnswers";
 import { questionIdOf, uniqueIds } from "./questionIds";
 import { filterFromBranching, questionFromField, readDataDictionary, type DataDictionary } from "./redcapDictionary";
+import { separatedOptions } from "./separatedOptions";
 import { skipFilter } from "./skipLogic";
 import type { CodebookProposal, ColumnNote, InferCodebookOptions } from "./types";
 
@@ -51,7 +52,7 @@ interface Proposed {
  *   `respondentId`, as does a column named like an id holding a different value on every row;
  * - option columns (Qualtrics `Q2_1`, REDCap `field___1`, LimeSurvey `Q5[SQ001]`, spreadsheet
  *   columns "Réseaux - Facebook", "Réseaux - Twitter" holding 0/1, 1/blank, X/blank) make one
- *   `multi` question;
+ *   `multi` question, and so does one column listing the chosen options ("Facebook,Twitter");
  * - a REDCap data dictionary gives labels, choices, field types and `[field] = 'v'` branching logic;
  * - dates and times, free text and empty columns are left out; a column named like a weight
  *   holding positive numbers is proposed as `design.weights`;
@@ -135,6 +136,11 @@ export function proposeCodebookFromTable(table: CsvTable, options: ProposeOption
     const branching = field?.branching ? { branching: field.branching } : {};
     if (fromField) {
       proposed.push({ question: fromField.question, columns: [column], reason: fromField.reason, ...branching });
+      continue;
+    }
+    const separated = separatedOptions(column, maxCategories);
+    if (separated) {
+      proposed.push({ ...separated, columns: [column] });
       continue;
     }
     const freeText = freeTextReason(column, maxCategories);

@@ -4,7 +4,7 @@
  */
 const PAIRS: ReadonlyArray<readonly [string, string]> = [
   ["yes", "no"], ["y", "n"], ["oui", "non"], ["o", "n"], ["1", "0"], ["true", "false"], ["vrai", "faux"],
-  ["checked", "unchecked"], ["x", ""], ["sí", "no"], ["si", "no"], ["ja", "nein"],
+  ["checked", "unchecked"], ["sí", "no"], ["si", "no"], ["ja", "nein"],
 ];
 
 /** The yes and the no of two answers, or undefined when they are not a yes/no pair. */
@@ -14,12 +14,6 @@ export function yesNoPair(a: string, b: string): { yes: string; no: string } | u
     if (b.toLowerCase() === yes && a.toLowerCase() === no) return { yes: b, no: a };
   }
   return undefined;
-}
-
-/** Whether a word answers yes or no ("Oui", "N", "1"), for a column that holds only one of them. */
-export function isYesOrNo(answer: string): boolean {
-  const value = answer.toLowerCase();
-  return value !== "" && PAIRS.some(([yes, no]) => yes === value || no === value);
 }
 
 /** Labels for the one-letter codes of a sex or gender question, by the pair of codes used. */
