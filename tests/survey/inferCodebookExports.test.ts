@@ -163,6 +163,14 @@ describe("svyprop codebook on a French Excel file (Windows-1252, ;)", () => {
     });
   });
 
+  it("notes the no-answer code it found, where it found it", async () => {
+    const { notes } = await proposeCodebook(path("excel-fr.csv"));
+    expect(notes).toContainEqual({
+      columns: ["« Les réseaux sociaux ont leur place à l’hôpital »"], decision: 'missing "Ne sait pas"',
+      reason: "a no-answer code: left out of the base, counted as no answer",
+    });
+  });
+
   it("gives weighted estimates whose counts and weighted counts equal sums over the file's cells", async () => {
     const { survey } = await proposedAndLoaded("excel-fr.csv");
     const totalWeight = rows.reduce((sum, row) => sum + weight(row), 0);

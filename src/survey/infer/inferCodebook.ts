@@ -7,7 +7,7 @@ import { questionFromAnswers } from "./questionFromAnswers";
 import { questionIdOf, uniqueIds } from "./questionIds";
 import { filterFromBranching, questionFromField, readDataDictionary, type DataDictionary } from "./redcapDictionary";
 import { separatedOptions } from "./separatedOptions";
-import { skipFilter } from "./skipLogic";
+import { skipCondition, skipFilter } from "./skipLogic";
 import type { CodebookProposal, ColumnNote, InferCodebookOptions } from "./types";
 
 const DEFAULT_MISSING = ["", "NA", "N/A", "-99", "Ne sait pas", "NSP"];
@@ -159,6 +159,10 @@ export function proposeCodebookFromTable(table: CsvTable, options: ProposeOption
     note(entry.columns, `${entry.question.type} "${entry.question.id}"`, entry.reason);
   }
   const codebookMissing = missingCodes(proposed, missing);
+  for (const code of codebookMissing.filter((code) => code !== "")) {
+    const columns = proposed.flatMap((entry) => entry.columns.filter((column) => column.missingFound.has(code)));
+    note(columns, `missing "${code}"`, "a no-answer code: left out of the base, counted as no answer");
+  }
   addFilters(proposed, codebookMissing, notes);
 
   const codebook = parseCodebook({
@@ -183,6 +187,7 @@ function missingCodes(proposed: Proposed[], missing: readonly string[]): string[
 function addFilters(proposed: Proposed[], codebookMissing: readonly string[], notes: ColumnNote[]): void {
   const byColumn = new Map(proposed.flatMap((entry) => entry.columns.map((column) => [column.name, entry.question] as const)));
   const byField = (field: string) => byColumn.get(field) ?? proposed.find((entry) => entry.question.type === "multi" && entry.columns.some((c) => c.name.startsWith(`${field}___`)))?.question;
+  const conditions = proposed.map(({ question, columns }) => skipCondition(question, columns[0]?.cells ?? [], codebookMissing));
   proposed.forEach((entry, i) => {
     const columns = entry.columns.map((column) => column.name);
     if (entry.branching !== undefined) {
@@ -195,8 +200,8 @@ function addFilters(proposed: Proposed[], codebookMissing: readonly string[], no
       }
       return;
     }
-    const earlier = proposed.slice(0, i).map((other) => ({ question: other.question, cells: other.columns.map((column) => column.cells) }));
-    const found = skipFilter({ question: entry.question, cells: entry.columns.map((column) => column.cells) }, earlier, codebookMissing);
+    const blank = (entry.columns[0]?.cells ?? []).map((_, row) => entry.columns.every((column) => column.cells[row] === ""));
+    const found = skipFilter(blank, conditions.slice(0, i).filter((condition) => condition !== undefined));
     if (found) {
       entry.question.filter = found.filter;
       notes.push({ columns, decision: `filter ${describeFilter(found.filter)}`, reason: found.reason });
