@@ -38,15 +38,15 @@ export function profileColumns(table: CsvTable, missing: readonly string[]): { p
 }
 
 function distinctAnswers(answers: string[]): { distinct: string[]; caseVariants: boolean } {
-  const spellings = new Map<string, Map<string, number>>();
-  for (const answer of answers) {
+  const counts = new Map<string, number>();
+  for (const answer of answers) counts.set(answer, (counts.get(answer) ?? 0) + 1);
+  const spellings = new Map<string, Array<[string, number]>>();
+  for (const [answer, count] of counts) {
     const key = answer.toLowerCase();
-    const counts = spellings.get(key) ?? new Map<string, number>();
-    counts.set(answer, (counts.get(answer) ?? 0) + 1);
-    spellings.set(key, counts);
+    spellings.set(key, [...(spellings.get(key) ?? []), [answer, count]]);
   }
-  const distinct = [...spellings.values()].map((counts) => [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] as string);
-  const caseVariants = [...spellings.values()].some((counts) => counts.size > 1);
+  const distinct = [...spellings.values()].map((variants) => variants.sort((a, b) => b[1] - a[1])[0]?.[0] as string);
+  const caseVariants = [...spellings.values()].some((variants) => variants.length > 1);
   return { distinct: distinct.sort(compareAnswers), caseVariants };
 }
 
