@@ -32,7 +32,9 @@ export function weightReason(column: ColumnProfile): string | undefined {
   if (!WEIGHT_NAME.test(column.name) || column.answers.length !== column.cells.length || column.cells.length === 0) return undefined;
   const numbers = column.answers.map(parseNumberAnswer);
   if (!numbers.every((n) => Number.isFinite(n) && n > 0)) return undefined;
-  return `named like a weight, a positive number on every row (${Math.min(...numbers)} to ${Math.max(...numbers)})`;
+  const lowest = numbers.reduce((a, b) => Math.min(a, b));
+  const highest = numbers.reduce((a, b) => Math.max(a, b));
+  return `named like a weight, a positive number on every row (${lowest} to ${highest})`;
 }
 
 const FREE_TEXT_LENGTH = 60;
@@ -50,7 +52,10 @@ export function freeTextReason(column: ColumnProfile, maxCategories: number): st
     return `a text-entry field ("${column.name}")`;
   }
   const long = answers.find((answer) => /[\r\n]/.test(answer) || answer.length > FREE_TEXT_LENGTH);
-  if (long !== undefined) return /[\r\n]/.test(long) ? "an answer spans several lines" : `answers up to ${Math.max(...answers.map((a) => a.length))} characters long`;
+  if (long !== undefined) {
+    const longest = answers.reduce((most, answer) => Math.max(most, answer.length), 0);
+    return /[\r\n]/.test(long) ? "an answer spans several lines" : `answers up to ${longest} characters long`;
+  }
   if (answers.every((answer) => Number.isFinite(parseNumberAnswer(answer)))) return undefined;
   if (distinct.length > maxCategories) return `${distinct.length} distinct answers, more than --max-categories ${maxCategories}`;
   if (distinct.length >= 5 && distinct.length > answers.length / 2) {
