@@ -74,7 +74,8 @@ describe("svyprop codebook on a REDCap raw export", () => {
   const dictionary = path("redcap-dictionary.csv");
 
   it("groups the ___k checkboxes; with --dictionary takes labels, choices, scale and branching logic from it", async () => {
-    const plain = (await proposeCodebook(path("redcap.csv"))).codebook;
+    const { codebook: plain, notes } = await proposeCodebook(path("redcap.csv"));
+    expect(notes.find((note) => note.decision === 'multi "reseaux"')?.reason).toContain("give the data dictionary (--dictionary) for their filter");
     expect(plain.questions.map((q) => [q.id, q.type])).toEqual([["age", "numeric"], ["sexe", "single"], ["fb", "binary"], ["reseaux", "multi"], ["accord", "likert"]]);
     const { codebook } = await proposedAndLoaded("redcap.csv", { dictionary });
     expect(codebook.respondentId).toBe("record_id");

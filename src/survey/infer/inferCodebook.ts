@@ -11,6 +11,7 @@ import { skipCondition, skipFilter } from "./skipLogic";
 import type { CodebookProposal, ColumnNote, InferCodebookOptions } from "./types";
 
 const DEFAULT_MISSING = ["", "NA", "N/A", "-99", "Ne sait pas", "NSP"];
+const REDCAP_HIDDEN_CHECKBOXES = "; REDCap writes 0 in the checkboxes its branching logic hid, so give the data dictionary (--dictionary) for their filter";
 const PLATFORM_NAMES: Record<ExportFormat, string> = { plain: "spreadsheet", qualtrics: "Qualtrics", limesurvey: "LimeSurvey", redcap: "REDCap" };
 
 /** `InferCodebookOptions` once the data dictionary, if any, has been read. */
@@ -99,7 +100,7 @@ export function proposeCodebookFromTable(table: CsvTable, options: ProposeOption
         categories: group.options.map(({ code, label }) => ({ code, label, values: [] })),
       },
       columns: group.options.map((option) => option.column),
-      reason: group.reason + (field ? "; labels from the dictionary" : ""),
+      reason: group.reason + (field ? "; labels from the dictionary" : "") + (format === "redcap" && !dictionary ? REDCAP_HIDDEN_CHECKBOXES : ""),
       ...(field?.branching ? { branching: field.branching } : {}),
     });
   }
