@@ -53,7 +53,7 @@ describe("svyprop codebook", () => {
       "  StartDate: left out — Qualtrics response metadata, not an answer",
       '  Q1: binary "Q1" — two answers, "Oui", "Non": a yes/no question',
       '  Q2_1, Q2_2, Q2_3, Q2_4: multi "Q2" — Qualtrics option columns Q2_k holding 1 or blank',
-      '  Q2_1, Q2_2, Q2_3, Q2_4: filter Q1 = "yes" — blank exactly for the 11 respondents who answered "Non" to "Q1"',
+      '  Q2_1, Q2_2, Q2_3, Q2_4: filter Q1 = "yes" — blank for all 11 respondents who answered "Non" to "Q1", and only for them',
       '  Q2_4_TEXT: left out — free text: a text-entry field ("Q2_4_TEXT")',
       '  Q4: single "Q4" — two answers, "Femme", "Homme", that are not yes and no: two categories',
       "  Q5: left out — free text: answers up to 102 characters long",

@@ -168,7 +168,7 @@ describe("inferCodebook", () => {
     expect(codebook.questions[2]?.filter).toBeUndefined(); // its one blank is item non-response, not skip logic
     expect(notes).toContainEqual({
       columns: ["photo"], decision: 'filter fb = "yes"',
-      reason: 'blank exactly for the 3 respondents who answered "Non" to "fb" and the 1 who did not answer it',
+      reason: 'blank for all 3 respondents who answered "Non" to "fb" and the 1 who did not answer it, and only for them',
     });
     const survey = await loadSurvey(csv, { codebook });
     expect(survey.report.questions.photo).toMatchObject({ used: 4, notAsked: 4, missing: 0 });
@@ -196,5 +196,18 @@ describe("inferCodebook", () => {
     ]);
     const survey = await loadSurvey(csv, { codebook });
     expect(talliesOf(survey).reseaux).toEqual({ Facebook: 4, Instagram: 2, Twitter: 3 });
+  });
+
+  it("proposes a filter despite a little item non-response among those asked, and none when the others often left it blank", async () => {
+    const asked = (n: number, blanks: number) => Array.from({ length: n }, (_, i) => `Oui,${i < blanks ? "" : i % 2 ? "Oui" : "Non"}`);
+    const skipped = Array.from({ length: 6 }, () => "Non,");
+    const withFew = await proposeCodebook(["fb,photo", ...asked(20, 2), ...skipped].join("\n"));
+    expect(withFew.codebook.questions[1]?.filter).toEqual({ question: "fb", equals: "yes" });
+    expect(withFew.notes).toContainEqual({
+      columns: ["photo"], decision: 'filter fb = "yes"',
+      reason: 'blank for all 6 respondents who answered "Non" to "fb"; 2 of the 20 others left it blank too (no answer)',
+    });
+    const withMany = await inferCodebook(["fb,photo", ...asked(20, 5), ...skipped].join("\n"));
+    expect(withMany.questions[1]?.filter).toBeUndefined();
   });
 });

@@ -189,3 +189,14 @@ describe("svyprop codebook on a French Excel file (Windows-1252, ;)", () => {
     expect(countsOf(survey, "les_reseaux_sociaux_ont")["Plutôt d'accord"]).toEqual([count(rows, (row) => row[opinion] === "Plutôt d'accord"), opinionBase]);
   });
 });
+
+describe("svyprop codebook on the shipped Moubarak data", () => {
+  it("proposes the question types and filters of the hand-written codebook", async () => {
+    const data = new URL("../../data/moubarak-2009/", import.meta.url);
+    const written = JSON.parse(readFileSync(new URL("codebook.json", data), "utf8")) as Codebook;
+    const { codebook } = await proposeCodebook(new URL("responses.csv", data));
+    expect(codebook.respondentId).toBe("respondent");
+    const shape = (questions: Codebook["questions"]) => questions.map((q) => ({ id: q.id, type: q.type, filter: q.filter }));
+    expect(shape(codebook.questions)).toEqual(shape(written.questions));
+  });
+});
