@@ -10,9 +10,11 @@ export interface SkipViolation {
 /**
  * Restricts each filtered question to the respondents its filter selects: the others become
  * `AnswerStatus.filtered` (not asked). A respondent the filter excludes who answered anyway is
- * a skip-logic violation: left out (`AnswerStatus.bad`) and returned for the report. Filters
- * are applied in dependency order (`filterOrder`), so a filter on a filtered question sees its
- * final codes; chains and nested `all` lists of any depth are walked without recursion.
+ * a skip-logic violation: left out (`AnswerStatus.bad`) and returned for the report; a
+ * multi-select with no option chosen was not asked (REDCap writes 0 in every checkbox its
+ * branching logic hides). Filters are applied in dependency order (`filterOrder`), so a filter
+ * on a filtered question sees its final codes; chains and nested `all` lists of any depth are
+ * walked without recursion.
  */
 export function applyFilters(codebook: Codebook, answers: Map<string, CodedAnswers>, rowCount: number): SkipViolation[] {
   const violations: SkipViolation[] = [];
@@ -24,10 +26,10 @@ export function applyFilters(codebook: Codebook, answers: Map<string, CodedAnswe
     for (let row = 0; row < rowCount; row++) {
       if (leaves.every((leaf) => passes(leaf, answers, row))) continue;
       const code = coded.codes[row] as number;
-      if (code >= 0) {
+      if (code >= 0 && !choseNothing(coded, row)) {
         coded.codes[row] = AnswerStatus.bad;
         violations.push({ question: id, row });
-      } else if (code === AnswerStatus.missing) {
+      } else if (code >= 0 || code === AnswerStatus.missing) {
         coded.codes[row] = AnswerStatus.filtered;
       }
     }
@@ -48,4 +50,9 @@ export function passes(filter: Filter, answers: Map<string, CodedAnswers>, row: 
     return coded.categories.some((category, i) => wanted.includes(category.code) && coded.selected[i]?.[row] === 1);
   }
   return wanted.includes(coded.categories[code]?.code as string);
+}
+
+/** A multi-select answered with every option left unchosen (all 0). */
+function choseNothing(coded: CodedAnswers, row: number): boolean {
+  return coded.kind === "multi" && coded.selected.every((chosen) => chosen[row] !== 1);
 }

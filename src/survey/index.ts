@@ -4,5 +4,5 @@ export * from "./loadSurvey";
 export * from "./applyFilters";
 export * from "./loadDataset";
 export type * from "./published";
-export * from "./inferCodebook";
+export * from "./infer";
 export * from "./readDesignColumns";

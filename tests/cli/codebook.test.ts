@@ -42,4 +42,34 @@ describe("svyprop codebook", () => {
     expect(binary.code).toBe(3);
     expect(binary.stderr).toContain("E_BINARY_FILE");
   });
+
+  it("says on stderr what it decided for each column of a Qualtrics export, and why", async () => {
+    const { code, stdout, stderr } = await svyprop("codebook", fixture("exports/qualtrics.csv"));
+    expect(code).toBe(0);
+    expect(parseCodebook(JSON.parse(stdout)).questions.map((q) => q.id)).toEqual(["Q1", "Q2", "Q3", "Q4"]);
+    const lines = stderr.split("\n");
+    for (const line of [
+      "  ResponseId: respondentId — the Qualtrics export's respondent id",
+      "  StartDate: left out — Qualtrics response metadata, not an answer",
+      '  Q1: binary "Q1" — two answers, "Oui", "Non": a yes/no question',
+      '  Q2_1, Q2_2, Q2_3, Q2_4: multi "Q2" — Qualtrics option columns Q2_k holding 1 or blank',
+      '  Q2_1, Q2_2, Q2_3, Q2_4: filter Q1 = "yes" — blank for all 11 respondents who answered "Non" to "Q1", and only for them',
+      '  Q2_4_TEXT: left out — free text: a text-entry field ("Q2_4_TEXT")',
+      '  Q4: single "Q4" — two answers, "Femme", "Homme", that are not yes and no: two categories',
+      "  Q5: left out — free text: answers up to 102 characters long",
+    ]) {
+      expect(lines).toContain(line);
+    }
+  });
+
+  it("reads a REDCap data dictionary given with --dictionary, and exits 3 when it is not one", async () => {
+    const { code, stdout, stderr } = await svyprop("codebook", fixture("exports/redcap.csv"), "--dictionary", fixture("exports/redcap-dictionary.csv"));
+    expect(code).toBe(0);
+    const reseaux = parseCodebook(JSON.parse(stdout)).questions.find((q) => q.id === "reseaux");
+    expect(reseaux).toMatchObject({ label: "Quels réseaux utilisez-vous ?", filter: { question: "fb", equals: "yes" } });
+    expect(stderr).toContain(`filter fb = "yes" — the dictionary's branching logic [fb] = '1'`);
+    const notDictionary = await svyprop("codebook", fixture("exports/redcap.csv"), "--dictionary", fixture("exports/limesurvey.csv"));
+    expect(notDictionary.code).toBe(3);
+    expect(notDictionary.stderr).toContain("E_UNKNOWN_COLUMN: a REDCap data dictionary needs the columns");
+  });
 });

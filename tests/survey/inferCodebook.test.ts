@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inferCodebook, loadSurvey } from "../../src/survey";
+import { inferCodebook, loadSurvey, proposeCodebook } from "../../src/survey";
 import { talliesOf } from "./talliesOf";
 
 const fixture = (name: string) => new URL(`../fixtures/${name}`, import.meta.url);
@@ -23,7 +23,8 @@ describe("inferCodebook", () => {
     });
     expect(byId.note).toMatchObject({ type: "numeric" }); // decimal commas are numbers
     expect(byId.trust).toMatchObject({ type: "likert", levels: ["1", "2", "3", "4", "5"] });
-    expect(byId.id).toMatchObject({ type: "numeric" });
+    expect(byId.id).toBeUndefined(); // a different value on every row: the respondent id
+    expect(codebook.respondentId).toBe("id");
     expect(byId.comment).toBeUndefined(); // free text: one of its two answers spans two lines
   });
 
@@ -77,7 +78,136 @@ describe("inferCodebook", () => {
     const survey = await loadSurvey(file, { codebook: await inferCodebook(file) });
     expect(survey.report.issues).toEqual([]);
     for (const account of Object.values(survey.report.questions)) {
-      expect(account.used + account.missing).toBe(8);
+      expect(account.used + account.missing + account.notAsked).toBe(8);
     }
+  });
+
+  it("makes one multi question of Qualtrics Q2_1 … Q2_4 columns holding 1 or blank, not four single ones", async () => {
+    const csv = [
+      "ResponseId,Q1,Q2_1,Q2_2,Q2_3,Q2_4",
+      "Response ID,Profil ?,Réseaux - Selected Choice - Facebook,Réseaux - Selected Choice - X,Réseaux - Selected Choice - Y,Réseaux - Selected Choice - Autre",
+      ["_recordId", "QID1", "QID2_1", "QID2_2", "QID2_3", "QID2_4"].map((id) => `"{""ImportId"":""${id}""}"`).join(","),
+      "R_1,Oui,1,,1,", "R_2,Oui,1,1,,", "R_3,Oui,,,1,1", "R_4,Oui,1,,,",
+    ].join("\n");
+    const codebook = await inferCodebook(csv);
+    expect(codebook.questions.map((q) => q.id)).toEqual(["Q1", "Q2"]);
+    expect(codebook.questions[1]).toMatchObject({
+      type: "multi", label: "Réseaux", columns: { "1": "Q2_1", "2": "Q2_2", "3": "Q2_3", "4": "Q2_4" },
+      categories: [{ code: "1", label: "Facebook" }, { code: "2", label: "X" }, { code: "3", label: "Y" }, { code: "4", label: "Autre" }],
+    });
+  });
+
+  it("groups spreadsheet option columns sharing a heading prefix: 0/1, 1/blank and X/blank", async () => {
+    const csv = [
+      "Réseaux - Facebook;Réseaux - Twitter;Réseaux - Instagram;Accès : Web;Accès : Mobile;Aide / Forum;Aide / FAQ",
+      "1;0;1;X;;1;", "0;0;1;;X;;1", "1;1;0;X;X;1;1", "0;1;0;;;;",
+    ].join("\n");
+    const codebook = await inferCodebook(csv);
+    expect(codebook.questions).toEqual([
+      {
+        id: "reseaux", type: "multi", label: "Réseaux",
+        columns: { facebook: "Réseaux - Facebook", twitter: "Réseaux - Twitter", instagram: "Réseaux - Instagram" },
+        categories: ["Facebook", "Twitter", "Instagram"].map((label) => ({ code: label.toLowerCase(), label, values: [] })),
+      },
+      {
+        id: "acces", type: "multi", label: "Accès", columns: { web: "Accès : Web", mobile: "Accès : Mobile" },
+        categories: [{ code: "web", label: "Web", values: [] }, { code: "mobile", label: "Mobile", values: [] }],
+      },
+      {
+        id: "aide", type: "multi", label: "Aide", columns: { forum: "Aide / Forum", faq: "Aide / FAQ" },
+        categories: [{ code: "forum", label: "Forum", values: [] }, { code: "faq", label: "FAQ", values: [] }],
+      },
+    ]);
+    const survey = await loadSurvey(csv, { codebook });
+    expect(talliesOf(survey)).toEqual({ reseaux: { facebook: 2, twitter: 2, instagram: 2 }, acces: { web: 2, mobile: 2 }, aide: { forum: 2, faq: 2 } });
+    expect(survey.report.questions.acces).toMatchObject({ used: 3, missing: 1 }); // a row with every option blank did not answer
+  });
+
+  it("proposes two-valued answers that are not yes and no (F/M, H/F, 1/2) as single questions, yes/no pairs as binary", async () => {
+    const csv = "sexe,genre,groupe,fumeur,vu\nF,H,1,oui,Y\nM,F,2,non,N\nF,F,2,oui,Y\n";
+    const codebook = await inferCodebook(csv);
+    const byId = Object.fromEntries(codebook.questions.map((q) => [q.id, q]));
+    expect(byId.sexe).toMatchObject({ type: "single", categories: [{ code: "F", label: "Female", values: ["F"] }, { code: "M", label: "Male", values: ["M"] }] });
+    expect(byId.genre).toMatchObject({ type: "single", categories: [{ code: "F", label: "Femme" }, { code: "H", label: "Homme" }] });
+    expect(byId.groupe).toMatchObject({ type: "single", categories: [{ code: "1" }, { code: "2" }] });
+    expect(byId.fumeur).toMatchObject({ type: "binary", positive: ["oui"], negative: ["non"] });
+    expect(byId.vu).toEqual({ id: "vu", column: "vu", label: "vu", type: "binary", positive: ["Y"], negative: ["N"] });
+  });
+
+  it("proposes an id column as respondentId and a weight column as design.weights, not as numeric questions", async () => {
+    const csv = "respondent_id;poids;age;fb\n101;1,25;34;Oui\n102;0,8;51;Non\n103;1;29;Oui\n104;0,95;44;Non\n";
+    const codebook = await inferCodebook(csv);
+    expect(codebook.respondentId).toBe("respondent_id");
+    expect(codebook.design).toEqual({ weights: "poids" });
+    expect(codebook.questions.map((q) => q.id)).toEqual(["age", "fb"]);
+    const { notes } = await proposeCodebook(csv);
+    expect(notes).toContainEqual({ columns: ["respondent_id"], decision: "respondentId", reason: "named like an identifier, a different value on each of the 4 rows" });
+    expect(notes).toContainEqual({ columns: ["poids"], decision: "design.weights", reason: "named like a weight, a positive number on every row (0.8 to 1.25)" });
+  });
+
+  it("leaves out dates and times with a note, and proposes agreement scales as likert with ordered levels", async () => {
+    const csv = [
+      "submitted,avis,often",
+      "2026-03-01 10:00:00,Plutôt d’accord,Never", "2026-03-02T11:30,Tout à fait d'accord,Often",
+      "01/03/2026,Pas du tout d'accord,Sometimes", "02/03/2026 08:15,Plutôt d'accord,Never",
+    ].join("\n");
+    const { codebook, notes } = await proposeCodebook(csv);
+    expect(notes).toContainEqual({ columns: ["submitted"], decision: "left out", reason: "every answer is a date or a time" });
+    expect(codebook.questions).toEqual([
+      // The data's spelling of each answer is kept, the curly apostrophe of the first included.
+      { id: "avis", column: "avis", label: "avis", type: "likert", levels: ["Pas du tout d'accord", "Plutôt pas d'accord", "Plutôt d’accord", "Tout à fait d'accord"] },
+      { id: "often", column: "often", label: "often", type: "likert", levels: ["Never", "Rarely", "Sometimes", "Often", "Always"] },
+    ]);
+  });
+
+  it("proposes a filter for blanks that occur exactly for those who gave one answer to an earlier question", async () => {
+    const rows = ["Oui,Oui,A", "Oui,Non,B", "Non,,A", "Oui,Oui,", "Non,,B", ",,A", "Non,,A", "Oui,Non,B"];
+    const csv = ["fb,photo,group", ...rows].join("\n");
+    const { codebook, notes } = await proposeCodebook(csv);
+    expect(codebook.questions[1]).toMatchObject({ id: "photo", filter: { question: "fb", equals: "yes" } });
+    expect(codebook.questions[2]?.filter).toBeUndefined(); // its one blank is item non-response, not skip logic
+    expect(notes).toContainEqual({
+      columns: ["photo"], decision: 'filter fb = "yes"',
+      reason: 'blank for all 3 respondents who answered "Non" to "fb" and the 1 who did not answer it, and only for them',
+    });
+    const survey = await loadSurvey(csv, { codebook });
+    expect(survey.report.questions.photo).toMatchObject({ used: 4, notAsked: 4, missing: 0 });
+  });
+
+  it("proposes no filter when some who gave that answer answered anyway", async () => {
+    const csv = ["fb,photo", "Oui,Oui", "Non,", "Non,", "Non,Non", "Oui,", "Oui,Non"].join("\n");
+    const codebook = await inferCodebook(csv);
+    expect(codebook.questions[1]?.filter).toBeUndefined();
+  });
+
+  it("proposes a column listing the chosen options (Qualtrics choice text) as one multi question", async () => {
+    const csv = [
+      "reseaux;note;avis",
+      '"Facebook,Twitter";12,5;Bien, mais trop long pour moi, vraiment, il faudrait le raccourcir de moitié',
+      "Facebook;14;", '"Instagram,Facebook";9,5;', "Twitter;11;", '"Facebook,Instagram,Twitter";10;',
+    ].join("\n");
+    const codebook = await inferCodebook(csv);
+    expect(codebook.questions).toEqual([
+      {
+        id: "reseaux", type: "multi", column: "reseaux", label: "reseaux", separator: ",",
+        categories: ["Facebook", "Instagram", "Twitter"].map((option) => ({ code: option, label: option, values: [option] })),
+      },
+      { id: "note", column: "note", label: "note", type: "numeric" },
+    ]);
+    const survey = await loadSurvey(csv, { codebook });
+    expect(talliesOf(survey).reseaux).toEqual({ Facebook: 4, Instagram: 2, Twitter: 3 });
+  });
+
+  it("proposes a filter despite a little item non-response among those asked, and none when the others often left it blank", async () => {
+    const asked = (n: number, blanks: number) => Array.from({ length: n }, (_, i) => `Oui,${i < blanks ? "" : i % 2 ? "Oui" : "Non"}`);
+    const skipped = Array.from({ length: 6 }, () => "Non,");
+    const withFew = await proposeCodebook(["fb,photo", ...asked(20, 2), ...skipped].join("\n"));
+    expect(withFew.codebook.questions[1]?.filter).toEqual({ question: "fb", equals: "yes" });
+    expect(withFew.notes).toContainEqual({
+      columns: ["photo"], decision: 'filter fb = "yes"',
+      reason: 'blank for all 6 respondents who answered "Non" to "fb"; 2 of the 20 others left it blank too (no answer)',
+    });
+    const withMany = await inferCodebook(["fb,photo", ...asked(20, 5), ...skipped].join("\n"));
+    expect(withMany.questions[1]?.filter).toBeUndefined();
   });
 });
