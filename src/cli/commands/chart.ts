@@ -4,6 +4,7 @@ import { questionCategories } from "../../codebook";
 import { SurveyError } from "../../errors";
 import { estimate } from "../../estimate";
 import { renderPng, renderSvg } from "../../render";
+import { warningSummary } from "../../report";
 import { loadSurvey } from "../../survey";
 import { type Command, defineCommand, ExitCode } from "../command";
 import { INTERVAL_OPTIONS, intervalOptions } from "../intervalOptions";
@@ -11,11 +12,12 @@ import { INTERVAL_OPTIONS, intervalOptions } from "../intervalOptions";
 const usage = `Usage: svyprop chart FILE --codebook CODEBOOK --question ID --out PATH
                      [--type bar|grouped|stacked|likert|forest|multi] [--by QUESTION]
                      [--format vl.json|svg|png] [--locale en-US|fr-FR] [--title TEXT]
-                     [--method M] [--level L] [--scale S]
+                     [--method M] [--level L] [--scale S] [--strict]
 
 Draws one question's estimates with their confidence intervals. The type defaults to the
 question's (likert, multi-select bars, grouped bars with --by, else bars); binary questions
-show their positive answer. The format defaults to PATH's extension.`;
+show their positive answer. The format defaults to PATH's extension. --strict stops at the
+first bad row or warning (a question left without an estimate).`;
 
 const FORMATS = ["vl.json", "svg", "png"] as const;
 
@@ -34,6 +36,7 @@ export const chartCommand: Command = defineCommand({
     title: { type: "string" },
     ...INTERVAL_OPTIONS,
     scale: { type: "string", default: "2" },
+    strict: { type: "boolean" },
   },
   async run({ values, positionals }, io) {
     const [file] = positionals;
@@ -51,7 +54,7 @@ export const chartCommand: Command = defineCommand({
       return ExitCode.usage;
     }
     const locale: ChartLocale = values.locale;
-    const survey = await loadSurvey(file, { codebook: values.codebook });
+    const survey = await loadSurvey(file, { codebook: values.codebook, strict: values.strict === true });
     const question = survey.codebook.questions.find((q) => q.id === values.question);
     if (question === undefined) throw new SurveyError("E_UNKNOWN_QUESTION", `no question "${values.question}" in the codebook`);
     const rows = estimate(survey, question.id, {
@@ -75,6 +78,8 @@ export const chartCommand: Command = defineCommand({
     if (format === "svg") await writeFile(values.out, await renderSvg(spec));
     if (format === "png") await writeFile(values.out, await renderPng(spec, { scale: Number(values.scale) }));
     io.stdout(`Chart written to ${values.out}\n`);
+    const warnings = warningSummary(survey.report, [question.id, ...(values.by === undefined ? [] : [values.by])]);
+    if (warnings !== "") io.stderr(warnings);
     return ExitCode.ok;
   },
 });

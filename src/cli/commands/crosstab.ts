@@ -1,19 +1,20 @@
 import { SurveyError } from "../../errors";
 import { crosstab, type CrosstabOptions } from "../../estimate";
-import { formatAssociationTest, toMarkdown, validationSummary } from "../../report";
+import { formatAssociationTest, toMarkdown, validationSummary, warningSummary } from "../../report";
 import { loadSurvey } from "../../survey";
 import { type Command, defineCommand, ExitCode } from "../command";
 import { INTERVAL_OPTIONS, intervalOptions } from "../intervalOptions";
 
 const usage = `Usage: svyprop crosstab FILE --codebook CODEBOOK --rows QUESTION --cols QUESTION
                         [--test pearson|fisher|F|Chisq] [--no-correction] [--method M] [--level L]
-                        [--json] [--quiet]
+                        [--json] [--quiet] [--strict]
 
 The rows question's answers within each answer to the cols question, with their confidence
 intervals, and a test of independence among the respondents who answered both: on a simple
 random sample Pearson's chi-square (default; Yates-corrected for 2 × 2 unless --no-correction,
 as R chisq.test) or Fisher's exact test; on a weighted, stratified or clustered design the
-Rao–Scott F (default) or Chisq test (R svychisq). --json prints { "estimates", "test", "report" }.`;
+Rao–Scott F (default) or Chisq test (R svychisq). --json prints { "estimates", "test", "report" }.
+--strict stops at the first bad row or warning (a question left without an estimate).`;
 
 const TESTS = ["pearson", "fisher", "F", "Chisq"] as const;
 
@@ -30,6 +31,7 @@ export const crosstabCommand: Command = defineCommand({
     ...INTERVAL_OPTIONS,
     json: { type: "boolean" },
     quiet: { type: "boolean" },
+    strict: { type: "boolean" },
   },
   async run({ values, positionals }, io) {
     const [file] = positionals;
@@ -40,7 +42,7 @@ export const crosstabCommand: Command = defineCommand({
     if (values.test !== undefined && !(TESTS as readonly string[]).includes(values.test)) {
       throw new SurveyError("E_ARGUMENT", `--test must be one of ${TESTS.join(", ")} (got ${values.test})`);
     }
-    const survey = await loadSurvey(file, { codebook: values.codebook });
+    const survey = await loadSurvey(file, { codebook: values.codebook, strict: values.strict === true });
     const options: CrosstabOptions = {
       ...(values.test === undefined ? {} : { test: values.test as CrosstabOptions["test"] }),
       ...(values["no-correction"] ? { correction: false } : {}),
@@ -49,11 +51,13 @@ export const crosstabCommand: Command = defineCommand({
     const result = crosstab(survey, values.rows, values.cols, options);
     if (values.json) {
       io.stdout(`${JSON.stringify({ estimates: result.estimates, test: result.test, report: survey.report }, null, 2)}\n`);
+      if (survey.report.warnings?.length) io.stderr(warningSummary(survey.report));
       return ExitCode.ok;
     }
     io.stdout(toMarkdown(result.estimates));
     io.stdout(`\n${formatAssociationTest(result.test)}\n`);
     if (!values.quiet) io.stderr(validationSummary(survey.report));
+    else if (survey.report.warnings?.length) io.stderr(warningSummary(survey.report));
     return ExitCode.ok;
   },
 });

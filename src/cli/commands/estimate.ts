@@ -3,11 +3,11 @@ import type { Codebook } from "../../codebook";
 import { SurveyError } from "../../errors";
 import { calibrationOf, estimate as estimateQuestion, estimatesFromDesignTally, estimatesFromTally } from "../../estimate";
 import { CI_METHODS } from "../../stats/proportionCI";
-import { calibrationSummary, toMarkdown, validationSummary } from "../../report";
+import { calibrationSummary, toMarkdown, validationSummary, warningSummary } from "../../report";
 import type { CalibrationResult } from "../../stats/design";
 import type { SurveyCIMethod } from "../../stats/surveyProportionCI";
 import { LONELY_PSU_OPTIONS, streamableDesign, tallyFile, type LonelyPsu } from "../../tally";
-import { loadSurvey, resolveCodebook, type ValidationReport } from "../../survey";
+import { loadSurvey, resolveCodebook, throwOnWarning, type ValidationReport } from "../../survey";
 import type { CIMethod, Estimate } from "../../types";
 import { type CliIO, type Command, defineCommand, ExitCode } from "../command";
 import { INTERVAL_OPTIONS, intervalOptions } from "../intervalOptions";
@@ -73,6 +73,7 @@ export const estimateCommand: Command = defineCommand({
     if (stream) {
       const showProgress = io.isTTY && !values.json && !values.quiet;
       ({ rows, report } = await estimateStreamed(file, codebook, questions, { ...interval, ...(lonelyPsu === undefined ? {} : { lonelyPsu: lonelyPsu as LonelyPsu }) }, showProgress ? io : undefined));
+      if (values.strict) throwOnWarning(report.warnings ?? []);
       if (values.strict && report.issues[0]) {
         const first = report.issues[0];
         throw new SurveyError(first.code, first.reason, first);
@@ -93,9 +94,11 @@ export const estimateCommand: Command = defineCommand({
         maxDiscrepancy: calibration.maxDiscrepancy,
       };
       io.stdout(`${JSON.stringify({ estimates: rows, report, ...(calibrationRecord ? { calibration: calibrationRecord } : {}) }, null, 2)}\n`);
+      if (report.warnings?.length) io.stderr(warningSummary(report));
     } else {
       io.stdout(toMarkdown(rows));
       if (!values.quiet) io.stderr(validationSummary(report));
+      else if (report.warnings?.length) io.stderr(warningSummary(report));
       if (calibration && (!values.quiet || !calibration.converged)) io.stderr(calibrationSummary(calibration));
     }
     return ExitCode.ok;

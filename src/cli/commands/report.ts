@@ -8,11 +8,12 @@ import { type Command, defineCommand, ExitCode } from "../command";
 import { INTERVAL_OPTIONS, intervalOptions } from "../intervalOptions";
 
 const usage = `Usage: svyprop report FILE --codebook CODEBOOK --out PATH [--question ID …]
-                      [--locale en-US|fr-FR] [--decimals D] [--method M] [--level L]
+                      [--locale en-US|fr-FR] [--decimals D] [--method M] [--level L] [--strict]
 
 Writes every categorical question's estimates (or the --question ones) as a report whose
 format follows PATH's extension: .html (a self-contained page with a chart and a table per
-question group), .md (tables), .csv (one row per estimate, spreadsheet-safe) or .json.`;
+question group), .md (tables), .csv (one row per estimate, spreadsheet-safe) or .json.
+--strict stops at the first bad row or warning (a question left without an estimate).`;
 
 export const reportCommand: Command = defineCommand({
   name: "report",
@@ -24,6 +25,7 @@ export const reportCommand: Command = defineCommand({
     question: { type: "string", multiple: true },
     locale: { type: "string", default: "en-US" },
     decimals: { type: "string", default: "0" },
+    strict: { type: "boolean" },
     ...INTERVAL_OPTIONS,
   },
   async run({ values, positionals }, io) {
@@ -38,7 +40,7 @@ export const reportCommand: Command = defineCommand({
     }
     const locale: ChartLocale = values.locale;
     const format = { locale, decimals: Number(values.decimals) };
-    const survey = await loadSurvey(file, { codebook: values.codebook });
+    const survey = await loadSurvey(file, { codebook: values.codebook, strict: values.strict === true });
     const { codebook } = survey;
     const questions = values.question ?? codebook.questions.filter((q) => q.type !== "numeric").map((q) => q.id);
     const rows = questions.flatMap((id) =>
