@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
-import { chartOfKind, defaultChartKind, type ChartLocale } from "../../charts";
-import { questionCategories } from "../../codebook";
+import { chartOfKind, chartTitleIn, checkChartKind, defaultChartKind, type ChartLocale } from "../../charts";
+import { questionLabelIn } from "../../codebook";
 import { SurveyError } from "../../errors";
 import { estimate } from "../../estimate";
 import { renderPng, renderSvg } from "../../render";
@@ -57,21 +57,23 @@ export const chartCommand: Command = defineCommand({
     const survey = await loadSurvey(file, { codebook: values.codebook, strict: values.strict === true });
     const question = survey.codebook.questions.find((q) => q.id === values.question);
     if (question === undefined) throw new SurveyError("E_UNKNOWN_QUESTION", `no question "${values.question}" in the codebook`);
+    const kind = values.type ?? defaultChartKind(question.type, values.by !== undefined);
+    checkChartKind(kind, question, values.by !== undefined);
     const rows = estimate(survey, question.id, {
       ...intervalOptions(values),
+      locale,
       ...(values.by === undefined ? {} : { by: values.by }),
     }).filter((row) => question.type !== "binary" || row.category === "yes");
     const byQuestion = survey.codebook.questions.find((q) => q.id === values.by);
     const source = survey.codebook.source?.citation;
-    const spec = chartOfKind(values.type ?? defaultChartKind(question.type, values.by !== undefined), rows, {
+    const spec = chartOfKind(kind, rows, {
       locale,
-      title: values.title ?? question.label ?? question.id,
+      title: values.title ?? chartTitleIn(question, locale),
       ...(source === undefined ? {} : { source }),
       ...(byQuestion === undefined
         ? {}
         : {
-            groupLabels: Object.fromEntries(questionCategories(byQuestion).map(({ code, label }) => [code, label])),
-            groupTitle: byQuestion.label ?? byQuestion.id,
+            groupTitle: questionLabelIn(byQuestion, locale),
           }),
     });
     if (format === "vl.json") await writeFile(values.out, `${JSON.stringify(spec, null, 2)}\n`);

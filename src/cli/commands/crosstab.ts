@@ -1,3 +1,4 @@
+import type { ChartLocale } from "../../charts";
 import { SurveyError } from "../../errors";
 import { crosstab, type CrosstabOptions } from "../../estimate";
 import { formatAssociationTest, toMarkdown, validationSummary, warningSummary } from "../../report";
@@ -7,7 +8,7 @@ import { INTERVAL_OPTIONS, intervalOptions } from "../intervalOptions";
 
 const usage = `Usage: svyprop crosstab FILE --codebook CODEBOOK --rows QUESTION --cols QUESTION
                         [--test pearson|fisher|F|Chisq] [--no-correction] [--method M] [--level L]
-                        [--json] [--quiet] [--strict]
+                        [--json] [--quiet] [--strict] [--locale en-US|fr-FR]
 
 The rows question's answers within each answer to the cols question, with their confidence
 intervals, and a test of independence among the respondents who answered both: on a simple
@@ -32,6 +33,7 @@ export const crosstabCommand: Command = defineCommand({
     json: { type: "boolean" },
     quiet: { type: "boolean" },
     strict: { type: "boolean" },
+    locale: { type: "string", default: "en-US" },
   },
   async run({ values, positionals }, io) {
     const [file] = positionals;
@@ -39,6 +41,11 @@ export const crosstabCommand: Command = defineCommand({
       io.stderr(`svyprop crosstab: FILE, --codebook, --rows and --cols are required\n\n${usage}\n`);
       return ExitCode.usage;
     }
+    if (values.locale !== "en-US" && values.locale !== "fr-FR") {
+      io.stderr(`svyprop crosstab: --locale must be en-US or fr-FR (got "${values.locale}")\n`);
+      return ExitCode.usage;
+    }
+    const locale: ChartLocale = values.locale;
     if (values.test !== undefined && !(TESTS as readonly string[]).includes(values.test)) {
       throw new SurveyError("E_ARGUMENT", `--test must be one of ${TESTS.join(", ")} (got ${values.test})`);
     }
@@ -47,6 +54,7 @@ export const crosstabCommand: Command = defineCommand({
       ...(values.test === undefined ? {} : { test: values.test as CrosstabOptions["test"] }),
       ...(values["no-correction"] ? { correction: false } : {}),
       ...intervalOptions(values),
+      locale,
     };
     const result = crosstab(survey, values.rows, values.cols, options);
     if (values.json) {
@@ -54,7 +62,7 @@ export const crosstabCommand: Command = defineCommand({
       if (survey.report.warnings?.length) io.stderr(warningSummary(survey.report));
       return ExitCode.ok;
     }
-    io.stdout(toMarkdown(result.estimates));
+    io.stdout(toMarkdown(result.estimates, { locale }));
     io.stdout(`\n${formatAssociationTest(result.test)}\n`);
     if (!values.quiet) io.stderr(validationSummary(survey.report));
     else if (survey.report.warnings?.length) io.stderr(warningSummary(survey.report));

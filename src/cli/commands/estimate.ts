@@ -1,7 +1,8 @@
 import { stat } from "node:fs/promises";
 import type { Codebook } from "../../codebook";
 import { SurveyError } from "../../errors";
-import { calibrationOf, estimate as estimateQuestion, estimatesFromDesignTally, estimatesFromTally } from "../../estimate";
+import type { ChartLocale } from "../../charts";
+import { calibrationOf, estimate as estimateQuestion, estimatesFromDesignTally, estimatesFromTally, localizeLabels } from "../../estimate";
 import { CI_METHODS } from "../../stats/proportionCI";
 import { calibrationSummary, toMarkdown, validationSummary, warningSummary } from "../../report";
 import type { CalibrationResult } from "../../stats/design";
@@ -18,13 +19,16 @@ const STREAM_FROM_BYTES = 32 * 1024 * 1024;
 
 const usage = `Usage: svyprop estimate FILE --codebook CODEBOOK [--question ID …] [--method M] [--level L]
                         [--by QUESTION] [--lonely-psu MODE] [--strict] [--json] [--stream] [--quiet]
+                        [--locale en-US|fr-FR]
 
 Prints one Estimate row per category of each question (all categorical questions by default):
 count, base, percentage and its confidence interval. --json prints { "estimates": [...], "report": {...} }.
 Methods: wilson (default), wilson-cc, clopper-pearson, jeffreys, agresti-coull, logit, wald; for a
 weighted, stratified, clustered or calibrated design: logit (default), beta, mean, xlogit, asin,
 likelihood (a simple random sample takes these too, except logit, as R's svydesign(ids = ~1,
-fpc = ~N)); counts are unweighted, percentages weighted. --lonely-psu sets how a stratum with
+fpc = ~N)); counts are unweighted, percentages weighted. --locale fr-FR writes the codebook's
+French labels and French numbers. --strict stops at the first bad row or warning (a question
+left without an estimate). --lonely-psu sets how a stratum with
 one PSU counts (fail, the default as in R; certainty, remove, adjust, average), overriding the
 codebook's design.lonelyPsu. A design with calibration (postStratify or rake in the codebook)
 prints whether the raking converged.
@@ -48,6 +52,7 @@ export const estimateCommand: Command = defineCommand({
     json: { type: "boolean" },
     stream: { type: "boolean" },
     quiet: { type: "boolean" },
+    locale: { type: "string", default: "en-US" },
   },
   async run({ values, positionals }, io) {
     const [file] = positionals;
@@ -55,6 +60,11 @@ export const estimateCommand: Command = defineCommand({
       io.stderr(`svyprop estimate: FILE and --codebook are required\n\n${usage}\n`);
       return ExitCode.usage;
     }
+    if (values.locale !== "en-US" && values.locale !== "fr-FR") {
+      io.stderr(`svyprop estimate: --locale must be en-US or fr-FR (got "${values.locale}")\n`);
+      return ExitCode.usage;
+    }
+    const locale: ChartLocale = values.locale;
     const codebook = await resolveCodebook(values.codebook);
     const questions = values.question ?? codebook.questions.filter((q) => q.type !== "numeric").map((q) => q.id);
     const interval = {
@@ -72,7 +82,7 @@ export const estimateCommand: Command = defineCommand({
     let calibration: CalibrationResult | undefined;
     if (stream) {
       const showProgress = io.isTTY && !values.json && !values.quiet;
-      ({ rows, report } = await estimateStreamed(file, codebook, questions, { ...interval, ...(lonelyPsu === undefined ? {} : { lonelyPsu: lonelyPsu as LonelyPsu }) }, showProgress ? io : undefined));
+      ({ rows, report } = await estimateStreamed(file, codebook, questions, { ...interval, ...(lonelyPsu === undefined ? {} : { lonelyPsu: lonelyPsu as LonelyPsu }) }, showProgress ? io : undefined, locale));
       if (values.strict) throwOnWarning(report.warnings ?? []);
       if (values.strict && report.issues[0]) {
         const first = report.issues[0];
@@ -81,7 +91,7 @@ export const estimateCommand: Command = defineCommand({
     } else {
       const design = lonelyPsu === undefined ? {} : { design: { lonelyPsu: lonelyPsu as LonelyPsu } };
       const survey = await loadSurvey(file, { codebook, strict: values.strict === true, ...design });
-      rows = questions.flatMap((id) => estimateQuestion(survey, id, { ...interval, ...(values.by === undefined ? {} : { by: values.by }) }));
+      rows = questions.flatMap((id) => estimateQuestion(survey, id, { ...interval, locale, ...(values.by === undefined ? {} : { by: values.by }) }));
       report = survey.report;
       calibration = calibrationOf(survey);
     }
@@ -96,7 +106,7 @@ export const estimateCommand: Command = defineCommand({
       io.stdout(`${JSON.stringify({ estimates: rows, report, ...(calibrationRecord ? { calibration: calibrationRecord } : {}) }, null, 2)}\n`);
       if (report.warnings?.length) io.stderr(warningSummary(report));
     } else {
-      io.stdout(toMarkdown(rows));
+      io.stdout(toMarkdown(rows, { locale }));
       if (!values.quiet) io.stderr(validationSummary(report));
       else if (report.warnings?.length) io.stderr(warningSummary(report));
       if (calibration && (!values.quiet || !calibration.converged)) io.stderr(calibrationSummary(calibration));
@@ -126,6 +136,7 @@ async function estimateStreamed(
   questions: string[],
   interval: { method?: CIMethod | SurveyCIMethod; level?: number; lonelyPsu?: LonelyPsu },
   progressTo: CliIO | undefined,
+  locale: ChartLocale,
 ): Promise<{ rows: Estimate[]; report: ValidationReport }> {
   const progress = progressTo ? createProgressBar(progressTo, (await stat(file)).size) : undefined;
   const { tallies, report, designTallies } = await tallyFile(file, codebook, {
@@ -133,6 +144,7 @@ async function estimateStreamed(
     designTallies: streamableDesign(codebook.design),
   });
   progress?.done();
+  const labelled = (rows: Estimate[]) => localizeLabels(rows, codebook, locale);
   const populationSize = codebook.design?.populationSize;
   const rows = questions.flatMap((id) => {
     const tally = tallies.get(id);
@@ -144,15 +156,17 @@ async function estimateStreamed(
       const designTally = designTallies.get(id);
       if (!designTally) throw new SurveyError("E_ARGUMENT", `question "${id}" is numeric: it has no categories to estimate proportions of`);
       const lonelyPsu = interval.lonelyPsu ?? codebook.design?.lonelyPsu;
-      return estimatesFromDesignTally(tally, designTally, question.label ?? id, { ...interval, ...(lonelyPsu === undefined ? {} : { lonelyPsu }) });
+      return labelled(estimatesFromDesignTally(tally, designTally, question.label ?? id, { ...interval, ...(lonelyPsu === undefined ? {} : { lonelyPsu }) }));
     }
     // svyciprop's own methods on a simple random sample never stream (whyRowsAreNeeded)
     const { lonelyPsu: _, method, ...srs } = interval;
-    return estimatesFromTally(tally, question.label ?? id, {
-      ...srs,
-      ...(method === undefined ? {} : { method: method as CIMethod }),
-      ...(populationSize === undefined ? {} : { populationSize, sampleSize: report.rowsRead }),
-    });
+    return labelled(
+      estimatesFromTally(tally, question.label ?? id, {
+        ...srs,
+        ...(method === undefined ? {} : { method: method as CIMethod }),
+        ...(populationSize === undefined ? {} : { populationSize, sampleSize: report.rowsRead }),
+      }),
+    );
   });
   return { rows, report };
 }

@@ -46,11 +46,12 @@ export const reportCommand: Command = defineCommand({
     const rows = questions.flatMap((id) =>
       estimate(survey, id, {
         ...intervalOptions(values),
+        locale,
       }),
     );
     const out = values.out;
     if (out.endsWith(".md")) await writeFile(out, toMarkdown(rows, format));
-    else if (out.endsWith(".csv")) await writeFile(out, toCsv(rows, { delimiter: locale === "fr-FR" ? ";" : "," }));
+    else if (out.endsWith(".csv")) await writeFile(out, toCsv(rows, { locale }));
     else if (out.endsWith(".json")) await writeFile(out, toJson(rows));
     else {
       const source = codebook.source?.citation;
