@@ -23,7 +23,7 @@ export function chartGroups(rows: Estimate[], codebook: Codebook, locale: ChartL
     const questionRows = rows.filter((row) => row.question === question.id && row.group === undefined);
     if (questionRows.length === 0) continue;
     if (question.type === "binary") {
-      const key = question.filter ? `among-${filterName(question.filter)}` : "yes-no-questions";
+      const key = question.filter ? `among-${filterName(question.filter, byId)}` : "yes-no-questions";
       const group = groups.get(key) ?? { name: key, title: binaryTitle(question.filter, byId, locale), rows: [] };
       group.rows.push(...questionRows.filter((row) => row.category === "yes"));
       groups.set(key, group);
@@ -34,9 +34,12 @@ export function chartGroups(rows: Estimate[], codebook: Codebook, locale: ChartL
   return [...groups.values()];
 }
 
-function filterName(filter: Filter): string {
-  if ("all" in filter) return filter.all.map(filterName).join("-and-");
-  const value = "equals" in filter ? filter.equals : "in" in filter ? filter.in.join("-or-") : "answered";
+/** A file-safe name of the filter, by category codes (a raw answer "Oui" names the same group as its code "yes"). */
+function filterName(filter: Filter, byId: Map<string, Question>): string {
+  if ("all" in filter) return filter.all.map((f) => filterName(f, byId)).join("-and-");
+  const question = byId.get(filter.question);
+  const code = (value: string) => (question && codeOf(question, value)) ?? value;
+  const value = "equals" in filter ? code(filter.equals) : "in" in filter ? filter.in.map(code).join("-or-") : "answered";
   return `${filter.question}-${value}`.replace(/[^A-Za-z0-9-]+/g, "-").toLowerCase();
 }
 

@@ -96,3 +96,17 @@ describe("checkChartKind", () => {
     }
   });
 });
+
+describe("chartGroups", () => {
+  it("puts questions filtered on the same answer in one chart, whether the filter names its code or its raw value", () => {
+    const codebook = parseCodebook({
+      questions: [
+        { id: "facebook", column: "fb", type: "binary", positive: ["Oui"], negative: ["Non"] },
+        { id: "photo", column: "photo", type: "binary", positive: ["1"], negative: ["0"], filter: { question: "facebook", equals: "yes" } },
+        { id: "name", column: "name", type: "binary", positive: ["1"], negative: ["0"], filter: { question: "facebook", equals: "Oui" } },
+      ],
+    });
+    const groups = chartGroups([yesRow("photo"), yesRow("name")], codebook);
+    expect(groups.map((g) => [g.name, g.rows.length])).toEqual([["among-facebook-yes", 2]]);
+  });
+});
