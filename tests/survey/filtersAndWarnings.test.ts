@@ -34,6 +34,11 @@ describe("a filter names an answer by its code or by a raw value", () => {
     expect(estimate(byRaw, "photo").map((r) => [r.category, r.count, r.base])).toEqual([["yes", 2, 3], ["no", 1, 3]]);
   });
 
+  it("selects the same respondents when the file is streamed", async () => {
+    const { report } = await tallyFile(new TextEncoder().encode(csv), codebookWith({ question: "facebook", equals: "Oui" }));
+    expect(report.questions.photo).toEqual({ rowsRead: 5, used: 3, missing: 0, notAsked: 2, excluded: 0 });
+  });
+
   it("takes raw values in `in`, and single-choice raw values", () => {
     const cb = codebookWith({ all: [{ question: "facebook", in: ["Oui"] }, { question: "sex", equals: "F" }] }, [
       { id: "sex", column: "sexe", type: "single", categories: [{ code: "female", label: "Female", values: ["F"] }, { code: "male", label: "Male", values: ["M"] }] },
