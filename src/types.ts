@@ -28,6 +28,8 @@ export interface Estimate {
   categoryLabel: string;
   /** Subgroup, e.g. `{ position: "resident" }`; absent for whole-sample rows. */
   group?: Record<string, string>;
+  /** The subgroup as a reader names it ("Resident", "Interne"): its category labels joined with " · ". */
+  groupLabel?: string;
   /** Numerator and denominator, unweighted. */
   count: number;
   base: number;

@@ -4,9 +4,11 @@ import type { ResolvedChartOptions } from "./options";
 import type { ChartTheme } from "./theme";
 import { intervalName } from "./percentText";
 import { commonBase, distinct } from "./chartData";
+import { isWeighted } from "./weighting";
 
 /**
- * The caption under a chart, as lines: the base ("n = 140", or a note that bases vary),
+ * The caption under a chart, as lines: the base ("n = 140", or a note that bases vary), that
+ * percentages are weighted (when they are),
  * what the error bars are ("95% CI (Wilson)"), notes of the chart kind, and the source.
  * Lines are wrapped to the chart's width.
  */
@@ -18,6 +20,7 @@ export function captionLines(
   const texts = localeTexts(options.locale);
   const base = commonBase(rows);
   const sentences = [base === undefined ? texts.basesVaryNote : `${texts.baseText(base)}.`];
+  if (rows.some(isWeighted)) sentences.push(texts.weightedNote);
   if (showsIntervals) sentences.push(texts.errorBarNote(intervalDescription(rows, options), methodNames(rows, options)));
   sentences.push(...notes);
   const paragraphs = [sentences.join(" ")];

@@ -84,9 +84,15 @@ export function itemLabeller(rows: readonly Estimate[]): (row: Estimate) => stri
   return (row) => `${row.questionLabel}: ${row.categoryLabel}`;
 }
 
-/** The subgroup's values (through `labels`, when they have one) joined with " · ", or "" for a whole-sample row. */
+/**
+ * The subgroup as a reader names it: through `labels` when they name its values, else the row's
+ * own `groupLabel` (the codebook's labels), else its codes joined with " · "; "" for a whole-sample row.
+ */
 export function groupLabel(row: Estimate, labels: Record<string, string> = {}): string {
-  return row.group ? Object.values(row.group).map((code) => (Object.hasOwn(labels, code) ? labels[code] : code)).join(" · ") : "";
+  if (!row.group) return "";
+  const codes = Object.values(row.group);
+  if (row.groupLabel !== undefined && codes.every((code) => !Object.hasOwn(labels, code))) return row.groupLabel;
+  return codes.map((code) => (Object.hasOwn(labels, code) ? labels[code] : code)).join(" · ");
 }
 
 /** The title of a group legend: the option, else the keys of the rows' groups ("position"). */

@@ -28,6 +28,38 @@ export function chartOfKind(kind: string, rows: readonly Estimate[], options?: C
   return CHART_KINDS[kind as ChartKind](rows, options);
 }
 
+const CATEGORICAL: readonly QuestionType[] = ["binary", "single", "likert", "multi"];
+
+/** The question types each kind draws truthfully. */
+const FITS: Record<ChartKind, { types: readonly QuestionType[]; why: string }> = {
+  bar: { types: CATEGORICAL, why: "" },
+  forest: { types: CATEGORICAL, why: "" },
+  grouped: { types: CATEGORICAL, why: "" },
+  stacked: { types: ["binary", "single", "likert"], why: "stacks shares that add up to 100 %, which a multi-select's do not" },
+  likert: { types: ["likert"], why: "diverges around the neutral level of an agreement scale (a likert question's levels)" },
+  multi: { types: ["multi"], why: "says in its caption that several answers were allowed" },
+};
+
+/**
+ * Refuses a chart kind that would misstate a question, with a hint: `multi` on a single-choice
+ * question (its caption would claim several answers), `likert` on anything but a Likert scale,
+ * `stacked` on a multi-select (shares add up to more than 100 %), `grouped` without subgroups,
+ * and any chart of a numeric question. `E_ARGUMENT`, naming the kinds that fit.
+ */
+export function checkChartKind(kind: string, question: { id: string; type: QuestionType }, grouped: boolean): void {
+  if (!(kind in CHART_KINDS)) throw argumentError("chart type", `must be one of ${Object.keys(CHART_KINDS).join(", ")}`, kind);
+  const fits = (Object.keys(FITS) as ChartKind[]).filter((k) => FITS[k].types.includes(question.type) && (k !== "grouped" || grouped));
+  const name = `question "${question.id}" (${question.type})`;
+  if (question.type === "numeric") throw argumentError("chart type", `cannot draw ${name}: it has no categories to chart proportions of`, kind);
+  if (kind === "grouped" && !grouped) {
+    throw argumentError("chart type", "grouped compares subgroups: add --by QUESTION (in the library, estimate with { by })", kind);
+  }
+  const fit = FITS[kind as ChartKind];
+  if (!fit.types.includes(question.type)) {
+    throw argumentError("chart type", `${kind} ${fit.why}; it does not fit ${name}: use ${fits.join(" or ")}`, kind);
+  }
+}
+
 /** The chart a question type reads best as: Likert diverging, multi-select bars, subgroups side by side, else bars. */
 export function defaultChartKind(questionType: QuestionType, grouped: boolean): ChartKind {
   if (questionType === "likert") return "likert";

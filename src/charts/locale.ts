@@ -19,6 +19,8 @@ export interface LocaleTexts {
   sourceText: (source: string) => string;
   /** Caption line about the error bars. */
   errorBarNote: (intervalName: string, method: string) => string;
+  /** Caption sentence for weighted rows: the percentages are weighted, the n are not. */
+  weightedNote: string;
   /** Caption line for a multi-select question. */
   multiSelectNote: string;
   /** Caption line when the bars have several bases (each label then carries its own). */
@@ -61,6 +63,7 @@ const LOCALES: Record<ChartLocale, LocaleTexts> = {
     baseText: (base) => `n = ${base}`,
     sourceText: (source) => `Source: ${source}`,
     errorBarNote: (interval, method) => `Error bars: ${interval} (${method}).`,
+    weightedNote: "Weighted percentages; n is the unweighted number of respondents.",
     multiSelectNote: "Several answers were allowed: the shares may add up to more than 100%.",
     basesVaryNote: "Bases (n) differ and are shown in the labels.",
     percentAxisTitle: "Percent of respondents",
@@ -77,6 +80,7 @@ const LOCALES: Record<ChartLocale, LocaleTexts> = {
     baseText: (base) => `n = ${base}`,
     sourceText: (source) => `Source${NARROW_NO_BREAK_SPACE}: ${source}`,
     errorBarNote: (interval, method) => `Barres d’erreur${NARROW_NO_BREAK_SPACE}: ${interval} (${method}).`,
+    weightedNote: `Pourcentages pondérés${NARROW_NO_BREAK_SPACE}; n${NARROW_NO_BREAK_SPACE}: nombre de répondants, non pondéré.`,
     multiSelectNote: `Plusieurs réponses possibles${NARROW_NO_BREAK_SPACE}: le total peut dépasser 100${NARROW_NO_BREAK_SPACE}%.`,
     basesVaryNote: "Les bases (n) diffèrent et figurent dans les libellés.",
     percentAxisTitle: "Pourcentage des répondants",

@@ -18,6 +18,8 @@ export const SHARED_OPTIONS = {
   level: { type: "string" },
   /** The interval method. */
   method: { type: "string" },
+  /** Stop at the first bad row or warning (a question left without an estimate): exit 3. */
+  strict: { type: "boolean" },
   /** Where to write the output (a file, or a folder for `reproduce`). */
   out: { type: "string" },
 } as const;

@@ -1,3 +1,4 @@
+import { questionCategories } from "./categories";
 import { codebookError } from "./codebookError";
 import { filterOrder } from "./filters";
 import type { Codebook, Question, QuestionType } from "./types";
@@ -126,6 +127,7 @@ function checkQuestion(value: unknown, path: string): Question {
       throw codebookError("must have one label per level", `${path}.levelLabels`);
     }
   }
+  checkChartWording(q, path);
   return q as unknown as Question;
 }
 
@@ -218,4 +220,19 @@ function expectStringArray(value: unknown, path: string): string[] {
     throw codebookError("must be an array of strings", path);
   }
   return value;
+}
+
+/** `chartTitle` (a string) and `respondents` (category code → string), on the question and in each translation. */
+function checkChartWording(q: Record<string, unknown>, path: string): void {
+  const codes = questionCategories(q as unknown as Question).map((c) => c.code);
+  const translations = typeof q.translations === "object" && q.translations !== null ? Object.entries(q.translations) : [];
+  const places: Array<[Record<string, unknown>, string]> = [[q, path], ...translations.map(([locale, t]): [Record<string, unknown>, string] => [t as Record<string, unknown>, `${path}.translations.${locale}`])];
+  for (const [place, at] of places) {
+    if (place.chartTitle !== undefined && typeof place.chartTitle !== "string") throw codebookError("must be a string", `${at}.chartTitle`);
+    if (place.respondents === undefined) continue;
+    for (const [code, words] of Object.entries(expectObject(place.respondents, `${at}.respondents`))) {
+      if (!codes.includes(code)) throw codebookError(`names no category of this question; its codes are ${codes.join(", ")}`, `${at}.respondents.${code}`);
+      if (typeof words !== "string" || words.trim() === "") throw codebookError("must be a non-empty string", `${at}.respondents.${code}`);
+    }
+  }
 }

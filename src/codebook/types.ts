@@ -75,6 +75,10 @@ export interface QuestionTranslation {
   label?: string;
   /** Category code → label. */
   categories?: Record<string, string>;
+  /** `chartTitle` in this language. */
+  chartTitle?: string;
+  /** `respondents` in this language, e.g. `{ "yes": "utilisateurs de Facebook" }` (→ "Parmi les utilisateurs de Facebook"). */
+  respondents?: Record<string, string>;
 }
 
 interface QuestionBase {
@@ -86,6 +90,14 @@ interface QuestionBase {
   missing?: string[];
   caseInsensitive?: boolean;
   filter?: Filter;
+  /** Title of this question's chart, when its label is too short for one (default: the label). */
+  chartTitle?: string;
+  /**
+   * What respondents who gave an answer are called, by category code, as a plural noun phrase
+   * without article: `{ "yes": "Facebook users" }`. A chart of the questions filtered on that
+   * answer is then titled "Among Facebook users" (French: "Parmi les …") instead of quoting the filter.
+   */
+  respondents?: Record<string, string>;
 }
 
 export interface BinaryQuestion extends QuestionBase {

@@ -6,6 +6,7 @@ import type { CodedAnswers, DesignColumns, Survey } from "../survey";
 import { tallyAnswers } from "../tally";
 import type { CIMethod, Estimate } from "../types";
 import { designCells } from "./estimateWithDesign";
+import { localizeLabels } from "./localizeLabels";
 import { estimateIdentity, estimatesFromTally } from "./estimatesFromTally";
 
 export interface EstimateOptions {
@@ -23,6 +24,8 @@ export interface EstimateOptions {
    * `populationSize`. Pass `null` to estimate without it.
    */
   populationSize?: number | null;
+  /** Labels in this language ("fr-FR") where the codebook's `translations` give them (see `localizeLabels`). */
+  locale?: string;
 }
 
 /**
@@ -41,6 +44,10 @@ export interface EstimateOptions {
  * quantiles with n − 1 df, each base a domain of the whole sample.
  */
 export function estimate(survey: Survey, questionId: string, options: EstimateOptions = {}): Estimate[] {
+  return localizeLabels(estimateRows(survey, questionId, options), survey.codebook, options.locale);
+}
+
+function estimateRows(survey: Survey, questionId: string, options: EstimateOptions): Estimate[] {
   const answers = answersOf(survey, questionId);
   if (answers.kind === "numeric") {
     throw new SurveyError("E_ARGUMENT", `question "${questionId}" is numeric: it has no categories to estimate proportions of`);

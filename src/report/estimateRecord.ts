@@ -7,6 +7,7 @@ export const ESTIMATE_FIELDS = [
   "category",
   "categoryLabel",
   "group",
+  "groupLabel",
   "count",
   "base",
   "weightedCount",

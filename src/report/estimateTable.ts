@@ -1,5 +1,6 @@
 import type { Estimate } from "../types";
 import { groupLabel, distinct } from "../charts/chartData";
+import { isWeighted } from "../charts/weighting";
 import type { ChartLocale } from "../charts/locale";
 import { intervalDigits, intervalName, percentText } from "../charts/percentText";
 import type { FormatOptions } from "./formatEstimate";
@@ -18,16 +19,26 @@ interface HeaderWords {
   percent: string;
   /** Title of the interval column when its rows have different levels. */
   interval: string;
+  /** Titles of the base and percent columns when rows are weighted. */
+  unweightedBase: string;
+  weightedPercent: string;
 }
 
 const HEADERS: Record<ChartLocale, HeaderWords> = {
-  "en-US": { question: "Question", category: "Answer", group: "Group", base: "n / base", percent: "%", interval: "CI" },
-  "fr-FR": { question: "Question", category: "Réponse", group: "Groupe", base: "n / base", percent: "%", interval: "IC" },
+  "en-US": {
+    question: "Question", category: "Answer", group: "Group", base: "n / base", percent: "%", interval: "CI",
+    unweightedBase: "unweighted n / base", weightedPercent: "weighted %",
+  },
+  "fr-FR": {
+    question: "Question", category: "Réponse", group: "Groupe", base: "n / base", percent: "%", interval: "IC",
+    unweightedBase: "n / base non pondérés", weightedPercent: "% pondéré",
+  },
 };
 
 /**
  * Rows as a printable table: question, answer, group (only when some row has one), n / base,
- * percent and interval. When all rows share one level the interval column is titled with it
+ * percent and interval ("unweighted n / base" and "weighted %" when some row is weighted:
+ * its count and base are respondents, its percentage and interval the design's). When all rows share one level the interval column is titled with it
  * ("95% CI") and holds the limits; otherwise each cell names its own level.
  */
 export function estimateTable(rows: readonly Estimate[], options: FormatOptions = {}): EstimateTable {
@@ -36,12 +47,13 @@ export function estimateTable(rows: readonly Estimate[], options: FormatOptions 
   const hasGroups = rows.some((row) => row.group !== undefined);
   const levels = distinct(rows.map((row) => intervalName(row.level, style.locale)));
   const sharedLevel = levels.length === 1 ? levels[0] : undefined;
+  const weighted = rows.some(isWeighted);
   const headers = [
     words.question,
     words.category,
     ...(hasGroups ? [words.group] : []),
-    words.base,
-    words.percent,
+    weighted ? words.unweightedBase : words.base,
+    weighted ? words.weightedPercent : words.percent,
     sharedLevel ?? words.interval,
   ];
   const cells = rows.map((row) => [

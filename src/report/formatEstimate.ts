@@ -1,5 +1,6 @@
 import type { Estimate } from "../types";
 import type { ChartLocale } from "../charts/locale";
+import { isWeighted } from "../charts/weighting";
 import { intervalDigits, intervalName, percentText } from "../charts/percentText";
 
 /** How a report writes numbers. */
@@ -11,11 +12,13 @@ export interface FormatOptions {
 }
 
 /**
- * One estimate as a sentence fragment: "73% (95% CI 66–78)" / "73 % (IC 95 % 66–78)".
+ * One estimate as a sentence fragment: "73% (95% CI 66–78)" / "73 % (IC 95 % 66–78)", and for a
+ * weighted row "73% (95% CI 66–78, weighted)" / "73 % (IC 95 % 66–78, pondéré)".
  * The percentage is rounded half-up exactly on count/base for unweighted rows; the limits,
  * floats, half-up on their shortest decimal form. French uses a narrow no-break space before "%".
  */
 export function formatEstimate(row: Estimate, options: FormatOptions = {}): string {
   const style = { locale: options.locale ?? "en-US", decimals: options.decimals ?? 0 };
-  return `${percentText(row, style)} (${intervalName(row.level, style.locale)} ${intervalDigits(row, style)})`;
+  const weighted = isWeighted(row) ? (style.locale === "fr-FR" ? ", pondéré" : ", weighted") : "";
+  return `${percentText(row, style)} (${intervalName(row.level, style.locale)} ${intervalDigits(row, style)}${weighted})`;
 }

@@ -1,4 +1,5 @@
 import type { Estimate } from "../types";
+import { isWeighted } from "../charts/weighting";
 import { estimateTable } from "./estimateTable";
 import type { FormatOptions } from "./formatEstimate";
 import { sanitizeSvg } from "./sanitizeSvg";
@@ -32,7 +33,8 @@ th { border-bottom: 2px solid #999; } td.number, th.number { text-align: right; 
 
 /**
  * A self-contained HTML page (no script, no external file): title, then per section its
- * heading, notes, inline SVG chart and table of estimates, in the report's language.
+ * heading, notes, inline SVG chart and table of estimates, in the report's language; a note
+ * under the title says when the percentages are weighted.
  * Report is a core layer and does not render: pass SVG made by `renderSvg`.
  */
 export function toHtml(report: HtmlReport, options: FormatOptions = {}): string {
@@ -48,7 +50,7 @@ export function toHtml(report: HtmlReport, options: FormatOptions = {}): string 
 </head>
 <body>
 <h1>${escapeHtml(report.title)}</h1>
-${report.subtitle === undefined ? "" : `<p class="subtitle">${escapeHtml(report.subtitle)}</p>\n`}${sections}
+${report.subtitle === undefined ? "" : `<p class="subtitle">${escapeHtml(report.subtitle)}</p>\n`}${weightingNote(report, options)}${sections}
 </body>
 </html>
 `;
@@ -72,6 +74,17 @@ function htmlTable(rows: readonly Estimate[], options: FormatOptions): string {
     .map((line) => `<tr>${line.map((value, column) => `<td${numeric(column)}>${escapeHtml(value)}</td>`).join("")}</tr>`)
     .join("\n");
   return `<table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
+}
+
+const WEIGHTED_NOTE = {
+  "en-US": "Percentages and their intervals are weighted (design-based); n and bases are unweighted counts of respondents.",
+  "fr-FR": "Les pourcentages et leurs intervalles sont pondérés (selon le plan de sondage)\u202f; les effectifs n et les bases ne sont pas pondérés.",
+};
+
+/** A paragraph under the title saying that the percentages are weighted, when some row is. */
+function weightingNote(report: HtmlReport, options: FormatOptions): string {
+  const weighted = report.sections.some((section) => section.rows.some(isWeighted));
+  return weighted ? `<p class="note">${escapeHtml(WEIGHTED_NOTE[options.locale ?? "en-US"])}</p>\n` : "";
 }
 
 /** Escapes text for HTML element content and attribute values. */

@@ -2,7 +2,8 @@ import type { ValidationReport } from "../survey";
 
 /**
  * A plain-text summary of what loading did with the rows: rows read, each question's base and
- * what was left out, and the first `maxIssues` problems with row, column and value.
+ * what was left out, the first `maxIssues` problems with row, column and value, and every warning
+ * (a question the codebook leaves without an estimate) with its likely fix.
  */
 export function validationSummary(report: ValidationReport, maxIssues = 10): string {
   const lines = [`${report.rowsRead} rows read; ${report.issues.length} problem(s) found.`];
@@ -21,5 +22,19 @@ export function validationSummary(report: ValidationReport, maxIssues = 10): str
     lines.push(`  ${issue.code} ${where}: ${issue.reason}`);
   }
   if (report.issues.length > maxIssues) lines.push(`  … and ${report.issues.length - maxIssues} more (use --json for all of them)`);
-  return `${lines.join("\n")}\n`;
+  return `${lines.join("\n")}\n${warningSummary(report)}`;
+}
+
+/**
+ * One line per warning of the report (all of them, or those of `questions`), with its likely fix;
+ * "" when there is none. Printed even by quiet commands: each is a question left without an estimate.
+ */
+export function warningSummary(report: ValidationReport, questions?: readonly string[]): string {
+  const warnings = (report.warnings ?? []).filter((warning) => questions === undefined || questions.includes(warning.question));
+  return warnings
+    .map((warning) => {
+      const at = warning.path === undefined ? "" : ` (at ${warning.path})`;
+      return `Warning ${warning.code}: question "${warning.question}": ${warning.reason}. Fix: ${warning.fix}${at}.\n`;
+    })
+    .join("");
 }

@@ -1,4 +1,4 @@
-import { AnswerStatus, filterOrder, leafFilters, type Codebook, type Filter } from "../codebook";
+import { AnswerStatus, createAnswerCoder, filterOrder, leafFilters, type Codebook, type Filter } from "../codebook";
 import type { CodedAnswers } from "./types";
 
 /** A respondent who answered a question their filter excludes (skip-logic violation). */
@@ -22,9 +22,10 @@ export function applyFilters(codebook: Codebook, answers: Map<string, CodedAnswe
     const coded = answers.get(id) as CodedAnswers;
     const filter = coded.question.filter;
     if (filter === undefined) continue;
-    const leaves = leafFilters(filter, id).map(([leaf]) => leaf);
+    // The leaves of nested `all` lists, each resolved once: a respondent is asked when every one selects.
+    const leaves = leafFilters(filter, id).map(([leaf]) => filterPredicate(leaf, answers));
     for (let row = 0; row < rowCount; row++) {
-      if (leaves.every((leaf) => passes(leaf, answers, row))) continue;
+      if (leaves.every((selects) => selects(row))) continue;
       const code = coded.codes[row] as number;
       if (code >= 0 && !choseNothing(coded, row)) {
         coded.codes[row] = AnswerStatus.bad;
@@ -39,17 +40,46 @@ export function applyFilters(codebook: Codebook, answers: Map<string, CodedAnswe
 
 /** Whether one respondent meets a filter; an unanswered filter question never does. */
 export function passes(filter: Filter, answers: Map<string, CodedAnswers>, row: number): boolean {
-  if ("all" in filter) return filter.all.every((inner) => passes(inner, answers, row));
-  const coded = answers.get(filter.question) as CodedAnswers;
-  const code = coded.codes[row] as number;
-  if (code < 0) return false;
-  if ("notMissing" in filter) return true;
-  const wanted = "equals" in filter ? [filter.equals] : filter.in;
-  if (coded.kind === "numeric") return wanted.map(Number).includes(coded.values[row] as number);
-  if (coded.kind === "multi") {
-    return coded.categories.some((category, i) => wanted.includes(category.code) && coded.selected[i]?.[row] === 1);
+  return filterPredicate(filter, answers)(row);
+}
+
+/**
+ * The filter as a test of one respondent (by row), its wanted answers resolved once: each may be
+ * a category code ("yes") or a raw value the codebook maps to a category ("Oui"), so a filter
+ * written with the answer as the file holds it selects the same respondents as one written with
+ * the code. An unanswered filter question never selects.
+ */
+export function filterPredicate(filter: Filter, answers: Map<string, CodedAnswers>): (row: number) => boolean {
+  if ("all" in filter) {
+    const inner = filter.all.map((f) => filterPredicate(f, answers));
+    return (row) => inner.every((selects) => selects(row));
   }
-  return wanted.includes(coded.categories[code]?.code as string);
+  const coded = answers.get(filter.question) as CodedAnswers;
+  const answered = (row: number) => (coded.codes[row] as number) >= 0;
+  if ("notMissing" in filter) return answered;
+  const wanted = "equals" in filter ? [filter.equals] : filter.in;
+  if (coded.kind === "numeric") {
+    const numbers = wanted.map(Number);
+    return (row) => answered(row) && numbers.includes(coded.values[row] as number);
+  }
+  const indices = wantedCategories(wanted, coded);
+  if (coded.kind === "multi") {
+    const chosen = [...indices].map((i) => coded.selected[i] as Uint8Array);
+    return (row) => answered(row) && chosen.some((selected) => selected[row] === 1);
+  }
+  return (row) => indices.has(coded.codes[row] as number);
+}
+
+/** Indices of the categories that wanted answers name, by code or by a raw value of the category. */
+export function wantedCategories(wanted: readonly string[], coded: CodedAnswers): Set<number> {
+  const codeOf = createAnswerCoder(coded.question);
+  const indices = new Set<number>();
+  for (const answer of wanted) {
+    const byCode = coded.categories.findIndex((category) => category.code === answer);
+    const index = byCode >= 0 ? byCode : codeOf(answer);
+    if (index >= 0) indices.add(index);
+  }
+  return indices;
 }
 
 /** A multi-select answered with every option left unchosen (all 0). */

@@ -4,12 +4,13 @@ import type { CsvTable } from "../load";
 import { applyFilters } from "./applyFilters";
 import { codeAnswers, type CellProblem } from "./codeAnswers";
 import { readDesignColumns } from "./readDesignColumns";
+import { reportWarnings, throwOnWarning } from "./reportWarnings";
 import type { CodedAnswers, DataIssue, QuestionAccount, Survey } from "./types";
 
 export interface SurveyOptions {
   /** Overrides or completes the codebook's design. */
   design?: DesignSpec;
-  /** Stop at the first bad row with a `SurveyError` (default: collect every problem in the report). */
+  /** Stop at the first bad row, or the first warning, with a `SurveyError` (default: collect every problem in the report). */
   strict?: boolean;
 }
 
@@ -57,9 +58,12 @@ export function surveyFromTable(table: CsvTable, codebook: Codebook, options: Su
     });
   }
   issues.sort((a, b) => a.row - b.row);
-  if (options.strict && issues.length > 0) {
-    const first = issues[0] as DataIssue;
-    throw new SurveyError(first.code, first.reason, first);
+  const questions = accountFor(answers);
+  const warnings = reportWarnings(codebook, { rowsRead: rowCount, questions, issues });
+  if (options.strict) {
+    throwOnWarning(warnings); // first: a wrong filter also turns every answer to its question into a skip-logic issue
+    const first = issues[0];
+    if (first !== undefined) throw new SurveyError(first.code, first.reason, first);
   }
   const design = { ...codebook.design, ...options.design };
   const designColumns = readDesignColumns(table, design);
@@ -70,7 +74,7 @@ export function surveyFromTable(table: CsvTable, codebook: Codebook, options: Su
     rowCount,
     rowNumbers: table.rowNumbers,
     answers,
-    report: { rowsRead: rowCount, questions: accountFor(answers), issues },
+    report: { rowsRead: rowCount, questions, issues, warnings },
     readWith: {
       ...(table.delimiter === undefined ? {} : { delimiter: table.delimiter }),
       ...(table.format === undefined ? {} : { format: table.format }),

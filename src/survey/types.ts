@@ -59,11 +59,32 @@ export interface QuestionAccount {
   excluded: number;
 }
 
+/** What a warning is about: a filter naming no answer, a filter leaving nobody, a question with no usable answer. */
+export type WarningCode = "W_FILTER_VALUE_UNKNOWN" | "W_FILTER_EXCLUDES_ALL" | "W_NO_ANSWERS";
+
+/**
+ * A configuration that leaves a question without an estimate (almost always a codebook
+ * mistake): printed by every command, an `E_CODEBOOK` error with `strict`.
+ */
+export interface ReportWarning {
+  code: WarningCode;
+  /** The question left without an estimate (or whose filter is wrong). */
+  question: string;
+  /** What was found, with counts. */
+  reason: string;
+  /** The likely fix, in the codebook's words. */
+  fix: string;
+  /** JSON path of the codebook field to edit, e.g. `questions[2].filter.equals`. */
+  path?: string;
+}
+
 /** Everything loading did with the data: nothing is dropped without an entry here. */
 export interface ValidationReport {
   rowsRead: number;
   questions: Record<string, QuestionAccount>;
   issues: DataIssue[];
+  /** Questions left without an estimate by the codebook (see `reportWarnings`); absent in reports made before warnings existed. */
+  warnings?: ReportWarning[];
 }
 
 /** Rows + codebook + design: what `estimate` works on. */

@@ -29,13 +29,14 @@ describe("svyprop chart", () => {
     expect(io.out()).toContain(path);
   });
 
-  it("writes French SVG grouped by a question, with the group's labels", async () => {
+  it("writes French SVG grouped by a question, with the codebook's French labels", async () => {
     const path = join(out, "facebook.svg");
     const args = ["chart", csv, "--codebook", codebook, "--question", "facebook", "--by", "position", "--locale", "fr-FR", "--out", path];
     expect(await runCli(args, captureIO())).toBe(0);
     const texts = svgTexts(await readFile(path, "utf8"));
-    expect(texts).toEqual(expect.arrayContaining(["Pourcentage des répondants", "Position"]));
-    expect(texts.some((text) => text.startsWith("Resident (n = "))).toBe(true);
+    expect(texts).toEqual(expect.arrayContaining(["Pourcentage des répondants", "Statut", "A un profil Facebook"]));
+    expect(texts.some((text) => text.startsWith("Interne (n = "))).toBe(true);
+    expect(texts.some((text) => /Resident|Position|Has a Facebook/.test(text))).toBe(false);
   });
 
   it("writes a PNG at the asked scale", async () => {

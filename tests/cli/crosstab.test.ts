@@ -13,7 +13,9 @@ describe("svyprop crosstab", () => {
   it("prints the table and Pearson's test, as R chisq.test", async () => {
     const io = captureIO();
     expect(await runCli(args, io)).toBe(0);
-    expect(io.out()).toMatch(/\| Has a Facebook profile \| Yes \| resident \| 120 \/ 160 \|/);
+    expect(io.out()).toMatch(/\| Has a Facebook profile \| Yes \| Resident \| 120 \/ 160 \|/);
+    // the group is named by its label, not its code
+    expect(io.out()).not.toMatch(/\| resident \|/);
     expect(io.out()).toContain("Pearson's chi-square: X² = 1.42 on 1 df, p = 0.233 (n = 202)");
     const json = captureIO();
     expect(await runCli([...args, "--json"], json)).toBe(0);

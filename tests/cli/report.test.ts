@@ -34,7 +34,7 @@ describe("svyprop report", () => {
     expect(await runCli([...base, "--out", join(out, "r.md")], captureIO())).toBe(0);
     expect(await readFile(join(out, "r.md"), "utf8")).toContain("| Would automatically decline | 152 / 178 | 85% |");
     expect(await runCli([...base, "--locale", "fr-FR", "--out", join(out, "r.csv")], captureIO())).toBe(0);
-    expect((await readFile(join(out, "r.csv"), "utf8")).split("\r\n")[0]).toMatch(/^question;questionLabel;category;/);
+    expect((await readFile(join(out, "r.csv"), "utf8")).split("\r\n")[0]).toMatch(/^\uFEFFquestion;questionLabel;category;/);
     expect(await runCli([...base, "--out", join(out, "r.json")], captureIO())).toBe(0);
     expect(JSON.parse(await readFile(join(out, "r.json"), "utf8"))).toHaveLength(3);
   });

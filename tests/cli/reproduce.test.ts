@@ -75,7 +75,7 @@ describe("svyprop reproduce moubarak-2009", () => {
     expect(table).toContain("| 147 / 202 | 73\u202f% (");
     expect(table).toContain("Concorde");
     const svg = await readFile(join(frOut, "among-facebook-yes.svg"), "utf8");
-    expect(svg).toContain("Parmi les répondants");
+    expect(svg).toContain("Parmi les utilisateurs de Facebook");
     expect(svg).toContain("Le profil montre le vrai nom");
     expect(table).toContain("| Montraient leur vrai nom | 138 / 140* | 99\u202f% (");
   });

@@ -1,21 +1,22 @@
 import { SurveyError } from "../../errors";
 import { crosstab, type CrosstabOptions } from "../../estimate";
-import { formatAssociationTest, toMarkdown, validationSummary } from "../../report";
+import { formatAssociationTest, toMarkdown, validationSummary, warningSummary } from "../../report";
 import { loadSurvey } from "../../survey";
 import { type Command, defineCommand, ExitCode } from "../command";
 import { INTERVAL_OPTIONS, intervalOptions } from "../intervalOptions";
-import { sharedOptions } from "../sharedOptions";
+import { localeOption, sharedOptions } from "../sharedOptions";
 import { missingArguments } from "../usageError";
 
 const usage = `Usage: svyprop crosstab FILE --codebook CODEBOOK --rows QUESTION --cols QUESTION
                         [--test pearson|fisher|F|Chisq] [--no-correction] [--method M] [--level L]
-                        [--json] [--quiet]
+                        [--json] [--quiet] [--strict] [--locale en-US|fr-FR]
 
 The rows question's answers within each answer to the cols question, with their confidence
 intervals, and a test of independence among the respondents who answered both: on a simple
 random sample Pearson's chi-square (default; Yates-corrected for 2 × 2 unless --no-correction,
 as R chisq.test) or Fisher's exact test; on a weighted, stratified or clustered design the
-Rao–Scott F (default) or Chisq test (R svychisq). --json prints { "estimates", "test", "report" }.`;
+Rao–Scott F (default) or Chisq test (R svychisq). --json prints { "estimates", "test", "report" }.
+--strict stops at the first bad row or warning (a question left without an estimate).`;
 
 const TESTS = ["pearson", "fisher", "F", "Chisq"] as const;
 
@@ -31,30 +32,34 @@ export const crosstabCommand: Command = defineCommand({
     test: { type: "string" },
     "no-correction": { type: "boolean" },
     ...INTERVAL_OPTIONS,
-    ...sharedOptions("json", "quiet"),
+    ...sharedOptions("json", "quiet", "locale", "strict"),
   },
   async run({ values, positionals }, io) {
     const [file] = positionals;
     if (file === undefined || values.codebook === undefined || values.rows === undefined || values.cols === undefined) {
       throw missingArguments({ FILE: file, "--codebook": values.codebook, "--rows": values.rows, "--cols": values.cols });
     }
+    const locale = localeOption(values.locale);
     if (values.test !== undefined && !(TESTS as readonly string[]).includes(values.test)) {
       throw new SurveyError("E_ARGUMENT", `--test must be one of ${TESTS.join(", ")} (got ${values.test})`);
     }
-    const survey = await loadSurvey(file, { codebook: values.codebook });
+    const survey = await loadSurvey(file, { codebook: values.codebook, strict: values.strict === true });
     const options: CrosstabOptions = {
       ...(values.test === undefined ? {} : { test: values.test as CrosstabOptions["test"] }),
       ...(values["no-correction"] ? { correction: false } : {}),
       ...intervalOptions(values),
+      locale,
     };
     const result = crosstab(survey, values.rows, values.cols, options);
     if (values.json) {
       io.stdout(`${JSON.stringify({ estimates: result.estimates, test: result.test, report: survey.report }, null, 2)}\n`);
+      if (survey.report.warnings?.length) io.stderr(warningSummary(survey.report));
       return ExitCode.ok;
     }
-    io.stdout(toMarkdown(result.estimates));
+    io.stdout(toMarkdown(result.estimates, { locale }));
     io.stdout(`\n${formatAssociationTest(result.test)}\n`);
     if (!values.quiet) io.stderr(validationSummary(survey.report));
+    else if (survey.report.warnings?.length) io.stderr(warningSummary(survey.report));
     return ExitCode.ok;
   },
 });

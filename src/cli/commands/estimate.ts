@@ -1,17 +1,18 @@
 import { stat } from "node:fs/promises";
 import type { Codebook } from "../../codebook";
 import { SurveyError } from "../../errors";
-import { calibrationOf, estimate as estimateQuestion, estimatesFromDesignTally, estimatesFromTally } from "../../estimate";
+import type { ChartLocale } from "../../charts";
+import { calibrationOf, estimate as estimateQuestion, estimatesFromDesignTally, estimatesFromTally, localizeLabels } from "../../estimate";
 import { CI_METHODS } from "../../stats/proportionCI";
-import { calibrationSummary, toMarkdown, validationSummary } from "../../report";
+import { calibrationSummary, toMarkdown, validationSummary, warningSummary } from "../../report";
 import type { CalibrationResult } from "../../stats/design";
 import type { SurveyCIMethod } from "../../stats/surveyProportionCI";
 import { LONELY_PSU_OPTIONS, streamableDesign, tallyFile, type LonelyPsu } from "../../tally";
-import { loadSurvey, resolveCodebook, type ValidationReport } from "../../survey";
+import { loadSurvey, resolveCodebook, throwOnWarning, type ValidationReport } from "../../survey";
 import type { CIMethod, Estimate } from "../../types";
 import { type CliIO, type Command, defineCommand, ExitCode } from "../command";
 import { INTERVAL_OPTIONS, intervalOptions } from "../intervalOptions";
-import { sharedOptions } from "../sharedOptions";
+import { localeOption, sharedOptions } from "../sharedOptions";
 import { createProgressBar } from "../progressBar";
 import { missingArguments } from "../usageError";
 
@@ -20,13 +21,16 @@ const STREAM_FROM_BYTES = 32 * 1024 * 1024;
 
 const usage = `Usage: svyprop estimate FILE --codebook CODEBOOK [--question ID …] [--method M] [--level L]
                         [--by QUESTION] [--lonely-psu MODE] [--strict] [--json] [--stream] [--quiet]
+                        [--locale en-US|fr-FR]
 
 Prints one Estimate row per category of each question (all categorical questions by default):
 count, base, percentage and its confidence interval. --json prints { "estimates": [...], "report": {...} }.
 Methods: wilson (default), wilson-cc, clopper-pearson, jeffreys, agresti-coull, logit, wald; for a
 weighted, stratified, clustered or calibrated design: logit (default), beta, mean, xlogit, asin,
 likelihood (a simple random sample takes these too, except logit, as R's svydesign(ids = ~1,
-fpc = ~N)); counts are unweighted, percentages weighted. --lonely-psu sets how a stratum with
+fpc = ~N)); counts are unweighted, percentages weighted. --locale fr-FR writes the codebook's
+French labels and French numbers. --strict stops at the first bad row or warning (a question
+left without an estimate). --lonely-psu sets how a stratum with
 one PSU counts (fail, the default as in R; certainty, remove, adjust, average), overriding the
 codebook's design.lonelyPsu. A design with calibration (postStratify or rake in the codebook)
 prints whether the raking converged.
@@ -47,15 +51,15 @@ export const estimateCommand: Command = defineCommand({
     ...INTERVAL_OPTIONS,
     by: { type: "string" },
     "lonely-psu": { type: "string" },
-    strict: { type: "boolean" },
     stream: { type: "boolean" },
-    ...sharedOptions("json", "quiet"),
+    ...sharedOptions("json", "quiet", "locale", "strict"),
   },
   async run({ values, positionals }, io) {
     const [file] = positionals;
     if (file === undefined || values.codebook === undefined) {
       throw missingArguments({ FILE: file, "--codebook": values.codebook });
     }
+    const locale = localeOption(values.locale);
     const codebook = await resolveCodebook(values.codebook);
     const questions = values.question ?? codebook.questions.filter((q) => q.type !== "numeric").map((q) => q.id);
     const interval = {
@@ -73,7 +77,8 @@ export const estimateCommand: Command = defineCommand({
     let calibration: CalibrationResult | undefined;
     if (stream) {
       const showProgress = io.isTTY && !values.json && !values.quiet;
-      ({ rows, report } = await estimateStreamed(file, codebook, questions, { ...interval, ...(lonelyPsu === undefined ? {} : { lonelyPsu: lonelyPsu as LonelyPsu }) }, showProgress ? io : undefined));
+      ({ rows, report } = await estimateStreamed(file, codebook, questions, { ...interval, ...(lonelyPsu === undefined ? {} : { lonelyPsu: lonelyPsu as LonelyPsu }) }, showProgress ? io : undefined, locale));
+      if (values.strict) throwOnWarning(report.warnings ?? []);
       if (values.strict && report.issues[0]) {
         const first = report.issues[0];
         throw new SurveyError(first.code, first.reason, first);
@@ -81,7 +86,7 @@ export const estimateCommand: Command = defineCommand({
     } else {
       const design = lonelyPsu === undefined ? {} : { design: { lonelyPsu: lonelyPsu as LonelyPsu } };
       const survey = await loadSurvey(file, { codebook, strict: values.strict === true, ...design });
-      rows = questions.flatMap((id) => estimateQuestion(survey, id, { ...interval, ...(values.by === undefined ? {} : { by: values.by }) }));
+      rows = questions.flatMap((id) => estimateQuestion(survey, id, { ...interval, locale, ...(values.by === undefined ? {} : { by: values.by }) }));
       report = survey.report;
       calibration = calibrationOf(survey);
     }
@@ -94,9 +99,11 @@ export const estimateCommand: Command = defineCommand({
         maxDiscrepancy: calibration.maxDiscrepancy,
       };
       io.stdout(`${JSON.stringify({ estimates: rows, report, ...(calibrationRecord ? { calibration: calibrationRecord } : {}) }, null, 2)}\n`);
+      if (report.warnings?.length) io.stderr(warningSummary(report));
     } else {
-      io.stdout(toMarkdown(rows));
+      io.stdout(toMarkdown(rows, { locale }));
       if (!values.quiet) io.stderr(validationSummary(report));
+      else if (report.warnings?.length) io.stderr(warningSummary(report));
       if (calibration && (!values.quiet || !calibration.converged)) io.stderr(calibrationSummary(calibration));
     }
     return ExitCode.ok;
@@ -124,6 +131,7 @@ async function estimateStreamed(
   questions: string[],
   interval: { method?: CIMethod | SurveyCIMethod; level?: number; lonelyPsu?: LonelyPsu },
   progressTo: CliIO | undefined,
+  locale: ChartLocale,
 ): Promise<{ rows: Estimate[]; report: ValidationReport }> {
   const progress = progressTo ? createProgressBar(progressTo, (await stat(file)).size) : undefined;
   const { tallies, report, designTallies } = await tallyFile(file, codebook, {
@@ -131,6 +139,7 @@ async function estimateStreamed(
     designTallies: streamableDesign(codebook.design),
   });
   progress?.done();
+  const labelled = (rows: Estimate[]) => localizeLabels(rows, codebook, locale);
   const populationSize = codebook.design?.populationSize;
   const rows = questions.flatMap((id) => {
     const tally = tallies.get(id);
@@ -144,15 +153,17 @@ async function estimateStreamed(
       const lonelyPsu = interval.lonelyPsu ?? codebook.design?.lonelyPsu;
       const { weights, strata, cluster, fpc } = codebook.design ?? {};
       const names = { weights, strata, cluster, ...(typeof fpc === "string" ? { fpc } : {}) };
-      return estimatesFromDesignTally(tally, designTally, question.label ?? id, { ...interval, names, ...(lonelyPsu === undefined ? {} : { lonelyPsu }) });
+      return labelled(estimatesFromDesignTally(tally, designTally, question.label ?? id, { ...interval, names, ...(lonelyPsu === undefined ? {} : { lonelyPsu }) }));
     }
     // svyciprop's own methods on a simple random sample never stream (whyRowsAreNeeded)
     const { lonelyPsu: _, method, ...srs } = interval;
-    return estimatesFromTally(tally, question.label ?? id, {
-      ...srs,
-      ...(method === undefined ? {} : { method: method as CIMethod }),
-      ...(populationSize === undefined ? {} : { populationSize, sampleSize: report.rowsRead }),
-    });
+    return labelled(
+      estimatesFromTally(tally, question.label ?? id, {
+        ...srs,
+        ...(method === undefined ? {} : { method: method as CIMethod }),
+        ...(populationSize === undefined ? {} : { populationSize, sampleSize: report.rowsRead }),
+      }),
+    );
   });
   return { rows, report };
 }

@@ -11,7 +11,7 @@ import { missingArguments } from "../usageError";
 
 const usage = `Usage: svyprop report FILE --codebook CODEBOOK --out PATH [--question ID …]
                       [--locale en-US|fr-FR] [--decimals D] [--method M] [--level L]
-                      [--page-size A4|Letter] [--quiet]
+                      [--page-size A4|Letter] [--strict] [--quiet]
 
 Writes every categorical question's estimates (or the --question ones) as a report whose
 format follows PATH's extension: .html (a self-contained page with a chart and a table per
@@ -19,7 +19,8 @@ question group), .pdf (the same, paginated, A4 or Letter; default Letter in Engl
 French), .xlsx (an Excel workbook: one sheet per question group with numbers and percent
 formats, and a Notes sheet with the rows read, used and left out), .md (tables), .csv (one
 row per estimate, spreadsheet-safe) or .json. PDF and Excel files are dated now, or by
-SOURCE_DATE_EPOCH when set (same input and date, same bytes).`;
+SOURCE_DATE_EPOCH when set (same input and date, same bytes). --strict stops at the first bad
+row or warning (a question left without an estimate).`;
 
 /** The formats report writes, by --out extension. */
 const FORMATS = ["html", "pdf", "xlsx", "md", "csv", "json"] as const;
@@ -34,7 +35,7 @@ export const reportCommand: Command = defineCommand({
     question: { type: "string", multiple: true },
     decimals: { type: "string", default: "0" },
     "page-size": { type: "string" },
-    ...sharedOptions("out", "locale", "quiet"),
+    ...sharedOptions("out", "locale", "quiet", "strict"),
     ...INTERVAL_OPTIONS,
   },
   async run({ values, positionals }, io) {
@@ -51,7 +52,7 @@ export const reportCommand: Command = defineCommand({
       return ExitCode.usage;
     }
     const format = { locale, decimals: Number(values.decimals) };
-    const survey = await loadSurvey(file, { codebook: values.codebook });
+    const survey = await loadSurvey(file, { codebook: values.codebook, strict: values.strict === true });
     const { rows, report } = surveyReport(survey, {
       file,
       ...(values.question === undefined ? {} : { questions: values.question }),
@@ -59,7 +60,7 @@ export const reportCommand: Command = defineCommand({
       interval: intervalOptions(values),
     });
     if (outFormat === "md") await writeOutputFile(out, toMarkdown(rows, format));
-    else if (outFormat === "csv") await writeOutputFile(out, toCsv(rows, { delimiter: locale === "fr-FR" ? ";" : "," }));
+    else if (outFormat === "csv") await writeOutputFile(out, toCsv(rows, { locale }));
     else if (outFormat === "json") await writeOutputFile(out, toJson(rows));
     else if (outFormat === "xlsx") {
       const { toXlsx } = await import("../../office");

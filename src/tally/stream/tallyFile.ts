@@ -4,6 +4,7 @@ import type { Encoding } from "../../load/decodeBytes";
 import type { Source } from "../../load/readSourceText";
 import { isFilePath, sourceChunks } from "../../load/stream/sourceChunks";
 import { isInvalidUtf8, textDecoderFor } from "../../load/stream/textDecoderFor";
+import { reportWarnings } from "../../survey/reportWarnings";
 import { joinParts, type FileTally } from "./joinParts";
 import { tallyChunks } from "./tallyChunks";
 
@@ -57,6 +58,11 @@ export interface FileTallyResult extends FileTally {
  */
 export async function tallyFile(source: Source, codebook: Codebook, options: TallyFileOptions = {}): Promise<FileTallyResult> {
   const checked = parseCodebook(codebook);
+  const result = await tallyDecoded(source, checked, options);
+  return { ...result, report: { ...result.report, warnings: reportWarnings(checked, result.report) } };
+}
+
+async function tallyDecoded(source: Source, checked: Codebook, options: TallyFileOptions): Promise<FileTallyResult> {
   try {
     return await tallyWithEncoding(source, checked, options, options.encoding ?? "utf-8");
   } catch (error) {
