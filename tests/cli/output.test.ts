@@ -109,14 +109,14 @@ describe("chart --type", () => {
   it("asks for --by with --type grouped", async () => {
     const result = await svyprop("chart", csv, "--codebook", codebook, "--question", "facebook", "--type", "grouped", "--out", join(out, "g.svg"));
     expect(result.code).toBe(ExitCode.usage);
-    expect(result.err).toContain("--type grouped draws the answers side by side for each group of another question: add --by QUESTION");
+    expect(result.err).toContain("grouped compares subgroups: add --by QUESTION");
   });
 
   it("refuses --type multi on a single-choice question instead of captioning it as multi-select", async () => {
     const path = join(out, "m.vl.json");
     const result = await svyprop("chart", csv, "--codebook", codebook, "--question", "friend_request", "--type", "multi", "--out", path);
     expect(result.code).toBe(ExitCode.usage);
-    expect(result.err).toContain('--type multi is for a question where several answers were allowed, and "friend_request" is a single question: use --type bar or stacked');
+    expect(result.err).toMatch(/multi says in its caption that several answers were allowed; it does not fit question "friend_request" \(single\): use bar or forest or stacked/);
     expect(existsSync(path)).toBe(false);
   });
 });
