@@ -123,7 +123,7 @@ describe("svyprop check", () => {
       rounding: "either",
       summary: { figures: 2, reproduced: 1, possible: 1, impossible: 0, countMismatch: 0, groups: 0, groupMismatch: 0, skipped: 0 },
       verdicts: [
-        { label: "Real name", printed: "99", count: 138, verdict: "possible", denominators: [139, 140] },
+        { label: "Real name", printed: "99", count: 138, verdict: "possible", denominatorRuns: [{ from: 139, to: 140 }], denominators: [139, 140] },
         { label: "Profile", printed: "73", count: 147, base: 202, verdict: "reproduced", computed: "73" },
       ],
       groups: [],

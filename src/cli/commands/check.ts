@@ -6,6 +6,7 @@ import {
   type ConsistencyRounding,
   DEFAULT_MAX_DENOMINATOR,
   type FigureVerdict,
+  type IntegerRun,
   type PrintedFigureRecord,
   checkFigureGroups,
   checkFigures,
@@ -146,21 +147,21 @@ export function describeVerdict(verdict: FigureVerdict, range: { min: number; ma
   const { label, count, base, printed } = verdict;
   const percent = `${withoutPercentSign(printed)} %`;
   const shown = count === undefined ? percent : `${count} (${percent})`;
-  const fits = (denominators: readonly number[]) =>
-    denominators.length > 0 ? `${shown} fits n ∈ ${formatIntegerSet(denominators)}` : `no n in ${range.min}–${range.max} gives ${shown}`;
+  const fits = (denominators: readonly IntegerRun[]) =>
+    denominators.length > 0 ? `${shown} fits n ∈ ${formatRuns(denominators)}` : `no n in ${range.min}–${range.max} gives ${shown}`;
   switch (verdict.verdict) {
     case "reproduced":
       return `${label}: ${count}/${base} prints ${percent}`;
     case "count-mismatch":
-      return `${label}: ${count}/${base} prints ${verdict.computed} %, not ${percent}; ${fits(verdict.denominators ?? [])}`;
+      return `${label}: ${count}/${base} prints ${verdict.computed} %, not ${percent}; ${fits(verdict.denominatorRuns ?? [])}`;
     default:
       if (base !== undefined) {
-        const numerators = verdict.numerators ?? [];
+        const numerators = verdict.numeratorRuns ?? [];
         return numerators.length > 0
-          ? `${label}: ${percent} of ${base} needs a count in ${formatIntegerSet(numerators)}`
+          ? `${label}: ${percent} of ${base} needs a count in ${formatRuns(numerators)}`
           : `${label}: no count out of ${base} prints as ${percent}`;
       }
-      return `${label}: ${fits(verdict.denominators ?? [])}`;
+      return `${label}: ${fits(verdict.denominatorRuns ?? [])}`;
   }
 }
 
@@ -169,16 +170,9 @@ function withoutPercentSign(printed: string): string {
   return printed.trim().replace(/[\s\u00a0\u202f]*%$/, "");
 }
 
-/** Increasing integers with runs of three or more shortened: [124, …, 145] → "{124–145}", [139, 140] → "{139, 140}". */
-function formatIntegerSet(values: readonly number[]): string {
-  const parts: string[] = [];
-  let start = 0;
-  for (let i = 1; i <= values.length; i++) {
-    if (i < values.length && values[i] === (values[i - 1] as number) + 1) continue;
-    const run = values.slice(start, i);
-    parts.push(run.length >= 3 ? `${run[0]}–${run[run.length - 1]}` : run.join(", "));
-    start = i;
-  }
+/** Runs of integers, those of three or more shortened: [124–145] → "{124–145}", [139–140] → "{139, 140}". */
+function formatRuns(runs: readonly IntegerRun[]): string {
+  const parts = runs.map(({ from, to }) => (to - from >= 2 ? `${from}–${to}` : to > from ? `${from}, ${to}` : `${from}`));
   return `{${parts.join(", ")}}`;
 }
 

@@ -2,8 +2,9 @@ import { argumentError } from "../../errors";
 import { roundRatio } from "../roundRatio";
 import { type ConsistencyRounding, type ConsistencyTarget, consistencyTarget, printsAs } from "./consistencyTarget";
 import { resolveDenominatorRange } from "./denominatorRange";
-import { denominatorsOf } from "./denominatorsFor";
-import { numeratorsOf } from "./numeratorsFor";
+import { denominatorRunsOf } from "./denominatorsFor";
+import { type IntegerRun, expandRuns, runsSize } from "./integerRuns";
+import { numeratorRunOf } from "./numeratorsFor";
 import { requireCount } from "./requireCount";
 
 /** A figure as a source printed it: "147 (73 %) had a Facebook profile" → count 147, base 202, printed "73". */
@@ -32,10 +33,27 @@ export interface FigureVerdict extends PrintedFigureRecord {
   verdict: FigureVerdictKind;
   /** count/base printed with the figure's decimals (first rounding rule), when both are known: "77" for 36/47. */
   computed?: string;
-  /** Denominators in range over which the figure prints as published (with its count, when printed); set whenever the base is unknown or mismatched. */
+  /** Denominators in range over which the figure prints as published (with its count, when printed), as runs of consecutive n; set whenever the base is unknown or mismatched. */
+  denominatorRuns?: IntegerRun[];
+  /** The same denominators one by one, when there are at most `MAX_LISTED_VALUES` of them (a base of 10¹⁵ fits trillions). */
   denominators?: number[];
-  /** Counts out of the printed base that print as the figure; set when the base is printed without a count. */
+  /** Counts out of the printed base that print as the figure, as runs (one at most); set when the base is printed without a count. */
+  numeratorRuns?: IntegerRun[];
+  /** The same counts one by one, when there are at most `MAX_LISTED_VALUES` of them. */
   numerators?: number[];
+}
+
+/** Sets of denominators or counts larger than this are given only as runs in a verdict. */
+export const MAX_LISTED_VALUES = 1000;
+
+function listed(runs: readonly IntegerRun[]): number[] | undefined {
+  return runsSize(runs) <= MAX_LISTED_VALUES ? expandRuns(runs) : undefined;
+}
+
+/** The runs of a set, with the set listed when it is small. */
+function denominatorFields(denominatorRuns: IntegerRun[]): Pick<FigureVerdict, "denominatorRuns" | "denominators"> {
+  const denominators = listed(denominatorRuns);
+  return { denominatorRuns, ...(denominators === undefined ? {} : { denominators }) };
 }
 
 export interface CheckFiguresOptions {
@@ -91,12 +109,14 @@ function judge(figure: PrintedFigureRecord, target: ConsistencyTarget, range: { 
   if (count !== undefined && base !== undefined) {
     const computed = roundRatio(count, base, { decimals: target.decimals, scale: target.scale, rounding: target.rules[0] });
     if (printsAs(count, base, target)) return { ...figure, verdict: "reproduced", computed };
-    return { ...figure, verdict: "count-mismatch", computed, denominators: denominatorsOf(target, range, count) };
+    return { ...figure, verdict: "count-mismatch", computed, ...denominatorFields(denominatorRunsOf(target, range, count)) };
   }
   if (base !== undefined) {
-    const numerators = numeratorsOf(target, base);
-    return { ...figure, verdict: numerators.length > 0 ? "possible" : "impossible", numerators };
+    const run = numeratorRunOf(target, base);
+    const numeratorRuns = run === undefined ? [] : [run];
+    const numerators = listed(numeratorRuns);
+    return { ...figure, verdict: run !== undefined ? "possible" : "impossible", numeratorRuns, ...(numerators === undefined ? {} : { numerators }) };
   }
-  const denominators = denominatorsOf(target, range, count);
-  return { ...figure, verdict: denominators.length > 0 ? "possible" : "impossible", denominators };
+  const denominatorRuns = denominatorRunsOf(target, range, count);
+  return { ...figure, verdict: denominatorRuns.length > 0 ? "possible" : "impossible", ...denominatorFields(denominatorRuns) };
 }

@@ -1,6 +1,8 @@
-import { type ConsistencyOptions, type ConsistencyTarget, consistencyTarget } from "./consistencyTarget";
+import { firstInteger } from "../firstInteger";
+import { type ConsistencyOptions, type ConsistencyTarget, consistencyTarget, printedUnits } from "./consistencyTarget";
 import { type DenominatorRange, resolveDenominatorRange } from "./denominatorRange";
 import { fitsDenominator } from "./fitsDenominator";
+import { type IntegerRun, appendToRuns, expandRuns } from "./integerRuns";
 import { requireCount } from "./requireCount";
 
 /**
@@ -25,9 +27,35 @@ export function denominatorsFor(
  * over which some whole count prints as the figure.
  */
 export function denominatorsOf(target: ConsistencyTarget, range: { min: number; max: number }, count?: number): number[] {
-  const denominators: number[] = [];
-  for (let n = Math.max(range.min, count ?? 0); n <= range.max; n++) {
-    if (fitsDenominator(target, n, count)) denominators.push(n);
+  return expandRuns(denominatorRunsOf(target, range, count));
+}
+
+/**
+ * The same denominators as runs of consecutive n, found without trying every n.
+ * With a count k: k/n prints as a value that never rises as n grows, so the n that print as the
+ * figure under one rule are one run, whose ends two bisections find (each n tried is checked
+ * exactly, by `printsAs`); the rules' runs overlap, so their union is one run too.
+ * Without a count: below n = scale × 10^decimals each n is tried (a bisection over k); from there
+ * on a window of k/n one printed unit wide always holds a whole k, so every n fits if the figure
+ * is at most the scale (100 %), and none does otherwise.
+ */
+export function denominatorRunsOf(target: ConsistencyTarget, range: { min: number; max: number }, count?: number): IntegerRun[] {
+  const min = Math.max(range.min, count ?? 0, 1);
+  const max = range.max;
+  if (min > max) return [];
+  if (count !== undefined) {
+    const runs = target.rules.flatMap((rule) => {
+      const from = firstInteger((n) => printedUnits(count, n, target, rule) <= target.units, min, max);
+      const end = firstInteger((n) => printedUnits(count, n, target, rule) < target.units, from, max);
+      return from < end ? [{ from, to: end - 1 }] : [];
+    });
+    return runs.length === 0 ? [] : [{ from: Math.min(...runs.map((run) => run.from)), to: Math.max(...runs.map((run) => run.to)) }];
   }
-  return denominators;
+  const everyCountFits = target.scale * 10 ** target.decimals;
+  const runs: IntegerRun[] = [];
+  for (let n = min; n <= Math.min(max, everyCountFits - 1); n++) {
+    if (fitsDenominator(target, n)) appendToRuns(runs, n);
+  }
+  if (max >= everyCountFits && target.units <= BigInt(everyCountFits)) appendToRuns(runs, Math.max(min, everyCountFits), max);
+  return runs;
 }

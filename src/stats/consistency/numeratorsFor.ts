@@ -1,5 +1,8 @@
 import type { RoundingRule } from "../roundRatio";
-import { type ConsistencyOptions, type ConsistencyTarget, consistencyTarget, printedUnits, printsAs } from "./consistencyTarget";
+import { type ConsistencyOptions, type ConsistencyTarget, consistencyTarget, printedUnits } from "./consistencyTarget";
+import { argumentError } from "../../errors";
+import { firstInteger } from "../firstInteger";
+import { type IntegerRun, expandRuns } from "./integerRuns";
 import { requireCount } from "./requireCount";
 
 /**
@@ -16,22 +19,43 @@ export function numeratorsFor(printed: string, n: number, options: ConsistencyOp
 
 /** `numeratorsFor` on an already resolved target (internal: loops over n reuse one target). */
 export function numeratorsOf(target: ConsistencyTarget, n: number): number[] {
-  const numerators: number[] = [];
-  const lowest = lowestNumerator(target, n);
-  if (lowest === undefined) return numerators;
-  // Rounding is monotone in k, and the rules' intervals around the figure overlap, so the
-  // counts that print as it are consecutive.
-  for (let k = lowest; k <= n && printsAs(k, n, target); k++) numerators.push(k);
-  return numerators;
+  const run = numeratorRunOf(target, n);
+  if (run !== undefined && run.to - run.from >= MAX_LISTED) {
+    throw argumentError("n", `lets ${run.to - run.from + 1} counts print as the figure, too many to list; use numeratorRange`, n);
+  }
+  return expandRuns(run === undefined ? [] : [run]);
+}
+
+/** The most numbers `numeratorsFor` lists; `numeratorRange` gives any set as its ends. */
+const MAX_LISTED = 1_000_000;
+
+/**
+ * The counts k (0 ≤ k ≤ n) whose k/n prints as the figure, as their first and last: rounding is
+ * monotone in k and the rules' intervals around the figure overlap, so they are consecutive.
+ * Two bisections, so this is instant for any n (10¹⁵ included).
+ *
+ * @example numeratorRange("50", 1e15) // { from: 495000000000000, to: 504999999999999 }
+ */
+export function numeratorRange(printed: string, n: number, options: ConsistencyOptions = {}): IntegerRun | undefined {
+  requireCount("n", n, { positive: true });
+  return numeratorRunOf(consistencyTarget(printed, options), n);
+}
+
+/** `numeratorRange` on a resolved target (internal). */
+export function numeratorRunOf(target: ConsistencyTarget, n: number): IntegerRun | undefined {
+  const runs = target.rules.flatMap((rule) => {
+    const from = firstReaching(target, n, rule);
+    if (from > n || printedUnits(from, n, target, rule) !== target.units) return [];
+    const to = firstInteger((k) => printedUnits(k, n, target, rule) > target.units, from, n) - 1;
+    return [{ from, to }];
+  });
+  if (runs.length === 0) return undefined;
+  return { from: Math.min(...runs.map((run) => run.from)), to: Math.max(...runs.map((run) => run.to)) };
 }
 
 /** The smallest k ≤ n whose k/n prints as the target under one of its rules, if any. */
 export function lowestNumerator(target: ConsistencyTarget, n: number): number | undefined {
-  const starts = target.rules.flatMap((rule) => {
-    const k = firstReaching(target, n, rule);
-    return k <= n && printedUnits(k, n, target, rule) === target.units ? [k] : [];
-  });
-  return starts.length > 0 ? Math.min(...starts) : undefined;
+  return numeratorRunOf(target, n)?.from;
 }
 
 /** Bisection for the smallest k in 0…n whose printed k/n is at least the target (n + 1 if none). */

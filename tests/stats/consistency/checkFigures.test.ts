@@ -16,7 +16,7 @@ describe("checkFigures", () => {
     );
     expect(verdicts).toEqual([
       { label: "Facebook profile", count: 147, base: 202, printed: "73", verdict: "reproduced", computed: "73" },
-      { label: "Real name", count: 138, printed: "99", verdict: "possible", denominators: [139, 140] },
+      { label: "Real name", count: 138, printed: "99", verdict: "possible", denominatorRuns: [{ from: 139, to: 140 }], denominators: [139, 140] },
       {
         label: "Real name over the 147 users",
         count: 138,
@@ -24,11 +24,12 @@ describe("checkFigures", () => {
         printed: "99",
         verdict: "count-mismatch",
         computed: "94",
+        denominatorRuns: [{ from: 139, to: 140 }],
         denominators: [139, 140],
       },
-      { label: "Privacy changed", base: 147, printed: "61", verdict: "possible", numerators: [89, 90] },
-      { label: "One decimal over 7", base: 7, printed: "50.0", verdict: "impossible", numerators: [] },
-      { label: "Half of one", count: 1, printed: "50", verdict: "possible", denominators: [2] },
+      { label: "Privacy changed", base: 147, printed: "61", verdict: "possible", numeratorRuns: [{ from: 89, to: 90 }], numerators: [89, 90] },
+      { label: "One decimal over 7", base: 7, printed: "50.0", verdict: "impossible", numeratorRuns: [], numerators: [] },
+      { label: "Half of one", count: 1, printed: "50", verdict: "possible", denominatorRuns: [{ from: 2, to: 2 }], denominators: [2] },
     ]);
   });
 
