@@ -31,10 +31,10 @@ export async function toPptx(report: OfficeReport, options: OfficeOptions = {}):
 
   const cover = deck.addSlide();
   cover.addText(report.title, { x: 0.8, y: 2.2, w: SLIDE.width - 1.6, h: 1.6, fontFace: FONT, fontSize: 30, bold: true, color: TEXT_COLOR, valign: "bottom", lang: style.locale });
-  if (report.subtitle !== undefined) {
-    cover.addText(report.subtitle, { x: 0.8, y: 4.0, w: SLIDE.width - 1.6, h: 1.2, fontFace: FONT, fontSize: 16, color: MUTED_COLOR, valign: "top", lang: style.locale });
+  if (report.source !== undefined) {
+    cover.addText(report.source, { x: 0.8, y: 4.0, w: SLIDE.width - 1.6, h: 1.2, fontFace: FONT, fontSize: 16, color: MUTED_COLOR, valign: "top", lang: style.locale });
   }
-  for (const section of report.sections) await addSectionSlide(deck.addSlide(), section, style, report.subtitle);
+  for (const section of report.sections) await addSectionSlide(deck.addSlide(), section, style, report.source);
 
   const bytes = (await deck.write({ outputType: "uint8array", compression: true })) as Uint8Array;
   return redateZip(bytes, created);

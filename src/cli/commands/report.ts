@@ -69,9 +69,9 @@ export const reportCommand: Command = defineCommand({
       const { toPdf } = await import("../../office");
       await writeFile(out, await toPdf(report, { ...format, created: documentDate(), ...(pageSize === undefined ? {} : { pageSize }) }));
     } else {
-      const { title, subtitle, sections } = report;
+      const { title, source, sections } = report;
       const html = await Promise.all(sections.map(async ({ heading, chart, rows }) => ({ heading, svg: await renderSvg(chart), rows })));
-      await writeFile(out, toHtml({ title, ...(subtitle === undefined ? {} : { subtitle }), sections: html }, format));
+      await writeFile(out, toHtml({ title, ...(source === undefined ? {} : { subtitle: source }), sections: html }, format));
     }
     io.stdout(`Report written to ${out}\n`);
     io.stderr(validationSummary(survey.report));
