@@ -30,7 +30,7 @@ export function surveyReport(
     rows,
     report: {
       title: codebook.title ?? options.file,
-      ...(source === undefined ? {} : { subtitle: source }),
+      ...(source === undefined ? {} : { source }),
       sections: reportSections(rows, codebook, options),
       validation: survey.report,
     },

@@ -15,8 +15,8 @@ export interface OfficeSection {
 /** What a workbook, a PDF or a slide deck is made of: the same content as the HTML report. */
 export interface OfficeReport {
   title: string;
-  /** Shown under the title, e.g. the source citation. */
-  subtitle?: string;
+  /** The data's citation: printed under the title and in each table's note ("Source: …"). */
+  source?: string;
   sections: readonly OfficeSection[];
   /** The loading report (rows read, used, left out and why): the workbook's "Notes" sheet and the PDF's last section. */
   validation?: ValidationReport;

@@ -63,9 +63,9 @@ export async function toPdf(report: OfficeReport, options: PdfOptions = {}): Pro
   doc.registerFont(BOLD, boldFile!);
 
   doc.font(BOLD).fontSize(18).fillColor(TEXT_COLOR).text(report.title);
-  if (report.subtitle !== undefined) doc.moveDown(0.3).font(REGULAR).fontSize(10).fillColor(MUTED_COLOR).text(report.subtitle);
+  if (report.source !== undefined) doc.moveDown(0.3).font(REGULAR).fontSize(10).fillColor(MUTED_COLOR).text(report.source);
   for (const section of report.sections) {
-    await writeSection(doc, section, style, report.subtitle, (svg, x, y, width, height) =>
+    await writeSection(doc, section, style, report.source, (svg, x, y, width, height) =>
       SVGtoPDF(doc, svg, x, y, { width, height, fontCallback: (_family: string, bold: boolean) => (bold ? BOLD : REGULAR) }),
     );
   }

@@ -31,10 +31,10 @@ export async function toPptx(report: OfficeReport, options: OfficeOptions = {}):
 
   const cover = deck.addSlide();
   cover.addText(report.title, { x: 0.8, y: 2.2, w: SLIDE.width - 1.6, h: 1.6, fontFace: FONT, fontSize: 30, bold: true, color: TEXT_COLOR, valign: "bottom", lang: style.locale });
-  if (report.subtitle !== undefined) {
-    cover.addText(report.subtitle, { x: 0.8, y: 4.0, w: SLIDE.width - 1.6, h: 1.2, fontFace: FONT, fontSize: 16, color: MUTED_COLOR, valign: "top", lang: style.locale });
+  if (report.source !== undefined) {
+    cover.addText(report.source, { x: 0.8, y: 4.0, w: SLIDE.width - 1.6, h: 1.2, fontFace: FONT, fontSize: 16, color: MUTED_COLOR, valign: "top", lang: style.locale });
   }
-  for (const section of report.sections) await addSectionSlide(deck.addSlide(), section, style, report.subtitle);
+  for (const section of report.sections) await addSectionSlide(deck.addSlide(), section, style, report.source);
 
   const bytes = (await deck.write({ outputType: "uint8array", compression: true })) as Uint8Array;
   return redateZip(bytes, created);
@@ -59,14 +59,15 @@ async function addSectionSlide(slide: Slide, section: OfficeSection, style: { lo
     const [w, h] = [size.width * scale, size.height * scale];
     slide.addImage({
       data: `image/png;base64,${Buffer.from(png).toString("base64")}`,
-      x: CHART_BOX.x + (CHART_BOX.width - w) / 2, y: CHART_BOX.y, w, h,
+      // A wide, short chart sits in the middle of the box, its caption right under it.
+      x: CHART_BOX.x + (CHART_BOX.width - w) / 2, y: CHART_BOX.y + (CHART_BOX.height - h) / 2, w, h,
       altText: `${section.heading}. ${caption.join(" ")}`,
     });
-    captionTop = CHART_BOX.y + h + 0.15;
+    captionTop = CHART_BOX.y + (CHART_BOX.height + h) / 2 + 0.15;
   }
   slide.addText(caption.join("\n"), {
     x: SLIDE.margin, y: captionTop, w: SLIDE.width - 2 * SLIDE.margin, h: SLIDE.height - captionTop - 0.3,
-    fontFace: FONT, fontSize: 11, color: MUTED_COLOR, valign: "top", fit: "shrink", lang: style.locale,
+    fontFace: FONT, fontSize: 12, color: MUTED_COLOR, valign: "top", fit: "shrink", lang: style.locale,
   });
   const { headers, cells } = estimateTable(section.rows, style);
   slide.addNotes([...note, "", headers.join(" | "), ...cells.map((line) => line.join(" | "))].join("\n"));

@@ -35,7 +35,7 @@ export async function toXlsx(report: OfficeReport, options: OfficeOptions = {}):
     const sheet = workbook.addWorksheet(sheetName(`${index + 1} ${section.heading}`, names), {
       views: [{ state: "frozen", ySplit: HEADER_ROW, xSplit: 0 }],
     });
-    writeTable(sheet, section.heading, section.rows, { locale, decimals, ...(report.subtitle !== undefined && { source: report.subtitle }) });
+    writeTable(sheet, section.heading, section.rows, { locale, decimals, ...(report.source !== undefined && { source: report.source }) });
   });
   const notes = workbook.addWorksheet(sheetName(officeWords(locale).notes, names));
   writeNotes(notes, report, locale);
@@ -138,7 +138,7 @@ function text(value: string): string {
 
 function writeNotes(sheet: Worksheet, report: OfficeReport, locale: "en-US" | "fr-FR"): void {
   const words = officeWords(locale);
-  const lines: (string | number | null)[][] = [[report.title], ...(report.subtitle === undefined ? [] : [[report.subtitle]]), []];
+  const lines: (string | number | null)[][] = [[report.title], ...(report.source === undefined ? [] : [[report.source]]), []];
   if (report.validation !== undefined) lines.push(...validationLines(report.validation, words));
   if (report.calibration !== undefined) lines.push([], [calibrationSummary(report.calibration).trim()]);
   lines.forEach((values, index) => {

@@ -29,7 +29,7 @@ describe("toPptx", () => {
     expect(await part("ppt/presentation.xml")).toContain('<p:sldSz cx="12192000" cy="6858000"');
     const slides = Object.keys(zip.files).filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name));
     expect(slides).toHaveLength(report.sections.length + 1);
-    expect(texts(await part("ppt/slides/slide1.xml"))).toEqual([report.title, report.subtitle]);
+    expect(texts(await part("ppt/slides/slide1.xml"))).toEqual([report.title, report.source]);
     for (const [index, section] of report.sections.entries()) {
       const slide = await part(`ppt/slides/slide${index + 2}.xml`);
       const [title, caption] = texts(slide);

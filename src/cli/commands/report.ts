@@ -69,9 +69,9 @@ export const reportCommand: Command = defineCommand({
       const { toPdf } = await import("../../office");
       await writeOutputFile(out, await toPdf(report, { ...format, created: documentDate(), ...(pageSize === undefined ? {} : { pageSize }) }));
     } else {
-      const { title, subtitle, sections } = report;
+      const { title, source, sections } = report;
       const html = await Promise.all(sections.map(async ({ heading, chart, rows }) => ({ heading, svg: await renderSvg(chart), rows })));
-      await writeOutputFile(out, toHtml({ title, ...(subtitle === undefined ? {} : { subtitle }), sections: html }, format));
+      await writeOutputFile(out, toHtml({ title, ...(source === undefined ? {} : { subtitle: source }), sections: html }, format));
     }
     if (!values.quiet) {
       io.stdout(`Report written to ${out}\n`);
