@@ -62,6 +62,13 @@ describe("a chart kind that does not fit the question is refused with a hint (ex
     expect(await runCli(["chart", csv, "--codebook", codebook, "--question", "facebook", "--type", "grouped", "--out", join(out, "x.svg")], grouped)).toBe(2);
     expect(grouped.err()).toContain("add --by QUESTION");
   });
+
+  it("stacks both answers of a yes/no question, not the yes alone", async () => {
+    const path = join(out, "stacked.vl.json");
+    expect(await runCli(["chart", csv, "--codebook", codebook, "--question", "facebook", "--type", "stacked", "--out", path], captureIO())).toBe(0);
+    const values = JSON.parse(await readFile(path, "utf8")).vconcat[0].data.values;
+    expect(values.map((v: { categoryLabel: string; count: number }) => [v.categoryLabel, v.count])).toEqual([["Yes", 147], ["No", 55]]);
+  });
 });
 
 describe("a weighted survey says so on the command line", () => {

@@ -19,7 +19,7 @@ const usage = `Usage: svyprop chart FILE --codebook CODEBOOK --question ID --out
 
 Draws one question's estimates with their confidence intervals. The type defaults to the
 question's (likert, multi-select bars, grouped bars with --by, else bars); binary questions
-show their positive answer. The format defaults to PATH's extension. --strict stops at the
+show their positive answer (both answers when stacked). The format defaults to PATH's extension. --strict stops at the
 first bad row or warning (a question left without an estimate).`;
 
 /** The formats chart writes, by --out extension (or --format). */
@@ -62,7 +62,7 @@ export const chartCommand: Command = defineCommand({
       ...intervalOptions(values),
       locale,
       ...(values.by === undefined ? {} : { by: values.by }),
-    }).filter((row) => question.type !== "binary" || row.category === "yes");
+    }).filter((row) => question.type !== "binary" || kind === "stacked" || row.category === "yes"); // a stack shows both answers
     const byQuestion = survey.codebook.questions.find((q) => q.id === values.by);
     const source = survey.codebook.source?.citation;
     const spec = chartOfKind(kind, rows, {
