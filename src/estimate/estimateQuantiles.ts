@@ -37,7 +37,7 @@ export function estimateQuantiles(survey: Survey, questionId: string, options: Q
   const { label, values, design, domains } = numericDomains(survey, questionId, options.by);
   const calibration = calibrationFor(design, values.length);
   const { weights, calibration: _, ...sampling } = design;
-  return domains.flatMap(({ group, mask, n }) =>
+  return domains.flatMap(({ group, groupLabel, mask, n }) =>
     designQuantiles({
       ...sampling,
       ...(weights ? { weights } : {}),
@@ -46,6 +46,6 @@ export function estimateQuantiles(survey: Survey, questionId: string, options: Q
       domain: mask,
       quantiles: options.quantiles ?? [0.25, 0.5, 0.75],
       ...(options.level === undefined ? {} : { level: options.level }),
-    }).map((q) => ({ question: questionId, questionLabel: label, ...(group ? { group } : {}), n, ...q })),
+    }).map((q) => ({ question: questionId, questionLabel: label, ...(group ? { group, groupLabel } : {}), n, ...q })),
   );
 }

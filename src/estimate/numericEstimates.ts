@@ -21,6 +21,8 @@ export interface NumericEstimateIdentity {
   questionLabel: string;
   /** Subgroup, e.g. `{ position: "resident" }`; absent for whole-sample rows. */
   group?: Record<string, string>;
+  /** The subgroup's label ("Resident"), as `Estimate.groupLabel`. */
+  groupLabel?: string;
   /** Respondents with a value (unweighted). */
   n: number;
 }
@@ -89,7 +91,7 @@ export interface NumericDomains {
   /** The design (a simple random sample when the survey names no design column). */
   design: DesignColumns;
   /** One entry per row to produce: the group (undefined for the whole sample) and its 0/1 domain. */
-  domains: Array<{ group?: Record<string, string>; mask: Uint8Array; n: number }>;
+  domains: Array<{ group?: Record<string, string>; groupLabel?: string; mask: Uint8Array; n: number }>;
   /** The whole design's degrees of freedom (R `degf(design)`). */
   df: number;
 }
@@ -113,7 +115,7 @@ export function numericDomains(survey: Survey, questionId: string, by: string | 
       n += 1;
     }
     if (n === 0) return [];
-    return [{ ...(group && by !== undefined ? { group: { [by]: group.code } } : {}), mask, n }];
+    return [{ ...(group && by !== undefined ? { group: { [by]: group.code }, groupLabel: group.label } : {}), mask, n }];
   });
   if (domains.length === 0) throw new SurveyError("E_NO_ROWS", `question "${questionId}" has no respondent with a value`);
   return { label: answers.question.label ?? answers.question.id, values, design, domains, df: designDf(design, values.length) };
@@ -147,7 +149,7 @@ function numericSummaries(survey: Survey, questionId: string, options: NumericEs
   const calibration = calibrationFor(design, values.length);
   const { weights: _, calibration: __, ...sampling } = design;
   const t = df >= 1 ? twoSidedT(level, df) : Number.NaN;
-  return domains.map(({ group, mask, n }) => {
+  return domains.map(({ group, groupLabel, mask, n }) => {
     const input = { ...sampling, ...(design.weights ? { weights: design.weights } : {}), y, domain: mask };
     const estimate = calibration
       ? calibratedEstimate({ ...sampling, y, domain: mask, calibration }, kind)
@@ -155,7 +157,7 @@ function numericSummaries(survey: Survey, questionId: string, options: NumericEs
         ? designMean(input)
         : designTotal(input);
     return {
-      identity: { question: questionId, questionLabel: label, ...(group ? { group } : {}), n },
+      identity: { question: questionId, questionLabel: label, ...(group ? { group, groupLabel } : {}), n },
       estimate,
       interval: { lower: estimate.estimate - t * estimate.se, upper: estimate.estimate + t * estimate.se, level, df },
     };

@@ -10,3 +10,4 @@ export * from "./validationSummary";
 export * from "./reproductionMarkdown";
 export * from "./calibrationSummary";
 export * from "./formatAssociationTest";
+export { numericTable, type NumericTableOptions } from "./numericTable";

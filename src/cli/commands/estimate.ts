@@ -4,7 +4,7 @@ import { SurveyError } from "../../errors";
 import type { ChartLocale } from "../../charts";
 import { calibrationOf, estimate as estimateQuestion, estimatesFromDesignTally, estimatesFromTally, localizeLabels } from "../../estimate";
 import { CI_METHODS } from "../../stats/proportionCI";
-import { calibrationSummary, toMarkdown, validationSummary, warningSummary } from "../../report";
+import { calibrationSummary, numericTable, toMarkdown, validationSummary, warningSummary } from "../../report";
 import type { CalibrationResult } from "../../stats/design";
 import type { SurveyCIMethod } from "../../stats/surveyProportionCI";
 import { LONELY_PSU_OPTIONS, streamableDesign, tallyFile, type LonelyPsu } from "../../tally";
@@ -15,6 +15,7 @@ import { INTERVAL_OPTIONS, intervalOptions } from "../intervalOptions";
 import { localeOption, sharedOptions } from "../sharedOptions";
 import { createProgressBar } from "../progressBar";
 import { missingArguments } from "../usageError";
+import { numericQuestionIds, numericSummaries } from "../numericSummaries";
 
 /** Files larger than this are streamed (bounded memory) unless the options need every row in memory. */
 const STREAM_FROM_BYTES = 32 * 1024 * 1024;
@@ -24,7 +25,9 @@ const usage = `Usage: svyprop estimate FILE --codebook CODEBOOK [--question ID â
                         [--locale en-US|fr-FR]
 
 Prints one Estimate row per category of each question (all categorical questions by default):
-count, base, percentage and its confidence interval. --json prints { "estimates": [...], "report": {...} }.
+count, base, percentage and its confidence interval. A numeric question named with --question
+is summarised instead: n, the mean with its interval (t on the design's degrees of freedom) and
+the quartiles (R svyquantile's rule and Woodruff interval; --json adds "means" and "quantiles"). --json prints { "estimates": [...], "report": {...} }.
 Methods: wilson (default), wilson-cc, clopper-pearson, jeffreys, agresti-coull, logit, wald; for a
 weighted, stratified, clustered or calibrated design: logit (default), beta, mean, xlogit, asin,
 likelihood (a simple random sample takes these too, except logit, as R's svydesign(ids = ~1,
@@ -61,7 +64,10 @@ export const estimateCommand: Command = defineCommand({
     }
     const locale = localeOption(values.locale);
     const codebook = await resolveCodebook(values.codebook);
-    const questions = values.question ?? codebook.questions.filter((q) => q.type !== "numeric").map((q) => q.id);
+    const named = values.question ?? codebook.questions.filter((q) => q.type !== "numeric").map((q) => q.id);
+    // A numeric question named with --question is summarised (mean and quartiles), not estimated.
+    const numericIds = numericQuestionIds(codebook, named);
+    const questions = named.filter((id) => !numericIds.includes(id));
     const interval = {
       ...intervalOptions(values),
     };
@@ -69,12 +75,14 @@ export const estimateCommand: Command = defineCommand({
     if (lonelyPsu !== undefined && !(LONELY_PSU_OPTIONS as readonly string[]).includes(lonelyPsu)) {
       throw new SurveyError("E_ARGUMENT", `--lonely-psu must be one of ${LONELY_PSU_OPTIONS.join(", ")} (got ${lonelyPsu})`);
     }
-    const inMemoryOnly = whyRowsAreNeeded(codebook, values.by, values.method);
+    const inMemoryOnly =
+      numericIds.length > 0 ? "the mean and quartiles of a numeric question need every row in memory" : whyRowsAreNeeded(codebook, values.by, values.method);
     if (values.stream && inMemoryOnly) throw new SurveyError("E_ARGUMENT", `--stream cannot be used here: ${inMemoryOnly}; drop --stream`);
     const stream = !inMemoryOnly && (values.stream === true || (await stat(file)).size > STREAM_FROM_BYTES);
     let rows: Estimate[];
     let report: ValidationReport;
     let calibration: CalibrationResult | undefined;
+    let numeric: ReturnType<typeof numericSummaries> = { means: [], quantiles: [], weighted: false };
     if (stream) {
       const showProgress = io.isTTY && !values.json && !values.quiet;
       ({ rows, report } = await estimateStreamed(file, codebook, questions, { ...interval, ...(lonelyPsu === undefined ? {} : { lonelyPsu: lonelyPsu as LonelyPsu }) }, showProgress ? io : undefined, locale));
@@ -87,6 +95,7 @@ export const estimateCommand: Command = defineCommand({
       const design = lonelyPsu === undefined ? {} : { design: { lonelyPsu: lonelyPsu as LonelyPsu } };
       const survey = await loadSurvey(file, { codebook, strict: values.strict === true, ...design });
       rows = questions.flatMap((id) => estimateQuestion(survey, id, { ...interval, locale, ...(values.by === undefined ? {} : { by: values.by }) }));
+      numeric = numericSummaries(survey, numericIds, { ...(interval.level === undefined ? {} : { level: interval.level }), ...(values.by === undefined ? {} : { by: values.by }), locale });
       report = survey.report;
       calibration = calibrationOf(survey);
     }
@@ -98,10 +107,12 @@ export const estimateCommand: Command = defineCommand({
         converged: calibration.converged,
         maxDiscrepancy: calibration.maxDiscrepancy,
       };
-      io.stdout(`${JSON.stringify({ estimates: rows, report, ...(calibrationRecord ? { calibration: calibrationRecord } : {}) }, null, 2)}\n`);
+      const numericRecord = numericIds.length > 0 ? { means: numeric.means, quantiles: numeric.quantiles } : {};
+      io.stdout(`${JSON.stringify({ estimates: rows, ...numericRecord, report, ...(calibrationRecord ? { calibration: calibrationRecord } : {}) }, null, 2)}\n`);
       if (report.warnings?.length) io.stderr(warningSummary(report));
     } else {
-      io.stdout(toMarkdown(rows, { locale }));
+      if (rows.length > 0 || numericIds.length === 0) io.stdout(toMarkdown(rows, { locale }));
+      if (numericIds.length > 0) io.stdout(numericTable(numeric.means, numeric.quantiles, { locale, weighted: numeric.weighted }));
       if (!values.quiet) io.stderr(validationSummary(report));
       else if (report.warnings?.length) io.stderr(warningSummary(report));
       if (calibration && (!values.quiet || !calibration.converged)) io.stderr(calibrationSummary(calibration));
