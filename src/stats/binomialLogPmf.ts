@@ -19,7 +19,7 @@ export function binomialLogPmf(k: number, n: number, p: number): number {
 }
 
 /** δ(n) = log n! − log(√(2πn) (n/e)ⁿ): the Stirling series for n > 15, exact log-gamma below. */
-function stirlingError(n: number): number {
+export function stirlingError(n: number): number {
   if (n <= 15) return gammaln(n + 1) - (n + 0.5) * Math.log(n) + n - 0.5 * Math.log(2 * Math.PI);
   const n2 = n * n;
   if (n > 500) return (1 / 12 - 1 / 360 / n2) / n;
