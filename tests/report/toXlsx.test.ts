@@ -128,4 +128,13 @@ describe("toXlsx", () => {
     expect(rows).toContainEqual([2, "q1", "'=x0", "E_BAD_VALUE", "q1", "not a code of the codebook"]);
     expect(rows).toContainEqual([53, "q1", "'=x51", "E_BAD_VALUE", "q1", "not a code of the codebook"]);
   });
+
+  it("says on the Notes sheet how the weights were calibrated (calibrationSummary's line)", async () => {
+    const decline = friendRequestRows[0]!;
+    const calibration = { kind: "rake" as const, weights: new Float64Array(0), iterations: 3, converged: true, maxDiscrepancy: 0.25, margins: [{ name: "sex", cells: new Int32Array(0), weightsBefore: new Float64Array(0), weightsAfter: new Float64Array(0) }] };
+    const notes = (await readBack(await toXlsx({ title: "t", sections: [{ heading: "h", rows: [decline] }], calibration }, { created: CREATED }))).getWorksheet("Notes")!;
+    const texts: unknown[] = [];
+    notes.eachRow((row) => texts.push(row.getCell(1).value));
+    expect(texts).toContain("Raked on sex: converged after 3 cycles; largest distance of a margin total from its population count 0.25.");
+  });
 });
