@@ -95,7 +95,8 @@ export function createDesignTally(columns: number, clustered: boolean): DesignTa
   };
 }
 
-function newStratum(key: string, k: number, firstRow: number, fpc: number | undefined): StratumTally {
+/** An empty stratum of a tally of `k` columns, first seen at 0-based row `firstRow`. */
+export function createStratumTally(key: string, k: number, firstRow: number, fpc: number | undefined): StratumTally {
   return {
     key,
     firstRow,
@@ -111,6 +112,27 @@ function newStratum(key: string, k: number, firstRow: number, fpc: number | unde
 
 /** Spreadsheet row of a 0-based data index (the header is row 1). */
 export const spreadsheetRow = (index: number): number => index + 2;
+
+/** Throws `E_BAD_WEIGHT` (at spreadsheet row `row`) unless `w` is a finite, non-negative weight. */
+export function checkWeight(w: number, row: number, column = "weights"): void {
+  if (!(w >= 0) || !Number.isFinite(w)) {
+    throw new SurveyError("E_BAD_WEIGHT", "weights must be finite and non-negative", { row, column, value: String(w) });
+  }
+}
+
+/**
+ * Records a row's population size `N` as its stratum's fpc. Throws `E_FPC` (at spreadsheet row
+ * `row`) when `N` is not a positive number or differs from the stratum's earlier rows.
+ */
+export function setStratumFpc(stratum: { readonly key: string; fpc: number | undefined }, N: number, row: number, column = "fpc"): void {
+  if (!(N > 0) || !Number.isFinite(N)) {
+    throw new SurveyError("E_FPC", "the population size (fpc) must be a positive number", { row, column, value: String(N) });
+  }
+  if (stratum.fpc === undefined) stratum.fpc = N;
+  else if (stratum.fpc !== N) {
+    throw new SurveyError("E_FPC", `the population size (fpc) varies within stratum "${stratum.key}" (${stratum.fpc} before)`, { row, column, value: String(N) });
+  }
+}
 
 /**
  * Adds a chunk of rows to `tally` (in place) and returns it. Throws `E_BAD_WEIGHT` for a
@@ -144,13 +166,7 @@ export function addDesignRows(tally: DesignTally, rows: DesignRows, options: Add
   for (let i = 0; i < n; i++) {
     const index = offset + i;
     const w = weights === undefined ? 1 : weights[i]!;
-    if (!(w >= 0) || !Number.isFinite(w)) {
-      throw new SurveyError("E_BAD_WEIGHT", "weights must be finite and non-negative", {
-        row: spreadsheetRow(index),
-        column: names.weights ?? "weights",
-        value: String(w),
-      });
-    }
+    checkWeight(w, spreadsheetRow(index), names.weights);
     const sKey: Id = strata === undefined ? "" : strata[i]!;
     if (stratum === undefined || sKey !== lastKey) {
       lastPsu = undefined;
@@ -160,29 +176,12 @@ export function addDesignRows(tally: DesignTally, rows: DesignRows, options: Add
       const key = String(sKey);
       stratum = tally.strata.get(key);
       if (stratum === undefined) {
-        stratum = newStratum(key, k, index, undefined);
+        stratum = createStratumTally(key, k, index, undefined);
         tally.strata.set(key, stratum);
       }
       lastKey = sKey;
     }
-    if (fpc !== undefined) {
-      const N = typeof fpc === "number" ? fpc : fpc[i]!;
-      if (!(N > 0) || !Number.isFinite(N)) {
-        throw new SurveyError("E_FPC", "the population size (fpc) must be a positive number", {
-          row: spreadsheetRow(index),
-          column: names.fpc ?? "fpc",
-          value: String(N),
-        });
-      }
-      if (stratum.fpc === undefined) stratum.fpc = N;
-      else if (stratum.fpc !== N) {
-        throw new SurveyError("E_FPC", `the population size (fpc) varies within stratum "${stratum.key}" (${stratum.fpc} before)`, {
-          row: spreadsheetRow(index),
-          column: names.fpc ?? "fpc",
-          value: String(N),
-        });
-      }
-    }
+    if (fpc !== undefined) setStratumFpc(stratum, typeof fpc === "number" ? fpc : fpc[i]!, spreadsheetRow(index), names.fpc);
     for (let c = 0; c < k; c++) {
       const u = columns[c]![i]!;
       if (!Number.isFinite(u)) {
@@ -266,7 +265,7 @@ export function mergeDesignTallies(a: DesignTally, b: DesignTally): DesignTally 
     for (const [key, s] of source.strata) {
       let t = out.strata.get(key);
       if (t === undefined) {
-        t = newStratum(key, k, s.firstRow, s.fpc);
+        t = createStratumTally(key, k, s.firstRow, s.fpc);
         out.strata.set(key, t);
       } else if (s.fpc !== undefined && t.fpc !== undefined && s.fpc !== t.fpc) {
         throw new SurveyError("E_FPC", `the population size (fpc) of stratum "${key}" differs between tallies (${t.fpc} and ${s.fpc})`);
