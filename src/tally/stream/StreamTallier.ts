@@ -76,9 +76,10 @@ export class StreamTallier {
     this.width = header.length;
     const coded = questionsCodedPerRow(codebook);
     const design = withDesign && streamableDesign(codebook.design) ? codebook.design : undefined;
-    // A design needs each record's codes beside its weight, stratum and PSU.
+    // A design needs each record's codes beside its weight, stratum and PSU; questions no filter touches still count values.
     this.readers = codebook.questions.map(
-      (question) => new QuestionReader(question, columnIndex, codebook.missing ?? [], decoder, coded.has(question.id) || design ? batchSize : 0),
+      (question) =>
+        new QuestionReader(question, columnIndex, codebook.missing ?? [], decoder, coded.has(question.id) || design ? batchSize : 0, !coded.has(question.id)),
     );
     this.design =
       design &&
@@ -86,9 +87,9 @@ export class StreamTallier {
         design,
         columnIndex,
         batchSize,
-        this.readers.filter((reader) => reader.question.type !== "numeric").map((reader) => ({ id: reader.question.id, columns: 1 + reader.categories.length })),
+        this.readers.filter((reader) => reader.question.type !== "numeric").map((reader) => ({ id: reader.question.id, columns: 1 + reader.categories.length, multi: reader.question.type === "multi" })),
       );
-    this.rowReaders = this.readers.filter((reader) => reader.batchSize > 0);
+    this.rowReaders = this.readers.filter((reader) => !reader.countsValues);
     this.filterCodebook = { ...codebook, questions: codebook.questions.filter((question) => coded.has(question.id)) };
   }
 
@@ -109,7 +110,7 @@ export class StreamTallier {
     for (const reader of this.readers) {
       const id = reader.question.id;
       const { tally, account } =
-        reader.batchSize > 0
+        !reader.countsValues
           ? { tally: this.batchTallies.get(id) ?? tallyAnswers(reader.answers(0)), account: this.batchAccounts.get(id) ?? emptyAccount() }
           : reader.valueTally(this.rowsRead);
       tallies.set(id, tally);
@@ -121,7 +122,9 @@ export class StreamTallier {
   /** Applies filters to the batch's row codes, counts them, and files the batch's issues in row order. */
   private flush(batch: RecordBatch): void {
     const rows = batch.count;
-    const answers = new Map<string, CodedAnswers>(this.rowReaders.map((reader) => [reader.question.id, reader.answers(rows)]));
+    const answers = new Map<string, CodedAnswers>(
+      this.readers.filter((reader) => reader.batchSize > 0).map((reader) => [reader.question.id, reader.answers(rows)]),
+    );
     const violations = applyFilters(this.filterCodebook, answers, rows);
     const batchIssues = [...this.ragged, ...this.readers.flatMap((reader) => reader.issues)];
     for (const { question, row } of violations) {
