@@ -31,7 +31,7 @@ export interface DesignQuestion {
  * same sums added in another order.
  */
 export class StreamDesignTallies {
-  readonly reader: DesignReader;
+  private readonly reader: DesignReader;
   private readonly slots: DesignSlots;
   /** Numbers per slot: Σ 2k per question (clustered) or Σ (2k + k²) (unclustered). */
   private readonly stride: number;
