@@ -13,8 +13,9 @@ import { SurveyError, argumentError } from "../errors";
  * where T_hjk = Σ_{i∈PSU hj} w_i u_ik are the PSU totals and c the gradient of the estimate.
  * So per stratum it is enough to keep n_h, S1 = Σ_j T_hj and S2 = Σ_j T_hj T_hjᵀ: then
  * Σ_j (z_hj − z̄_h)² = cᵀ(S2 − S1 S1ᵀ/n_h)c. A PSU may span several chunks, so PSU totals stay
- * open (keyed by PSU id) until `finalizeDesignTally`; without clusters every row is its own PSU
- * and is folded at once, so memory is bounded by strata × columns², not by rows.
+ * open (numbered by PSU id, packed in one array per stratum) until `finalizeDesignTally`; without
+ * clusters every row is its own PSU and is folded at once, so memory is bounded by strata ×
+ * columns², not by rows.
  */
 export interface DesignTally {
   /** Number of analysis columns u_k. */
@@ -44,8 +45,10 @@ export interface StratumTally {
   readonly s1: Float64Array;
   readonly s2: Float64Array;
   readonly psuNonzero: Float64Array;
-  /** Open PSUs (clustered designs): id → [T_1..T_k, rows with u_k ≠ 0 (k values)]. */
-  readonly open: Map<string, Float64Array>;
+  /** Open PSUs (clustered designs): id → PSU number, in order of appearance. */
+  readonly open: Map<string, number>;
+  /** PSU p's [T_1..T_k, rows with u_k ≠ 0 (k values)] at [2k·p, 2k·p + 2k) (room for more PSUs after them). */
+  psuTotals: Float64Array;
 }
 
 export type Id = string | number;
@@ -95,7 +98,8 @@ export function createDesignTally(columns: number, clustered: boolean): DesignTa
   };
 }
 
-function newStratum(key: string, k: number, firstRow: number, fpc: number | undefined): StratumTally {
+/** An empty stratum of a tally of `k` columns, first seen at 0-based row `firstRow`. */
+export function createStratumTally(key: string, k: number, firstRow: number, fpc: number | undefined): StratumTally {
   return {
     key,
     firstRow,
@@ -106,11 +110,51 @@ function newStratum(key: string, k: number, firstRow: number, fpc: number | unde
     s2: new Float64Array(k * k),
     psuNonzero: new Float64Array(k),
     open: new Map(),
+    psuTotals: new Float64Array(0),
   };
+}
+
+/**
+ * The offset in `stratum.psuTotals` of the open PSU `key` (of a tally of `k` columns), opening
+ * it — and making room for it — when new.
+ */
+export function openPsu(stratum: StratumTally, key: string, k: number): number {
+  let p = stratum.open.get(key);
+  if (p === undefined) {
+    p = stratum.open.size;
+    stratum.open.set(key, p);
+    if (stratum.psuTotals.length < 2 * k * (p + 1)) {
+      const grown = new Float64Array(Math.max(2 * k * (p + 1), 2 * stratum.psuTotals.length, 16 * k));
+      grown.set(stratum.psuTotals);
+      stratum.psuTotals = grown;
+    }
+  }
+  return 2 * k * p;
 }
 
 /** Spreadsheet row of a 0-based data index (the header is row 1). */
 export const spreadsheetRow = (index: number): number => index + 2;
+
+/** Throws `E_BAD_WEIGHT` (at spreadsheet row `row`) unless `w` is a finite, non-negative weight. */
+export function checkWeight(w: number, row: number, column = "weights"): void {
+  if (!(w >= 0) || !Number.isFinite(w)) {
+    throw new SurveyError("E_BAD_WEIGHT", "weights must be finite and non-negative", { row, column, value: String(w) });
+  }
+}
+
+/**
+ * Records a row's population size `N` as its stratum's fpc. Throws `E_FPC` (at spreadsheet row
+ * `row`) when `N` is not a positive number or differs from the stratum's earlier rows.
+ */
+export function setStratumFpc(stratum: { readonly key: string; fpc: number | undefined }, N: number, row: number, column = "fpc"): void {
+  if (!(N > 0) || !Number.isFinite(N)) {
+    throw new SurveyError("E_FPC", "the population size (fpc) must be a positive number", { row, column, value: String(N) });
+  }
+  if (stratum.fpc === undefined) stratum.fpc = N;
+  else if (stratum.fpc !== N) {
+    throw new SurveyError("E_FPC", `the population size (fpc) varies within stratum "${stratum.key}" (${stratum.fpc} before)`, { row, column, value: String(N) });
+  }
+}
 
 /**
  * Adds a chunk of rows to `tally` (in place) and returns it. Throws `E_BAD_WEIGHT` for a
@@ -139,18 +183,12 @@ export function addDesignRows(tally: DesignTally, rows: DesignRows, options: Add
   let stratum: StratumTally | undefined;
   // Rows of one PSU usually come together: reuse its vector while stratum and PSU id repeat.
   let lastPsuKey: Id | undefined;
-  let lastPsu: Float64Array | undefined;
+  let lastPsu: number | undefined;
   const values = new Float64Array(k);
   for (let i = 0; i < n; i++) {
     const index = offset + i;
     const w = weights === undefined ? 1 : weights[i]!;
-    if (!(w >= 0) || !Number.isFinite(w)) {
-      throw new SurveyError("E_BAD_WEIGHT", "weights must be finite and non-negative", {
-        row: spreadsheetRow(index),
-        column: names.weights ?? "weights",
-        value: String(w),
-      });
-    }
+    checkWeight(w, spreadsheetRow(index), names.weights);
     const sKey: Id = strata === undefined ? "" : strata[i]!;
     if (stratum === undefined || sKey !== lastKey) {
       lastPsu = undefined;
@@ -160,29 +198,12 @@ export function addDesignRows(tally: DesignTally, rows: DesignRows, options: Add
       const key = String(sKey);
       stratum = tally.strata.get(key);
       if (stratum === undefined) {
-        stratum = newStratum(key, k, index, undefined);
+        stratum = createStratumTally(key, k, index, undefined);
         tally.strata.set(key, stratum);
       }
       lastKey = sKey;
     }
-    if (fpc !== undefined) {
-      const N = typeof fpc === "number" ? fpc : fpc[i]!;
-      if (!(N > 0) || !Number.isFinite(N)) {
-        throw new SurveyError("E_FPC", "the population size (fpc) must be a positive number", {
-          row: spreadsheetRow(index),
-          column: names.fpc ?? "fpc",
-          value: String(N),
-        });
-      }
-      if (stratum.fpc === undefined) stratum.fpc = N;
-      else if (stratum.fpc !== N) {
-        throw new SurveyError("E_FPC", `the population size (fpc) varies within stratum "${stratum.key}" (${stratum.fpc} before)`, {
-          row: spreadsheetRow(index),
-          column: names.fpc ?? "fpc",
-          value: String(N),
-        });
-      }
-    }
+    if (fpc !== undefined) setStratumFpc(stratum, typeof fpc === "number" ? fpc : fpc[i]!, spreadsheetRow(index), names.fpc);
     for (let c = 0; c < k; c++) {
       const u = columns[c]![i]!;
       if (!Number.isFinite(u)) {
@@ -223,21 +244,17 @@ export function addDesignRows(tally: DesignTally, rows: DesignRows, options: Add
       if (pKey === undefined || pKey === null || (typeof pKey === "number" && !Number.isFinite(pKey))) {
         throw new SurveyError("E_ARGUMENT", "cluster (PSU) id is missing", { row: spreadsheetRow(index), column: names.cluster ?? "cluster" });
       }
-      let psu = lastPsu !== undefined && pKey === lastPsuKey ? lastPsu : undefined;
-      if (psu === undefined) {
-        const key = String(pKey);
-        psu = stratum.open.get(key);
-        if (psu === undefined) {
-          psu = new Float64Array(2 * k);
-          stratum.open.set(key, psu);
-        }
-        lastPsu = psu;
+      let at = lastPsu !== undefined && pKey === lastPsuKey ? lastPsu : undefined;
+      if (at === undefined) {
+        at = openPsu(stratum, String(pKey), k);
+        lastPsu = at;
         lastPsuKey = pKey;
       }
+      const psu = stratum.psuTotals;
       for (let c = 0; c < k; c++) {
         const u = values[c]!;
-        psu[c]! += w * u;
-        if (u !== 0) psu[k + c]! += 1;
+        psu[at + c]! += w * u;
+        if (u !== 0) psu[at + k + c]! += 1;
       }
     }
   }
@@ -266,7 +283,7 @@ export function mergeDesignTallies(a: DesignTally, b: DesignTally): DesignTally 
     for (const [key, s] of source.strata) {
       let t = out.strata.get(key);
       if (t === undefined) {
-        t = newStratum(key, k, s.firstRow, s.fpc);
+        t = createStratumTally(key, k, s.firstRow, s.fpc);
         out.strata.set(key, t);
       } else if (s.fpc !== undefined && t.fpc !== undefined && s.fpc !== t.fpc) {
         throw new SurveyError("E_FPC", `the population size (fpc) of stratum "${key}" differs between tallies (${t.fpc} and ${s.fpc})`);
@@ -280,10 +297,12 @@ export function mergeDesignTallies(a: DesignTally, b: DesignTally): DesignTally 
         t.psuNonzero[c]! += s.psuNonzero[c]!;
       }
       for (let c = 0; c < k * k; c++) t.s2[c]! += s.s2[c]!;
-      for (const [pKey, psu] of s.open) {
-        const existing = t.open.get(pKey);
-        if (existing === undefined) t.open.set(pKey, Float64Array.from(psu));
-        else for (let c = 0; c < 2 * k; c++) existing[c]! += psu[c]!;
+      for (const [pKey, p] of s.open) {
+        const from = 2 * k * p;
+        const isNew = !t.open.has(pKey);
+        const at = openPsu(t, pKey, k);
+        if (isNew) t.psuTotals.set(s.psuTotals.subarray(from, from + 2 * k), at);
+        else for (let c = 0; c < 2 * k; c++) t.psuTotals[at + c]! += s.psuTotals[from + c]!;
       }
     }
   }
@@ -348,14 +367,16 @@ export function finalizeDesignTally(tally: DesignTally, names: DesignColumnNames
     const s2 = Float64Array.from(s.s2);
     const psuNonzero = Float64Array.from(s.psuNonzero);
     let count = s.nPsu;
-    for (const psu of s.open.values()) {
+    const psu = s.psuTotals;
+    for (const p of s.open.values()) {
       count += 1;
+      const at = 2 * k * p;
       for (let a = 0; a < k; a++) {
-        const ta = psu[a]!;
+        const ta = psu[at + a]!;
         s1[a]! += ta;
-        if (psu[k + a]! > 0) psuNonzero[a]! += 1;
+        if (psu[at + k + a]! > 0) psuNonzero[a]! += 1;
         if (ta === 0) continue;
-        for (let b = a; b < k; b++) s2[a * k + b]! += ta * psu[b]!;
+        for (let b = a; b < k; b++) s2[a * k + b]! += ta * psu[at + b]!;
       }
     }
     for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) s2[a * k + b] = s2[b * k + a]!;

@@ -10,19 +10,15 @@
  * and the issue's targets. MB/s and ratios are from wall time. Environment: BENCH_ROUNDS (default 5), BENCH_SIZES (e.g. "100k").
  */
 import { execFileSync } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { fixtureCodebook, fixtureLines } from "./surveyFixture";
+import { dataDir, duckdbRuns, ensureBuilt, median, root, sizes, surveyFile } from "./benchFiles";
+import { fixtureCodebook } from "./surveyFixture";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, "..", "..");
-const dataDir = join(here, ".data");
 const jobScript = join(here, "tallyJobs.mjs");
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
-const sizes = Object.entries({ "100k": 100_000, "1M": 1_000_000 }).filter(
-  ([name]) => !process.env.BENCH_SIZES || process.env.BENCH_SIZES.split(",").includes(name),
-);
 
 /** Reference figures from the issue, measured on this kind of 2-core machine. */
 const DUCKDB_MB_PER_S = 181;
@@ -36,67 +32,9 @@ interface JobRun {
   digest: Record<string, string>;
 }
 
-/** Writes the seeded survey file of `rows` rows unless it is already there; returns its path. */
-async function surveyFile(name: string, rows: number): Promise<string> {
-  const path = join(dataDir, `survey-${name}.csv`);
-  if (existsSync(path)) return path;
-  console.log(`generating ${path} …`);
-  const partial = `${path}.partial`;
-  const out = createWriteStream(partial);
-  let lines: string[] = [];
-  const flush = async () => {
-    if (!out.write(lines.join(""))) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
-    lines = [];
-  };
-  for (const line of fixtureLines({ rows, seed: 2026 })) {
-    lines.push(line);
-    if (lines.length === 10_000) await flush();
-  }
-  await flush();
-  await new Promise<void>((resolve) => out.end(() => resolve()));
-  renameSync(partial, path);
-  return path;
-}
-
-/** Newest modification time of the files under a folder. */
-function newest(folder: string): number {
-  return Math.max(
-    ...readdirSync(folder, { withFileTypes: true }).map((entry) =>
-      entry.isDirectory() ? newest(join(folder, entry.name)) : statSync(join(folder, entry.name)).mtimeMs,
-    ),
-  );
-}
-
-/** Builds dist/ (the jobs time the built package, as users run it) when the sources are newer. */
-function ensureBuilt(): void {
-  const built = join(root, "dist", "tallyWorker.js");
-  if (existsSync(built) && statSync(built).mtimeMs >= newest(join(root, "src"))) return;
-  console.log("building dist/ …");
-  execFileSync("npx", ["tsup"], { cwd: root, stdio: "ignore" });
-}
-
-/** Whether DuckDB's Node client loads and runs here. */
-function duckdbRuns(): boolean {
-  try {
-    execFileSync(process.execPath, ["-e", 'import("@duckdb/node-api").then(async (d) => (await d.DuckDBInstance.create(":memory:")).closeSync())'], {
-      cwd: root,
-      stdio: "ignore",
-    });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function runJob(kind: string, file: string, codebook: string): JobRun {
   const output = execFileSync(process.execPath, [jobScript, kind, file, codebook], { cwd: root, encoding: "utf8", maxBuffer: 1 << 24 });
   return JSON.parse(output.trim().split("\n").at(-1) as string) as JobRun;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 const pad = (text: string, width: number) => text.padStart(width);

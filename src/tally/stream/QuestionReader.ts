@@ -55,8 +55,10 @@ export class QuestionReader {
     columnIndex: ReadonlyMap<string, number>,
     codebookMissing: readonly string[],
     private readonly decoder: TextDecoder,
-    /** Keep per-row codes (filtered questions and those filters look at); 0 to count values only. */
+    /** Keep per-row codes (filtered questions and those filters look at, or every question of a design); 0 to count values only. */
     readonly batchSize: number,
+    /** Count values (a question no filter touches), also while keeping per-row codes for a design's tallies. */
+    readonly countsValues = batchSize === 0,
   ) {
     this.categories = questionCategories(question);
     this.isMulti = question.type === "multi";
@@ -94,7 +96,8 @@ export class QuestionReader {
     const dictionary = this.dictionary;
     const hasProblem = this.entryHasProblem;
     const hits = this.hits;
-    const countValues = this.batchSize === 0;
+    const countValues = this.countsValues;
+    const keepCodes = this.batchSize > 0;
     for (let row = 0; row < count; row++) {
       if (fieldCounts[row] !== width) {
         this.exclude(row);
@@ -106,8 +109,9 @@ export class QuestionReader {
       let entry = dictionary.find(bytes, start, end, hash);
       if (entry < 0) entry = this.learn(bytes, batch, row, bytes, start, end, hash);
       if (hasProblem[entry] === 1) this.reportProblem(entry, (linesBefore[row] as number) + 1);
-      if (!countValues) this.codeRow(row, entry);
-      else if (entry !== UNREMEMBERED) hits[entry] = (hits[entry] as number) + 1;
+      if (keepCodes) this.codeRow(row, entry);
+      if (!countValues) continue;
+      if (entry !== UNREMEMBERED) hits[entry] = (hits[entry] as number) + 1;
       else this.countUnremembered(entry);
     }
   }
@@ -126,7 +130,8 @@ export class QuestionReader {
       if (entry < 0) entry = this.learn(bytes, batch, row, this.keyScratch, 0, end, hash);
       if (this.entryHasProblem[entry] === 1) this.reportProblem(entry, (linesBefore[row] as number) + 1);
       if (this.batchSize > 0) this.codeRow(row, entry);
-      else if (entry !== UNREMEMBERED) this.hits[entry] = (this.hits[entry] as number) + 1;
+      if (!this.countsValues) continue;
+      if (entry !== UNREMEMBERED) this.hits[entry] = (this.hits[entry] as number) + 1;
       else this.countUnremembered(entry);
     }
   }
@@ -149,10 +154,8 @@ export class QuestionReader {
 
   /** Leaves a record out of this question (a ragged record). */
   private exclude(row: number): void {
-    if (this.batchSize === 0) {
-      this.excludedRows += 1;
-      return;
-    }
+    if (this.countsValues) this.excludedRows += 1;
+    if (this.batchSize === 0) return;
     this.codes[row] = AnswerStatus.bad;
     this.rowEntry[row] = -1;
   }

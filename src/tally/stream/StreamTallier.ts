@@ -1,5 +1,4 @@
 import { AnswerStatus, leafFilters, type Codebook, type DesignSpec } from "../../codebook";
-import { SurveyError } from "../../errors";
 import type { RecordBatch } from "../../load/stream/CsvRecordScanner";
 import { decodeRecord } from "../../load/stream/decodeRecord";
 import { applyFilters } from "../../survey/applyFilters";
@@ -7,9 +6,9 @@ import type { CodedAnswers, DataIssue, QuestionAccount } from "../../survey";
 import { mergeTallies } from "../mergeTallies";
 import { tallyAnswers } from "../tallyAnswers";
 import type { Tally } from "../types";
-import { addDesignRows, createDesignTally, type DesignTally } from "../designTally";
+import type { DesignTally } from "../designTally";
 import { emptyAccount } from "./accounting";
-import { DesignReader } from "./DesignReader";
+import { StreamDesignTallies } from "./StreamDesignTallies";
 import { QuestionReader } from "./QuestionReader";
 
 /** The tallies and the accounting of one stretch of records (a whole file, or one worker's part). */
@@ -59,10 +58,7 @@ export class StreamTallier {
   private readonly batchAccounts = new Map<string, QuestionAccount>();
   private readonly issues: DataIssue[] = [];
   private rowsRead = 0;
-  private readonly design: DesignReader | undefined;
-  private readonly designTallies = new Map<string, DesignTally>();
-  /** Batch rows that are not ragged, in design mode: the rows the design tallies take. */
-  private designRows: number[] = [];
+  private readonly design: StreamDesignTallies | undefined;
 
   constructor(
     codebook: Codebook,
@@ -79,18 +75,21 @@ export class StreamTallier {
     });
     this.width = header.length;
     const coded = questionsCodedPerRow(codebook);
-    this.design = withDesign && streamableDesign(codebook.design) ? new DesignReader(codebook.design, columnIndex, batchSize) : undefined;
-    // A design needs each record's codes beside its weight, stratum and PSU.
+    const design = withDesign && streamableDesign(codebook.design) ? codebook.design : undefined;
+    // A design needs each record's codes beside its weight, stratum and PSU; questions no filter touches still count values.
     this.readers = codebook.questions.map(
       (question) =>
-        new QuestionReader(question, columnIndex, codebook.missing ?? [], decoder, coded.has(question.id) || this.design ? batchSize : 0),
+        new QuestionReader(question, columnIndex, codebook.missing ?? [], decoder, coded.has(question.id) || design ? batchSize : 0, !coded.has(question.id)),
     );
-    if (this.design) {
-      for (const reader of this.readers) {
-        if (reader.question.type !== "numeric") this.designTallies.set(reader.question.id, createDesignTally(1 + reader.categories.length, this.design.cluster !== undefined));
-      }
-    }
-    this.rowReaders = this.readers.filter((reader) => reader.batchSize > 0);
+    this.design =
+      design &&
+      new StreamDesignTallies(
+        design,
+        columnIndex,
+        batchSize,
+        this.readers.filter((reader) => reader.question.type !== "numeric").map((reader) => ({ id: reader.question.id, columns: 1 + reader.categories.length, multi: reader.question.type === "multi" })),
+      );
+    this.rowReaders = this.readers.filter((reader) => !reader.countsValues);
     this.filterCodebook = { ...codebook, questions: codebook.questions.filter((question) => coded.has(question.id)) };
   }
 
@@ -100,11 +99,7 @@ export class StreamTallier {
     for (let row = 0; row < batch.count; row++) {
       if (batch.fieldCounts[row] !== this.width) this.reportRagged(bytes, batch, row);
     }
-    if (this.design) {
-      this.designRows = [];
-      for (let row = 0; row < batch.count; row++) if (batch.fieldCounts[row] === this.width) this.designRows.push(row);
-      this.design.readBatch(bytes, batch, this.designRows, this.decoder);
-    }
+    this.design?.readBatch(bytes, batch, this.width, this.decoder);
     this.flush(batch);
   };
 
@@ -115,19 +110,21 @@ export class StreamTallier {
     for (const reader of this.readers) {
       const id = reader.question.id;
       const { tally, account } =
-        reader.batchSize > 0
+        !reader.countsValues
           ? { tally: this.batchTallies.get(id) ?? tallyAnswers(reader.answers(0)), account: this.batchAccounts.get(id) ?? emptyAccount() }
           : reader.valueTally(this.rowsRead);
       tallies.set(id, tally);
       accounts[id] = account;
     }
-    return { tallies, accounts, issues: this.issues, rowsRead: this.rowsRead, ...(this.design ? { designTallies: this.designTallies } : {}) };
+    return { tallies, accounts, issues: this.issues, rowsRead: this.rowsRead, ...(this.design ? { designTallies: this.design.toDesignTallies() } : {}) };
   }
 
   /** Applies filters to the batch's row codes, counts them, and files the batch's issues in row order. */
   private flush(batch: RecordBatch): void {
     const rows = batch.count;
-    const answers = new Map<string, CodedAnswers>(this.rowReaders.map((reader) => [reader.question.id, reader.answers(rows)]));
+    const answers = new Map<string, CodedAnswers>(
+      this.readers.filter((reader) => reader.batchSize > 0).map((reader) => [reader.question.id, reader.answers(rows)]),
+    );
     const violations = applyFilters(this.filterCodebook, answers, rows);
     const batchIssues = [...this.ragged, ...this.readers.flatMap((reader) => reader.issues)];
     for (const { question, row } of violations) {
@@ -153,51 +150,10 @@ export class StreamTallier {
       countStatuses(account, coded.codes);
       this.batchAccounts.set(id, account);
     }
-    if (this.design) this.addToDesignTallies(answers, batch);
+    this.design?.add(answers, batch);
     for (const reader of this.readers) reader.reset(rows);
     this.ragged.length = 0;
     this.rowsRead += rows;
-  }
-
-  /**
-   * Adds the batch's records (not the ragged ones) to each question's design tally: 1 when
-   * answered, and 1 in the chosen category's column. A design error (a negative weight, an fpc
-   * that varies within a stratum) names the record's spreadsheet row.
-   */
-  private addToDesignTallies(answers: ReadonlyMap<string, CodedAnswers>, batch: RecordBatch): void {
-    const design = this.design as DesignReader;
-    const rows = this.designRows;
-    const n = rows.length;
-    if (n === 0) return;
-    const rowOffset = (batch.linesBefore[rows[0] as number] as number) - 1; // spreadsheetRow(rowOffset + i) is row i's
-    const shared = {
-      ...(design.weights ? { weights: design.weights.subarray(0, n) } : {}),
-      ...(design.strata ? { strata: design.strata.slice(0, n) } : {}),
-      ...(design.cluster ? { cluster: design.cluster.slice(0, n) } : {}),
-      ...(design.fpc === undefined ? {} : { fpc: typeof design.fpc === "number" ? design.fpc : design.fpc.subarray(0, n) }),
-    };
-    for (const [id, tally] of this.designTallies) {
-      const coded = answers.get(id) as CodedAnswers;
-      const columns = Array.from({ length: tally.columns }, () => new Float64Array(n));
-      rows.forEach((row, i) => {
-        const code = coded.codes[row] as number;
-        if (code < 0) return;
-        (columns[0] as Float64Array)[i] = 1;
-        if (coded.kind === "multi") coded.selected.forEach((chosen, c) => ((columns[c + 1] as Float64Array)[i] = chosen[row] as number));
-        else (columns[code + 1] as Float64Array)[i] = 1;
-      });
-      try {
-        addDesignRows(tally, { columns, ...shared }, { rowOffset, names: design.names });
-      } catch (error) {
-        if (!(error instanceof SurveyError) || error.row === undefined) throw error;
-        const row = rows[error.row - 2 - rowOffset] as number;
-        throw new SurveyError(error.code, error.reason, {
-          row: (batch.linesBefore[row] as number) + 1,
-          ...(error.column === undefined ? {} : { column: error.column }),
-          ...(error.value === undefined ? {} : { value: error.value }),
-        });
-      }
-    }
   }
 
   private reportRagged(bytes: Uint8Array, batch: RecordBatch, row: number): void {
