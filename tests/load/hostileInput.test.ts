@@ -1,0 +1,61 @@
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { parseCodebook, type Codebook } from "../../src/codebook";
+import { loadSurvey } from "../../src/survey";
+import { tallyFile } from "../../src/tally";
+
+/** Issue 18's silent-data-loss probes: each holds both reading paths to one answer. */
+const folder = mkdtempSync(join(tmpdir(), "svyprop-hostile-"));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+let files = 0;
+function fileWith(content: string | Uint8Array): string {
+  const path = join(folder, `${files++}.csv`);
+  writeFileSync(path, content);
+  return path;
+}
+
+const yesNo = (id: string, column = id): Codebook["questions"][number] => ({
+  id,
+  column,
+  type: "single",
+  categories: [
+    { code: "yes", label: "Yes", values: ["yes"] },
+    { code: "no", label: "No", values: ["no"] },
+  ],
+});
+
+describe("a file that changes while it is streamed", () => {
+  it("is an E_IO naming the file, not a partial result", async () => {
+    const codebook = parseCodebook({ questions: [yesNo("q")] });
+    const path = fileWith(`q,note\n${Array.from({ length: 2000 }, (_, i) => `${i % 2 ? "yes" : "no"},n${i}`).join("\n")}\n`);
+    let truncated = false;
+    const tallying = tallyFile(path, codebook, {
+      workers: 1,
+      chunkSize: 1024,
+      onProgress: () => {
+        if (truncated) return;
+        truncated = true;
+        truncateSync(path, 4000);
+      },
+    });
+    await expect(tallying).rejects.toMatchObject({ code: "E_IO" });
+    await expect(tallying).rejects.toThrow(path);
+  });
+});
+
+describe("weights", () => {
+  it("are decimal numbers in both paths: 0x10, 0b11, 1e1 and Infinity are E_BAD_WEIGHT naming row and value", async () => {
+    const codebook = parseCodebook({ design: { weights: "w" }, questions: [yesNo("q")] });
+    for (const weight of ["0x10", "0b11", "0o7", "1e1", "Infinity", "1_000"]) {
+      const path = fileWith(`q,w\nyes,1.5\nno,${weight}\n`);
+      const expected = { code: "E_BAD_WEIGHT", row: 3, column: "w", value: weight };
+      await expect(loadSurvey(path, { codebook })).rejects.toMatchObject(expected);
+      await expect(tallyFile(path, codebook, { designTallies: true })).rejects.toMatchObject(expected);
+    }
+    const survey = await loadSurvey(fileWith("q,w\nyes,\"1,5\"\nno,2.\n"), { codebook });
+    expect(Array.from(survey.designColumns?.weights ?? [])).toEqual([1.5, 2]);
+  });
+});
