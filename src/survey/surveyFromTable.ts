@@ -3,6 +3,7 @@ import { SurveyError } from "../errors";
 import type { CsvTable } from "../load";
 import { applyFilters } from "./applyFilters";
 import { codeAnswers, type CellProblem } from "./codeAnswers";
+import { indexColumns, namedColumns } from "./indexColumns";
 import { readDesignColumns } from "./readDesignColumns";
 import type { CodedAnswers, DataIssue, QuestionAccount, Survey } from "./types";
 
@@ -19,7 +20,8 @@ export interface SurveyOptions {
  * `survey.report`. Strict mode throws the problem on the earliest row instead.
  */
 export function surveyFromTable(table: CsvTable, codebook: Codebook, options: SurveyOptions = {}): Survey {
-  const columnIndex = indexColumns(table.header, codebook);
+  const design = { ...codebook.design, ...options.design };
+  const columnIndex = requireColumns(table.header, { ...codebook, design });
   const rowCount = table.rows.length;
   const issues: DataIssue[] = [];
   const ragged = findRaggedRows(table, issues);
@@ -61,7 +63,6 @@ export function surveyFromTable(table: CsvTable, codebook: Codebook, options: Su
     const first = issues[0] as DataIssue;
     throw new SurveyError(first.code, first.reason, first);
   }
-  const design = { ...codebook.design, ...options.design };
   const designColumns = readDesignColumns(table, design);
   return {
     codebook,
@@ -79,33 +80,19 @@ export function surveyFromTable(table: CsvTable, codebook: Codebook, options: Su
 }
 
 /**
- * Column name → index. A column the codebook names but the file lacks is an `E_CODEBOOK`, and
- * one the file has twice is an `E_DUPLICATE_COLUMN`, both naming the column and the JSON path
- * of the codebook field that names it.
+ * Column name → index (`indexColumns`, which refuses a duplicated column). A column the codebook
+ * names but the file lacks is an `E_CODEBOOK` naming the column and the JSON path of the codebook
+ * field that names it.
  */
-function indexColumns(header: string[], codebook: Codebook): Map<string, number> {
-  const index = new Map<string, number>();
-  const repeated = new Set<string>();
-  header.forEach((name, i) => {
-    if (index.has(name)) repeated.add(name);
-    else index.set(name, i);
-  });
-  const require = (column: string, path: string) => {
-    if (repeated.has(column)) {
-      throw new SurveyError("E_DUPLICATE_COLUMN", "the file has two columns of this name: rename one", { column, path });
-    }
-    if (index.has(column)) return;
+function requireColumns(header: string[], codebook: Codebook): Map<string, number> {
+  const index = indexColumns(header, codebook);
+  for (const { column, path } of namedColumns(codebook)) {
+    if (path.startsWith("design") || index.has(column)) continue;
     throw new SurveyError("E_CODEBOOK", `names a column the file does not have; columns are: ${header.join(", ")}`, {
       column,
       path,
     });
-  };
-  if (codebook.respondentId !== undefined) require(codebook.respondentId, "respondentId");
-  codebook.questions.forEach((question, i) => {
-    if (question.type === "multi" && question.columns) {
-      for (const [code, column] of Object.entries(question.columns)) require(column, `questions[${i}].columns.${code}`);
-    } else require(question.column as string, `questions[${i}].column`);
-  });
+  }
   return index;
 }
 

@@ -59,3 +59,27 @@ describe("weights", () => {
     expect(Array.from(survey.designColumns?.weights ?? [])).toEqual([1.5, 2]);
   });
 });
+
+describe("a column the file has twice", () => {
+  it("is an E_DUPLICATE_COLUMN in both paths, for a question, the respondent id or a design column", async () => {
+    const cases: Array<[string, Codebook, string]> = [
+      ["q,q\nyes,no\n", parseCodebook({ questions: [yesNo("q")] }), "questions[0].column"],
+      ["id,q,id\n1,yes,2\n", parseCodebook({ respondentId: "id", questions: [yesNo("q")] }), "respondentId"],
+      ["q,w,w\nyes,1,2\n", parseCodebook({ design: { weights: "w" }, questions: [yesNo("q")] }), "design.weights"],
+    ];
+    for (const [csv, codebook, path] of cases) {
+      const file = fileWith(csv);
+      const column = path === "respondentId" ? "id" : path === "design.weights" ? "w" : "q";
+      const expected = { code: "E_DUPLICATE_COLUMN", column, path };
+      await expect(loadSurvey(file, { codebook })).rejects.toMatchObject(expected);
+      await expect(tallyFile(file, codebook)).rejects.toMatchObject(expected);
+    }
+  });
+
+  it("is harmless when the codebook does not read it", async () => {
+    const codebook = parseCodebook({ questions: [yesNo("q")] });
+    const file = fileWith("q,note,note\nyes,a,b\n");
+    expect((await loadSurvey(file, { codebook })).report.rowsRead).toBe(1);
+    expect((await tallyFile(file, codebook)).report.rowsRead).toBe(1);
+  });
+});

@@ -3,6 +3,7 @@ import { SurveyError } from "../../errors";
 import type { RecordBatch } from "../../load/stream/CsvRecordScanner";
 import { decodeRecord } from "../../load/stream/decodeRecord";
 import { applyFilters } from "../../survey/applyFilters";
+import { indexColumns } from "../../survey/indexColumns";
 import type { CodedAnswers, DataIssue, QuestionAccount } from "../../survey";
 import { mergeTallies } from "../mergeTallies";
 import { tallyAnswers } from "../tallyAnswers";
@@ -73,10 +74,7 @@ export class StreamTallier {
     /** Also tally the design (weights, strata, clusters) of a codebook whose design can be streamed. */
     withDesign = false,
   ) {
-    const columnIndex = new Map<string, number>();
-    header.forEach((name, i) => {
-      if (!columnIndex.has(name)) columnIndex.set(name, i);
-    });
+    const columnIndex = indexColumns(header, codebook);
     this.width = header.length;
     const coded = questionsCodedPerRow(codebook);
     this.design = withDesign && streamableDesign(codebook.design) ? new DesignReader(codebook.design, columnIndex, batchSize) : undefined;
