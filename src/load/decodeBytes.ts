@@ -29,3 +29,25 @@ export function decodeBytes(bytes: Uint8Array, encoding?: Encoding): string {
     return new TextDecoder("windows-1252").decode(bytes);
   }
 }
+
+/**
+ * The encoding a whole file's bytes are read in, by `decodeBytes`'s rule: a UTF-8 BOM or valid
+ * UTF-8 is UTF-8, anything else Windows-1252 (an `E_ENCODING` when UTF-8 was asked for).
+ */
+export function chooseEncoding(bytes: Uint8Array, encoding?: Encoding): Encoding {
+  const hasBom = UTF8_BOM.every((byte, i) => bytes[i] === byte);
+  if (hasBom) return "utf-8";
+  if (encoding === "windows-1252") return encoding;
+  if (isValidUtf8(bytes)) return "utf-8";
+  if (encoding === "utf-8") throw new SurveyError("E_ENCODING", 'the bytes are not valid UTF-8; try encoding "windows-1252"');
+  return "windows-1252";
+}
+
+function isValidUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,7 +1,9 @@
 import { SurveyError } from "../errors";
 import { detectExportFormat, normalizeExport, type ExportFormat } from "./exportFormats";
-import { parseCsv, type CsvTable } from "./parseCsv";
-import { readSourceText, type ReadSourceOptions, type Source } from "./readSourceText";
+import { chooseEncoding } from "./decodeBytes";
+import type { CsvTable } from "./parseCsv";
+import { readSourceBytes, type ReadSourceOptions, type Source } from "./readSourceText";
+import { scanTable } from "./scanTable";
 
 export interface ReadTableOptions extends ReadSourceOptions {
   /** Field delimiter; sniffed among `,` `;` tab when omitted. */
@@ -11,13 +13,15 @@ export interface ReadTableOptions extends ReadSourceOptions {
 }
 
 /**
- * Source → table of answer rows: reads and decodes the bytes, parses the CSV, brings a
+ * Source → table of answer rows: reads the bytes, chooses their encoding, scans the CSV by
+ * the stream's rules (`scanTable`), brings a
  * platform export to one header row, and refuses a file with a header but no answers
  * (`E_NO_ROWS`).
  */
 export async function readTable(source: Source, options: ReadTableOptions = {}): Promise<CsvTable> {
-  const text = await readSourceText(source, options);
-  const parsed = parseCsv(text, options.delimiter === undefined ? {} : { delimiter: options.delimiter });
+  const bytes = await readSourceBytes(source, options.maxBytes);
+  const encoding = chooseEncoding(bytes, options.encoding);
+  const parsed = scanTable(bytes, new TextDecoder(encoding), options.delimiter);
   const table = normalizeExport(parsed, options.format ?? detectExportFormat(parsed));
   if (table.rows.length === 0) {
     throw new SurveyError("E_NO_ROWS", `the file has a header (${table.header.length} columns) but no answer rows`);

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseCodebook, type Codebook } from "../../src/codebook";
 import { loadSurvey } from "../../src/survey";
-import { tallyFile } from "../../src/tally";
+import { tallyAnswers, tallyFile } from "../../src/tally";
 
 /** Issue 18's silent-data-loss probes: each holds both reading paths to one answer. */
 const folder = mkdtempSync(join(tmpdir(), "svyprop-hostile-"));
@@ -81,5 +81,75 @@ describe("a column the file has twice", () => {
     const file = fileWith("q,note,note\nyes,a,b\n");
     expect((await loadSurvey(file, { codebook })).report.rowsRead).toBe(1);
     expect((await tallyFile(file, codebook)).report.rowsRead).toBe(1);
+  });
+});
+
+/** Both paths on one file: the in-memory report and tallies, and the streamed ones (on one and two threads). */
+async function bothPaths(content: string | Uint8Array, codebook: Codebook) {
+  const file = fileWith(content);
+  const survey = await loadSurvey(file, { codebook });
+  const memory = {
+    report: survey.report,
+    tallies: Object.fromEntries([...survey.answers].map(([id, coded]) => [id, Array.from(tallyAnswers(coded).counts)])),
+  };
+  for (const workers of [1, 2]) {
+    const streamed = await tallyFile(file, codebook, { workers, chunkSize: 5 });
+    expect(streamed.report).toEqual(memory.report);
+    expect(Object.fromEntries([...streamed.tallies].map(([id, tally]) => [id, Array.from(tally.counts)]))).toEqual(memory.tallies);
+  }
+  return memory;
+}
+
+describe("line endings", () => {
+  const codebook = parseCodebook({ questions: [yesNo("q")] });
+
+  it("a lone CR ends a record (old Mac Excel), in both paths", async () => {
+    const { report, tallies } = await bothPaths("q,note\ryes,a\rno,b\ryes,c\r", codebook);
+    expect(report.rowsRead).toBe(3);
+    expect(report.issues).toEqual([]);
+    expect(tallies.q).toEqual([2, 1]);
+  });
+
+  it("CRLF, LF and CR mixed in one file are each one line break; quoted ones stay in their cell", async () => {
+    const { report, tallies } = await bothPaths('q,note\r\nyes,a\nno,"b\rc"\ryes,d\r\n\rno,e', codebook);
+    expect(report.rowsRead).toBe(4);
+    expect(report.issues).toEqual([]);
+    expect(tallies.q).toEqual([2, 2]);
+  });
+
+  it("rows are numbered by the same rule: a blank line of any kind is a row", async () => {
+    const { report } = await bothPaths("q,note\r\rmaybe,a\n\r\nno,b\rperhaps,c\n", codebook);
+    expect(report.issues.map((issue) => issue.row)).toEqual([3, 6]);
+  });
+});
+
+describe("header rows", () => {
+  const codebook = parseCodebook({ questions: [yesNo("q")] });
+
+  it('an answer starting with {"ImportId" in the second data row is a respondent, not a Qualtrics header', async () => {
+    const { report, tallies } = await bothPaths('q,note\nyes,plain\nno,"{""ImportId"":""QID1""}"\nyes,x\n', codebook);
+    expect(report.rowsRead).toBe(3);
+    expect(tallies.q).toEqual([2, 1]);
+  });
+
+  it("a Qualtrics export's two extra header rows are no respondents in either path", async () => {
+    const csv = 'ResponseId,q\nResponse ID,Do you agree?\n"{""ImportId"":""_recordId""}","{""ImportId"":""QID1""}"\nR_1,yes\nR_2,no\n';
+    const { report, tallies } = await bothPaths(csv, codebook);
+    expect(report.rowsRead).toBe(2);
+    expect(tallies.q).toEqual([1, 1]);
+    expect((await loadSurvey(fileWith(csv), { codebook })).rowNumbers).toEqual([4, 5]);
+  });
+
+  it("a header alone, or blank lines of bare delimiters, are refused alike", async () => {
+    for (const [csv, code] of [["q,note\n", "E_NO_ROWS"], ["q,note\n,\n \t \n, ,\"\"\n", "E_NO_ROWS"], [",,\n,\n", "E_EMPTY_FILE"], ["\r\n\r", "E_EMPTY_FILE"]]) {
+      const file = fileWith(csv as string);
+      await expect(loadSurvey(file, { codebook })).rejects.toMatchObject({ code });
+      await expect(tallyFile(file, codebook)).rejects.toMatchObject({ code });
+    }
+  });
+
+  it("every row ragged: both paths leave each out with its row", async () => {
+    const { report } = await bothPaths("q,note\nyes\nno,a,b\n", codebook);
+    expect(report.issues.map((issue) => [issue.code, issue.row])).toEqual([["E_RAGGED_ROW", 2], ["E_RAGGED_ROW", 3]]);
   });
 });

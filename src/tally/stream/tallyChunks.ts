@@ -1,7 +1,7 @@
 import type { Codebook } from "../../codebook";
 import { SurveyError } from "../../errors";
 import { CsvRecordScanner } from "../../load/stream/CsvRecordScanner";
-import { readHeader, readHeaderOnly, type CsvHeader } from "../../load/stream/readHeader";
+import { readHeader, type CsvHeader } from "../../load/stream/readHeader";
 import { StreamTallier, type PartTally } from "./StreamTallier";
 
 /** Records coded and counted together: large enough to amortise per-batch work, small enough to stay in cache. */
@@ -50,6 +50,8 @@ export async function tallyChunks(chunks: AsyncIterable<Uint8Array>, codebook: C
       fields: header.names.length + 1,
       batchSize: BATCH_SIZE,
       linesBefore: (options.linesBefore ?? 0) + headerLines,
+      skipBlankRecords: true,
+      describe: { names: header.names, decoder: options.decoder },
     });
   };
   if (options.header) scanner = start(options.header);
@@ -70,10 +72,10 @@ export async function tallyChunks(chunks: AsyncIterable<Uint8Array>, codebook: C
     pending = undefined;
   }
   if (!scanner) {
-    if (!pending || pending.every((byte) => byte === 10 || byte === 13 || byte === 32)) {
-      throw new SurveyError("E_EMPTY_FILE", "the file is empty");
-    }
-    scanner = start(readHeaderOnly(pending, options.decoder, options.delimiter));
+    const header = readHeader(pending ?? new Uint8Array(0), options.decoder, options.delimiter, { atEnd: true }) as CsvHeader;
+    headerLines = header.lines;
+    scanner = start(header);
+    scanner.push((pending as Uint8Array).subarray(header.dataStart));
   }
   const end = scanner.finish({ allowOpenQuote: options.partOfFile === true });
   const part = (tallier as StreamTallier).finish();

@@ -57,11 +57,20 @@ export interface FileTallyResult extends FileTally {
  */
 export async function tallyFile(source: Source, codebook: Codebook, options: TallyFileOptions = {}): Promise<FileTallyResult> {
   const checked = parseCodebook(codebook);
+  const result = await tallyEncoded(source, checked, options);
+  if (result.report.rowsRead === 0) {
+    // As `readTable` refuses it: a header alone is no survey.
+    throw new SurveyError("E_NO_ROWS", "the file has a header but no answer rows");
+  }
+  return result;
+}
+
+async function tallyEncoded(source: Source, codebook: Codebook, options: TallyFileOptions): Promise<FileTallyResult> {
   try {
-    return await tallyWithEncoding(source, checked, options, options.encoding ?? "utf-8");
+    return await tallyWithEncoding(source, codebook, options, options.encoding ?? "utf-8");
   } catch (error) {
     if (options.encoding !== undefined || !isInvalidUtf8(error)) throw error;
-    if (isFilePath(source) || source instanceof Uint8Array) return tallyWithEncoding(source, checked, options, "windows-1252");
+    if (isFilePath(source) || source instanceof Uint8Array) return tallyWithEncoding(source, codebook, options, "windows-1252");
     throw new SurveyError("E_CSV_PARSE", 'the stream is not valid UTF-8: pass { encoding: "windows-1252" } if it comes from Excel');
   }
 }

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import type { Codebook } from "../../../codebook";
 import type { Encoding } from "../../../load/decodeBytes";
 import { findRecordStart } from "../../../load/stream/findRecordStart";
-import { readHeader, readHeaderOnly, type CsvHeader } from "../../../load/stream/readHeader";
+import { readHeader, type CsvHeader } from "../../../load/stream/readHeader";
 import { fileSize, readFileWindow } from "../../../load/stream/node/readFileRange";
 import { textDecoderFor } from "../../../load/stream/textDecoderFor";
 import { joinParts, type FileTally } from "../joinParts";
@@ -72,9 +72,8 @@ export async function tallyFilePath(file: string | URL, codebook: Codebook, opti
 async function readFileHeader(path: string, size: number, decoder: TextDecoder, delimiter?: string): Promise<CsvHeader> {
   for (let length = SPLIT_WINDOW; ; length *= 2) {
     const window = await readFileWindow(path, 0, Math.min(length, size));
-    const header = readHeader(window, decoder, delimiter);
+    const header = readHeader(window, decoder, delimiter, { atEnd: length >= size });
     if (header) return header;
-    if (length >= size) return readHeaderOnly(window, decoder, delimiter);
   }
 }
 
