@@ -81,6 +81,11 @@ export class CsvRecordScanner {
   private readonly batch: RecordBatch;
   private readonly describe: ScannerOptions["describe"];
   private readonly skipBlankRecords: boolean;
+  /**
+   * Stream offset of the first byte of the buffer a batch handler is given: a record's extent
+   * plus this is its offset from the start of the bytes pushed.
+   */
+  bufferOffset = 0;
   /** Where the quote left open by the last scan is: its field, and its offset in the record. */
   private openQuote: { field: number; offset: number } | undefined;
 
@@ -117,6 +122,7 @@ export class CsvRecordScanner {
     const consumed = this.scan(false);
     this.buffer.copyWithin(0, consumed, this.length);
     this.length -= consumed;
+    this.bufferOffset += consumed;
   }
 
   /**

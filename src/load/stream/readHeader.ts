@@ -93,8 +93,9 @@ function firstRecords(bytes: Uint8Array, delimiter: string, count: number, atEnd
   const scanner = new CsvRecordScanner(
     delimiter.charCodeAt(0),
     (_, batch) => {
+      const base = bom + scanner.bufferOffset;
       for (let r = 0; r < batch.count && records.length < count; r++) {
-        records.push({ start: bom + (batch.extents[2 * r] as number), end: bom + (batch.extents[2 * r + 1] as number), linesBefore: batch.linesBefore[r] as number });
+        records.push({ start: base + (batch.extents[2 * r] as number), end: base + (batch.extents[2 * r + 1] as number), linesBefore: batch.linesBefore[r] as number });
       }
     },
     { fields: 1, batchSize: count, initialBufferSize: bytes.length, skipBlankRecords: true },
