@@ -1,3 +1,4 @@
+import type { Encoding } from "./decodeBytes";
 import type { ExportFormat } from "./exportFormats";
 import { scanTable } from "./scanTable";
 
@@ -13,6 +14,8 @@ export interface CsvTable {
   labels?: string[];
   /** The platform the file came from, once `normalizeExport` has read it as such. */
   format?: ExportFormat;
+  /** The encoding the bytes were read in (`chooseEncoding`), when the table was read from bytes. */
+  encoding?: Encoding;
 }
 
 export interface ParseCsvOptions {

@@ -3,7 +3,8 @@ import { detectExportFormat, normalizeExport, type ExportFormat } from "./export
 import { chooseEncoding } from "./decodeBytes";
 import type { CsvTable } from "./parseCsv";
 import { readSourceBytes, type ReadSourceOptions, type Source } from "./readSourceText";
-import { scanTable } from "./scanTable";
+import { rowAtOffset, scanTable } from "./scanTable";
+import { sniffDelimiterOf } from "./stream/readHeader";
 
 export interface ReadTableOptions extends ReadSourceOptions {
   /** Field delimiter; sniffed among `,` `;` tab when omitted. */
@@ -20,11 +21,13 @@ export interface ReadTableOptions extends ReadSourceOptions {
  */
 export async function readTable(source: Source, options: ReadTableOptions = {}): Promise<CsvTable> {
   const bytes = await readSourceBytes(source, options.maxBytes);
-  const encoding = chooseEncoding(bytes, options.encoding);
+  const encoding = chooseEncoding(bytes, options.encoding, (offset) =>
+    rowAtOffset(bytes, offset, options.delimiter ?? sniffDelimiterOf(bytes, new TextDecoder("windows-1252"))),
+  );
   const parsed = scanTable(bytes, new TextDecoder(encoding), options.delimiter);
   const table = normalizeExport(parsed, options.format ?? detectExportFormat(parsed));
   if (table.rows.length === 0) {
     throw new SurveyError("E_NO_ROWS", `the file has a header (${table.header.length} columns) but no answer rows`);
   }
-  return table;
+  return { ...table, encoding };
 }

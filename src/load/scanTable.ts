@@ -39,3 +39,10 @@ export function scanTable(bytes: Uint8Array, decoder: TextDecoder, delimiter?: s
   scanner.finish();
   return { header: header.names, rows, rowNumbers, delimiter: chosen };
 }
+
+/** The spreadsheet row holding byte `offset` of CSV bytes: line breaks outside quotes before it, plus one. */
+export function rowAtOffset(bytes: Uint8Array, offset: number, delimiter: string): number {
+  const scanner = new CsvRecordScanner(delimiter.charCodeAt(0), () => {}, { fields: 1, batchSize: 1024, initialBufferSize: SLICE });
+  for (let start = 0; start < offset; start += SLICE) scanner.push(bytes.subarray(start, Math.min(start + SLICE, offset)));
+  return scanner.finish({ allowOpenQuote: true }).lineBreaks + 1;
+}

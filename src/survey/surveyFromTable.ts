@@ -75,6 +75,7 @@ export function surveyFromTable(table: CsvTable, codebook: Codebook, options: Su
     readWith: {
       ...(table.delimiter === undefined ? {} : { delimiter: table.delimiter }),
       ...(table.format === undefined ? {} : { format: table.format }),
+      ...(table.encoding === undefined ? {} : { encoding: table.encoding }),
     },
   };
 }

@@ -153,3 +153,44 @@ describe("header rows", () => {
     expect(report.issues.map((issue) => [issue.code, issue.row])).toEqual([["E_RAGGED_ROW", 2], ["E_RAGGED_ROW", 3]]);
   });
 });
+
+describe("encodings", () => {
+  const codebook = parseCodebook({ questions: [{ id: "s", column: "s", type: "single", categories: [
+    { code: "ts", label: "Très satisfait", values: ["Très satisfait"] },
+    { code: "ps", label: "Peu satisfait", values: ["Peu satisfait"] },
+  ] }] });
+  const utf8 = (text: string) => new TextEncoder().encode(text);
+  const latin = (text: string) => Uint8Array.from(text, (char) => char.charCodeAt(0));
+
+  it("one invalid byte in a UTF-8 file is an E_ENCODING naming the byte, its offset and row, in both paths", async () => {
+    const head = utf8("s,note\nTrès satisfait,a\nPeu satisfait,b\n");
+    const before = utf8("Très satisfait,caf");
+    const bytes = new Uint8Array([...head, ...before, 0xe9, ...utf8("\n")]);
+    const file = fileWith(bytes);
+    const expected = { code: "E_ENCODING", row: 4 };
+    await expect(loadSurvey(file, { codebook })).rejects.toMatchObject(expected);
+    await expect(loadSurvey(file, { codebook })).rejects.toThrow(`byte 0xE9 at offset ${head.length + before.length}`);
+    for (const workers of [1, 2]) await expect(tallyFile(file, codebook, { workers })).rejects.toMatchObject(expected);
+    await expect(tallyFile(bytes, codebook)).rejects.toMatchObject(expected);
+    // Told which encoding it is, the file is read as such.
+    const survey = await loadSurvey(file, { codebook, encoding: "windows-1252" });
+    expect(survey.readWith?.encoding).toBe("windows-1252");
+  });
+
+  it("a Windows-1252 file (no UTF-8 in it) is read as such by both paths, and says so", async () => {
+    const file = fileWith(latin("s,note\nTrès satisfait,é\nPeu satisfait,ç\n"));
+    const survey = await loadSurvey(file, { codebook });
+    expect(survey.readWith?.encoding).toBe("windows-1252");
+    expect(survey.report.issues).toEqual([]);
+    const streamed = await tallyFile(file, codebook);
+    expect(streamed.encoding).toBe("windows-1252");
+    expect(streamed.report).toEqual(survey.report);
+  });
+
+  it("an invalid byte in a column no question reads still decides the file, the same way in both paths", async () => {
+    const file = fileWith(new Uint8Array([...utf8("s,note\nPeu satisfait,"), 0xff, ...utf8("\nPeu satisfait,x\n")]));
+    const survey = await loadSurvey(file, { codebook });
+    const streamed = await tallyFile(file, codebook);
+    expect([survey.readWith?.encoding, streamed.encoding]).toEqual(["windows-1252", "windows-1252"]);
+  });
+});

@@ -44,15 +44,24 @@ async function outcome(read: () => Promise<{ report: unknown; tallies: Record<st
     return await read();
   } catch (error) {
     if (!(error instanceof SurveyError)) throw error;
-    return { error: { code: error.code, ...(error.row === undefined ? {} : { row: error.row }) } };
+    // A column the file lacks is E_CODEBOOK in memory and E_UNKNOWN_COLUMN in the stream (both
+    // pinned by older tests): one outcome here.
+    const code = error.code === "E_UNKNOWN_COLUMN" ? "E_CODEBOOK" : error.code;
+    return { error: { code, ...(error.row === undefined ? {} : { row: error.row }) } };
   }
 }
 
 describe("the in-memory and streamed CSV readers", () => {
   it("agree on rows, counts and problems for random bytes, quotes, delimiters and line endings", async () => {
     await fc.assert(
-      fc.asyncProperty(file, async ({ header, lineEnd, body: text, chunkSize }) => {
-        const bytes = new TextEncoder().encode(`${header}${lineEnd}${text}`);
+      fc.asyncProperty(file, fc.option(fc.nat(), { freq: 3 }), async ({ header, lineEnd, body: text, chunkSize }, stray) => {
+        const text8 = new TextEncoder().encode(`${header}${lineEnd}${text}`);
+        // A stray byte that is not UTF-8 (0xE9: "é" in Windows-1252), somewhere, in some files.
+        // (After the header: a header-only file naming no codebook column fails E_NO_ROWS in memory
+        // but E_CODEBOOK in the stream, which checks columns first — a known order difference.)
+        const headerEnd = new TextEncoder().encode(header + lineEnd).length;
+        const at = stray === null ? 0 : headerEnd + (stray % (text8.length - headerEnd + 1));
+        const bytes = stray === null ? text8 : new Uint8Array([...text8.subarray(0, at), 0xe9, ...text8.subarray(at)]);
         const memory = await outcome(async () => {
           const survey = await loadSurvey(bytes, { codebook });
           const tallies = [...survey.answers].map(([id, coded]) => [id, Array.from(tallyAnswers(coded).counts)]);
