@@ -6,6 +6,12 @@ import { readSourceBytes, type ReadSourceOptions, type Source } from "./readSour
 import { rowAtOffset, scanTable } from "./scanTable";
 import { sniffDelimiterOf } from "./stream/readHeader";
 
+/**
+ * The largest source read whole (without `maxBytes`): past about 512 MiB, V8 cannot hold the
+ * file's text (it aborts in `DecodeLatin1`), so larger files must be streamed.
+ */
+export const IN_MEMORY_LIMIT = 512 * 2 ** 20;
+
 export interface ReadTableOptions extends ReadSourceOptions {
   /** Field delimiter; sniffed among `,` `;` tab when omitted. */
   delimiter?: string;
@@ -20,7 +26,14 @@ export interface ReadTableOptions extends ReadSourceOptions {
  * (`E_NO_ROWS`).
  */
 export async function readTable(source: Source, options: ReadTableOptions = {}): Promise<CsvTable> {
-  const bytes = await readSourceBytes(source, options.maxBytes);
+  const bytes = await readSourceBytes(source, options.maxBytes ?? IN_MEMORY_LIMIT).catch((error: unknown) => {
+    if (options.maxBytes !== undefined || !(error instanceof SurveyError) || error.code !== "E_TOO_LARGE") throw error;
+    throw new SurveyError(
+      "E_TOO_LARGE",
+      `the file is over ${IN_MEMORY_LIMIT / 2 ** 20} MiB, more than is read whole in memory: stream it (svyprop estimate --stream, or tallyFile)`,
+      error.value === undefined ? {} : { value: error.value },
+    );
+  });
   const encoding = chooseEncoding(bytes, options.encoding, (offset) =>
     rowAtOffset(bytes, offset, options.delimiter ?? sniffDelimiterOf(bytes, new TextDecoder("windows-1252"))),
   );

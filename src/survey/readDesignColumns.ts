@@ -1,5 +1,6 @@
 import { parseNumberAnswer, type CalibrationSpec, type DesignSpec } from "../codebook";
 import { SurveyError } from "../errors";
+import { cutValue } from "../load/cutValue";
 import type { CsvTable } from "../load";
 
 /** The design variables of every respondent, read from the columns the design names. */
@@ -31,7 +32,7 @@ type DesignNumberCode = "E_BAD_WEIGHT" | "E_FPC";
  */
 export function designNumber(text: string, code: DesignNumberCode, where: { row: number; column: string }): number {
   const value = parseNumberAnswer(text);
-  if (!Number.isFinite(value)) throw new SurveyError(code, "must be a number for every respondent", { ...where, value: text });
+  if (!Number.isFinite(value)) throw new SurveyError(code, "must be a number for every respondent", { ...where, value: cutValue(text) });
   return value;
 }
 

@@ -1,6 +1,7 @@
 import { AnswerStatus, type Codebook, type DesignSpec } from "../codebook";
 import { SurveyError } from "../errors";
 import type { CsvTable } from "../load";
+import { cutValue } from "../load/cutValue";
 import { applyFilters } from "./applyFilters";
 import { codeAnswers, type CellProblem } from "./codeAnswers";
 import { indexColumns, namedColumns } from "./indexColumns";
@@ -53,7 +54,7 @@ export function surveyFromTable(table: CsvTable, codebook: Codebook, options: Su
     issues.push({
       code: "E_SKIP_LOGIC",
       row: table.rowNumbers[row] as number,
-      ...(column === undefined ? {} : { column, value: cell(row, column) ?? "" }),
+      ...(column === undefined ? {} : { column, value: cutValue(cell(row, column) ?? "") }),
       question,
       reason: "answered, but the question's filter excludes this respondent",
     });
@@ -106,7 +107,7 @@ function findRaggedRows(table: CsvTable, issues: DataIssue[]): Set<number> {
     issues.push({
       code: "E_RAGGED_ROW",
       row: table.rowNumbers[row] as number,
-      value: fields.join(table.delimiter ?? ","),
+      value: cutValue(fields.join(table.delimiter ?? ",")),
       reason: `has ${fields.length} fields where the header has ${table.header.length}; left out of every question`,
     });
   });
@@ -134,7 +135,7 @@ function findDuplicateIds(table: CsvTable, idIndex: number, idColumn: string, sk
       code: "E_DUPLICATE_ID",
       row: table.rowNumbers[row] as number,
       column: idColumn,
-      value: id,
+      value: cutValue(id),
       reason: `repeats the respondent id of row ${first}; left out of every question`,
     });
   });

@@ -194,3 +194,29 @@ describe("encodings", () => {
     expect([survey.readWith?.encoding, streamed.encoding]).toEqual(["windows-1252", "windows-1252"]);
   });
 });
+
+describe("limits", () => {
+  it("a file over 512 MiB is E_TOO_LARGE naming --stream, found before a byte is read", async () => {
+    const path = fileWith("");
+    truncateSync(path, 513 * 2 ** 20); // sparse: no disk used
+    const codebook = parseCodebook({ questions: [yesNo("q")] });
+    await expect(loadSurvey(path, { codebook })).rejects.toMatchObject({ code: "E_TOO_LARGE", value: String(513 * 2 ** 20) });
+    await expect(loadSurvey(path, { codebook })).rejects.toThrow("--stream");
+  });
+
+  it("a 10 MB bad value is cut in the report and in messages, the same way in both paths", async () => {
+    const codebook = parseCodebook({ design: { weights: "w" }, questions: [yesNo("q")] });
+    const huge = "x".repeat(10_000_000);
+    const file = fileWith(`q,w\n${huge},1\nyes,1\n`);
+    const plain = parseCodebook({ questions: [yesNo("q")] });
+    const survey = await loadSurvey(file, { codebook: plain });
+    const value = survey.report.issues[0]?.value ?? "";
+    expect(value.length).toBeLessThan(300);
+    expect(value).toContain("(10000000 characters)");
+    expect((await tallyFile(file, plain)).report).toEqual(survey.report);
+    const badWeight = fileWith(`q,w\nyes,${huge}\n`);
+    const error = (await loadSurvey(badWeight, { codebook }).catch((caught: unknown) => caught)) as Error;
+    expect(error).toMatchObject({ code: "E_BAD_WEIGHT", row: 2 });
+    expect(error.message.length).toBeLessThan(400);
+  });
+});

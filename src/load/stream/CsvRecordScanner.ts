@@ -55,8 +55,8 @@ export interface ScannerOptions {
   describe?: { names: readonly string[]; decoder: TextDecoder };
 }
 
-/** Characters of a cell shown in a message about it. */
-const SHOWN_VALUE_LENGTH = 40;
+/** Characters of an unterminated quoted field shown in its message (as papaparse showed it). */
+const SHOWN_QUOTED_LENGTH = 40;
 
 /**
  * The CSV scanner of both reading paths (the in-memory table and the stream), over bytes: it
@@ -149,7 +149,7 @@ export class CsvRecordScanner {
     if (!describe || !openQuote) return new SurveyError("E_CSV_PARSE", reason, { row });
     const column = describe.names[openQuote.field];
     const text = describe.decoder.decode(this.buffer.subarray(recordStart + openQuote.offset + 1, this.length));
-    return new SurveyError("E_CSV_PARSE", reason, { row, ...(column === undefined ? {} : { column }), value: cutValue(text) });
+    return new SurveyError("E_CSV_PARSE", reason, { row, ...(column === undefined ? {} : { column }), value: text.length > SHOWN_QUOTED_LENGTH ? `${text.slice(0, SHOWN_QUOTED_LENGTH)}…` : text });
   }
 
   /** Delivers every complete record of the buffer, in batches; returns where the unfinished one starts. */
@@ -298,9 +298,4 @@ export function isBlankRecord(bytes: Uint8Array, start: number, end: number, del
     }
   }
   return true;
-}
-
-/** A cell's text as a message shows it: at most `SHOWN_VALUE_LENGTH` characters, cut with "…". */
-export function cutValue(text: string): string {
-  return text.length > SHOWN_VALUE_LENGTH ? `${text.slice(0, SHOWN_VALUE_LENGTH)}…` : text;
 }

@@ -1,6 +1,7 @@
 import { AnswerStatus, leafFilters, type Codebook, type DesignSpec } from "../../codebook";
 import { SurveyError } from "../../errors";
 import type { RecordBatch } from "../../load/stream/CsvRecordScanner";
+import { cutValue } from "../../load/cutValue";
 import { decodeRecord } from "../../load/stream/decodeRecord";
 import { applyFilters } from "../../survey/applyFilters";
 import { indexColumns } from "../../survey/indexColumns";
@@ -134,7 +135,7 @@ export class StreamTallier {
       batchIssues.push({
         code: "E_SKIP_LOGIC",
         row: (batch.linesBefore[row] as number) + 1,
-        ...(column === undefined ? {} : { column, value: reader.rawCell(row) ?? "" }),
+        ...(column === undefined ? {} : { column, value: cutValue(reader.rawCell(row) ?? "") }),
         question,
         reason: "answered, but the question's filter excludes this respondent",
       });
@@ -204,7 +205,7 @@ export class StreamTallier {
     this.ragged.push({
       code: "E_RAGGED_ROW",
       row: (batch.linesBefore[row] as number) + 1,
-      value: (decodeRecord(record, this.delimiter, this.decoder) ?? []).join(this.delimiter),
+      value: cutValue((decodeRecord(record, this.delimiter, this.decoder) ?? []).join(this.delimiter)),
       reason: `has ${fieldCount} fields where the header has ${this.width}; left out of every question`,
     });
   }
