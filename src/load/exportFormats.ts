@@ -59,12 +59,33 @@ export function exportConventions(format: ExportFormat): FormatConventions {
   return CONVENTIONS[format];
 }
 
-const IMPORT_ID = /^\s*\{\s*"ImportId"/;
+/** A Qualtrics ImportId cell: a JSON object with a string `ImportId`, e.g. `{"ImportId":"QID1"}`. */
+function isImportId(cell: string): boolean {
+  const text = cell.trim();
+  if (!text.startsWith("{")) return false;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return typeof parsed === "object" && parsed !== null && typeof (parsed as { ImportId?: unknown }).ImportId === "string";
+  } catch {
+    return false;
+  }
+}
 
-/** Recognises a platform from the header (and Qualtrics' ImportId row); `plain` otherwise. */
+/**
+ * Whether the two records after a header are a Qualtrics export's question-text row and ImportId
+ * row, from their full shape: both as wide as the header, and every cell of the second an
+ * ImportId object. An answer that merely starts with `{"ImportId"` is not enough, so a respondent
+ * is never taken for a header row. Both reading paths decide with this one test.
+ */
+export function isQualtricsHeaderRows(header: readonly string[], texts: readonly string[] | undefined, importIds: readonly string[] | undefined): boolean {
+  if (!texts || !importIds || texts.length !== header.length || importIds.length !== header.length) return false;
+  return importIds.every(isImportId);
+}
+
+/** Recognises a platform from the header (and Qualtrics' header rows, `isQualtricsHeaderRows`); `plain` otherwise. */
 export function detectExportFormat(table: CsvTable): ExportFormat {
   const names = new Set(table.header);
-  if (table.rows[1]?.some((cell) => IMPORT_ID.test(cell))) return "qualtrics";
+  if (isQualtricsHeaderRows(table.header, table.rows[0], table.rows[1])) return "qualtrics";
   if ((names.has("submitdate") || names.has("Date submitted")) && (names.has("lastpage") || names.has("Last page"))) {
     return "limesurvey";
   }
@@ -84,7 +105,7 @@ export function normalizeExport(table: CsvTable, format: ExportFormat): CsvTable
   }
   if (format !== "qualtrics") return { ...table, format };
   const [texts, importIds] = table.rows;
-  const headerRows = importIds?.some((cell) => IMPORT_ID.test(cell)) ? 2 : 1;
+  const headerRows = isQualtricsHeaderRows(table.header, texts, importIds) ? 2 : 1;
   return {
     ...table,
     format,

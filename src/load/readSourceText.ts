@@ -28,10 +28,18 @@ export async function readSourceText(source: Source, options: Encoding | ReadSou
     rejectBinary(source);
     return source.replace(/^\uFEFF/, "");
   }
-  const bytes = await readBytes(source, maxBytes);
+  return decodeBytes(await readSourceBytes(source, maxBytes), encoding);
+}
+
+/**
+ * Reads a whole source as bytes (CSV text is encoded as UTF-8), refusing binary data
+ * (`E_BINARY_FILE`) and a source over `maxBytes` (`E_TOO_LARGE`).
+ */
+export async function readSourceBytes(source: Source, maxBytes = Number.POSITIVE_INFINITY): Promise<Uint8Array> {
+  const bytes = typeof source === "string" && /[\r\n]/.test(source) ? new TextEncoder().encode(source) : await readBytes(source, maxBytes);
   checkSize(bytes.length, maxBytes);
   rejectBinary(bytes);
-  return decodeBytes(bytes, encoding);
+  return bytes;
 }
 
 async function readBytes(source: Source, maxBytes: number): Promise<Uint8Array> {

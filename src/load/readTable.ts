@@ -1,7 +1,16 @@
 import { SurveyError } from "../errors";
 import { detectExportFormat, normalizeExport, type ExportFormat } from "./exportFormats";
-import { parseCsv, type CsvTable } from "./parseCsv";
-import { readSourceText, type ReadSourceOptions, type Source } from "./readSourceText";
+import { chooseEncoding } from "./decodeBytes";
+import type { CsvTable } from "./parseCsv";
+import { readSourceBytes, type ReadSourceOptions, type Source } from "./readSourceText";
+import { rowAtOffset, scanTable } from "./scanTable";
+import { sniffDelimiterOf } from "./stream/readHeader";
+
+/**
+ * The largest source read whole (without `maxBytes`): past about 512 MiB, V8 cannot hold the
+ * file's text (it aborts in `DecodeLatin1`), so larger files must be streamed.
+ */
+export const IN_MEMORY_LIMIT = 512 * 2 ** 20;
 
 export interface ReadTableOptions extends ReadSourceOptions {
   /** Field delimiter; sniffed among `,` `;` tab when omitted. */
@@ -11,16 +20,27 @@ export interface ReadTableOptions extends ReadSourceOptions {
 }
 
 /**
- * Source → table of answer rows: reads and decodes the bytes, parses the CSV, brings a
+ * Source → table of answer rows: reads the bytes, chooses their encoding, scans the CSV by
+ * the stream's rules (`scanTable`), brings a
  * platform export to one header row, and refuses a file with a header but no answers
  * (`E_NO_ROWS`).
  */
 export async function readTable(source: Source, options: ReadTableOptions = {}): Promise<CsvTable> {
-  const text = await readSourceText(source, options);
-  const parsed = parseCsv(text, options.delimiter === undefined ? {} : { delimiter: options.delimiter });
+  const bytes = await readSourceBytes(source, options.maxBytes ?? IN_MEMORY_LIMIT).catch((error: unknown) => {
+    if (options.maxBytes !== undefined || !(error instanceof SurveyError) || error.code !== "E_TOO_LARGE") throw error;
+    throw new SurveyError(
+      "E_TOO_LARGE",
+      `the file is over ${IN_MEMORY_LIMIT / 2 ** 20} MiB, more than is read whole in memory: stream it (svyprop estimate --stream, or tallyFile)`,
+      error.value === undefined ? {} : { value: error.value },
+    );
+  });
+  const encoding = chooseEncoding(bytes, options.encoding, (offset) =>
+    rowAtOffset(bytes, offset, options.delimiter ?? sniffDelimiterOf(bytes, new TextDecoder("windows-1252"))),
+  );
+  const parsed = scanTable(bytes, new TextDecoder(encoding), options.delimiter);
   const table = normalizeExport(parsed, options.format ?? detectExportFormat(parsed));
   if (table.rows.length === 0) {
     throw new SurveyError("E_NO_ROWS", `the file has a header (${table.header.length} columns) but no answer rows`);
   }
-  return table;
+  return { ...table, encoding };
 }

@@ -1,4 +1,5 @@
 import { AnswerStatus, createAnswerCoder, parseNumberAnswer, questionCategories, readOptionMark, type Question } from "../codebook";
+import { cutValue } from "../load/cutValue";
 import type { CodedAnswers } from "./types";
 
 /** Reads one cell of the current row by column name (undefined when the row lacks it). */
@@ -40,7 +41,7 @@ export function codeAnswers(
       if (Number.isFinite(value)) values[row] = value;
       else {
         codes[row] = AnswerStatus.bad;
-        onProblem({ row, column: question.column, value: raw, reason: "not a number" });
+        onProblem({ row, column: question.column, value: cutValue(raw), reason: "not a number" });
       }
     }
     return { kind: "numeric", question, categories: [], codes, values };
@@ -61,7 +62,7 @@ export function codeAnswers(
     const code = coder(raw);
     codes[row] = code;
     if (code === AnswerStatus.bad) {
-      onProblem({ row, column: question.column, value: raw, reason: `matches no category of "${question.id}"` });
+      onProblem({ row, column: question.column, value: cutValue(raw), reason: `matches no category of "${question.id}"` });
     }
   }
   return { kind: "categorical", question, categories, codes };
@@ -83,7 +84,7 @@ function codeSeparatedOptions(
   const indices = parts.map(coder);
   const badPart = parts.find((_, i) => (indices[i] as number) < 0);
   if (badPart !== undefined) {
-    onProblem({ row, column, value: raw, reason: `option "${badPart.trim()}" matches no category` });
+    onProblem({ row, column, value: cutValue(raw), reason: `option "${cutValue(badPart.trim())}" matches no category` });
     return AnswerStatus.bad;
   }
   for (const index of indices) (selected[index] as Uint8Array)[row] = 1;
@@ -107,7 +108,7 @@ function codeOptionColumns(
     const mark = readOptionMark(raw);
     if (mark === "chosen") (selected[index] as Uint8Array)[row] = 1;
     else if (mark === undefined) {
-      onProblem({ row, column, value: raw, reason: "an option column takes 1/0 (or yes/no, true/false, Y, Checked/Unchecked)" });
+      onProblem({ row, column, value: cutValue(raw), reason: "an option column takes 1/0 (or yes/no, true/false, Y, Checked/Unchecked)" });
       return AnswerStatus.bad;
     }
   }

@@ -1,5 +1,6 @@
-import type { CalibrationSpec, DesignSpec } from "../codebook";
+import { parseNumberAnswer, type CalibrationSpec, type DesignSpec } from "../codebook";
 import { SurveyError } from "../errors";
+import { cutValue } from "../load/cutValue";
 import type { CsvTable } from "../load";
 
 /** The design variables of every respondent, read from the columns the design names. */
@@ -24,12 +25,14 @@ export interface CalibrationColumns extends Omit<CalibrationSpec, "margins"> {
 type DesignNumberCode = "E_BAD_WEIGHT" | "E_FPC";
 
 /**
- * A weight or population size as a design column holds it (a decimal comma is read as a point);
- * an empty cell or one that is not a number is an error naming its row, column and value.
+ * A weight or population size as a design column holds it: a decimal number with a decimal point
+ * or comma, read by the same `parseNumberAnswer` as numeric answers (so `0x10`, `0b11`, `1e3` or
+ * `Infinity` are not numbers); an empty cell or one that is not a number is an error naming its
+ * row, column and value.
  */
 export function designNumber(text: string, code: DesignNumberCode, where: { row: number; column: string }): number {
-  const value = Number(text.replace(",", "."));
-  if (text === "" || !Number.isFinite(value)) throw new SurveyError(code, "must be a number for every respondent", { ...where, value: text });
+  const value = parseNumberAnswer(text);
+  if (!Number.isFinite(value)) throw new SurveyError(code, "must be a number for every respondent", { ...where, value: cutValue(text) });
   return value;
 }
 

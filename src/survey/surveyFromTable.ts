@@ -1,8 +1,10 @@
 import { AnswerStatus, type Codebook, type DesignSpec } from "../codebook";
 import { SurveyError } from "../errors";
 import type { CsvTable } from "../load";
+import { cutValue } from "../load/cutValue";
 import { applyFilters } from "./applyFilters";
 import { codeAnswers, type CellProblem } from "./codeAnswers";
+import { indexColumns, namedColumns } from "./indexColumns";
 import { readDesignColumns } from "./readDesignColumns";
 import { reportWarnings, throwOnWarning } from "./reportWarnings";
 import type { CodedAnswers, DataIssue, QuestionAccount, Survey } from "./types";
@@ -20,7 +22,8 @@ export interface SurveyOptions {
  * `survey.report`. Strict mode throws the problem on the earliest row instead.
  */
 export function surveyFromTable(table: CsvTable, codebook: Codebook, options: SurveyOptions = {}): Survey {
-  const columnIndex = indexColumns(table.header, codebook);
+  const design = { ...codebook.design, ...options.design };
+  const columnIndex = requireColumns(table.header, { ...codebook, design });
   const rowCount = table.rows.length;
   const issues: DataIssue[] = [];
   const ragged = findRaggedRows(table, issues);
@@ -52,7 +55,7 @@ export function surveyFromTable(table: CsvTable, codebook: Codebook, options: Su
     issues.push({
       code: "E_SKIP_LOGIC",
       row: table.rowNumbers[row] as number,
-      ...(column === undefined ? {} : { column, value: cell(row, column) ?? "" }),
+      ...(column === undefined ? {} : { column, value: cutValue(cell(row, column) ?? "") }),
       question,
       reason: "answered, but the question's filter excludes this respondent",
     });
@@ -65,7 +68,6 @@ export function surveyFromTable(table: CsvTable, codebook: Codebook, options: Su
     const first = issues[0];
     if (first !== undefined) throw new SurveyError(first.code, first.reason, first);
   }
-  const design = { ...codebook.design, ...options.design };
   const designColumns = readDesignColumns(table, design);
   return {
     codebook,
@@ -78,38 +80,25 @@ export function surveyFromTable(table: CsvTable, codebook: Codebook, options: Su
     readWith: {
       ...(table.delimiter === undefined ? {} : { delimiter: table.delimiter }),
       ...(table.format === undefined ? {} : { format: table.format }),
+      ...(table.encoding === undefined ? {} : { encoding: table.encoding }),
     },
   };
 }
 
 /**
- * Column name → index. A column the codebook names but the file lacks is an `E_CODEBOOK`, and
- * one the file has twice is an `E_DUPLICATE_COLUMN`, both naming the column and the JSON path
- * of the codebook field that names it.
+ * Column name → index (`indexColumns`, which refuses a duplicated column). A column the codebook
+ * names but the file lacks is an `E_CODEBOOK` naming the column and the JSON path of the codebook
+ * field that names it.
  */
-function indexColumns(header: string[], codebook: Codebook): Map<string, number> {
-  const index = new Map<string, number>();
-  const repeated = new Set<string>();
-  header.forEach((name, i) => {
-    if (index.has(name)) repeated.add(name);
-    else index.set(name, i);
-  });
-  const require = (column: string, path: string) => {
-    if (repeated.has(column)) {
-      throw new SurveyError("E_DUPLICATE_COLUMN", "the file has two columns of this name: rename one", { column, path });
-    }
-    if (index.has(column)) return;
+function requireColumns(header: string[], codebook: Codebook): Map<string, number> {
+  const index = indexColumns(header, codebook);
+  for (const { column, path } of namedColumns(codebook)) {
+    if (path.startsWith("design") || index.has(column)) continue;
     throw new SurveyError("E_CODEBOOK", `names a column the file does not have; columns are: ${header.join(", ")}`, {
       column,
       path,
     });
-  };
-  if (codebook.respondentId !== undefined) require(codebook.respondentId, "respondentId");
-  codebook.questions.forEach((question, i) => {
-    if (question.type === "multi" && question.columns) {
-      for (const [code, column] of Object.entries(question.columns)) require(column, `questions[${i}].columns.${code}`);
-    } else require(question.column as string, `questions[${i}].column`);
-  });
+  }
   return index;
 }
 
@@ -122,7 +111,7 @@ function findRaggedRows(table: CsvTable, issues: DataIssue[]): Set<number> {
     issues.push({
       code: "E_RAGGED_ROW",
       row: table.rowNumbers[row] as number,
-      value: fields.join(table.delimiter ?? ","),
+      value: cutValue(fields.join(table.delimiter ?? ",")),
       reason: `has ${fields.length} fields where the header has ${table.header.length}; left out of every question`,
     });
   });
@@ -150,7 +139,7 @@ function findDuplicateIds(table: CsvTable, idIndex: number, idColumn: string, sk
       code: "E_DUPLICATE_ID",
       row: table.rowNumbers[row] as number,
       column: idColumn,
-      value: id,
+      value: cutValue(id),
       reason: `repeats the respondent id of row ${first}; left out of every question`,
     });
   });

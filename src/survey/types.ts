@@ -1,7 +1,7 @@
 import type { CategoryInfo, Codebook, DesignSpec, Question } from "../codebook";
 import type { ErrorCode } from "../errors";
 import type { DesignColumns } from "./readDesignColumns";
-import type { ExportFormat } from "../load";
+import type { Encoding, ExportFormat } from "../load";
 
 /** One question's answers, coded once: a category index per respondent, or an AnswerStatus. */
 export interface CategoricalAnswers {
@@ -99,6 +99,6 @@ export interface Survey {
   rowNumbers: number[];
   answers: Map<string, CodedAnswers>;
   report: ValidationReport;
-  /** How the file was read: its delimiter (given or sniffed) and platform format (given or detected). */
-  readWith?: { delimiter?: string; format?: ExportFormat };
+  /** How the file was read: its delimiter (given or sniffed), platform format (given or detected) and encoding (`chooseEncoding`). */
+  readWith?: { delimiter?: string; format?: ExportFormat; encoding?: Encoding };
 }

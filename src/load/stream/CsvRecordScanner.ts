@@ -45,15 +45,33 @@ export interface ScannerOptions {
   initialBufferSize?: number;
   /** Line breaks before the stream's first byte (the header, for a stream that starts after it). */
   linesBefore?: number;
+  /**
+   * Also skip records whose every field is blank (white space, or a line of bare delimiters), as
+   * both reading paths do; by default only empty lines (and a lone `""`) are, as papaparse's
+   * `skipEmptyLines` does.
+   */
+  skipBlankRecords?: boolean;
+  /** Column names and the decoder, so an unterminated quote names its column and the start of its text. */
+  describe?: { names: readonly string[]; decoder: TextDecoder };
 }
 
+/** Characters of an unterminated quoted field shown in its message (as papaparse showed it). */
+const SHOWN_QUOTED_LENGTH = 40;
+
 /**
- * A CSV scanner over bytes, for files far larger than memory: it finds record and field
- * boundaries (quoted fields with `""` escapes and line breaks, LF or CRLF line endings) without
- * building a string per cell, so a caller can look each raw field up in a dictionary and decode
- * only the values it has not seen. Records split across chunks are carried over whole, so a
- * multi-byte character is never cut. Blank lines are skipped but counted as rows, as papaparse's
- * `skipEmptyLines` and a spreadsheet do.
+ * The CSV scanner of both reading paths (the in-memory table and the stream), over bytes: it
+ * finds record and field boundaries without building a string per cell, so a caller can look
+ * each raw field up in a dictionary and decode only the values it has not seen. Records split
+ * across chunks are carried over whole, so a multi-byte character is never cut.
+ *
+ * The rules, in one place:
+ * - A line break outside quotes ends a record: CRLF, LF or a lone CR (old Mac Excel), each one
+ *   line break, whatever mix a file has. Inside quotes, line breaks are part of the field.
+ * - A quote opens a quoted field only as the field's first byte; in it `""` is a quote, and the
+ *   next lone quote closes it. A quote anywhere else is an ordinary character.
+ * - An empty line is skipped but counted as a row, as a spreadsheet shows it; with
+ *   `skipBlankRecords` (both reading paths), so is a record whose every field is empty or white
+ *   space, quoted or not (a line of bare delimiters).
  */
 export class CsvRecordScanner {
   private buffer: Uint8Array;
@@ -61,13 +79,24 @@ export class CsvRecordScanner {
   private lines: number;
   private readonly firstLine: number;
   private readonly batch: RecordBatch;
+  private readonly describe: ScannerOptions["describe"];
+  private readonly skipBlankRecords: boolean;
+  /**
+   * Stream offset of the first byte of the buffer a batch handler is given: a record's extent
+   * plus this is its offset from the start of the bytes pushed.
+   */
+  bufferOffset = 0;
+  /** Where the quote left open by the last scan is: its field, and its offset in the record. */
+  private openQuote: { field: number; offset: number } | undefined;
 
   constructor(
     private readonly delimiter: number,
     private readonly onBatch: BatchHandler,
-    { fields = 64, batchSize = 4096, initialBufferSize = 1 << 20, linesBefore = 0 }: ScannerOptions = {},
+    { fields = 64, batchSize = 4096, initialBufferSize = 1 << 20, linesBefore = 0, describe, skipBlankRecords = false }: ScannerOptions = {},
   ) {
+    this.skipBlankRecords = skipBlankRecords;
     this.lines = this.firstLine = linesBefore;
+    this.describe = describe;
     this.buffer = new Uint8Array(initialBufferSize + 1);
     this.batch = {
       count: 0,
@@ -93,6 +122,7 @@ export class CsvRecordScanner {
     const consumed = this.scan(false);
     this.buffer.copyWithin(0, consumed, this.length);
     this.length -= consumed;
+    this.bufferOffset += consumed;
   }
 
   /**
@@ -103,11 +133,23 @@ export class CsvRecordScanner {
   finish({ allowOpenQuote = false }: { allowOpenQuote?: boolean } = {}): ScanEnd {
     const consumed = this.scan(true);
     const endedInQuotes = consumed < this.length;
-    if (endedInQuotes && !allowOpenQuote) {
-      throw new SurveyError("E_CSV_PARSE", "unterminated quoted field at the end of the file", { row: this.lines + 1 });
-    }
+    if (endedInQuotes && !allowOpenQuote) throw this.unterminatedQuote(consumed);
     this.length = 0;
     return { lineBreaks: this.lines - this.firstLine, endedInQuotes };
+  }
+
+  /**
+   * An `E_CSV_PARSE` for the quote left open at the end of the stream, in the record starting at
+   * `recordStart`: its spreadsheet row, and with `describe`, its column and the start of its text.
+   */
+  private unterminatedQuote(recordStart: number): SurveyError {
+    const row = this.lines + 1;
+    const reason = "unterminated quoted field at the end of the file; every quote that opens a field must close it";
+    const { describe, openQuote } = this;
+    if (!describe || !openQuote) return new SurveyError("E_CSV_PARSE", reason, { row });
+    const column = describe.names[openQuote.field];
+    const text = describe.decoder.decode(this.buffer.subarray(recordStart + openQuote.offset + 1, this.length));
+    return new SurveyError("E_CSV_PARSE", reason, { row, ...(column === undefined ? {} : { column }), value: text.length > SHOWN_QUOTED_LENGTH ? `${text.slice(0, SHOWN_QUOTED_LENGTH)}…` : text });
   }
 
   /** Delivers every complete record of the buffer, in batches; returns where the unfinished one starts. */
@@ -142,23 +184,26 @@ export class CsvRecordScanner {
         slot += fieldStep;
         field += 1;
         fieldStart = ++i;
-      } else if (c === LF) {
-        const fieldEnd = i > fieldStart && bytes[i - 1] === CR ? i - 1 : i;
-        if (field > 0 || !isBlank(bytes, fieldStart, fieldEnd)) {
+      } else if (c === LF || c === CR) {
+        // A CR as the last byte may be the first half of a CRLF split between chunks: wait.
+        if (c === CR && i + 1 === end && !atEnd) break;
+        if (!this.isSkipped(bytes, recordStart, i)) {
           if (slot < boundsEnd) {
             bounds[slot] = fieldStart;
-            bounds[slot + 1] = fieldEnd;
+            bounds[slot + 1] = i;
           }
-          this.addRecord(bytes, field + 1, recordStart, fieldEnd);
+          this.addRecord(bytes, field + 1, recordStart, i);
         }
         slot = 2 * batch.count;
         this.lines += 1;
-        recordStart = fieldStart = ++i;
+        i += c === CR && i + 1 < end && bytes[i + 1] === LF ? 2 : 1;
+        recordStart = fieldStart = i;
         field = 0;
       } else if (c === QUOTE && i === fieldStart) {
         const closing = closingQuote(bytes, i + 1, end, atEnd);
         if (closing < 0) {
           open = true;
+          this.openQuote = { field, offset: i - recordStart };
           break;
         }
         i = closing + 1;
@@ -167,18 +212,23 @@ export class CsvRecordScanner {
       }
     }
     if (atEnd && !open && recordStart < end) {
-      const fieldEnd = bytes[end - 1] === CR ? end - 1 : end;
-      if (field > 0 || !isBlank(bytes, fieldStart, fieldEnd)) {
+      if (!this.isSkipped(bytes, recordStart, end)) {
         if (slot < boundsEnd) {
           bounds[slot] = fieldStart;
-          bounds[slot + 1] = fieldEnd;
+          bounds[slot + 1] = end;
         }
-        this.addRecord(bytes, field + 1, recordStart, fieldEnd);
+        this.addRecord(bytes, field + 1, recordStart, end);
       }
       recordStart = end;
     }
     this.deliver(bytes);
     return recordStart;
+  }
+
+  /** Whether the record `bytes[start, end)` is skipped as blank. */
+  private isSkipped(bytes: Uint8Array, start: number, end: number): boolean {
+    if (this.skipBlankRecords) return isBlankRecord(bytes, start, end, this.delimiter);
+    return end === start || (end === start + 2 && bytes[start] === QUOTE && bytes[start + 1] === QUOTE);
   }
 
   /** Completes the batch entry whose field bounds are written; delivers a full batch. */
@@ -215,7 +265,37 @@ function closingQuote(bytes: Uint8Array, from: number, end: number, atEnd: boole
   }
 }
 
-/** An empty line, or a line holding only `""`: papaparse's `skipEmptyLines` skips both. */
-function isBlank(bytes: Uint8Array, start: number, end: number): boolean {
-  return end === start || (end === start + 2 && bytes[start] === QUOTE && bytes[start + 1] === QUOTE);
+/** JavaScript's `trim()` white space among ASCII bytes: tab, LF, VT, FF, CR, space. */
+function isSpace(byte: number): boolean {
+  return byte === 32 || (byte >= 9 && byte <= 13);
+}
+
+/**
+ * Whether the record `bytes[start, end)` is blank: every field, once a quoted field's quotes are
+ * removed, is empty or white space. Stops at the first byte that is not, so a record with an
+ * answer in its first field costs one comparison.
+ */
+export function isBlankRecord(bytes: Uint8Array, start: number, end: number, delimiter: number): boolean {
+  let i = start;
+  while (i <= end) {
+    if (i < end && bytes[i] === QUOTE) {
+      // A quoted field is blank when white space alone sits between its quotes and it ends there.
+      let j = i + 1;
+      while (j < end && bytes[j] !== QUOTE) {
+        if (!isSpace(bytes[j] as number)) return false;
+        j++;
+      }
+      if (j >= end) return false;
+      j++; // past the closing quote (a "" escape is a quote character: not blank)
+      if (j < end && bytes[j] !== delimiter) return false;
+      i = j + 1;
+    } else {
+      while (i < end && bytes[i] !== delimiter) {
+        if (!isSpace(bytes[i] as number)) return false;
+        i++;
+      }
+      i++;
+    }
+  }
+  return true;
 }

@@ -1,7 +1,9 @@
 import { AnswerStatus, leafFilters, type Codebook, type DesignSpec } from "../../codebook";
 import type { RecordBatch } from "../../load/stream/CsvRecordScanner";
+import { cutValue } from "../../load/cutValue";
 import { decodeRecord } from "../../load/stream/decodeRecord";
 import { applyFilters } from "../../survey/applyFilters";
+import { indexColumns } from "../../survey/indexColumns";
 import type { CodedAnswers, DataIssue, QuestionAccount } from "../../survey";
 import { mergeTallies } from "../mergeTallies";
 import { tallyAnswers } from "../tallyAnswers";
@@ -69,10 +71,7 @@ export class StreamTallier {
     /** Also tally the design (weights, strata, clusters) of a codebook whose design can be streamed. */
     withDesign = false,
   ) {
-    const columnIndex = new Map<string, number>();
-    header.forEach((name, i) => {
-      if (!columnIndex.has(name)) columnIndex.set(name, i);
-    });
+    const columnIndex = indexColumns(header, codebook);
     this.width = header.length;
     const coded = questionsCodedPerRow(codebook);
     const design = withDesign && streamableDesign(codebook.design) ? codebook.design : undefined;
@@ -133,7 +132,7 @@ export class StreamTallier {
       batchIssues.push({
         code: "E_SKIP_LOGIC",
         row: (batch.linesBefore[row] as number) + 1,
-        ...(column === undefined ? {} : { column, value: reader.rawCell(row) ?? "" }),
+        ...(column === undefined ? {} : { column, value: cutValue(reader.rawCell(row) ?? "") }),
         question,
         reason: "answered, but the question's filter excludes this respondent",
       });
@@ -162,7 +161,7 @@ export class StreamTallier {
     this.ragged.push({
       code: "E_RAGGED_ROW",
       row: (batch.linesBefore[row] as number) + 1,
-      value: (decodeRecord(record, this.delimiter, this.decoder) ?? []).join(this.delimiter),
+      value: cutValue((decodeRecord(record, this.delimiter, this.decoder) ?? []).join(this.delimiter)),
       reason: `has ${fieldCount} fields where the header has ${this.width}; left out of every question`,
     });
   }

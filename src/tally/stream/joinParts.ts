@@ -3,6 +3,7 @@ import { mergeDesignTallies, type DesignTally } from "../designTally";
 import { mergeTallies } from "../mergeTallies";
 import type { Tally } from "../types";
 import { emptyAccount } from "./accounting";
+import { Utf8Evidence } from "../../load/Utf8Evidence";
 import type { ChunkTally } from "./tallyChunks";
 
 /** Whole-sample tallies of a file and the report of what was counted and what was left out. */
@@ -13,6 +14,10 @@ export interface FileTally {
   report: ValidationReport;
   /** Per categorical question, the design tally, when the codebook's design can be streamed (`streamableDesign`). */
   designTallies?: Map<string, DesignTally>;
+  /** The evidence of every part's bytes about their encoding, joined. */
+  evidence: Utf8Evidence;
+  /** The delimiter the records were read with. */
+  delimiter: string;
 }
 
 /**
@@ -26,7 +31,9 @@ export function joinParts(parts: readonly ChunkTally[], linesBefore: number): Fi
   const report: ValidationReport = { rowsRead: 0, questions, issues: [] };
   let designTallies: Map<string, DesignTally> | undefined;
   let offset = linesBefore;
+  const evidence = new Utf8Evidence();
   for (const part of parts) {
+    evidence.join(part.evidence);
     for (const [id, tally] of part.designTallies ?? []) {
       for (const stratum of tally.strata.values()) stratum.firstRow += offset; // rows of the part → rows of the file
       designTallies ??= new Map();
@@ -51,5 +58,5 @@ export function joinParts(parts: readonly ChunkTally[], linesBefore: number): Fi
     report.rowsRead += part.rowsRead;
     offset += part.lineBreaks;
   }
-  return { tallies, report, ...(designTallies ? { designTallies } : {}) };
+  return { tallies, report, ...(designTallies ? { designTallies } : {}), evidence, delimiter: parts[0]?.delimiter ?? "," };
 }

@@ -1,7 +1,8 @@
 import type { Codebook } from "../../codebook";
 import { SurveyError } from "../../errors";
 import { CsvRecordScanner } from "../../load/stream/CsvRecordScanner";
-import { readHeader, readHeaderOnly, type CsvHeader } from "../../load/stream/readHeader";
+import { readHeader, type CsvHeader } from "../../load/stream/readHeader";
+import { Utf8Evidence } from "../../load/Utf8Evidence";
 import { StreamTallier, type PartTally } from "./StreamTallier";
 
 /** Records coded and counted together: large enough to amortise per-batch work, small enough to stay in cache. */
@@ -24,7 +25,12 @@ export interface ChunkTallyOptions {
   onChunk?: (bytes: number) => void;
   /** Also tally the codebook's design (see `TallyFileOptions.designTallies`). */
   designTallies?: boolean;
+  /** Offset of the stream's first byte in its file, for the offsets of the encoding evidence. */
+  startOffset?: number;
 }
+
+/** `Utf8Evidence`'s findings, as they cross a thread boundary. */
+export type EncodingEvidence = Pick<Utf8Evidence, "firstInvalid" | "invalidByte" | "multibyte">;
 
 /** A stream's tallies, plus what a caller joining parts of a file needs. */
 export interface ChunkTally extends PartTally {
@@ -32,6 +38,10 @@ export interface ChunkTally extends PartTally {
   lineBreaks: number;
   /** Whether the stream ended inside a quoted field (only with `partOfFile`). */
   endedInQuotes: boolean;
+  /** What the bytes say about their encoding (`chooseEncoding`'s rule decides on the whole file's). */
+  evidence: EncodingEvidence;
+  /** The delimiter the records were read with. */
+  delimiter: string;
 }
 
 /**
@@ -44,18 +54,24 @@ export async function tallyChunks(chunks: AsyncIterable<Uint8Array>, codebook: C
   let tallier: StreamTallier | undefined;
   let pending: Uint8Array | undefined;
   let headerLines = 0;
+  let delimiter = options.header?.delimiter ?? ",";
+  const evidence = new Utf8Evidence(options.startOffset ?? 0);
   const start = (header: Pick<CsvHeader, "names" | "delimiter">): CsvRecordScanner => {
+    delimiter = header.delimiter;
     tallier = new StreamTallier(codebook, header.names, header.delimiter, options.decoder, BATCH_SIZE, options.designTallies === true);
     return new CsvRecordScanner(header.delimiter.charCodeAt(0), tallier.batch, {
       fields: header.names.length + 1,
       batchSize: BATCH_SIZE,
       linesBefore: (options.linesBefore ?? 0) + headerLines,
+      skipBlankRecords: true,
+      describe: { names: header.names, decoder: options.decoder },
     });
   };
   if (options.header) scanner = start(options.header);
 
   for await (const chunk of chunks) {
     options.onChunk?.(chunk.length);
+    evidence.push(chunk);
     if (scanner) {
       scanner.push(chunk);
       continue;
@@ -70,14 +86,15 @@ export async function tallyChunks(chunks: AsyncIterable<Uint8Array>, codebook: C
     pending = undefined;
   }
   if (!scanner) {
-    if (!pending || pending.every((byte) => byte === 10 || byte === 13 || byte === 32)) {
-      throw new SurveyError("E_EMPTY_FILE", "the file is empty");
-    }
-    scanner = start(readHeaderOnly(pending, options.decoder, options.delimiter));
+    const header = readHeader(pending ?? new Uint8Array(0), options.decoder, options.delimiter, { atEnd: true }) as CsvHeader;
+    headerLines = header.lines;
+    scanner = start(header);
+    scanner.push((pending as Uint8Array).subarray(header.dataStart));
   }
   const end = scanner.finish({ allowOpenQuote: options.partOfFile === true });
   const part = (tallier as StreamTallier).finish();
-  return { ...part, lineBreaks: end.lineBreaks + headerLines, endedInQuotes: end.endedInQuotes };
+  const { firstInvalid, invalidByte, multibyte } = options.partOfFile ? evidence : evidence.finish();
+  return { ...part, lineBreaks: end.lineBreaks + headerLines, endedInQuotes: end.endedInQuotes, evidence: { firstInvalid, invalidByte, multibyte }, delimiter };
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {

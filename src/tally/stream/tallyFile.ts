@@ -3,7 +3,11 @@ import { SurveyError } from "../../errors";
 import type { Encoding } from "../../load/decodeBytes";
 import type { Source } from "../../load/readSourceText";
 import { isFilePath, sourceChunks } from "../../load/stream/sourceChunks";
-import { isInvalidUtf8, textDecoderFor } from "../../load/stream/textDecoderFor";
+import { encodingFromEvidence } from "../../load/decodeBytes";
+import { Utf8Evidence } from "../../load/Utf8Evidence";
+import { CsvRecordScanner } from "../../load/stream/CsvRecordScanner";
+import { sniffDelimiterOf } from "../../load/stream/readHeader";
+import { textDecoderFor } from "../../load/stream/textDecoderFor";
 import { reportWarnings } from "../../survey/reportWarnings";
 import { joinParts, type FileTally } from "./joinParts";
 import { tallyChunks } from "./tallyChunks";
@@ -43,6 +47,8 @@ export interface TallyFileOptions {
 
 /** The tallies and report of a file, and how many threads counted it. */
 export interface FileTallyResult extends FileTally {
+  /** The encoding the file was read in (given, or decided from all its bytes as `chooseEncoding` does). */
+  encoding: Encoding;
   /** Threads whose counts make the result: 1 when the file was read on one thread (or a cut fell inside quotes). */
   workers: number;
 }
@@ -58,25 +64,75 @@ export interface FileTallyResult extends FileTally {
  */
 export async function tallyFile(source: Source, codebook: Codebook, options: TallyFileOptions = {}): Promise<FileTallyResult> {
   const checked = parseCodebook(codebook);
-  const result = await tallyDecoded(source, checked, options);
+  const result = await tallyEncoded(source, checked, options);
+  if (result.report.rowsRead === 0) {
+    // As `readTable` refuses it: a header alone is no survey.
+    throw new SurveyError("E_NO_ROWS", "the file has a header but no answer rows");
+  }
   return { ...result, report: { ...result.report, warnings: reportWarnings(checked, result.report) } };
 }
 
-async function tallyDecoded(source: Source, checked: Codebook, options: TallyFileOptions): Promise<FileTallyResult> {
+/**
+ * Tallies in the encoding asked for, or else as UTF-8 while gathering the evidence of every byte;
+ * `chooseEncoding`'s rule then decides on the whole file, as the in-memory path decides: a file
+ * that is not UTF-8 and holds no UTF-8 character is tallied again as Windows-1252 (a file or
+ * bytes; a stream cannot be read twice), and one that mixes encodings is an `E_ENCODING` naming
+ * the first bad byte's offset and row.
+ */
+async function tallyEncoded(source: Source, codebook: Codebook, options: TallyFileOptions): Promise<FileTallyResult> {
+  if (options.encoding === "windows-1252") return tallyWithEncoding(source, codebook, options, "windows-1252");
+  let first: FileTallyResult;
   try {
-    return await tallyWithEncoding(source, checked, options, options.encoding ?? "utf-8");
+    first = await tallyWithEncoding(source, codebook, options, options.encoding ?? "utf-8");
   } catch (error) {
-    if (options.encoding !== undefined || !isInvalidUtf8(error)) throw error;
-    if (isFilePath(source) || source instanceof Uint8Array) return tallyWithEncoding(source, checked, options, "windows-1252");
-    throw new SurveyError("E_CSV_PARSE", 'the stream is not valid UTF-8: pass { encoding: "windows-1252" } if it comes from Excel');
+    // An error met before the end (a column name or a weight read as UTF-8) must not hide what the
+    // whole file's bytes decide: the in-memory path decides the encoding first.
+    if (!(error instanceof SurveyError) || !rereadable(source)) throw error;
+    const evidence = new Utf8Evidence();
+    for await (const chunk of sourceChunks(source)) evidence.push(chunk);
+    if (evidence.finish().firstInvalid < 0) throw error;
+    const delimiter = options.delimiter ?? sniffDelimiterOf(await firstBytes(source), new TextDecoder("windows-1252"));
+    const row = await rowAtStreamOffset(source, evidence.firstInvalid, delimiter);
+    encodingFromEvidence(evidence, options.encoding, () => row);
+    return tallyWithEncoding(source, codebook, options, "windows-1252");
   }
+  if (first.evidence.firstInvalid < 0) return first;
+  const rowOf = rereadable(source) ? await rowAtStreamOffset(source, first.evidence.firstInvalid, first.delimiter) : undefined;
+  encodingFromEvidence(first.evidence, options.encoding, rowOf === undefined ? undefined : () => rowOf);
+  if (!rereadable(source)) {
+    throw new SurveyError("E_ENCODING", 'the stream is not valid UTF-8: pass { encoding: "windows-1252" } if it comes from Excel');
+  }
+  return tallyWithEncoding(source, codebook, options, "windows-1252");
+}
+
+/** The first 64 KiB of a source that can be read again (enough to sniff its delimiter). */
+async function firstBytes(source: Source): Promise<Uint8Array> {
+  for await (const chunk of sourceChunks(source, 1 << 16)) return chunk.slice();
+  return new Uint8Array(0);
+}
+
+/** Whether a source can be read a second time. */
+function rereadable(source: Source): boolean {
+  return isFilePath(source) || source instanceof Uint8Array || typeof source === "string";
+}
+
+/** The spreadsheet row of byte `offset` of a source that can be read again, reading up to it. */
+async function rowAtStreamOffset(source: Source, offset: number, delimiter: string): Promise<number> {
+  const scanner = new CsvRecordScanner(delimiter.charCodeAt(0), () => {}, { fields: 1 });
+  let size = 0;
+  for await (const chunk of sourceChunks(source)) {
+    if (size >= offset) break;
+    scanner.push(chunk.subarray(0, offset - size));
+    size += chunk.length;
+  }
+  return scanner.finish({ allowOpenQuote: true }).lineBreaks + 1;
 }
 
 async function tallyWithEncoding(source: Source, codebook: Codebook, options: TallyFileOptions, encoding: Encoding): Promise<FileTallyResult> {
   const chunkSize = options.chunkSize ?? 1 << 20;
   if (isFilePath(source)) {
     const { tallyFilePath } = await import("./node/tallyFilePath");
-    return tallyFilePath(source, codebook, {
+    const result = await tallyFilePath(source, codebook, {
       encoding,
       chunkSize,
       ...(options.workers === undefined ? {} : { workers: options.workers }),
@@ -84,6 +140,7 @@ async function tallyWithEncoding(source: Source, codebook: Codebook, options: Ta
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       designTallies: options.designTallies === true,
     });
+    return { ...result, encoding };
   }
   let bytesRead = 0;
   const part = await tallyChunks(sourceChunks(source, chunkSize), codebook, {
@@ -92,5 +149,5 @@ async function tallyWithEncoding(source: Source, codebook: Codebook, options: Ta
     onChunk: (bytes) => options.onProgress?.({ bytesRead: (bytesRead += bytes) }),
     designTallies: options.designTallies === true,
   });
-  return { ...joinParts([part], 0), workers: 1 };
+  return { ...joinParts([part], 0), workers: 1, encoding };
 }

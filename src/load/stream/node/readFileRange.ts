@@ -13,6 +13,7 @@ export async function fileSize(path: string | URL): Promise<number> {
 /**
  * Reads bytes `[start, end)` of a file in chunks of `chunkSize` (Node only). The yielded
  * buffer is reused: a consumer must copy what it keeps before asking for the next chunk.
+ * A file that ends before `end` (truncated while it is read) is an `E_IO`, never a partial result.
  */
 export async function* readFileRange(path: string | URL, start: number, end: number, chunkSize = 1 << 20): AsyncGenerator<Uint8Array> {
   const file = await open(path, "r").catch((error: Error) => {
@@ -22,7 +23,9 @@ export async function* readFileRange(path: string | URL, start: number, end: num
     const buffer = new Uint8Array(chunkSize);
     for (let position = start; position < end; ) {
       const { bytesRead } = await file.read(buffer, 0, Math.min(chunkSize, end - position), position);
-      if (bytesRead === 0) break;
+      if (bytesRead === 0) {
+        throw new SurveyError("E_IO", `cannot read ${String(path)}: the file ended at byte ${position} where ${end} bytes were expected (was it changed while being read?)`);
+      }
       position += bytesRead;
       yield buffer.subarray(0, bytesRead);
     }

@@ -3,11 +3,12 @@ import { fileURLToPath } from "node:url";
 import type { Codebook } from "../../../codebook";
 import type { Encoding } from "../../../load/decodeBytes";
 import { findRecordStart } from "../../../load/stream/findRecordStart";
-import { readHeader, readHeaderOnly, type CsvHeader } from "../../../load/stream/readHeader";
+import { readHeader, type CsvHeader } from "../../../load/stream/readHeader";
 import { fileSize, readFileWindow } from "../../../load/stream/node/readFileRange";
 import { textDecoderFor } from "../../../load/stream/textDecoderFor";
 import { joinParts, type FileTally } from "../joinParts";
 import type { TallyProgress } from "../tallyFile";
+import { Utf8Evidence } from "../../../load/Utf8Evidence";
 import { runInWorker } from "./runInWorker";
 import { tallyFileRange, type FileRangeJob } from "./tallyFileRange";
 
@@ -36,7 +37,7 @@ export async function tallyFilePath(file: string | URL, codebook: Codebook, opti
   const path = file instanceof URL ? fileURLToPath(file) : file;
   const size = await fileSize(path);
   const decoder = textDecoderFor(options.encoding);
-  const header = await readFileHeader(path, size, decoder, options.delimiter);
+  const { header, headerEvidence } = await readFileHeader(path, size, decoder, options.delimiter);
   const wanted = options.workers ?? (size >= PARALLEL_THRESHOLD ? availableParallelism() : 1);
   const starts = wanted > 1 ? await splitPoints(path, header, size, wanted) : [header.dataStart];
   const jobs: FileRangeJob[] = starts.map((start, i) => ({
@@ -60,21 +61,33 @@ export async function tallyFilePath(file: string | URL, codebook: Codebook, opti
     const parts = settled.flatMap((outcome) => (outcome.status === "fulfilled" ? [outcome.value] : []));
     // A part's error is raised again, with its row in file terms, by the single pass below.
     if (parts.length === jobs.length && parts.every((part) => !part.endedInQuotes)) {
-      return { ...joinParts(parts, header.lines), workers: jobs.length };
+      return withHeaderEvidence({ ...joinParts(parts, header.lines), workers: jobs.length }, headerEvidence);
     }
     progress.restart();
   }
   const whole: FileRangeJob = { ...(jobs[0] as FileRangeJob), end: size, last: true, linesBefore: header.lines };
-  return { ...joinParts([await tallyFileRange(whole, progress)], 0), workers: 1 };
+  return withHeaderEvidence({ ...joinParts([await tallyFileRange(whole, progress)], 0), workers: 1 }, headerEvidence);
 }
 
-/** The header record, reading a growing window from the start of the file until it holds it. */
-async function readFileHeader(path: string, size: number, decoder: TextDecoder, delimiter?: string): Promise<CsvHeader> {
+/** The evidence of the header's bytes (read before any part) joined ahead of the parts'. */
+function withHeaderEvidence<T extends FileTally>(tally: T, headerEvidence: Utf8Evidence): T {
+  headerEvidence.join(tally.evidence);
+  return { ...tally, evidence: headerEvidence };
+}
+
+/**
+ * The header record, reading a growing window from the start of the file until it holds it, and
+ * the encoding evidence of the header's bytes (the parts start after them).
+ */
+async function readFileHeader(path: string, size: number, decoder: TextDecoder, delimiter?: string): Promise<{ header: CsvHeader; headerEvidence: Utf8Evidence }> {
   for (let length = SPLIT_WINDOW; ; length *= 2) {
     const window = await readFileWindow(path, 0, Math.min(length, size));
-    const header = readHeader(window, decoder, delimiter);
-    if (header) return header;
-    if (length >= size) return readHeaderOnly(window, decoder, delimiter);
+    const header = readHeader(window, decoder, delimiter, { atEnd: length >= size });
+    if (header) {
+      const headerEvidence = new Utf8Evidence();
+      headerEvidence.push(window.subarray(0, header.dataStart));
+      return { header, headerEvidence };
+    }
   }
 }
 

@@ -30,6 +30,7 @@ export function tallyFileRange(job: FileRangeJob, onChunk?: (bytes: number) => v
     partOfFile: !job.last,
     linesBefore: job.linesBefore,
     designTallies: job.designTallies,
+    startOffset: job.start,
     ...(onChunk ? { onChunk } : {}),
   });
 }

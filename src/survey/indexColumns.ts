@@ -1,0 +1,42 @@
+import type { Codebook } from "../codebook";
+import { SurveyError } from "../errors";
+
+/**
+ * Each column the codebook reads (respondent id, question columns, design columns) with the
+ * JSON path of the codebook field that names it, in codebook order.
+ */
+export function namedColumns(codebook: Codebook): Array<{ column: string; path: string }> {
+  const named: Array<{ column: string; path: string }> = [];
+  if (codebook.respondentId !== undefined) named.push({ column: codebook.respondentId, path: "respondentId" });
+  codebook.questions.forEach((question, i) => {
+    if (question.type === "multi" && question.columns) {
+      for (const [code, column] of Object.entries(question.columns)) named.push({ column, path: `questions[${i}].columns.${code}` });
+    } else named.push({ column: question.column as string, path: `questions[${i}].column` });
+  });
+  const { weights, strata, cluster, fpc, calibration } = codebook.design ?? {};
+  for (const [key, column] of Object.entries({ weights, strata, cluster, fpc })) {
+    if (typeof column === "string") named.push({ column, path: `design.${key}` });
+  }
+  calibration?.margins.forEach((margin, k) => named.push({ column: margin.column, path: `design.calibration.margins[${k}].column` }));
+  return named;
+}
+
+/**
+ * Column name → index of its first occurrence, for both reading paths. A column the codebook
+ * reads that the file has twice is an `E_DUPLICATE_COLUMN` naming the column and the JSON path of
+ * the codebook field that names it: which of the two holds the answers cannot be guessed.
+ */
+export function indexColumns(header: readonly string[], codebook: Codebook): Map<string, number> {
+  const index = new Map<string, number>();
+  const repeated = new Set<string>();
+  header.forEach((name, i) => {
+    if (index.has(name)) repeated.add(name);
+    else index.set(name, i);
+  });
+  for (const { column, path } of namedColumns(codebook)) {
+    if (repeated.has(column)) {
+      throw new SurveyError("E_DUPLICATE_COLUMN", "the file has two columns of this name: rename one", { column, path });
+    }
+  }
+  return index;
+}

@@ -1,0 +1,222 @@
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { parseCodebook, type Codebook } from "../../src/codebook";
+import { loadSurvey } from "../../src/survey";
+import { tallyAnswers, tallyFile } from "../../src/tally";
+
+/** Issue 18's silent-data-loss probes: each holds both reading paths to one answer. */
+const folder = mkdtempSync(join(tmpdir(), "svyprop-hostile-"));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+let files = 0;
+function fileWith(content: string | Uint8Array): string {
+  const path = join(folder, `${files++}.csv`);
+  writeFileSync(path, content);
+  return path;
+}
+
+const yesNo = (id: string, column = id): Codebook["questions"][number] => ({
+  id,
+  column,
+  type: "single",
+  categories: [
+    { code: "yes", label: "Yes", values: ["yes"] },
+    { code: "no", label: "No", values: ["no"] },
+  ],
+});
+
+describe("a file that changes while it is streamed", () => {
+  it("is an E_IO naming the file, not a partial result", async () => {
+    const codebook = parseCodebook({ questions: [yesNo("q")] });
+    const path = fileWith(`q,note\n${Array.from({ length: 2000 }, (_, i) => `${i % 2 ? "yes" : "no"},n${i}`).join("\n")}\n`);
+    let truncated = false;
+    const tallying = tallyFile(path, codebook, {
+      workers: 1,
+      chunkSize: 1024,
+      onProgress: () => {
+        if (truncated) return;
+        truncated = true;
+        truncateSync(path, 4000);
+      },
+    });
+    await expect(tallying).rejects.toMatchObject({ code: "E_IO" });
+    await expect(tallying).rejects.toThrow(path);
+  });
+});
+
+describe("weights", () => {
+  it("are decimal numbers in both paths: 0x10, 0b11, 1e1 and Infinity are E_BAD_WEIGHT naming row and value", async () => {
+    const codebook = parseCodebook({ design: { weights: "w" }, questions: [yesNo("q")] });
+    for (const weight of ["0x10", "0b11", "0o7", "1e1", "Infinity", "1_000"]) {
+      const path = fileWith(`q,w\nyes,1.5\nno,${weight}\n`);
+      const expected = { code: "E_BAD_WEIGHT", row: 3, column: "w", value: weight };
+      await expect(loadSurvey(path, { codebook })).rejects.toMatchObject(expected);
+      await expect(tallyFile(path, codebook, { designTallies: true })).rejects.toMatchObject(expected);
+    }
+    const survey = await loadSurvey(fileWith("q,w\nyes,\"1,5\"\nno,2.\n"), { codebook });
+    expect(Array.from(survey.designColumns?.weights ?? [])).toEqual([1.5, 2]);
+  });
+});
+
+describe("a column the file has twice", () => {
+  it("is an E_DUPLICATE_COLUMN in both paths, for a question, the respondent id or a design column", async () => {
+    const cases: Array<[string, Codebook, string]> = [
+      ["q,q\nyes,no\n", parseCodebook({ questions: [yesNo("q")] }), "questions[0].column"],
+      ["id,q,id\n1,yes,2\n", parseCodebook({ respondentId: "id", questions: [yesNo("q")] }), "respondentId"],
+      ["q,w,w\nyes,1,2\n", parseCodebook({ design: { weights: "w" }, questions: [yesNo("q")] }), "design.weights"],
+    ];
+    for (const [csv, codebook, path] of cases) {
+      const file = fileWith(csv);
+      const column = path === "respondentId" ? "id" : path === "design.weights" ? "w" : "q";
+      const expected = { code: "E_DUPLICATE_COLUMN", column, path };
+      await expect(loadSurvey(file, { codebook })).rejects.toMatchObject(expected);
+      await expect(tallyFile(file, codebook)).rejects.toMatchObject(expected);
+    }
+  });
+
+  it("is harmless when the codebook does not read it", async () => {
+    const codebook = parseCodebook({ questions: [yesNo("q")] });
+    const file = fileWith("q,note,note\nyes,a,b\n");
+    expect((await loadSurvey(file, { codebook })).report.rowsRead).toBe(1);
+    expect((await tallyFile(file, codebook)).report.rowsRead).toBe(1);
+  });
+});
+
+/** Both paths on one file: the in-memory report and tallies, and the streamed ones (on one and two threads). */
+async function bothPaths(content: string | Uint8Array, codebook: Codebook) {
+  const file = fileWith(content);
+  const survey = await loadSurvey(file, { codebook });
+  const memory = {
+    report: survey.report,
+    tallies: Object.fromEntries([...survey.answers].map(([id, coded]) => [id, Array.from(tallyAnswers(coded).counts)])),
+  };
+  for (const workers of [1, 2]) {
+    const streamed = await tallyFile(file, codebook, { workers, chunkSize: 5 });
+    expect(streamed.report).toEqual(memory.report);
+    expect(Object.fromEntries([...streamed.tallies].map(([id, tally]) => [id, Array.from(tally.counts)]))).toEqual(memory.tallies);
+  }
+  return memory;
+}
+
+describe("line endings", () => {
+  const codebook = parseCodebook({ questions: [yesNo("q")] });
+
+  it("a lone CR ends a record (old Mac Excel), in both paths", async () => {
+    const { report, tallies } = await bothPaths("q,note\ryes,a\rno,b\ryes,c\r", codebook);
+    expect(report.rowsRead).toBe(3);
+    expect(report.issues).toEqual([]);
+    expect(tallies.q).toEqual([2, 1]);
+  });
+
+  it("CRLF, LF and CR mixed in one file are each one line break; quoted ones stay in their cell", async () => {
+    const { report, tallies } = await bothPaths('q,note\r\nyes,a\nno,"b\rc"\ryes,d\r\n\rno,e', codebook);
+    expect(report.rowsRead).toBe(4);
+    expect(report.issues).toEqual([]);
+    expect(tallies.q).toEqual([2, 2]);
+  });
+
+  it("rows are numbered by the same rule: a blank line of any kind is a row", async () => {
+    const { report } = await bothPaths("q,note\r\rmaybe,a\n\r\nno,b\rperhaps,c\n", codebook);
+    expect(report.issues.map((issue) => issue.row)).toEqual([3, 6]);
+  });
+});
+
+describe("header rows", () => {
+  const codebook = parseCodebook({ questions: [yesNo("q")] });
+
+  it('an answer starting with {"ImportId" in the second data row is a respondent, not a Qualtrics header', async () => {
+    const { report, tallies } = await bothPaths('q,note\nyes,plain\nno,"{""ImportId"":""QID1""}"\nyes,x\n', codebook);
+    expect(report.rowsRead).toBe(3);
+    expect(tallies.q).toEqual([2, 1]);
+  });
+
+  it("a Qualtrics export's two extra header rows are no respondents in either path", async () => {
+    const csv = 'ResponseId,q\nResponse ID,Do you agree?\n"{""ImportId"":""_recordId""}","{""ImportId"":""QID1""}"\nR_1,yes\nR_2,no\n';
+    const { report, tallies } = await bothPaths(csv, codebook);
+    expect(report.rowsRead).toBe(2);
+    expect(tallies.q).toEqual([1, 1]);
+    expect((await loadSurvey(fileWith(csv), { codebook })).rowNumbers).toEqual([4, 5]);
+  });
+
+  it("a header alone, or blank lines of bare delimiters, are refused alike", async () => {
+    for (const [csv, code] of [["q,note\n", "E_NO_ROWS"], ["q,note\n,\n \t \n, ,\"\"\n", "E_NO_ROWS"], [",,\n,\n", "E_EMPTY_FILE"], ["\r\n\r", "E_EMPTY_FILE"]]) {
+      const file = fileWith(csv as string);
+      await expect(loadSurvey(file, { codebook })).rejects.toMatchObject({ code });
+      await expect(tallyFile(file, codebook)).rejects.toMatchObject({ code });
+    }
+  });
+
+  it("every row ragged: both paths leave each out with its row", async () => {
+    const { report } = await bothPaths("q,note\nyes\nno,a,b\n", codebook);
+    expect(report.issues.map((issue) => [issue.code, issue.row])).toEqual([["E_RAGGED_ROW", 2], ["E_RAGGED_ROW", 3]]);
+  });
+});
+
+describe("encodings", () => {
+  const codebook = parseCodebook({ questions: [{ id: "s", column: "s", type: "single", categories: [
+    { code: "ts", label: "Très satisfait", values: ["Très satisfait"] },
+    { code: "ps", label: "Peu satisfait", values: ["Peu satisfait"] },
+  ] }] });
+  const utf8 = (text: string) => new TextEncoder().encode(text);
+  const latin = (text: string) => Uint8Array.from(text, (char) => char.charCodeAt(0));
+
+  it("one invalid byte in a UTF-8 file is an E_ENCODING naming the byte, its offset and row, in both paths", async () => {
+    const head = utf8("s,note\nTrès satisfait,a\nPeu satisfait,b\n");
+    const before = utf8("Très satisfait,caf");
+    const bytes = new Uint8Array([...head, ...before, 0xe9, ...utf8("\n")]);
+    const file = fileWith(bytes);
+    const expected = { code: "E_ENCODING", row: 4 };
+    await expect(loadSurvey(file, { codebook })).rejects.toMatchObject(expected);
+    await expect(loadSurvey(file, { codebook })).rejects.toThrow(`byte 0xE9 at offset ${head.length + before.length}`);
+    for (const workers of [1, 2]) await expect(tallyFile(file, codebook, { workers })).rejects.toMatchObject(expected);
+    await expect(tallyFile(bytes, codebook)).rejects.toMatchObject(expected);
+    // Told which encoding it is, the file is read as such.
+    const survey = await loadSurvey(file, { codebook, encoding: "windows-1252" });
+    expect(survey.readWith?.encoding).toBe("windows-1252");
+  });
+
+  it("a Windows-1252 file (no UTF-8 in it) is read as such by both paths, and says so", async () => {
+    const file = fileWith(latin("s,note\nTrès satisfait,é\nPeu satisfait,ç\n"));
+    const survey = await loadSurvey(file, { codebook });
+    expect(survey.readWith?.encoding).toBe("windows-1252");
+    expect(survey.report.issues).toEqual([]);
+    const streamed = await tallyFile(file, codebook);
+    expect(streamed.encoding).toBe("windows-1252");
+    expect(streamed.report).toEqual(survey.report);
+  });
+
+  it("an invalid byte in a column no question reads still decides the file, the same way in both paths", async () => {
+    const file = fileWith(new Uint8Array([...utf8("s,note\nPeu satisfait,"), 0xff, ...utf8("\nPeu satisfait,x\n")]));
+    const survey = await loadSurvey(file, { codebook });
+    const streamed = await tallyFile(file, codebook);
+    expect([survey.readWith?.encoding, streamed.encoding]).toEqual(["windows-1252", "windows-1252"]);
+  });
+});
+
+describe("limits", () => {
+  it("a file over 512 MiB is E_TOO_LARGE naming --stream, found before a byte is read", async () => {
+    const path = fileWith("");
+    truncateSync(path, 513 * 2 ** 20); // sparse: no disk used
+    const codebook = parseCodebook({ questions: [yesNo("q")] });
+    await expect(loadSurvey(path, { codebook })).rejects.toMatchObject({ code: "E_TOO_LARGE", value: String(513 * 2 ** 20) });
+    await expect(loadSurvey(path, { codebook })).rejects.toThrow("--stream");
+  });
+
+  it("a 10 MB bad value is cut in the report and in messages, the same way in both paths", async () => {
+    const codebook = parseCodebook({ design: { weights: "w" }, questions: [yesNo("q")] });
+    const huge = "x".repeat(10_000_000);
+    const file = fileWith(`q,w\n${huge},1\nyes,1\n`);
+    const plain = parseCodebook({ questions: [yesNo("q")] });
+    const survey = await loadSurvey(file, { codebook: plain });
+    const value = survey.report.issues[0]?.value ?? "";
+    expect(value.length).toBeLessThan(300);
+    expect(value).toContain("(10000000 characters)");
+    expect((await tallyFile(file, plain)).report).toEqual(survey.report);
+    const badWeight = fileWith(`q,w\nyes,${huge}\n`);
+    const error = (await loadSurvey(badWeight, { codebook }).catch((caught: unknown) => caught)) as Error;
+    expect(error).toMatchObject({ code: "E_BAD_WEIGHT", row: 2 });
+    expect(error.message.length).toBeLessThan(400);
+  });
+});
