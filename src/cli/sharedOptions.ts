@@ -1,4 +1,5 @@
 import type { ChartLocale } from "../charts";
+import type { Encoding } from "../load";
 import { didYouMean } from "./didYouMean";
 import { UsageError } from "./usageError";
 
@@ -20,6 +21,8 @@ export const SHARED_OPTIONS = {
   method: { type: "string" },
   /** Stop at the first bad row or warning (a question left without an estimate): exit 3. */
   strict: { type: "boolean" },
+  /** The survey file's text encoding (utf-8, windows-1252 or latin1), when its bytes do not say. */
+  encoding: { type: "string" },
   /** Where to write the output (a file, or a folder for `reproduce`). */
   out: { type: "string" },
 } as const;
@@ -38,4 +41,19 @@ export function localeOption(value: string | undefined): ChartLocale {
   if (value === undefined) return "en-US";
   if ((LOCALES as readonly string[]).includes(value)) return value as ChartLocale;
   throw new UsageError(`--locale must be ${LOCALES.join(" or ")} (got "${value}")${didYouMean(value, LOCALES)}`);
+}
+
+/** Encodings `--encoding` takes: latin1 (ISO-8859-1) is read as its superset Windows-1252. */
+export const ENCODING_NAMES: Readonly<Record<string, Encoding>> = { "utf-8": "utf-8", "windows-1252": "windows-1252", latin1: "windows-1252" };
+
+/**
+ * The `--encoding` value as `loadSurvey` / `tallyFile` options: nothing when absent (the bytes
+ * decide, see `chooseEncoding`); any other name is a usage error listing the encodings.
+ */
+export function encodingOption(value: string | undefined): { encoding?: Encoding } {
+  if (value === undefined) return {};
+  const encoding = Object.hasOwn(ENCODING_NAMES, value) ? ENCODING_NAMES[value] : undefined;
+  const names = Object.keys(ENCODING_NAMES);
+  if (encoding === undefined) throw new UsageError(`--encoding must be one of ${names.join(", ")} (got "${value}")${didYouMean(value, names)}`);
+  return { encoding };
 }

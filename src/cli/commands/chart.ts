@@ -9,13 +9,14 @@ import { type Command, defineCommand, ExitCode } from "../command";
 import { didYouMean } from "../didYouMean";
 import { INTERVAL_OPTIONS, intervalOptions } from "../intervalOptions";
 import { outputFormat, writeOutputFile } from "../outputFile";
-import { localeOption, sharedOptions } from "../sharedOptions";
+import { localeOption, encodingOption, sharedOptions } from "../sharedOptions";
 import { missingArguments, UsageError } from "../usageError";
 
 const usage = `Usage: svyprop chart FILE --codebook CODEBOOK --question ID --out PATH
                      [--type bar|grouped|stacked|likert|forest|multi] [--by QUESTION]
                      [--format vl.json|svg|png] [--locale en-US|fr-FR] [--title TEXT]
                      [--method M] [--level L] [--scale S] [--strict] [--quiet]
+                     [--encoding utf-8|windows-1252|latin1]
 
 Draws one question's estimates with their confidence intervals. The type defaults to the
 question's (likert, multi-select bars, grouped bars with --by, else bars); binary questions
@@ -37,7 +38,7 @@ export const chartCommand: Command = defineCommand({
     by: { type: "string" },
     format: { type: "string" },
     title: { type: "string" },
-    ...sharedOptions("out", "locale", "quiet", "strict"),
+    ...sharedOptions("out", "locale", "quiet", "strict", "encoding"),
     ...INTERVAL_OPTIONS,
     scale: { type: "string", default: "2" },
   },
@@ -48,7 +49,7 @@ export const chartCommand: Command = defineCommand({
     }
     const format = chartFormat(values.out, values.format);
     const locale = localeOption(values.locale);
-    const survey = await loadSurvey(file, { codebook: values.codebook, strict: values.strict === true });
+    const survey = await loadSurvey(file, { codebook: values.codebook, strict: values.strict === true, ...encodingOption(values.encoding) });
     const question = survey.codebook.questions.find((q) => q.id === values.question);
     if (question === undefined) {
       const ids = survey.codebook.questions.map((q) => q.id);

@@ -1,13 +1,11 @@
 import type { Question } from "../../codebook";
 import { SurveyError } from "../../errors";
-import { EXPORT_FORMATS, type Encoding } from "../../load";
+import { EXPORT_FORMATS } from "../../load";
 import { proposeCodebook, type ColumnNote } from "../../survey";
 import { type Command, defineCommand, ExitCode } from "../command";
-import { sharedOptions } from "../sharedOptions";
+import { ENCODING_NAMES, encodingOption, sharedOptions } from "../sharedOptions";
 import { missingArguments } from "../usageError";
 
-/** Encodings `--encoding` takes: latin1 (ISO-8859-1) is read as its superset Windows-1252. */
-const ENCODING_NAMES: Record<string, Encoding> = { "utf-8": "utf-8", "windows-1252": "windows-1252", latin1: "windows-1252" };
 
 const usage = `Usage: svyprop codebook FILE [--format ${EXPORT_FORMATS.join("|")}] [--delimiter D]
                         [--encoding ${Object.keys(ENCODING_NAMES).join("|")}] [--max-categories N]
@@ -34,10 +32,9 @@ export const codebookCommand: Command = defineCommand({
   usage,
   arguments: ["FILE"],
   options: {
-    ...sharedOptions("quiet"),
+    ...sharedOptions("quiet", "encoding"),
     format: { type: "string" },
     delimiter: { type: "string" },
-    encoding: { type: "string" },
     "max-categories": { type: "string" },
     dictionary: { type: "string" },
   },
@@ -49,9 +46,7 @@ export const codebookCommand: Command = defineCommand({
     const { codebook, notes } = await proposeCodebook(file, {
       ...(values.dictionary === undefined ? {} : { dictionary: values.dictionary }),
       ...(values.format === undefined ? {} : { format: oneOf(EXPORT_FORMATS, values.format, "--format") }),
-      ...(values.encoding === undefined
-        ? {}
-        : { encoding: ENCODING_NAMES[oneOf(Object.keys(ENCODING_NAMES), values.encoding, "--encoding")] as Encoding }),
+      ...encodingOption(values.encoding),
       ...(values.delimiter === undefined ? {} : { delimiter: values.delimiter === "\\t" ? "\t" : values.delimiter }),
       ...(values["max-categories"] === undefined ? {} : { maxCategories: positiveInteger(values["max-categories"]) }),
     });

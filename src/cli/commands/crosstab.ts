@@ -4,12 +4,13 @@ import { formatAssociationTest, toMarkdown, validationSummary, warningSummary } 
 import { loadSurvey } from "../../survey";
 import { type Command, defineCommand, ExitCode } from "../command";
 import { INTERVAL_OPTIONS, intervalOptions } from "../intervalOptions";
-import { localeOption, sharedOptions } from "../sharedOptions";
+import { localeOption, encodingOption, sharedOptions } from "../sharedOptions";
 import { missingArguments } from "../usageError";
 
 const usage = `Usage: svyprop crosstab FILE --codebook CODEBOOK --rows QUESTION --cols QUESTION
                         [--test pearson|fisher|F|Chisq] [--no-correction] [--method M] [--level L]
                         [--json] [--quiet] [--strict] [--locale en-US|fr-FR]
+                        [--encoding utf-8|windows-1252|latin1]
 
 The rows question's answers within each answer to the cols question, with their confidence
 intervals, and a test of independence among the respondents who answered both: on a simple
@@ -32,7 +33,7 @@ export const crosstabCommand: Command = defineCommand({
     test: { type: "string" },
     "no-correction": { type: "boolean" },
     ...INTERVAL_OPTIONS,
-    ...sharedOptions("json", "quiet", "locale", "strict"),
+    ...sharedOptions("json", "quiet", "locale", "strict", "encoding"),
   },
   async run({ values, positionals }, io) {
     const [file] = positionals;
@@ -43,7 +44,7 @@ export const crosstabCommand: Command = defineCommand({
     if (values.test !== undefined && !(TESTS as readonly string[]).includes(values.test)) {
       throw new SurveyError("E_ARGUMENT", `--test must be one of ${TESTS.join(", ")} (got ${values.test})`);
     }
-    const survey = await loadSurvey(file, { codebook: values.codebook, strict: values.strict === true });
+    const survey = await loadSurvey(file, { codebook: values.codebook, strict: values.strict === true, ...encodingOption(values.encoding) });
     const options: CrosstabOptions = {
       ...(values.test === undefined ? {} : { test: values.test as CrosstabOptions["test"] }),
       ...(values["no-correction"] ? { correction: false } : {}),

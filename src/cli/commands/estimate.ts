@@ -1,5 +1,6 @@
 import { stat } from "node:fs/promises";
 import type { Codebook } from "../../codebook";
+import type { Encoding } from "../../load";
 import { SurveyError } from "../../errors";
 import type { ChartLocale } from "../../charts";
 import { calibrationOf, estimate as estimateQuestion, estimatesFromDesignTally, estimatesFromTally, localizeLabels } from "../../estimate";
@@ -12,7 +13,7 @@ import { loadSurvey, resolveCodebook, throwOnWarning, type ValidationReport } fr
 import type { CIMethod, Estimate } from "../../types";
 import { type CliIO, type Command, defineCommand, ExitCode } from "../command";
 import { INTERVAL_OPTIONS, intervalOptions } from "../intervalOptions";
-import { localeOption, sharedOptions } from "../sharedOptions";
+import { localeOption, encodingOption, sharedOptions } from "../sharedOptions";
 import { createProgressBar } from "../progressBar";
 import { missingArguments } from "../usageError";
 import { numericQuestionIds, numericSummaries } from "../numericSummaries";
@@ -22,7 +23,7 @@ const STREAM_FROM_BYTES = 32 * 1024 * 1024;
 
 const usage = `Usage: svyprop estimate FILE --codebook CODEBOOK [--question ID …] [--method M] [--level L]
                         [--by QUESTION] [--lonely-psu MODE] [--strict] [--json] [--stream] [--quiet]
-                        [--locale en-US|fr-FR]
+                        [--locale en-US|fr-FR] [--encoding utf-8|windows-1252|latin1]
 
 Prints one Estimate row per category of each question (all categorical questions by default):
 count, base, percentage and its confidence interval. A numeric question named with --question
@@ -55,7 +56,7 @@ export const estimateCommand: Command = defineCommand({
     by: { type: "string" },
     "lonely-psu": { type: "string" },
     stream: { type: "boolean" },
-    ...sharedOptions("json", "quiet", "locale", "strict"),
+    ...sharedOptions("json", "quiet", "locale", "strict", "encoding"),
   },
   async run({ values, positionals }, io) {
     const [file] = positionals;
@@ -85,7 +86,7 @@ export const estimateCommand: Command = defineCommand({
     let numeric: ReturnType<typeof numericSummaries> = { means: [], quantiles: [], weighted: false };
     if (stream) {
       const showProgress = io.isTTY && !values.json && !values.quiet;
-      ({ rows, report } = await estimateStreamed(file, codebook, questions, { ...interval, ...(lonelyPsu === undefined ? {} : { lonelyPsu: lonelyPsu as LonelyPsu }) }, showProgress ? io : undefined, locale));
+      ({ rows, report } = await estimateStreamed(file, codebook, questions, { ...interval, ...(lonelyPsu === undefined ? {} : { lonelyPsu: lonelyPsu as LonelyPsu }) }, showProgress ? io : undefined, locale, encodingOption(values.encoding)));
       if (values.strict) throwOnWarning(report.warnings ?? []);
       if (values.strict && report.issues[0]) {
         const first = report.issues[0];
@@ -93,7 +94,7 @@ export const estimateCommand: Command = defineCommand({
       }
     } else {
       const design = lonelyPsu === undefined ? {} : { design: { lonelyPsu: lonelyPsu as LonelyPsu } };
-      const survey = await loadSurvey(file, { codebook, strict: values.strict === true, ...design });
+      const survey = await loadSurvey(file, { codebook, strict: values.strict === true, ...encodingOption(values.encoding), ...design });
       rows = questions.flatMap((id) => estimateQuestion(survey, id, { ...interval, locale, ...(values.by === undefined ? {} : { by: values.by }) }));
       numeric = numericSummaries(survey, numericIds, { ...(interval.level === undefined ? {} : { level: interval.level }), ...(values.by === undefined ? {} : { by: values.by }), locale });
       report = survey.report;
@@ -143,9 +144,11 @@ async function estimateStreamed(
   interval: { method?: CIMethod | SurveyCIMethod; level?: number; lonelyPsu?: LonelyPsu },
   progressTo: CliIO | undefined,
   locale: ChartLocale,
+  read: { encoding?: Encoding },
 ): Promise<{ rows: Estimate[]; report: ValidationReport }> {
   const progress = progressTo ? createProgressBar(progressTo, (await stat(file)).size) : undefined;
   const { tallies, report, designTallies } = await tallyFile(file, codebook, {
+    ...read,
     ...(progress ? { onProgress: progress.update } : {}),
     designTallies: streamableDesign(codebook.design),
   });

@@ -6,12 +6,12 @@ import { documentDate } from "../documentDate";
 import { INTERVAL_OPTIONS, intervalOptions } from "../intervalOptions";
 import { outputFormat, writeOutputFile } from "../outputFile";
 import { surveyReport } from "../reportSections";
-import { localeOption, sharedOptions } from "../sharedOptions";
+import { localeOption, encodingOption, sharedOptions } from "../sharedOptions";
 import { missingArguments } from "../usageError";
 
 const usage = `Usage: svyprop report FILE --codebook CODEBOOK --out PATH [--question ID …]
                       [--locale en-US|fr-FR] [--decimals D] [--method M] [--level L]
-                      [--page-size A4|Letter] [--strict] [--quiet]
+                      [--page-size A4|Letter] [--strict] [--quiet] [--encoding E]
 
 Writes every categorical question's estimates (or the --question ones) as a report whose
 format follows PATH's extension: .html (a self-contained page with a chart and a table per
@@ -35,7 +35,7 @@ export const reportCommand: Command = defineCommand({
     question: { type: "string", multiple: true },
     decimals: { type: "string", default: "0" },
     "page-size": { type: "string" },
-    ...sharedOptions("out", "locale", "quiet", "strict"),
+    ...sharedOptions("out", "locale", "quiet", "strict", "encoding"),
     ...INTERVAL_OPTIONS,
   },
   async run({ values, positionals }, io) {
@@ -52,7 +52,7 @@ export const reportCommand: Command = defineCommand({
       return ExitCode.usage;
     }
     const format = { locale, decimals: Number(values.decimals) };
-    const survey = await loadSurvey(file, { codebook: values.codebook, strict: values.strict === true });
+    const survey = await loadSurvey(file, { codebook: values.codebook, strict: values.strict === true, ...encodingOption(values.encoding) });
     const { rows, report } = surveyReport(survey, {
       file,
       ...(values.question === undefined ? {} : { questions: values.question }),

@@ -5,10 +5,11 @@ import { documentDate } from "../documentDate";
 import { INTERVAL_OPTIONS, intervalOptions } from "../intervalOptions";
 import { outputFormat, writeOutputFile } from "../outputFile";
 import { surveyReport } from "../reportSections";
-import { localeOption, sharedOptions } from "../sharedOptions";
+import { localeOption, encodingOption, sharedOptions } from "../sharedOptions";
 
 const usage = `Usage: svyprop slides FILE --codebook CODEBOOK --out DECK.pptx [--question ID …]
                       [--locale en-US|fr-FR] [--decimals D] [--method M] [--level L] [--quiet]
+                      [--encoding utf-8|windows-1252|latin1]
 
 Writes a 16:9 PowerPoint deck: a title slide, then one slide per question group with its
 chart, the caption (base, interval, method, source) under it, and the table of estimates in
@@ -23,7 +24,7 @@ export const slidesCommand: Command = defineCommand({
     codebook: { type: "string" },
     question: { type: "string", multiple: true },
     decimals: { type: "string", default: "0" },
-    ...sharedOptions("out", "locale", "quiet"),
+    ...sharedOptions("out", "locale", "quiet", "encoding"),
     ...INTERVAL_OPTIONS,
   },
   async run({ values, positionals }, io) {
@@ -34,7 +35,7 @@ export const slidesCommand: Command = defineCommand({
     }
     outputFormat("slides", values.out, ["pptx"]);
     const format = { locale: localeOption(values.locale), decimals: Number(values.decimals) };
-    const survey = await loadSurvey(file, { codebook: values.codebook });
+    const survey = await loadSurvey(file, { codebook: values.codebook, ...encodingOption(values.encoding) });
     const { report } = surveyReport(survey, {
       file,
       ...(values.question === undefined ? {} : { questions: values.question }),
