@@ -1,5 +1,6 @@
 import { SurveyError } from "../errors";
 import { Utf8Evidence } from "./Utf8Evidence";
+import { Windows1252Decoder } from "./windows1252Decoder";
 
 /**
  * Text encodings svyprop reads: UTF-8 (with or without BOM) and the Windows-1252 of French
@@ -14,7 +15,7 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf];
  * Decodes a whole file's bytes in the encoding `chooseEncoding` decides; a UTF-8 BOM is dropped.
  */
 export function decodeBytes(bytes: Uint8Array, encoding?: Encoding): string {
-  return chooseEncoding(bytes, encoding) === "windows-1252" ? decodeWindows1252(bytes) : new TextDecoder("utf-8").decode(bytes);
+  return chooseEncoding(bytes, encoding) === "windows-1252" ? new Windows1252Decoder().decode(bytes) : new TextDecoder("utf-8").decode(bytes);
 }
 
 /**
@@ -52,16 +53,4 @@ export function encodingError(evidence: Utf8Evidence, encoding: Encoding | undef
       : `${where} is not UTF-8, yet the file holds ${evidence.multibyte} UTF-8 character(s) elsewhere: it mixes encodings. ` +
         'Fix that byte (save the file as UTF-8 again), or pass encoding "windows-1252" to read every byte as Windows-1252';
   return new SurveyError("E_ENCODING", message, row === undefined ? {} : { row });
-}
-
-/**
- * Bytes 0x80–0x9F of Windows-1252 (WHATWG index-windows-1252): € ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ.
- * Node ≥ 20.18.3 decodes them as Latin-1 control characters (nodejs/node#60888), so the
- * apostrophe ’ and € of French Excel files are mapped here.
- */
-const C1_AS_WINDOWS_1252 = "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f"
-  + "\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
-
-function decodeWindows1252(bytes: Uint8Array): string {
-  return new TextDecoder("windows-1252").decode(bytes).replace(/[\u0080-\u009f]/g, (c) => C1_AS_WINDOWS_1252[c.charCodeAt(0) - 0x80] as string);
 }

@@ -5,6 +5,7 @@ import type { CsvTable } from "./parseCsv";
 import { readSourceBytes, type ReadSourceOptions, type Source } from "./readSourceText";
 import { rowAtOffset, scanTable } from "./scanTable";
 import { sniffDelimiterOf } from "./stream/readHeader";
+import { textDecoderFor } from "./stream/textDecoderFor";
 
 /**
  * The largest source read whole (without `maxBytes`): past about 512 MiB, V8 cannot hold the
@@ -37,7 +38,7 @@ export async function readTable(source: Source, options: ReadTableOptions = {}):
   const encoding = chooseEncoding(bytes, options.encoding, (offset) =>
     rowAtOffset(bytes, offset, options.delimiter ?? sniffDelimiterOf(bytes, new TextDecoder("windows-1252"))),
   );
-  const parsed = scanTable(bytes, new TextDecoder(encoding), options.delimiter);
+  const parsed = scanTable(bytes, textDecoderFor(encoding), options.delimiter);
   const table = normalizeExport(parsed, options.format ?? detectExportFormat(parsed));
   if (table.rows.length === 0) {
     throw new SurveyError("E_NO_ROWS", `the file has a header (${table.header.length} columns) but no answer rows`);
