@@ -36,8 +36,9 @@ describe.each([[[]], [["--stream"]]])("estimate %j: data problems are input erro
     expect(result.err).toBe('svyprop estimate: E_BAD_WEIGHT: every weight is zero: nothing can be estimated (column "w")\n');
   });
 
-  it("weights whose sum overflows (1e308)", async () => {
-    const result = await estimate(...(await fixture("huge", ["1e308", "1e308", "1"], { weights: "w" })));
+  it("weights whose sum overflows (1e308, written out: weights are plain decimals)", async () => {
+    const huge = `1${"0".repeat(308)}`;
+    const result = await estimate(...(await fixture("huge", [huge, huge, "1"], { weights: "w" })));
     expect(result.code).toBe(ExitCode.badInput);
     expect(result.err).toContain('E_BAD_WEIGHT: the weights are too large');
     expect(result.err).toContain('(column "w")');
