@@ -125,7 +125,7 @@ function plural(count: number, noun: string): string {
 }
 
 /** One sentence on a group's sum, e.g. "Past year: 6 + 36 + 3 + 1 = 46, not 47; the percentages fit 46". */
-export function describeGroup({ group, partition }: FigureGroupCheck): string {
+function describeGroup({ group, partition }: FigureGroupCheck): string {
   const { sum, base, sumsToBase, categories, printedFitBase, printedFitSum } = partition;
   const addition = `${categories.map((category) => category.count).join(" + ")} = ${sum}`;
   if (sumsToBase) return `${group}: ${addition}`;
@@ -140,7 +140,7 @@ export function describeGroup({ group, partition }: FigureGroupCheck): string {
  * "Past year: fewer than 5: 36/47 prints 77 %, not 78 %; 36 (78 %) fits n ∈ {46}".
  * `range` is the denominator search range the verdict came from.
  */
-export function describeVerdict(verdict: FigureVerdict, range: { min: number; max: number }): string {
+function describeVerdict(verdict: FigureVerdict, range: { min: number; max: number }): string {
   const { label, count, base, printed } = verdict;
   const percent = `${withoutPercentSign(printed)} %`;
   const shown = count === undefined ? percent : `${count} (${percent})`;
