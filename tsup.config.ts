@@ -7,7 +7,6 @@ export default defineConfig([
     entry: { index: "src/index.ts", render: "src/render/index.ts", office: "src/office/index.ts" },
     format: ["esm", "cjs"],
     dts: true,
-    sourcemap: true,
     clean: true,
     // import.meta.url (used to find the shipped datasets) also works in the CJS build.
     shims: true,
@@ -18,14 +17,12 @@ export default defineConfig([
     entry: { cli: "src/cli/main.ts" },
     format: ["esm"],
     banner: { js: "#!/usr/bin/env node" },
-    sourcemap: true,
     target: "node20",
   },
   {
     // The tally worker thread (Node only): `runInWorker` starts it by file name, beside the bundles.
     entry: { tallyWorker: "src/tally/stream/node/tallyWorker.ts" },
     format: ["esm"],
-    sourcemap: true,
     target: "node20",
   },
 ]);

@@ -1,12 +1,7 @@
-/** Interval methods for one proportion (see `stats/proportionCI`). */
-export type CIMethod =
-  | "wald"
-  | "wilson"
-  | "wilson-cc"
-  | "agresti-coull"
-  | "clopper-pearson"
-  | "jeffreys"
-  | "logit";
+/** Interval methods for one proportion: derived from `CI_METHODS` in `stats/proportionCI` (a type-only import). */
+import type { CIMethod } from "./stats/proportionCI";
+
+export type { CIMethod };
 
 /** A point estimate with its confidence interval. */
 export interface Interval {

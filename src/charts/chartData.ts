@@ -75,7 +75,7 @@ export function toChartData(rows: readonly Estimate[], options: ResolvedChartOpt
  * by question when each is one question's same category ("Real name" for "yes", also when one
  * question's one category is split by group), and by both otherwise.
  */
-export function itemLabeller(rows: readonly Estimate[]): (row: Estimate) => string {
+function itemLabeller(rows: readonly Estimate[]): (row: Estimate) => string {
   const questions = new Set(rows.map((row) => row.question));
   const categories = new Set(rows.map((row) => row.category));
   if (questions.size === 1 && categories.size === 1) return (row) => row.questionLabel;

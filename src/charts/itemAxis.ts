@@ -7,10 +7,10 @@ import { vegaString } from "./vegaString";
  * Longest axis label in pixels before Vega truncates it with an ellipsis. Headless Vega has no
  * canvas to measure text and overestimates widths, so the limit is generous.
  */
-export const ITEM_LABEL_LIMIT = 400;
+const ITEM_LABEL_LIMIT = 400;
 
 /** Labels longer than this many characters are broken into lines at spaces. */
-export const ITEM_LABEL_WRAP = 48;
+const ITEM_LABEL_WRAP = 48;
 /** Height of one line of an axis label, in pixels. */
 const LABEL_LINE_HEIGHT = 14;
 

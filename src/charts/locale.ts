@@ -37,7 +37,7 @@ export interface LocaleTexts {
 }
 
 /** A narrow no-break space: the French typographic space before "%" and ":" (as CLDR and d3-format write it). */
-export const NARROW_NO_BREAK_SPACE = "\u202f";
+const NARROW_NO_BREAK_SPACE = "\u202f";
 
 const METHOD_NAMES_EN: Record<string, string> = {
   wald: "Wald",

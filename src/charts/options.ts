@@ -44,7 +44,7 @@ export interface ResolvedChartOptions {
   groupTitle?: string;
 }
 
-export const DEFAULT_WIDTH = 420;
+const DEFAULT_WIDTH = 420;
 
 export function resolveChartOptions(options: ChartOptions = {}): ResolvedChartOptions {
   const { locale = "en-US", width = DEFAULT_WIDTH, decimals = 0, order = "descending" } = options;

@@ -15,7 +15,7 @@ export interface NumberStyle {
  * The row's percentage as digits, without the "%" sign: "72.8" / "72,8".
  * Unweighted rows are rounded exactly on count/base (half-up); weighted rows on their float proportion.
  */
-export function percentDigits(row: Estimate, style: NumberStyle): string {
+function percentDigits(row: Estimate, style: NumberStyle): string {
   const digits = isExactRatio(row)
     ? roundRatio(row.count, row.base, { decimals: style.decimals })
     : roundDecimal(row.proportion, { shift: 2, decimals: style.decimals });
@@ -23,7 +23,7 @@ export function percentDigits(row: Estimate, style: NumberStyle): string {
 }
 
 /** A proportion (0–1, a float such as an interval limit) as percentage digits: "66" / "66,1". */
-export function proportionDigits(proportion: number, style: NumberStyle): string {
+function proportionDigits(proportion: number, style: NumberStyle): string {
   return localizeDecimal(roundDecimal(proportion, { shift: 2, decimals: style.decimals }), style.locale);
 }
 

@@ -24,7 +24,7 @@ export interface SegmentAxes {
 }
 
 /** Narrowest segment that gets a value label (a share of the axis); thinner ones leave it to the tooltip. */
-export const MIN_LABELLED_SEGMENT = 0.06;
+const MIN_LABELLED_SEGMENT = 0.06;
 
 /**
  * Lays the categories of each bar (`item`) end to end in category order, the bar starting at

@@ -34,7 +34,7 @@ export function sharedOptions<const K extends SharedOptionName>(...names: K[]): 
   return Object.fromEntries(names.map((name) => [name, SHARED_OPTIONS[name]])) as Pick<typeof SHARED_OPTIONS, K>;
 }
 
-export const LOCALES: readonly ChartLocale[] = ["en-US", "fr-FR"];
+const LOCALES: readonly ChartLocale[] = ["en-US", "fr-FR"];
 
 /** The `--locale` value (en-US when absent); any other value is a usage error listing the locales. */
 export function localeOption(value: string | undefined): ChartLocale {

@@ -8,3 +8,4 @@ export * from "./estimatesFromDesignTally";
 export * from "./crosstab";
 export * from "./numericEstimates";
 export * from "./estimateQuantiles";
+export * from "./readPrintedFigures";

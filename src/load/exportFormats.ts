@@ -2,9 +2,8 @@ import { SurveyError } from "../errors";
 import type { CsvTable } from "./parseCsv";
 
 /** Survey platforms whose export conventions svyprop knows; `plain` is any other CSV. */
-export type ExportFormat = "plain" | "qualtrics" | "limesurvey" | "redcap";
-
-export const EXPORT_FORMATS: readonly ExportFormat[] = ["plain", "qualtrics", "limesurvey", "redcap"];
+export const EXPORT_FORMATS = ["plain", "qualtrics", "limesurvey", "redcap"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** What each platform's export looks like. */
 interface FormatConventions {

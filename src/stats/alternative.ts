@@ -1,7 +1,6 @@
 /** The alternative hypothesis of a test. */
-export type Alternative = "two-sided" | "less" | "greater";
-
-export const ALTERNATIVES: readonly Alternative[] = ["two-sided", "less", "greater"];
+export const ALTERNATIVES = ["two-sided", "less", "greater"] as const;
+export type Alternative = (typeof ALTERNATIVES)[number];
 
 /**
  * Relative tolerance with which R's exact tests count an outcome as "no more likely than the

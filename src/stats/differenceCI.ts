@@ -7,8 +7,8 @@ import { assertTwoSamples, type TwoSampleOptions } from "./twoSampleOptions";
 import { assertLevel, assertOneOf } from "./validate";
 import { waldDifferenceLimits } from "./waldDifference";
 
-export type DifferenceMethod = "newcombe" | "wald" | "agresti-caffo" | "score";
-export const DIFFERENCE_METHODS: readonly DifferenceMethod[] = ["newcombe", "wald", "agresti-caffo", "score"];
+export const DIFFERENCE_METHODS = ["newcombe", "wald", "agresti-caffo", "score"] as const;
+export type DifferenceMethod = (typeof DIFFERENCE_METHODS)[number];
 
 const LIMITS: Record<DifferenceMethod, (x1: number, n1: number, x2: number, n2: number, level: number, correction: boolean) => Limits> = {
   newcombe: newcombeDifferenceLimits,

@@ -5,8 +5,8 @@ import { clipToUnit } from "./limits";
 import { sisonGlazLimits } from "./sisonGlaz";
 import { assertCount, assertLevel, assertOneOf } from "./validate";
 
-export type MultinomialMethod = "goodman" | "sison-glaz";
-export const MULTINOMIAL_METHODS: readonly MultinomialMethod[] = ["goodman", "sison-glaz"];
+export const MULTINOMIAL_METHODS = ["goodman", "sison-glaz"] as const;
+export type MultinomialMethod = (typeof MULTINOMIAL_METHODS)[number];
 
 export interface MultinomialCIOptions {
   /** Default "sison-glaz". */

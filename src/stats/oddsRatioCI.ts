@@ -6,8 +6,8 @@ import { twoSampleScoreLimits } from "./twoSampleScore";
 import { assertNonZeroCell, assertTwoSamples, type TwoSampleOptions } from "./twoSampleOptions";
 import { assertLevel, assertOneOf } from "./validate";
 
-export type OddsRatioMethod = "logit" | "logit-adjusted" | "score";
-export const ODDS_RATIO_METHODS: readonly OddsRatioMethod[] = ["logit", "logit-adjusted", "score"];
+export const ODDS_RATIO_METHODS = ["logit", "logit-adjusted", "score"] as const;
+export type OddsRatioMethod = (typeof ODDS_RATIO_METHODS)[number];
 
 /**
  * Confidence interval for the odds ratio of two independent proportions, with the cells

@@ -1,4 +1,4 @@
-import type { CIMethod, Interval } from "../types";
+import type { Interval } from "../types";
 import { agrestiCoullLimits } from "./agrestiCoull";
 import { clopperPearsonLimits } from "./clopperPearson";
 import { jeffreysLimits } from "./jeffreys";
@@ -18,15 +18,9 @@ export interface ProportionCIOptions {
   populationSize?: number;
 }
 
-export const CI_METHODS: readonly CIMethod[] = [
-  "wald",
-  "wilson",
-  "wilson-cc",
-  "agresti-coull",
-  "clopper-pearson",
-  "jeffreys",
-  "logit",
-];
+/** The interval methods for one proportion, in the order the docs list them. */
+export const CI_METHODS = ["wald", "wilson", "wilson-cc", "agresti-coull", "clopper-pearson", "jeffreys", "logit"] as const;
+export type CIMethod = (typeof CI_METHODS)[number];
 
 const LIMITS: Record<CIMethod, (x: number, n: number, level: number) => Limits> = {
   wald: waldLimits,

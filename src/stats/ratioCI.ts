@@ -6,8 +6,8 @@ import { twoSampleScoreLimits } from "./twoSampleScore";
 import { assertNonZeroCell, assertTwoSamples, type TwoSampleOptions } from "./twoSampleOptions";
 import { assertLevel, assertOneOf } from "./validate";
 
-export type RatioMethod = "log" | "log-adjusted" | "score";
-export const RATIO_METHODS: readonly RatioMethod[] = ["log", "log-adjusted", "score"];
+export const RATIO_METHODS = ["log", "log-adjusted", "score"] as const;
+export type RatioMethod = (typeof RATIO_METHODS)[number];
 
 /**
  * Confidence interval for the ratio p1/p2 (relative risk) of two independent proportions.

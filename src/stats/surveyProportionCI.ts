@@ -9,9 +9,8 @@ import { assertLevel, assertOneOf, assertPositiveNumber, assertProbability } fro
 import { expit } from "./expit";
 
 /** The interval methods of R survey's `svyciprop`. */
-export type SurveyCIMethod = "logit" | "xlogit" | "beta" | "mean" | "asin" | "likelihood";
-
-export const SURVEY_CI_METHODS: readonly SurveyCIMethod[] = ["logit", "xlogit", "beta", "mean", "asin", "likelihood"];
+export const SURVEY_CI_METHODS = ["logit", "xlogit", "beta", "mean", "asin", "likelihood"] as const;
+export type SurveyCIMethod = (typeof SURVEY_CI_METHODS)[number];
 
 export interface SurveyProportionCIOptions {
   /** Degrees of freedom of the design (R `degf`: #PSUs − #strata). */

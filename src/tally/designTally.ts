@@ -310,8 +310,8 @@ export function mergeDesignTallies(a: DesignTally, b: DesignTally): DesignTally 
 }
 
 /** How a stratum with a single PSU is handled (R `options(survey.lonely.psu = …)`). */
-export type LonelyPsu = "fail" | "certainty" | "remove" | "adjust" | "average";
-export const LONELY_PSU_OPTIONS: readonly LonelyPsu[] = ["fail", "certainty", "remove", "adjust", "average"];
+export const LONELY_PSU_OPTIONS = ["fail", "certainty", "remove", "adjust", "average"] as const;
+export type LonelyPsu = (typeof LONELY_PSU_OPTIONS)[number];
 
 /** Per-stratum moments with every PSU folded in, ready for variance computations. */
 export interface FinalStratum {

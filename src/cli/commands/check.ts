@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import Papa from "papaparse";
 import { SurveyError, argumentError } from "../../errors";
 import {
   CONSISTENCY_ROUNDINGS,
@@ -7,12 +6,11 @@ import {
   DEFAULT_MAX_DENOMINATOR,
   type FigureVerdict,
   type IntegerRun,
-  type PrintedFigureRecord,
   checkFigureGroups,
   checkFigures,
   type FigureGroupCheck,
-  parsePrintedFigure,
 } from "../../stats/consistency";
+import { type PrintedFiguresFile, readPrintedFigures } from "../../estimate";
 import { type Command, defineCommand, ExitCode } from "../command";
 import { sharedOptions } from "../sharedOptions";
 import { missingArguments } from "../usageError";
@@ -63,7 +61,7 @@ export const checkCommand: Command = defineCommand({
       throw argumentError("--rounding", `must be one of ${CONSISTENCY_ROUNDINGS.join(", ")}`, rounding);
     }
 
-    const { figures, skipped } = readFigures(file);
+    const { figures, skipped } = readFiguresFile(file);
     const verdicts = checkFigures(figures, { min, max, rounding });
     const groups = checkFigureGroups(figures, { rounding });
     const summary = summarize(verdicts, groups, skipped);
@@ -128,7 +126,7 @@ function plural(count: number, noun: string): string {
 }
 
 /** One sentence on a group's sum, e.g. "Past year: 6 + 36 + 3 + 1 = 46, not 47; the percentages fit 46". */
-export function describeGroup({ group, partition }: FigureGroupCheck): string {
+function describeGroup({ group, partition }: FigureGroupCheck): string {
   const { sum, base, sumsToBase, categories, printedFitBase, printedFitSum } = partition;
   const addition = `${categories.map((category) => category.count).join(" + ")} = ${sum}`;
   if (sumsToBase) return `${group}: ${addition}`;
@@ -143,7 +141,7 @@ export function describeGroup({ group, partition }: FigureGroupCheck): string {
  * "Past year: fewer than 5: 36/47 prints 77 %, not 78 %; 36 (78 %) fits n ∈ {46}".
  * `range` is the denominator search range the verdict came from.
  */
-export function describeVerdict(verdict: FigureVerdict, range: { min: number; max: number }): string {
+function describeVerdict(verdict: FigureVerdict, range: { min: number; max: number }): string {
   const { label, count, base, printed } = verdict;
   const percent = `${withoutPercentSign(printed)} %`;
   const shown = count === undefined ? percent : `${count} (${percent})`;
@@ -181,153 +179,21 @@ function optionCount(name: string, text: string): number {
   return Number(text);
 }
 
-// ── Reading a figures file ─────────────────────────────────────────────────────────────────
-
-/** Where a figure came from, for error messages: a CSV row (1-based, header = row 1) or a JSON path. */
-type Location = { row: number } | { path: string };
-
-interface FiguresFile {
-  figures: PrintedFigureRecord[];
-  skipped: number;
-}
-
-/** Field names read for each part of a figure, ours first, then the collected-sources format (tests/sources/*.json). */
-const FIELD_NAMES = {
-  label: ["label", "key"],
-  count: ["count", "numerator"],
-  base: ["base", "denominator"],
-  printed: ["printed", "percent_reported_text"],
-  group: ["group"],
-} as const;
-
-function readFigures(file: string): FiguresFile {
+/** The figures file, read as text here (the CLI does the file access) and parsed by the library. */
+function readFiguresFile(file: string): PrintedFiguresFile {
   let text: string;
   try {
-    text = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
+    text = readFileSync(file, "utf8");
   } catch (error) {
     throw new SurveyError("E_IO", `cannot read the figures file: ${(error as Error).message}`, { value: file });
   }
-  if (text.trim() === "") throw new SurveyError("E_EMPTY_FILE", "the figures file is empty", { value: file });
-  const isJson = file.toLowerCase().endsWith(".json") || /^\s*[[{]/.test(text);
-  return isJson ? figuresFromJson(text) : figuresFromCsv(text);
-}
-
-function figuresFromJson(text: string): FiguresFile {
-  let parsed: unknown;
+  const format = file.toLowerCase().endsWith(".json") ? "json" : undefined;
   try {
-    parsed = JSON.parse(text);
+    return readPrintedFigures(text, format === undefined ? {} : { format });
   } catch (error) {
-    throw new SurveyError("E_BAD_VALUE", `the figures file is not valid JSON: ${(error as Error).message}`);
-  }
-  const isWrapped = parsed !== null && typeof parsed === "object" && !Array.isArray(parsed);
-  const entries = isWrapped ? (parsed as { figures?: unknown }).figures : parsed;
-  if (!Array.isArray(entries)) {
-    throw new SurveyError("E_BAD_VALUE", "a JSON figures file must be an array of figures or an object with a \"figures\" array");
-  }
-  const prefix = isWrapped ? "figures" : "";
-  return collectFigures(entries.map((entry: unknown, index) => ({ entry, where: { path: `${prefix}[${index}]` } })));
-}
-
-function figuresFromCsv(text: string): FiguresFile {
-  const result = Papa.parse<Record<string, string>>(text, {
-    header: true,
-    skipEmptyLines: "greedy",
-    transformHeader: (header) => header.trim().toLowerCase(),
-  });
-  const [parseError] = result.errors;
-  if (parseError) {
-    const row = parseError.row === undefined ? {} : { row: parseError.row + 2 };
-    throw new SurveyError("E_CSV_PARSE", `the figures file is not readable CSV: ${parseError.message}`, row);
-  }
-  const header = result.meta.fields ?? [];
-  for (const part of ["label", "printed"] as const) {
-    if (!FIELD_NAMES[part].some((name) => header.includes(name))) {
-      throw new SurveyError("E_CSV_PARSE", `the header has no "${part}" column`, { row: 1 });
+    if (error instanceof SurveyError && error.code === "E_EMPTY_FILE") {
+      throw new SurveyError("E_EMPTY_FILE", error.reason, { value: file });
     }
+    throw error;
   }
-  return collectFigures(result.data.map((entry, index) => ({ entry, where: { row: index + 2 } })));
-}
-
-function collectFigures(entries: { entry: unknown; where: Location }[]): FiguresFile {
-  const figures: PrintedFigureRecord[] = [];
-  const groupBases = new Map<string, number>();
-  let skipped = 0;
-  for (const { entry, where } of entries) {
-    if (entry === null || typeof entry !== "object" || Array.isArray(entry)) {
-      throw new SurveyError("E_BAD_VALUE", "a figure must be an object with label and printed", { ...where, value: JSON.stringify(entry) });
-    }
-    const figure = figureFrom(entry as Record<string, unknown>, where);
-    if (figure === undefined) {
-      skipped++;
-      continue;
-    }
-    if (figure.group !== undefined) {
-      const groupBase = groupBases.get(figure.group) ?? (figure.base as number);
-      if (figure.base !== groupBase) throw badValue(where, "base", String(figure.base), `differs from the base ${groupBase} of group "${figure.group}"`);
-      groupBases.set(figure.group, groupBase);
-    }
-    figures.push(figure);
-  }
-  return { figures, skipped };
-}
-
-/** One validated figure, or undefined when the entry has no printed percentage. */
-function figureFrom(entry: Record<string, unknown>, where: Location): PrintedFigureRecord | undefined {
-  const printed = textField(entry, "printed", where);
-  if (printed === undefined) return undefined;
-  try {
-    parsePrintedFigure(printed);
-  } catch {
-    throw badValue(where, "printed", printed, "is not a printed percentage like \"73\", \"73 %\" or \"65,8\"");
-  }
-  const label = textField(entry, "label", where);
-  if (label === undefined) throw badValue(where, "label", "", "is missing");
-  const count = countField(entry, "count", where);
-  const base = countField(entry, "base", where);
-  if (base === 0) throw badValue(where, "base", "0", "must be a positive integer");
-  if (count !== undefined && base !== undefined && count > base) {
-    throw badValue(where, "count", String(count), `exceeds the base ${base}`);
-  }
-  const group = textField(entry, "group", where);
-  if (group !== undefined && (count === undefined || base === undefined)) {
-    throw badValue(where, "group", group, "needs a count and a base: a group's counts are summed against its base");
-  }
-  return {
-    label,
-    printed,
-    ...(count === undefined ? {} : { count }),
-    ...(base === undefined ? {} : { base }),
-    ...(group === undefined ? {} : { group }),
-  };
-}
-
-/** The first of the part's field names present with a value; "" and null count as absent. */
-function rawField(entry: Record<string, unknown>, part: keyof typeof FIELD_NAMES): { column: string; value: unknown } | undefined {
-  for (const column of FIELD_NAMES[part]) {
-    const value = entry[column];
-    if (value !== undefined && value !== null && !(typeof value === "string" && value.trim() === "")) return { column, value };
-  }
-  return undefined;
-}
-
-function textField(entry: Record<string, unknown>, part: "label" | "printed" | "group", where: Location): string | undefined {
-  const field = rawField(entry, part);
-  if (field === undefined) return undefined;
-  if (typeof field.value === "number") return String(field.value);
-  if (typeof field.value !== "string") throw badValue(where, field.column, JSON.stringify(field.value), "must be text");
-  return field.value.trim();
-}
-
-function countField(entry: Record<string, unknown>, part: "count" | "base", where: Location): number | undefined {
-  const field = rawField(entry, part);
-  if (field === undefined) return undefined;
-  const value = typeof field.value === "string" && /^\s*\d+\s*$/.test(field.value) ? Number(field.value) : field.value;
-  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) {
-    throw badValue(where, field.column, typeof field.value === "string" ? field.value : JSON.stringify(field.value), "must be a whole count");
-  }
-  return value;
-}
-
-function badValue(where: Location, column: string, value: string, problem: string): SurveyError {
-  return new SurveyError("E_BAD_VALUE", `${column} ${problem}`, { ...where, column, value });
 }

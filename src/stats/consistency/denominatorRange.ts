@@ -10,7 +10,7 @@ export interface DenominatorRange {
 }
 
 /** The most denominators one search may try, so a typo like --max 1e9 fails fast instead of hanging. */
-export const MAX_RANGE_SIZE = 1_000_000;
+const MAX_RANGE_SIZE = 1_000_000;
 
 /**
  * Validates a search range and raises its lower end to `floor` (no n below a count

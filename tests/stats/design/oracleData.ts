@@ -16,7 +16,7 @@ export function readOracleCsv(dataFile: string): Row[] {
   return parsed.data;
 }
 
-export const numbers = (rows: Row[], column: string): Float64Array => Float64Array.from(rows, (r) => Number(r[column]));
+const numbers = (rows: Row[], column: string): Float64Array => Float64Array.from(rows, (r) => Number(r[column]));
 export const strings = (rows: Row[], column: string): string[] => rows.map((r) => r[column]!);
 
 /** The design of a dataset, as its `design_call` in weighted.json. */
