@@ -24,6 +24,7 @@ export interface ReplicateEstimate extends DesignEstimate {
  */
 export function replicateEstimates(design: ReplicateDesign, ys: readonly NumericArray[], domain: Uint8Array, kind: "mean" | "total"): ReplicateEstimate[] {
   const { weights, replicates } = design;
+  for (const y of ys) if (y.length !== domain.length) throw argumentError("y", `must have ${domain.length} values`, y.length);
   let n = 0;
   let sumWeights = 0;
   let sumSquares = 0;
@@ -34,18 +35,28 @@ export function replicateEstimates(design: ReplicateDesign, ys: readonly Numeric
     sumSquares += weights[row]! ** 2;
   }
   if (n === 0 || !(sumWeights > 0)) throw argumentError("domain", "has no rows with positive weight");
-  const replicateSums = replicates.map((w) => sumOver(w, domain, (row) => w[row]!));
   const df = replicateDf(replicates, domain);
-  return ys.map((y) => {
-    const weightedSum = sumOver(y, domain, (row) => weights[row]! * y[row]!);
+  const rows = domainRows(domain);
+  // Each replicate's Σw and Σw·y of every variable over the domain, one pass per replicate.
+  const replicateSums = replicates.map((w) => {
+    const sums = new Float64Array(ys.length + 1);
+    for (const row of rows) {
+      const weight = w[row]!;
+      sums[0]! += weight;
+      for (let v = 0; v < ys.length; v++) sums[v + 1]! += weight * ys[v]![row]!;
+    }
+    return sums;
+  });
+  return ys.map((y, v) => {
+    let weightedSum = 0;
+    for (const row of rows) weightedSum += weights[row]! * y[row]!;
     const estimate = kind === "mean" ? weightedSum / sumWeights : weightedSum;
-    const thetas = Float64Array.from(replicates, (w, r) => {
-      const sum = sumOver(y, domain, (row) => w[row]! * y[row]!);
-      return kind === "mean" ? sum / replicateSums[r]! : sum;
-    });
+    const thetas = Float64Array.from(replicateSums, (sums) => (kind === "mean" ? sums[v + 1]! / sums[0]! : sums[v + 1]!));
     const variance = replicateVariance(thetas, estimate, design);
     const mean = weightedSum / sumWeights;
-    const s2 = (sumOver(y, domain, (row) => weights[row]! * (y[row]! - mean) ** 2) / sumWeights) * (n / (n - 1));
+    let squares = 0;
+    for (const row of rows) squares += weights[row]! * (y[row]! - mean) ** 2;
+    const s2 = (squares / sumWeights) * (n / (n - 1));
     const srs = (s2 * (kind === "total" ? sumWeights * sumWeights : 1)) / n;
     return {
       estimate,
@@ -73,9 +84,11 @@ export function replicateLogitSE(estimate: ReplicateEstimate, settings: Replicat
   return Math.sqrt(replicateVariance(estimate.thetas.map(logit), logit(estimate.estimate), settings));
 }
 
-function sumOver(values: NumericArray, domain: Uint8Array, term: (row: number) => number): number {
-  if (values.length !== domain.length) throw argumentError("y", `must have ${domain.length} values`, values.length);
-  let sum = 0;
-  for (let row = 0; row < domain.length; row++) if (domain[row]) sum += term(row);
-  return sum;
+/** The indices of the domain's rows. */
+function domainRows(domain: Uint8Array): Uint32Array {
+  let count = 0;
+  for (let row = 0; row < domain.length; row++) if (domain[row]) count += 1;
+  const rows = new Uint32Array(count);
+  for (let row = 0, k = 0; row < domain.length; row++) if (domain[row]) rows[k++] = row;
+  return rows;
 }

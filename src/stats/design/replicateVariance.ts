@@ -36,31 +36,47 @@ export function replicateVariance(thetas: NumericArray, estimate: number, settin
 
 /**
  * Degrees of freedom of a replicate design over some rows — R `degf.svyrep.design`: the rank of
- * the rows' replicate weights (R `qr(…, tol = 1e-5)$rank`) minus one. The rank is found by
- * Gram–Schmidt with re-orthogonalisation: a column whose remainder is below 1e-5 of its norm
- * depends on the earlier ones, R's (dqrdc2) criterion.
+ * the rows' replicate weights (R `qr(…, tol = 1e-5)$rank`) minus one. The rank comes from the
+ * R × R Gram matrix G = WᵀW of the rows (one pass over them) by a Cholesky factorisation that
+ * skips dependent columns: column j depends on the earlier independent ones when its remainder
+ * after projecting them out is below 1e-5 of its norm (remainder² < 1e-10·G_jj), R's (dqrdc2)
+ * criterion. Rounding in G is about 1e-16·G_jj, far below that threshold.
  */
 export function replicateDf(replicates: readonly NumericArray[], rows?: Uint8Array): number {
-  const basis: Float64Array[] = [];
-  for (const weights of replicates) {
-    const v = rows === undefined ? Float64Array.from(weights) : Float64Array.from(selected(weights, rows));
-    const norm = Math.sqrt(v.reduce((sum, x) => sum + x * x, 0));
-    if (!(norm > 0)) continue;
-    for (let pass = 0; pass < 2; pass++) {
-      for (const q of basis) {
-        let dot = 0;
-        for (let i = 0; i < v.length; i++) dot += q[i]! * v[i]!;
-        for (let i = 0; i < v.length; i++) v[i]! -= dot * q[i]!;
-      }
+  const R = replicates.length;
+  const gram = new Float64Array(R * R);
+  const row = new Float64Array(R);
+  const n = replicates[0]?.length ?? 0;
+  for (let i = 0; i < n; i++) {
+    if (rows !== undefined && !rows[i]) continue;
+    for (let a = 0; a < R; a++) row[a] = replicates[a]![i]!;
+    for (let a = 0; a < R; a++) {
+      const x = row[a]!;
+      if (x === 0) continue;
+      const offset = a * R;
+      for (let b = 0; b <= a; b++) gram[offset + b]! += x * row[b]!;
     }
-    const rest = Math.sqrt(v.reduce((sum, x) => sum + x * x, 0));
-    if (rest < 1e-5 * norm) continue;
-    for (let i = 0; i < v.length; i++) v[i]! /= rest;
-    basis.push(v);
   }
-  return basis.length - 1;
-}
-
-function* selected(values: NumericArray, rows: Uint8Array): Generator<number> {
-  for (let i = 0; i < rows.length; i++) if (rows[i]) yield values[i]!;
+  // L[j][k] for the independent columns k, stored in the lower triangle of `factor`.
+  const factor = new Float64Array(R * R);
+  const independent: number[] = [];
+  for (let j = 0; j < R; j++) {
+    const diagonal = gram[j * R + j]!;
+    if (!(diagonal > 0)) continue;
+    let remainder = diagonal;
+    for (const k of independent) {
+      let dot = gram[j * R + k]!;
+      for (const m of independent) {
+        if (m === k) break;
+        dot -= factor[j * R + m]! * factor[k * R + m]!;
+      }
+      const l = dot / factor[k * R + k]!;
+      factor[j * R + k] = l;
+      remainder -= l * l;
+    }
+    if (remainder < 1e-10 * diagonal) continue;
+    factor[j * R + j] = Math.sqrt(remainder);
+    independent.push(j);
+  }
+  return independent.length - 1;
 }
