@@ -58,6 +58,62 @@ function checkDesign(value: unknown): void {
     throw codebookError(`must be one of ${LONELY_PSU.join(", ")}`, "design.lonelyPsu");
   }
   if (design.calibration !== undefined) checkCalibration(design.calibration);
+  if (design.replicates !== undefined) checkReplicates(design);
+}
+
+const REPLICATE_TYPES = ["JK1", "JKn", "BRR", "Fay", "bootstrap", "successive-difference", "ACS", "other"] as const;
+/** Types whose scale R's `svrepdesign` sets itself (it warns and ignores a given one). */
+const FIXED_SCALE = ["BRR", "Fay", "successive-difference", "ACS"];
+
+/**
+ * Replicate weights (R `svrepdesign`): the columns, a known type, scale and rscales as R takes
+ * them. They carry the whole design, so strata, clusters, an fpc or a calibration beside them
+ * would be ignored by the variance: they are refused, and the full-sample weights are required.
+ */
+function checkReplicates(design: Record<string, unknown>): void {
+  const path = "design.replicates";
+  const replicates = expectObject(design.replicates, path);
+  const { columns, type, scale, rscales, mse, rho } = replicates;
+  if (Array.isArray(columns)) {
+    if (columns.length < 2 || !columns.every((name) => typeof name === "string" && name !== "")) {
+      throw codebookError("must name at least two replicate weight columns", `${path}.columns`);
+    }
+  } else {
+    const pattern = expectObject(columns, `${path}.columns`).pattern;
+    if (typeof pattern !== "string" || pattern === "") throw codebookError("must be an array of column names or { \"pattern\": regular expression }", `${path}.columns`);
+    try {
+      new RegExp(pattern);
+    } catch (error) {
+      throw codebookError(`is not a regular expression: ${(error as Error).message}`, `${path}.columns.pattern`);
+    }
+  }
+  if (!(REPLICATE_TYPES as readonly unknown[]).includes(type)) throw codebookError(`must be one of ${REPLICATE_TYPES.join(", ")}`, `${path}.type`);
+  if (scale !== undefined) {
+    if (!isPositiveNumber(scale)) throw codebookError("must be a positive number", `${path}.scale`);
+    if (FIXED_SCALE.includes(type as string)) throw codebookError(`is set by the type for ${type as string} (as R's svrepdesign): leave it out`, `${path}.scale`);
+  }
+  if (rscales !== undefined) {
+    const valid = (value: unknown) => typeof value === "number" && Number.isFinite(value) && value >= 0;
+    if (!(valid(rscales) || (Array.isArray(rscales) && rscales.length > 0 && rscales.every(valid)))) {
+      throw codebookError("must be a non-negative number or an array of them, one per replicate column", `${path}.rscales`);
+    }
+    if (type === "successive-difference" || type === "ACS") throw codebookError(`are set by the type for ${type} (as R's svrepdesign): leave them out`, `${path}.rscales`);
+    if (Array.isArray(rscales) && Array.isArray(columns) && rscales.length !== columns.length) {
+      throw codebookError(`has ${rscales.length} entries for ${columns.length} replicate columns`, `${path}.rscales`);
+    }
+  } else if (type === "JKn") {
+    throw codebookError("JKn replicate weights need rscales, (n_h − 1)/n_h for each replicate's stratum (as R's svrepdesign)", `${path}.rscales`);
+  }
+  if (mse !== undefined && typeof mse !== "boolean") throw codebookError("must be true or false", `${path}.mse`);
+  if (type === "Fay") {
+    if (!(typeof rho === "number" && rho >= 0 && rho < 1)) throw codebookError("must be Fay's coefficient, a number in [0, 1)", `${path}.rho`);
+  } else if (rho !== undefined) {
+    throw codebookError(`is Fay's coefficient: type ${type as string} does not use it`, `${path}.rho`);
+  }
+  if (design.weights === undefined) throw codebookError("replicate weights need the full-sample weights column beside them", "design.weights");
+  for (const key of ["strata", "cluster", "fpc", "calibration", "populationSize"] as const) {
+    if (design[key] !== undefined) throw codebookError("is carried by the replicate weights: leave it out of a design with replicates", `design.${key}`);
+  }
 }
 
 const LONELY_PSU = ["fail", "certainty", "remove", "adjust", "average"] as const;

@@ -32,6 +32,34 @@ export interface DesignSpec {
   lonelyPsu?: "fail" | "certainty" | "remove" | "adjust" | "average";
   /** Weights calibrated to known population counts (R `postStratify` / `rake`). */
   calibration?: CalibrationSpec;
+  /**
+   * Replicate weights carrying the design (R `svrepdesign(…, combined.weights = TRUE)`): with them,
+   * `weights` holds the full-sample weights and strata, cluster, fpc and calibration are not given.
+   */
+  replicates?: ReplicatesSpec;
+}
+
+export type ReplicateType = "JK1" | "JKn" | "BRR" | "Fay" | "bootstrap" | "successive-difference" | "ACS" | "other";
+
+/**
+ * Replicate-weight columns, each a full analysis weight (as public-use files ship them), and how
+ * R's `svrVar` combines them: V = scale · Σ_r rscales_r (θ_r − θ̄)², θ̄ the replicates' mean (or
+ * the full-sample estimate when `mse` is true). scale and rscales default per type as R's
+ * `svrepdesign`: BRR 1/R, Fay 1/(R(1 − rho)²), JK1 (R − 1)/R, bootstrap 1/(R − 1),
+ * successive-difference and ACS 4/R, others 1; rscales 1 (JKn needs them given).
+ */
+export interface ReplicatesSpec {
+  /** The replicate weight columns, by name or by a regular expression over the header (in file order). */
+  columns: string[] | { pattern: string };
+  type: ReplicateType;
+  /** Overall multiplier (ignored by BRR, Fay, successive-difference and ACS, as R). */
+  scale?: number;
+  /** Per-replicate multipliers: one number for all, or one per replicate column. */
+  rscales?: number | number[];
+  /** Deviations around the full-sample estimate instead of the replicates' mean (R `mse = TRUE`); default false. */
+  mse?: boolean;
+  /** Fay's coefficient (required with type "Fay"), 0 ≤ rho < 1. */
+  rho?: number;
 }
 
 /**

@@ -96,6 +96,9 @@ function designTest(survey: Survey, rows: CategoricalAnswers, cols: CategoricalA
   if (test !== "F" && test !== "Chisq") {
     throw new SurveyError("E_ARGUMENT", `test ${test} ignores the design's weights, strata and clusters: use F or Chisq (Rao–Scott)`);
   }
+  if (design.replicates) {
+    throw new SurveyError("E_ARGUMENT", "crosstab: the Rao–Scott test on replicate-weight designs is not implemented yet");
+  }
   if (design.calibration) {
     throw new SurveyError("E_ARGUMENT", "crosstab: the Rao–Scott test on post-stratified or raked weights is not implemented (R survey computes it with the calibration's residuals)");
   }

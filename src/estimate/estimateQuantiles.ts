@@ -1,3 +1,4 @@
+import { SurveyError } from "../errors";
 import { designQuantiles } from "../stats/design";
 import type { Survey } from "../survey";
 import { calibrationFor } from "./calibrationOf";
@@ -35,6 +36,7 @@ export interface QuantileEstimate extends NumericEstimateIdentity {
  */
 export function estimateQuantiles(survey: Survey, questionId: string, options: QuantileOptions = {}): QuantileEstimate[] {
   const { label, values, design, domains } = numericDomains(survey, questionId, options.by);
+  if (design.replicates) throw new SurveyError("E_ARGUMENT", "quantiles on a replicate-weight design are not implemented yet (R svyquantile recomputes each replicate)");
   const calibration = calibrationFor(design, values.length);
   const { weights, calibration: _, ...sampling } = design;
   return domains.flatMap(({ group, groupLabel, mask, n }) =>

@@ -1,11 +1,22 @@
 import { argumentError } from "../errors";
-import { calibratedEstimate, designLogitFit, designMeans, designProportionCI, estimateFromTally, type DesignEstimate } from "../stats/design";
+import {
+  calibratedEstimate,
+  designLogitFit,
+  designMeans,
+  designProportionCI,
+  estimateFromTally,
+  replicateEstimates,
+  replicateLogitSE,
+  type DesignEstimate,
+  type ReplicateDesign,
+} from "../stats/design";
 import type { QuasibinomialFit } from "../stats/quasibinomialFit";
 import { finalizeDesignTally, type DesignColumnNames, type DesignTally, type LonelyPsu } from "../tally";
 import { SURVEY_CI_METHODS, type SurveyCIMethod } from "../stats/surveyProportionCI";
 import type { CodedAnswers, DesignColumns } from "../survey";
 import type { CIMethod } from "../types";
 import { calibrationFor } from "./calibrationOf";
+import { replicateDesignOf } from "./replicateDesignOf";
 
 /** The one-proportion methods that have a design-based counterpart in R's `svyciprop`. */
 const SURVEY_EQUIVALENT: Partial<Record<CIMethod, SurveyCIMethod>> = { "clopper-pearson": "beta", wald: "mean" };
@@ -30,7 +41,8 @@ export interface DesignCell {
  * Design-based estimates of every category of a question among the respondents who answered it
  * and belong to `inGroup`: weighted proportions with Taylor-linearised SEs on the full design
  * (R `svyby(~I(q == c), ~group, design, svyciprop)`: the domain keeps every PSU), deff as
- * `deff = TRUE`, Kish's effective n, and svyciprop's interval with the domain's df.
+ * `deff = TRUE`, Kish's effective n, and svyciprop's interval with the domain's df. On a
+ * replicate-weight design the SEs are replicate variances (see `replicateCells`).
  */
 export function designCells(
   answers: CodedAnswers,
@@ -57,6 +69,8 @@ export function designCells(
       }
     });
   }
+  const replicate = replicateDesignOf(design);
+  if (replicate) return replicateCells(replicate, ys, domain, counts, base, method, options.level);
   const { weights: _, calibration: __, ...sampling } = design;
   const calibration = calibrationFor(design, rows);
   const weights = calibration?.weights ?? design.weights;
@@ -66,6 +80,39 @@ export function designCells(
     : designMeans({ ...designInput, ys, domain });
   const fitOf = (c: number) => designLogitFit({ ...designInput, y: ys[c] as Float64Array, domain });
   return estimates.map((e, c) => designCell(e, counts[c] as number, base, method, options.level, () => fitOf(c)));
+}
+
+/**
+ * The cells on a replicate-weight design, as R survey 4.1-1 `svyby(~I(q == c), ~group,
+ * svrepdesign(…), svyciprop)` computes them: each group a domain (`design[domain, ]`), each
+ * proportion's SE from its replicate proportions, df the rank of the domain's replicate weights
+ * minus one. "logit" uses the replicate SE of logit p̂ (R's svyglm refits every replicate);
+ * "mean", "xlogit", "asin" and "beta" use the SE of p̂, as svyciprop does. "likelihood" is
+ * refused: R profiles a replicate-design deviance svyprop does not reproduce.
+ */
+function replicateCells(
+  design: ReplicateDesign,
+  ys: Float64Array[],
+  domain: Uint8Array,
+  counts: number[],
+  base: number,
+  method: SurveyCIMethod,
+  level: number | undefined,
+): DesignCell[] {
+  if (method === "likelihood") {
+    throw argumentError("method", 'is not available on a replicate-weight design; use "logit" (the default), "xlogit", "asin", "beta" or "mean"', method);
+  }
+  if (base === 0) return [];
+  const noFit = (): QuasibinomialFit => {
+    throw new Error("unreachable: no logistic fit on a replicate design");
+  };
+  return replicateEstimates(design, ys, domain, "mean").map((e, c) => {
+    const p = e.estimate;
+    const logitScale = method === "logit" && p > 0 && p < 1;
+    // svyciprop's logit interval is expit(logit p̂ ± t·SE_logit): the delta-method SE that maps to SE_logit
+    const interval = logitScale ? { ...e, se: replicateLogitSE(e, design) * p * (1 - p) } : e;
+    return designCell(e, counts[c] as number, base, method, level, noFit, interval);
+  });
 }
 
 /**
@@ -92,14 +139,25 @@ export function designCellsFromTally(
 /**
  * One category's cell from its design estimate: svyciprop's interval (with the fit for
  * "likelihood"). A domain whose rows lie in one PSU per stratum has no design degrees of
- * freedom: its limits are NaN, as R's (reports print "n/a").
+ * freedom: its limits are NaN, as R's (reports print "n/a"). `intervalOf` is the estimate the
+ * interval is computed from when it differs (a replicate design's logit SE); an infinite SE there
+ * (a replicate proportion of 0 or 1, where R's logistic refit does not converge) gives [0, 1].
  */
-function designCell(e: DesignEstimate, count: number, base: number, method: SurveyCIMethod, level: number | undefined, fitOf: () => QuasibinomialFit): DesignCell {
+function designCell(
+  e: DesignEstimate,
+  count: number,
+  base: number,
+  method: SurveyCIMethod,
+  level: number | undefined,
+  fitOf: () => QuasibinomialFit,
+  intervalOf: DesignEstimate = e,
+): DesignCell {
   // svyciprop's profile interval needs the domain's logistic fit (not needed at p = 0, 1 or SE = 0)
   const profiled = method === "likelihood" && e.estimate > 0 && e.estimate < 1 && e.se > 0;
-  const interval =
-    e.df >= 1
-      ? designProportionCI(e, { method, ...(profiled ? { fit: fitOf() } : {}), ...(level === undefined ? {} : { level }) })
+  const interval = !Number.isFinite(intervalOf.se)
+    ? { lower: 0, upper: 1, level: level ?? 0.95 }
+    : e.df >= 1
+      ? designProportionCI(intervalOf, { method, ...(profiled ? { fit: fitOf() } : {}), ...(level === undefined ? {} : { level }) })
       : { lower: Number.NaN, upper: Number.NaN, level: level ?? 0.95 };
   return {
     count,

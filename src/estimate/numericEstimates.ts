@@ -1,11 +1,12 @@
 import type { CategoryInfo } from "../codebook";
 import { SurveyError } from "../errors";
-import { calibratedEstimate, designMean, designTotal, domainDf, prepareDesign, type DesignEstimate } from "../stats/design";
+import { calibratedEstimate, designMean, designTotal, domainDf, prepareDesign, replicateDf, replicateEstimates, type DesignEstimate } from "../stats/design";
 import { twoSidedT } from "../stats/quantiles";
 import { assertLevel } from "../stats/validate";
 import type { CodedAnswers, DesignColumns, Survey } from "../survey";
 import { answersOf, groupingOf, simpleRandomSampleDesign } from "./estimate";
 import { calibrationFor } from "./calibrationOf";
+import { replicateDesignOf } from "./replicateDesignOf";
 
 /** Options of the numeric summaries (`estimateMean`, `estimateTotal`, `estimateQuantiles`). */
 export interface NumericEstimateOptions {
@@ -54,7 +55,8 @@ export interface TotalEstimate extends NumericEstimateIdentity {
  * whole design's degrees of freedom — R `confint(svymean(~y, design, na.rm = TRUE), df =
  * degf(design))`; with `by`, `svyby(~y, ~g, design, svymean, na.rm = TRUE)` (Lumley 2010, §2.2
  * and §3.4). A simple random sample is `svydesign(ids = ~1, fpc = ~N)` (without `fpc` when the
- * design gives no population size). Calibrated weights use the calibration residuals.
+ * design gives no population size). Calibrated weights use the calibration residuals; replicate
+ * weights the replicate variance (R `svymean` on an `svrepdesign`, df = `degf`: rank − 1).
  *
  * @example
  * estimateMean(survey, "age"); // [{ question: "age", mean: 31.4, se: 0.41, lower: 30.6, upper: 32.2, df: 201, n: 199, … }]
@@ -129,8 +131,9 @@ function numericValues(answers: CodedAnswers): Float64Array {
   throw new SurveyError("E_ARGUMENT", `question "${answers.question.id}" is ${answers.question.type}: only numeric and Likert questions have a mean, total or quantiles`);
 }
 
-/** #PSUs − #strata of the whole design (R `degf`). */
+/** #PSUs − #strata of the whole design (R `degf`); a replicate design's rank of its replicate weights − 1. */
 function designDf(design: DesignColumns, rows: number): number {
+  if (design.replicates) return replicateDf(design.replicates.weights);
   const ones = new Float64Array(rows).fill(1);
   return domainDf(prepareDesign({ ...design, weights: ones }, [ones]), 0);
 }
@@ -148,10 +151,13 @@ function numericSummaries(survey: Survey, questionId: string, options: NumericEs
   const y = Float64Array.from(values, (v) => (Number.isNaN(v) ? 0 : v));
   const calibration = calibrationFor(design, values.length);
   const { weights: _, calibration: __, ...sampling } = design;
+  const replicate = replicateDesignOf(design);
   const t = df >= 1 ? twoSidedT(level, df) : Number.NaN;
   return domains.map(({ group, groupLabel, mask, n }) => {
     const input = { ...sampling, ...(design.weights ? { weights: design.weights } : {}), y, domain: mask };
-    const estimate = calibration
+    const estimate = replicate
+      ? replicateEstimates(replicate, [y], mask, kind)[0]!
+      : calibration
       ? calibratedEstimate({ ...sampling, y, domain: mask, calibration }, kind)
       : kind === "mean"
         ? designMean(input)

@@ -1,4 +1,4 @@
-import { parseNumberAnswer, type CalibrationSpec, type DesignSpec } from "../codebook";
+import { parseNumberAnswer, type CalibrationSpec, type DesignSpec, type ReplicatesSpec } from "../codebook";
 import { SurveyError } from "../errors";
 import { cutValue } from "../load/cutValue";
 import type { CsvTable } from "../load";
@@ -14,12 +14,21 @@ export interface DesignColumns {
   lonelyPsu?: NonNullable<DesignSpec["lonelyPsu"]>;
   /** The calibration the design asks for, with each margin's value per respondent. */
   calibration?: CalibrationColumns;
+  /** Replicate weights (then `weights` holds the full-sample weights and no strata, cluster or fpc). */
+  replicates?: ReplicateColumns;
   /** The column names, for error messages of the design computations. */
   names: { weights?: string; strata?: string; cluster?: string; fpc?: string };
 }
 
 export interface CalibrationColumns extends Omit<CalibrationSpec, "margins"> {
   margins: Array<CalibrationSpec["margins"][number] & { values: string[] }>;
+}
+
+/** The replicate weight columns a design names, read, with the variance settings the codebook gives. */
+export interface ReplicateColumns extends Omit<ReplicatesSpec, "columns"> {
+  /** One full analysis weight per respondent, per replicate (in the order named, or the file's for a pattern). */
+  weights: Float64Array[];
+  names: string[];
 }
 
 type DesignNumberCode = "E_BAD_WEIGHT" | "E_FPC";
@@ -43,7 +52,7 @@ export function designNumber(text: string, code: DesignNumberCode, where: { row:
  * a design needs every respondent's weight, so it cannot be left out like a bad answer.
  */
 export function readDesignColumns(table: CsvTable, design: DesignSpec): DesignColumns | undefined {
-  const { weights, strata, cluster, fpc, calibration, lonelyPsu } = design;
+  const { weights, strata, cluster, fpc, calibration, lonelyPsu, replicates } = design;
   if (weights === undefined && strata === undefined && cluster === undefined && typeof fpc !== "string" && calibration === undefined) return undefined;
   const column = (name: string, path = "design"): string[] => {
     const index = table.header.indexOf(name);
@@ -55,8 +64,8 @@ export function readDesignColumns(table: CsvTable, design: DesignSpec): DesignCo
     }
     return table.rows.map((row) => (row[index] ?? "").trim());
   };
-  const numbers = (name: string, code: DesignNumberCode): Float64Array =>
-    Float64Array.from(column(name), (text, i) => designNumber(text, code, { row: table.rowNumbers[i] as number, column: name }));
+  const numbers = (name: string, code: DesignNumberCode, path?: string): Float64Array =>
+    Float64Array.from(column(name, path), (text, i) => designNumber(text, code, { row: table.rowNumbers[i] as number, column: name }));
   // Every respondent needs a population count for their value of each margin.
   const readCalibration = (spec: CalibrationSpec): CalibrationColumns => ({
     ...spec,
@@ -74,8 +83,22 @@ export function readDesignColumns(table: CsvTable, design: DesignSpec): DesignCo
       return { ...margin, values };
     }),
   });
+  const readReplicates = ({ columns, ...settings }: ReplicatesSpec): ReplicateColumns => {
+    const names = Array.isArray(columns) ? columns : table.header.filter((name) => new RegExp(columns.pattern).test(name));
+    if (names.length < 2) {
+      throw new SurveyError("E_CODEBOOK", `matches ${names.length} column(s), a replicate design needs at least two; columns are: ${table.header.join(", ")}`, {
+        path: "design.replicates.columns.pattern",
+        value: (columns as { pattern: string }).pattern,
+      });
+    }
+    if (Array.isArray(settings.rscales) && settings.rscales.length !== names.length) {
+      throw new SurveyError("E_CODEBOOK", `has ${settings.rscales.length} entries for ${names.length} replicate columns`, { path: "design.replicates.rscales" });
+    }
+    return { ...settings, weights: names.map((name) => numbers(name, "E_BAD_WEIGHT", "design.replicates.columns")), names };
+  };
   return {
     ...(weights === undefined ? {} : { weights: numbers(weights, "E_BAD_WEIGHT") }),
+    ...(replicates === undefined ? {} : { replicates: readReplicates(replicates) }),
     ...(strata === undefined ? {} : { strata: column(strata) }),
     ...(cluster === undefined ? {} : { cluster: column(cluster) }),
     ...(fpc === undefined ? {} : { fpc: typeof fpc === "number" ? fpc : numbers(fpc, "E_FPC") }),

@@ -128,7 +128,7 @@ function whyRowsAreNeeded(codebook: Codebook, by: string | undefined, method: st
   const namesColumns =
     design.weights !== undefined || design.strata !== undefined || design.cluster !== undefined || typeof design.fpc === "string" || design.calibration !== undefined;
   if (by !== undefined) return "--by needs every row in memory";
-  if (namesColumns && !streamableDesign(design)) return "a calibration, or an fpc without a weights column, needs every row in memory";
+  if (namesColumns && !streamableDesign(design)) return "a calibration, replicate weights, or an fpc without a weights column, needs every row in memory";
   if (namesColumns && method === "likelihood") return 'the "likelihood" interval needs every row in memory (a logistic fit on every weight)';
   if (!namesColumns && method !== undefined && !(CI_METHODS as readonly string[]).includes(method)) {
     return `method ${method} on a simple random sample goes through the design path, which needs every row in memory`;

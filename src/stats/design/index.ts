@@ -12,3 +12,6 @@ export * from "./designWaldTest";
 export * from "./calibrate";
 export * from "./calibratedEstimate";
 export * from "./designQuantiles";
+export * from "./replicateScales";
+export * from "./replicateVariance";
+export * from "./replicateEstimate";

@@ -32,11 +32,11 @@ export interface PartTally {
 
 /**
  * Whether a design's estimates can be tallied in one pass: weights, strata and clusters can; a
- * calibration (iterative, on every row) cannot, nor an fpc without a weights column (its weights
- * N_h/n_h wait for the count of PSUs n_h).
+ * calibration (iterative, on every row) cannot, nor replicate weights (not tallied), nor an fpc
+ * without a weights column (its weights N_h/n_h wait for the count of PSUs n_h).
  */
 export function streamableDesign(design: DesignSpec | undefined): design is DesignSpec {
-  if (design === undefined || design.calibration !== undefined) return false;
+  if (design === undefined || design.calibration !== undefined || design.replicates !== undefined) return false;
   const named = design.weights !== undefined || design.strata !== undefined || design.cluster !== undefined || typeof design.fpc === "string";
   return named && (design.fpc === undefined || design.weights !== undefined);
 }

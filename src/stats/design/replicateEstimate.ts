@@ -1,0 +1,94 @@
+import { argumentError } from "../../errors";
+import type { NumericArray } from "../../tally/designTally";
+import type { DesignEstimate } from "./designEstimate";
+import { replicateDf, replicateVariance, type ReplicateVarianceSettings } from "./replicateVariance";
+
+/** A replicate-weight design: full-sample weights and R replicate columns of full analysis weights. */
+export interface ReplicateDesign extends ReplicateVarianceSettings {
+  weights: NumericArray;
+  replicates: readonly NumericArray[];
+}
+
+/** A design-based estimate with its replicate estimates θ_1 … θ_R (NaN where a replicate leaves the domain empty). */
+export interface ReplicateEstimate extends DesignEstimate {
+  thetas: Float64Array;
+}
+
+/**
+ * Means (Σw·y/Σw) or totals (Σw·y) of variables over a domain of a replicate design, each with its
+ * replicate variance (R survey 4.1-1 `svymean` / `svytotal` on an `svrepdesign`, `deff = TRUE`;
+ * a domain as `svyby` forms it, `design[domain, ]`): every replicate column recomputes the
+ * estimate, `replicateVariance` combines them, and df is the rank of the domain rows' replicate
+ * weights minus one (`degf` of the subset). deff divides V by s²_w/n·(N̂ − n)/N̂ with
+ * s²_w = n/(n − 1)·Σw(y − ȳ)²/Σw over the domain (`svyvar`; totals times N̂²), as R.
+ */
+export function replicateEstimates(design: ReplicateDesign, ys: readonly NumericArray[], domain: Uint8Array, kind: "mean" | "total"): ReplicateEstimate[] {
+  const { weights, replicates } = design;
+  for (const y of ys) if (y.length !== domain.length) throw argumentError("y", `must have ${domain.length} values`, y.length);
+  let n = 0;
+  let sumWeights = 0;
+  let sumSquares = 0;
+  for (let row = 0; row < domain.length; row++) {
+    if (!domain[row]) continue;
+    n += 1;
+    sumWeights += weights[row]!;
+    sumSquares += weights[row]! ** 2;
+  }
+  if (n === 0 || !(sumWeights > 0)) throw argumentError("domain", "has no rows with positive weight");
+  const df = replicateDf(replicates, domain);
+  const rows = domainRows(domain);
+  // Each replicate's Σw and Σw·y of every variable over the domain, one pass per replicate.
+  const replicateSums = replicates.map((w) => {
+    const sums = new Float64Array(ys.length + 1);
+    for (const row of rows) {
+      const weight = w[row]!;
+      sums[0]! += weight;
+      for (let v = 0; v < ys.length; v++) sums[v + 1]! += weight * ys[v]![row]!;
+    }
+    return sums;
+  });
+  return ys.map((y, v) => {
+    let weightedSum = 0;
+    for (const row of rows) weightedSum += weights[row]! * y[row]!;
+    const estimate = kind === "mean" ? weightedSum / sumWeights : weightedSum;
+    const thetas = Float64Array.from(replicateSums, (sums) => (kind === "mean" ? sums[v + 1]! / sums[0]! : sums[v + 1]!));
+    const variance = replicateVariance(thetas, estimate, design);
+    const mean = weightedSum / sumWeights;
+    let squares = 0;
+    for (const row of rows) squares += weights[row]! * (y[row]! - mean) ** 2;
+    const s2 = (squares / sumWeights) * (n / (n - 1));
+    const srs = (s2 * (kind === "total" ? sumWeights * sumWeights : 1)) / n;
+    return {
+      estimate,
+      se: Math.sqrt(variance),
+      variance,
+      deff: variance / ((srs * (sumWeights - n)) / sumWeights),
+      deffReplace: variance / srs,
+      df,
+      n,
+      sumWeights,
+      effectiveN: (sumWeights * sumWeights) / sumSquares,
+      thetas,
+    };
+  });
+}
+
+/**
+ * The replicate standard error of logit p̂ — what R's `svyciprop(method = "logit")` uses on a
+ * replicate design: its `svyglm` refits the intercept-only logistic model on every replicate, whose
+ * coefficient is logit θ_r, and combines them by `svrVar`. Infinite when a replicate's proportion
+ * is 0 or 1 (R's fit does not converge there).
+ */
+export function replicateLogitSE(estimate: ReplicateEstimate, settings: ReplicateVarianceSettings): number {
+  const logit = (p: number) => Math.log(p / (1 - p));
+  return Math.sqrt(replicateVariance(estimate.thetas.map(logit), logit(estimate.estimate), settings));
+}
+
+/** The indices of the domain's rows. */
+function domainRows(domain: Uint8Array): Uint32Array {
+  let count = 0;
+  for (let row = 0; row < domain.length; row++) if (domain[row]) count += 1;
+  const rows = new Uint32Array(count);
+  for (let row = 0, k = 0; row < domain.length; row++) if (domain[row]) rows[k++] = row;
+  return rows;
+}

@@ -1,0 +1,46 @@
+import type { ReplicateType } from "../../codebook";
+import { argumentError } from "../../errors";
+
+export interface ReplicateScaleSettings {
+  type: ReplicateType;
+  /** Number of replicate weight columns R. */
+  count: number;
+  scale?: number;
+  rscales?: number | readonly number[];
+  /** Fay's coefficient (type "Fay" only). */
+  rho?: number;
+}
+
+/**
+ * The multipliers of the replicate variance V = scale · Σ_r rscales_r (θ_r − θ̄)², defaulted per
+ * type as R survey's `svrepdesign` (4.1-1, `combined.weights = TRUE`): BRR scale 1/R; Fay
+ * 1/(R(1 − rho)²); JK1 (R − 1)/R; bootstrap 1/(R − 1); successive-difference and ACS 4/R with
+ * rscales 1; JKn and other scale 1. rscales default to 1 (JKn has no default with combined weights).
+ */
+export function replicateScales(settings: ReplicateScaleSettings): { scale: number; rscales: Float64Array } {
+  const { type, count, rho } = settings;
+  const fixed = (): number | undefined => {
+    switch (type) {
+      case "BRR":
+        return 1 / count;
+      case "Fay":
+        if (rho === undefined) throw argumentError("rho", "is required for Fay replicate weights");
+        return 1 / (count * (1 - rho) ** 2);
+      case "successive-difference":
+      case "ACS":
+        return 4 / count;
+      default:
+        return undefined;
+    }
+  };
+  const defaultScale = type === "JK1" ? (count - 1) / count : type === "bootstrap" ? 1 / (count - 1) : 1;
+  const scale = fixed() ?? settings.scale ?? defaultScale;
+  const given = type === "successive-difference" || type === "ACS" ? undefined : settings.rscales;
+  if (given === undefined && type === "JKn") throw argumentError("rscales", "are required for JKn replicate weights (as R's svrepdesign with combined weights)");
+  const rscales = new Float64Array(count).fill(typeof given === "number" ? given : 1);
+  if (Array.isArray(given)) {
+    if (given.length !== count) throw argumentError("rscales", `must have one entry per replicate (${count})`, given.length);
+    rscales.set(given);
+  }
+  return { scale, rscales };
+}

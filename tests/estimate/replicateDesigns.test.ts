@@ -1,0 +1,181 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { estimate, estimateMean, estimateTotal, loadSurvey, type Codebook, type Question, type ReplicatesSpec } from "../../src";
+import { replicateScales } from "../../src/stats/design";
+import { twoSidedT } from "../../src/stats/quantiles";
+import { repoRoot } from "../paths";
+
+/** reference.json beside generate.R: R 4.2.2 / survey 4.1-1 on replicate designs of `data(api)` and `data(scd)`. */
+const folder = join(repoRoot, "tests", "reference", "r-survey-replicate");
+type Numbers = Array<number | null>;
+interface ProportionReference {
+  proportion: Numbers;
+  se: Numbers;
+  deff: Numbers;
+  degf: Numbers;
+  n: Numbers;
+  methods: string[];
+  lower: Numbers;
+  upper: Numbers;
+}
+interface NumericReference {
+  mean: Numbers;
+  mean_se: Numbers;
+  mean_lower: Numbers;
+  mean_upper: Numbers;
+  total: Numbers;
+  total_se: Numbers;
+  total_lower: Numbers;
+  total_upper: Numbers;
+  degf: Numbers;
+  n: Numbers;
+}
+interface Case<R> {
+  design: string;
+  kind: "proportion" | "numeric";
+  question: string;
+  category?: string;
+  by: string;
+  groups: string[];
+  whole: R;
+  groupwise: R[];
+}
+interface Setting {
+  data: string;
+  type: ReplicatesSpec["type"];
+  mse?: boolean;
+  scale?: number | [number];
+  rscales?: number | number[];
+  rho?: number;
+}
+const reference = JSON.parse(readFileSync(join(folder, "reference.json"), "utf8")) as {
+  settings: Record<string, Setting>;
+  defaults: Array<{ type: ReplicatesSpec["type"]; scale: [number]; rscales: number[] }>;
+  cases: Array<Case<ProportionReference> | Case<NumericReference>>;
+};
+
+const single = (id: string, values: string[]): Question => ({ id, type: "single", column: id, categories: values.map((v) => ({ code: v, label: v, values: [v] })) });
+const questions: Record<string, Question[]> = {
+  api: [
+    single("stype", ["E", "H", "M"]),
+    single("awards", ["Yes", "No"]),
+    single("sch_wide", ["Yes", "No"]),
+    { id: "api00", type: "numeric", column: "api00" },
+    { id: "enroll", type: "numeric", column: "enroll" },
+    { id: "acs_k3", type: "numeric", column: "acs_k3" },
+  ],
+  scd: [single("ESA", ["1", "2", "3"]), single("ambulance", ["1", "2"]), { id: "arrests", type: "numeric", column: "arrests" }, { id: "alive", type: "numeric", column: "alive" }],
+};
+/** The proportion each case's R expression computes: the category "Yes" or "1" where the case names none. */
+const categoryOf = (c: Case<unknown>) => c.category || (c.question === "ambulance" ? "1" : "Yes");
+
+function codebookFor(name: string): Codebook {
+  const { data, type, mse, scale, rscales, rho } = reference.settings[name]!;
+  const replicates: ReplicatesSpec = {
+    columns: { pattern: "^rw[0-9]+$" },
+    type,
+    ...(mse === undefined ? {} : { mse }),
+    ...(scale === undefined ? {} : { scale: Array.isArray(scale) ? scale[0] : scale }),
+    ...(rscales === undefined ? {} : { rscales }),
+    ...(rho === undefined ? {} : { rho }),
+  };
+  return { missing: [""], design: { weights: "pw", replicates }, questions: questions[data.startsWith("scd") ? "scd" : "api"]! };
+}
+const load = (name: string) => loadSurvey(join(folder, `${reference.settings[name]!.data}.csv`), { codebook: codebookFor(name) });
+
+/** |actual − expected| ≤ tol·max(1, |expected|); a null (R's NA or Inf) must not be finite. */
+function expectClose(actual: number | undefined, expected: number | null | undefined, tol: number, what: string): void {
+  if (expected === null) return expect(Number.isFinite(actual), `${what}: ${actual} vs R non-finite`).toBe(false);
+  expect(Math.abs(actual! - expected!), `${what}: ${actual} vs R ${expected}`).toBeLessThanOrEqual(tol * Math.max(1, Math.abs(expected!)));
+}
+
+/**
+ * A limit as R gives it, clipped to [0, 1] (R leaves "mean" unclipped). Where R's logistic refit
+ * diverges (a replicate proportion near 0 or 1: R's limit NA) svyprop's is 0 or 1 to 1e-6.
+ */
+function expectLimit(actual: number, expected: number | null, what: string): void {
+  if (expected === null) return expect(Math.min(Math.abs(actual), Math.abs(1 - actual)), `${what}: ${actual} where R's refit diverges`).toBeLessThanOrEqual(1e-6);
+  expectClose(actual, Math.min(1, Math.max(0, expected)), 1e-6, what);
+}
+
+/** Whether R's asin interval folds over (its angle leaves [0, π/2]), which svyprop clips instead. */
+function asinFolds(p: number, se: number, df: number): boolean {
+  const halfWidth = (twoSidedT(0.95, df) * se) / (2 * Math.sqrt(p * (1 - p)));
+  const angle = Math.asin(Math.sqrt(p));
+  return angle - halfWidth < 0 || angle + halfWidth > Math.PI / 2;
+}
+
+describe.each(Object.keys(reference.settings))("replicate design %s matches R survey", (name) => {
+  const ofDesign = reference.cases.filter((c) => c.design === name);
+  const proportions = ofDesign.filter((c): c is Case<ProportionReference> => c.kind === "proportion");
+  const numerics = ofDesign.filter((c): c is Case<NumericReference> => c.kind === "numeric");
+
+  it.each(proportions.map((c) => [`${c.question} = ${categoryOf(c)}`, c] as const))("estimate %s: every svyciprop method, whole sample and by group", async (_, c) => {
+    const survey = await load(name);
+    const category = categoryOf(c);
+    for (const [k, method] of c.whole.methods.entries()) {
+      const check = (row: { proportion: number; se?: number; deff?: number; lower: number; upper: number; base: number } | undefined, r: ProportionReference, where: string) => {
+        const p = r.proportion[0]!;
+        expectClose(row!.proportion, p, 1e-8, `${where} proportion`);
+        expectClose(row!.se, r.se[0], 1e-6, `${where} SE`);
+        expectClose(row!.deff, r.deff[0], 1e-6, `${where} deff`);
+        expect(row!.base).toBe(r.n[0]);
+        if (r.se[0]! <= 1e-12) {
+          // No sampling error (the stratum shares of a stratified design): [p, p] in every method, where R's beta gives 0.5
+          expect([row!.lower, row!.upper], `${where} ${method}`).toEqual([row!.proportion, row!.proportion]);
+          return;
+        }
+        if (method === "asin" && asinFolds(p, r.se[0]!, r.degf[0]!)) {
+          expect(Math.min(row!.lower, 1 - row!.upper), `${where} asin clipped, not folded`).toBe(0);
+          return;
+        }
+        expectLimit(row!.lower, r.lower[k]!, `${where} ${method} lower`);
+        expectLimit(row!.upper, r.upper[k]!, `${where} ${method} upper`);
+      };
+      const whole = estimate(survey, c.question, { method: method as "logit" });
+      check(
+        whole.find((row) => row.category === category),
+        c.whole,
+        "whole",
+      );
+      const byGroup = estimate(survey, c.question, { method: method as "logit", by: c.by });
+      c.groups.forEach((group, g) => check(byGroup.find((row) => row.category === category && row.group?.[c.by] === group), c.groupwise[g]!, `${c.by} = ${group}`));
+    }
+  });
+
+  it.each(numerics.map((c) => [c.question, c] as const))("estimateMean and estimateTotal of %s, whole sample and by group", async (_, c) => {
+    const survey = await load(name);
+    const check = (mean: ReturnType<typeof estimateMean>[number] | undefined, total: ReturnType<typeof estimateTotal>[number] | undefined, r: NumericReference, where: string) => {
+      expectClose(mean!.mean, r.mean[0], 1e-8, `${where} mean`);
+      expectClose(mean!.se, r.mean_se[0], 1e-6, `${where} mean SE`);
+      expectClose(mean!.lower, r.mean_lower[0], 1e-6, `${where} mean lower`);
+      expectClose(mean!.upper, r.mean_upper[0], 1e-6, `${where} mean upper`);
+      expect(mean!.df).toBe(r.degf[0]);
+      expect(mean!.n).toBe(r.n[0]);
+      expectClose(total!.total, r.total[0], 1e-8, `${where} total`);
+      expectClose(total!.se, r.total_se[0], 1e-6, `${where} total SE`);
+      expectClose(total!.lower, r.total_lower[0], 1e-6, `${where} total lower`);
+      expectClose(total!.upper, r.total_upper[0], 1e-6, `${where} total upper`);
+    };
+    check(estimateMean(survey, c.question)[0], estimateTotal(survey, c.question)[0], c.whole, "whole");
+    const means = estimateMean(survey, c.question, { by: c.by });
+    const totals = estimateTotal(survey, c.question, { by: c.by });
+    c.groups.forEach((group, g) =>
+      check(
+        means.find((m) => m.group?.[c.by] === group),
+        totals.find((t) => t.group?.[c.by] === group),
+        c.groupwise[g]!,
+        `${c.by} = ${group}`,
+      ),
+    );
+  });
+});
+
+describe("replicate scale and rscales default per type as R's svrepdesign", () => {
+  it.each(reference.defaults.map((d) => [d.type, d] as const))("%s with 8 replicates", (type, d) => {
+    const { scale, rscales } = replicateScales({ type, count: 8, ...(type === "Fay" ? { rho: 0.5 } : {}) });
+    expect(scale).toBeCloseTo(d.scale[0], 15);
+    expect(Array.from(rscales)).toEqual(d.rscales);
+  });
+});
