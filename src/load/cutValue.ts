@@ -1,5 +1,5 @@
 /** Characters of a cell a message or a report entry shows at most. */
-export const SHOWN_VALUE_LENGTH = 200;
+const SHOWN_VALUE_LENGTH = 200;
 
 /**
  * A cell's text as a message or a report shows it: at most `limit` characters, cut with "…" and

@@ -275,7 +275,7 @@ function isSpace(byte: number): boolean {
  * removed, is empty or white space. Stops at the first byte that is not, so a record with an
  * answer in its first field costs one comparison.
  */
-export function isBlankRecord(bytes: Uint8Array, start: number, end: number, delimiter: number): boolean {
+function isBlankRecord(bytes: Uint8Array, start: number, end: number, delimiter: number): boolean {
   let i = start;
   while (i <= end) {
     if (i < end && bytes[i] === QUOTE) {

@@ -26,7 +26,7 @@ export function denominatorsFor(
  * `denominatorsFor` on a resolved target and validated range (internal); without a count, the n
  * over which some whole count prints as the figure.
  */
-export function denominatorsOf(target: ConsistencyTarget, range: { min: number; max: number }, count?: number): number[] {
+function denominatorsOf(target: ConsistencyTarget, range: { min: number; max: number }, count?: number): number[] {
   return expandRuns(denominatorRunsOf(target, range, count));
 }
 

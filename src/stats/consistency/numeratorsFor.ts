@@ -18,7 +18,7 @@ export function numeratorsFor(printed: string, n: number, options: ConsistencyOp
 }
 
 /** `numeratorsFor` on an already resolved target (internal: loops over n reuse one target). */
-export function numeratorsOf(target: ConsistencyTarget, n: number): number[] {
+function numeratorsOf(target: ConsistencyTarget, n: number): number[] {
   const run = numeratorRunOf(target, n);
   if (run !== undefined && run.to - run.from >= MAX_LISTED) {
     throw argumentError("n", `lets ${run.to - run.from + 1} counts print as the figure, too many to list; use numeratorRange`, n);

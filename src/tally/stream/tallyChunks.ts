@@ -30,7 +30,7 @@ export interface ChunkTallyOptions {
 }
 
 /** `Utf8Evidence`'s findings, as they cross a thread boundary. */
-export type EncodingEvidence = Pick<Utf8Evidence, "firstInvalid" | "invalidByte" | "multibyte">;
+type EncodingEvidence = Pick<Utf8Evidence, "firstInvalid" | "invalidByte" | "multibyte">;
 
 /** A stream's tallies, plus what a caller joining parts of a file needs. */
 export interface ChunkTally extends PartTally {
