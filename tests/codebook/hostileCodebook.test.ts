@@ -1,18 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { parseCodebook } from "../../src/codebook";
-import { SurveyError } from "../../src/errors";
+import type { SurveyError } from "../../src/errors";
 import { parseCsv } from "../../src/load";
 import { resolveCodebook, surveyFromTable } from "../../src/survey";
+import { codebookErrorOf } from "./codebookErrorOf";
 
-function codebookErrorOf(json: unknown): SurveyError {
-  try {
-    parseCodebook(json);
-  } catch (error) {
-    if (error instanceof SurveyError) return error;
-    throw error;
-  }
-  throw new Error("expected E_CODEBOOK");
-}
 
 const yesNo = { type: "binary", positive: ["yes"], negative: ["no"] } as const;
 

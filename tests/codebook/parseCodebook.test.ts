@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseCodebook } from "../../src/codebook";
-import { SurveyError } from "../../src/errors";
+import { codebookErrorOf } from "./codebookErrorOf";
 
 const base = () => ({
   missing: ["", "NA"],
@@ -13,15 +13,6 @@ const base = () => ({
   ],
 });
 
-function codebookErrorOf(json: unknown): SurveyError {
-  try {
-    parseCodebook(json);
-  } catch (error) {
-    if (error instanceof SurveyError) return error;
-    throw error;
-  }
-  throw new Error("expected E_CODEBOOK");
-}
 
 describe("parseCodebook", () => {
   it("accepts the DESIGN.md shape", () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { crosstab, estimate, estimateMean, estimateQuantiles, loadSurvey, parseCodebook, streamableDesign, type Codebook, type DesignSpec } from "../../src";
 import { SurveyError } from "../../src/errors";
 import { replicateDf, replicateVariance } from "../../src/stats/design";
+import { codebookErrorOf } from "../codebook/codebookErrorOf";
 
 const csv = ["id,answer,size,pw,rw1,rw2,rw3", "1,yes,10,2,0,3,3", "2,no,20,2,3,0,3", "3,yes,30,2,3,3,0", "4,no,40,2,3,3,3"].join("\n");
 const questions: Codebook["questions"] = [
@@ -12,15 +13,6 @@ const questions: Codebook["questions"] = [
 const jk1 = (replicates: Record<string, unknown> = {}, design: Record<string, unknown> = {}): Codebook =>
   ({ design: { weights: "pw", replicates: { columns: ["rw1", "rw2", "rw3"], type: "JK1", ...replicates }, ...design }, questions }) as Codebook;
 
-function codebookErrorOf(json: unknown): SurveyError {
-  try {
-    parseCodebook(json);
-  } catch (error) {
-    if (error instanceof SurveyError) return error;
-    throw error;
-  }
-  throw new Error("parseCodebook accepted it");
-}
 
 describe("design.replicates in the codebook", () => {
   it("accepts columns by name or by pattern", () => {
