@@ -1,5 +1,5 @@
 import { SurveyError } from "../errors";
-import { designQuantiles } from "../stats/design";
+import { designQuantiles, type DesignQuantile } from "../stats/design";
 import type { Survey } from "../survey";
 import { calibrationFor } from "./calibrationOf";
 import { numericDomains, type NumericEstimateIdentity, type NumericEstimateOptions } from "./numericEstimates";
@@ -9,19 +9,8 @@ export interface QuantileOptions extends NumericEstimateOptions {
   quantiles?: readonly number[];
 }
 
-/** One quantile of a numeric question, with Woodruff's interval. */
-export interface QuantileEstimate extends NumericEstimateIdentity {
-  /** The probability p (0.5 for the median). */
-  quantile: number;
-  estimate: number;
-  /** NaN where R's is (the interval's probability beyond [0, 1], or a domain without df). */
-  lower: number;
-  upper: number;
-  se: number;
-  level: number;
-  /** The domain's degrees of freedom (R `degf` of the subset design). */
-  df: number;
-}
+/** One quantile of a numeric question (its probability, estimate, Woodruff interval, SE and df: see `DesignQuantile`). */
+export interface QuantileEstimate extends NumericEstimateIdentity, DesignQuantile {}
 
 /**
  * Quantiles of a numeric question (or a Likert question's level numbers 1…k) among the
