@@ -1,6 +1,6 @@
 import Papa from "papaparse";
 import { SurveyError } from "../errors";
-import { type PrintedFigureRecord, parsePrintedFigure } from "../stats/consistency";
+import { ownFields, type PrintedFigureRecord, parsePrintedFigure } from "../stats/consistency";
 
 /** The figures of a figures file, and how many entries had no printed percentage (so were not read). */
 export interface PrintedFiguresFile {
@@ -126,13 +126,7 @@ function figureFrom(entry: Record<string, unknown>, where: Location): PrintedFig
   if (group !== undefined && (count === undefined || base === undefined)) {
     throw badValue(where, "group", group, "needs a count and a base: a group's counts are summed against its base");
   }
-  return {
-    label,
-    printed,
-    ...(count === undefined ? {} : { count }),
-    ...(base === undefined ? {} : { base }),
-    ...(group === undefined ? {} : { group }),
-  };
+  return ownFields({ label, printed, count, base, group });
 }
 
 /** The first of the part's field names present with a value; "" and null count as absent. */

@@ -93,8 +93,11 @@ export function checkFigures(figures: readonly PrintedFigureRecord[], options: C
   });
 }
 
-/** Only the record's own fields, so that extra properties of the input never leak into a verdict. */
-function ownFields({ label, printed, count, base, group }: PrintedFigureRecord): PrintedFigureRecord {
+/**
+ * A record of only a figure's own fields, the absent ones left out, so that extra properties of
+ * the input never leak into a verdict (also used by `readPrintedFigures`).
+ */
+export function ownFields({ label, printed, count, base, group }: { [K in keyof PrintedFigureRecord]: PrintedFigureRecord[K] | undefined } & Pick<PrintedFigureRecord, "label" | "printed">): PrintedFigureRecord {
   return {
     label,
     printed,
