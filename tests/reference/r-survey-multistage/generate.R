@@ -58,26 +58,39 @@ hh$internet <- ifelse(runif(n) < ifelse(hh$stratum == "south", 0.4, 0.7), "yes",
 hh$size <- sample(1:7, n, replace = TRUE)
 hh$income <- round(exp(rnorm(n, 10, 0.6)) * ifelse(hh$tenure == "own", 1.4, 1))
 hh$income[c(3, 11)] <- NA
+# The same sample if village n1 had 6 households, of which 1 was drawn: a lonely unit at stage 2.
+hh$N2_lonely <- ifelse(hh$village == "n1", 6, hh$N2)
 # Weights after a nonresponse adjustment, given beside the fpc (the fpc then only enters the variance).
 hh$w <- (hh$N1 / regions$n1[match(hh$stratum, regions$stratum)]) * hh$N2 / ave(hh$N2, hh$village, FUN = length) * runif(n, 0.9, 1.2)
 hh <- export(hh, "households")
 
+households <- svydesign(ids = ~village + household, strata = ~stratum, fpc = ~N1 + N2, data = hh)
 designs <- list(
   apiclus2 = svydesign(ids = ~dnum + snum, fpc = ~fpc1 + fpc2, data = clus2),
-  households = svydesign(ids = ~village + household, strata = ~stratum, fpc = ~N1 + N2, data = hh),
-  households_weighted = svydesign(ids = ~village + household, strata = ~stratum, fpc = ~N1 + N2, weights = ~w, data = hh)
+  # Without fpc R keeps the first stage only (the ultimate cluster approximation).
+  apiclus2_ultimate = svydesign(ids = ~dnum + snum, weights = ~pw, data = clus2),
+  households = households,
+  households_weighted = svydesign(ids = ~village + household, strata = ~stratum, fpc = ~N1 + N2, weights = ~w, data = hh),
+  # Village n1's one household of 6 counts as certain (survey.lonely.psu = "certainty").
+  households_lonely = svydesign(ids = ~village + household, strata = ~stratum, fpc = ~N1 + N2_lonely, data = hh),
+  # Post-stratified on tenure to population counts (made up): the calibration residuals at every stage.
+  households_poststratified = postStratify(households, ~tenure, data.frame(tenure = c("own", "rent", "other"), Freq = c(700, 420, 180)))
 )
-data_of <- c(apiclus2 = "apiclus2", households = "households", households_weighted = "households")
+data_of <- c(apiclus2 = "apiclus2", apiclus2_ultimate = "apiclus2", households = "households", households_weighted = "households",
+             households_lonely = "households", households_poststratified = "households")
+lonely <- c(households_lonely = "certainty")
 
 methods <- c("logit", "likelihood", "mean", "beta", "xlogit", "asin")
+# n counts the rows of positive weight (a calibrated design's subset keeps the others at weight 0).
 proportion <- function(des, expr) {
   f <- as.formula(paste0("~as.numeric(", expr, ")"))
   m <- svymean(f, des, deff = TRUE)
-  limits <- sapply(methods, function(method) {
+  # R's profile of "likelihood" fails (approx: "need at least two non-NA values") in some domains: null.
+  limits <- sapply(methods, function(method) tryCatch({
     ci <- attr(svyciprop(as.formula(paste0("~", expr)), des, method = method), "ci")
     c(ci[[1]], ci[[2]])
-  })
-  obj(proportion = num(coef(m)), se = num(SE(m)), deff = num(deff(m)), degf = num(degf(des)), n = num(nrow(des)),
+  }, error = function(e) c(NA, NA)))
+  obj(proportion = num(coef(m)), se = num(SE(m)), deff = num(deff(m)), degf = num(degf(des)), n = num(sum(weights(des) > 0)),
       methods = str(methods), lower = num(limits[1, ]), upper = num(limits[2, ]))
 }
 quantiles <- c(0.25, 0.5, 0.75)
@@ -89,7 +102,7 @@ numeric <- function(sub, y, df) {
   obj(mean = num(coef(m)), mean_se = num(SE(m)), mean_lower = num(mci[1]), mean_upper = num(mci[2]),
       total = num(coef(t)), total_se = num(SE(t)), total_lower = num(tci[1]), total_upper = num(tci[2]),
       quantiles = num(quantiles), quantile = num(qs[, 1]), quantile_lower = num(qs[, 2]), quantile_upper = num(qs[, 3]),
-      quantile_se = num(qs[, 4]), degf = num(df), n = num(sum(!is.na(sub$variables[[y]]))))
+      quantile_se = num(qs[, 4]), degf = num(df), n = num(sum(weights(sub) > 0 & !is.na(sub$variables[[y]]))))
 }
 chisq <- function(des, rows, cols) {
   f <- as.formula(paste0("~", rows, "+", cols))
@@ -115,6 +128,7 @@ questions <- list(
 cases <- character(0)
 for (name in names(designs)) {
   des <- designs[[name]]
+  options(survey.lonely.psu = if (is.na(lonely[name])) "fail" else lonely[[name]])
   set <- questions[[data_of[[name]]]]
   for (p in set$proportions) {
     expr <- sprintf('%s == "%s"', p$id, p$category)
@@ -136,7 +150,8 @@ for (name in names(designs)) {
 }
 
 # The design's weights R derives from the fpc (N1/n1 · N2/n2) and its df.
-weights_of <- sapply(names(designs), function(name) obj(design = q(name), weights = num(weights(designs[[name]])), degf = num(degf(designs[[name]]))))
+weights_of <- sapply(names(designs), function(name) obj(design = q(name), lonely = q(if (is.na(lonely[name])) "fail" else lonely[[name]]),
+                                                        weights = num(weights(designs[[name]])), degf = num(degf(designs[[name]]))))
 
 cat("{\n\"generator\":", q(paste(R.version.string, "/ survey", packageVersion("survey"))),
     ",\n\"designs\":[", paste(weights_of, collapse = ",\n"), "],\n\"cases\":[\n", paste(cases, collapse = ",\n"), "\n]}\n", sep = "")
