@@ -6,3 +6,4 @@ export * from "./answerCoder";
 export * from "./optionMarks";
 export * from "./parseNumberAnswer";
 export * from "./translatedLabels";
+export * from "./samplingStages";

@@ -45,14 +45,17 @@ function checkDesign(value: unknown): void {
   const design = expectObject(value, "design");
   const size = design.populationSize;
   if (size !== undefined && !isPositiveNumber(size)) throw codebookError("must be a positive number", "design.populationSize");
-  for (const key of ["weights", "strata", "cluster"] as const) {
+  for (const key of ["weights", "strata"] as const) {
     if (design[key] !== undefined && typeof design[key] !== "string") {
       throw codebookError("must be a column name", `design.${key}`);
     }
   }
-  const fpc = design.fpc;
-  if (fpc !== undefined && typeof fpc !== "string" && !isPositiveNumber(fpc)) {
-    throw codebookError("must be a column name or a positive number", "design.fpc");
+  if (Array.isArray(design.cluster)) checkStages(design.cluster, design.fpc);
+  else {
+    if (design.cluster !== undefined && typeof design.cluster !== "string") throw codebookError("must be a column name, or an array of them (one a stage)", "design.cluster");
+    if (design.fpc !== undefined && !isColumnOrSize(design.fpc)) {
+      throw codebookError(Array.isArray(design.fpc) ? "has one entry a stage: it needs cluster as an array of as many columns" : "must be a column name or a positive number", "design.fpc");
+    }
   }
   if (design.lonelyPsu !== undefined && !(LONELY_PSU as readonly unknown[]).includes(design.lonelyPsu)) {
     throw codebookError(`must be one of ${LONELY_PSU.join(", ")}`, "design.lonelyPsu");
@@ -60,6 +63,25 @@ function checkDesign(value: unknown): void {
   if (design.calibration !== undefined) checkCalibration(design.calibration);
   if (design.replicates !== undefined) checkReplicates(design);
 }
+
+/**
+ * A multistage design (R `svydesign(ids = ~psu + ssu, fpc = ~fpc1 + fpc2)`): one cluster column a
+ * stage and, when there is an fpc, one entry a stage too (R refuses fewer).
+ */
+function checkStages(cluster: unknown[], fpc: unknown): void {
+  if (cluster.length === 0) throw codebookError("must name at least one column (one a stage)", "design.cluster");
+  cluster.forEach((name, k) => {
+    if (typeof name !== "string" || name === "") throw codebookError("must be a column name", `design.cluster[${k}]`);
+  });
+  if (fpc === undefined) return;
+  if (!Array.isArray(fpc)) throw codebookError("must be an array, one population size a stage, as cluster is", "design.fpc");
+  if (fpc.length !== cluster.length) throw codebookError(`has ${fpc.length} entries for the ${cluster.length} stages of cluster`, "design.fpc");
+  fpc.forEach((entry, k) => {
+    if (!isColumnOrSize(entry)) throw codebookError("must be a column name or a positive number", `design.fpc[${k}]`);
+  });
+}
+
+const isColumnOrSize = (value: unknown): boolean => typeof value === "string" || isPositiveNumber(value);
 
 const REPLICATE_TYPES = ["JK1", "JKn", "BRR", "Fay", "bootstrap", "successive-difference", "ACS", "other"] as const;
 /** Types whose scale R's `svrepdesign` sets itself (it warns and ignores a given one). */

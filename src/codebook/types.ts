@@ -24,10 +24,17 @@ export interface DesignSpec {
   weights?: string;
   /** Column naming each respondent's stratum. */
   strata?: string;
-  /** Column naming each respondent's primary sampling unit. */
-  cluster?: string;
-  /** Column (or number) giving the population size of each stratum. */
-  fpc?: string | number;
+  /**
+   * Column naming each respondent's primary sampling unit; or one column a stage of a multistage
+   * sample, PSU first (R `svydesign(ids = ~psu + ssu)`), each stage's units nested in the last's.
+   */
+  cluster?: string | string[];
+  /**
+   * Column (or number) giving the population size of each stratum; with `cluster` an array, an
+   * array of as many entries, one a stage: the population count of that stage's units in the
+   * stratum (stage 1) or in the unit of the stage before (R `fpc = ~fpc1 + fpc2`).
+   */
+  fpc?: string | number | Array<string | number>;
   /** A stratum with one PSU: "fail" (default, as R), "certainty", "remove", "adjust" or "average" (R `survey.lonely.psu`). */
   lonelyPsu?: "fail" | "certainty" | "remove" | "adjust" | "average";
   /** Weights calibrated to known population counts (R `postStratify` / `rake`). */

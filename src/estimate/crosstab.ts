@@ -1,10 +1,10 @@
 import { SurveyError } from "../errors";
 import { chiSquareTest } from "../stats/chiSquareTest";
-import { raoScottTest } from "../stats/design";
 import { fisherExactTest } from "../stats/fisherExactTest";
 import type { CategoricalAnswers, CodedAnswers, Survey } from "../survey";
 import { tallyAnswers } from "../tally";
 import type { Estimate } from "../types";
+import { designRaoScott } from "./designRaoScott";
 import { estimate, type EstimateOptions } from "./estimate";
 
 /** A test of independence between two questions. */
@@ -89,18 +89,12 @@ function countTest(rows: CategoricalAnswers, cols: CategoricalAnswers, options: 
   return { method: "pearson", statistic: result.statistic, df: result.df, pValue: result.pValue, n, rowLevels, colLevels };
 }
 
-/** Rao–Scott on the design, over the respondents who answered both. */
+/** Rao–Scott on the design (calibrated or replicate-weight too), over the respondents who answered both. */
 function designTest(survey: Survey, rows: CategoricalAnswers, cols: CategoricalAnswers, options: CrosstabOptions): AssociationTest {
   const design = survey.designColumns!;
   const test = options.test ?? "F";
   if (test !== "F" && test !== "Chisq") {
     throw new SurveyError("E_ARGUMENT", `test ${test} ignores the design's weights, strata and clusters: use F or Chisq (Rao–Scott)`);
-  }
-  if (design.replicates) {
-    throw new SurveyError("E_ARGUMENT", "crosstab: the Rao–Scott test on replicate-weight designs is not implemented yet");
-  }
-  if (design.calibration) {
-    throw new SurveyError("E_ARGUMENT", "crosstab: the Rao–Scott test on post-stratified or raked weights is not implemented (R survey computes it with the calibration's residuals)");
   }
   const label = (answers: CategoricalAnswers) => Array.from(answers.codes, (code) => (code >= 0 ? answers.categories[code]!.code : null));
   const rowIds = label(rows);
@@ -110,7 +104,7 @@ function designTest(survey: Survey, rows: CategoricalAnswers, cols: CategoricalA
   const rowLevels = used(rowIds, rows);
   const colLevels = used(colIds, cols);
   assertTwoByTwo(rows, cols, rowLevels, colLevels);
-  const result = raoScottTest({ ...design, rows: rowIds, cols: colIds, rowLevels, colLevels, statistic: test });
+  const result = designRaoScott(design, survey.rowCount, { rows: rowIds, cols: colIds, rowLevels, colLevels, statistic: test });
   return {
     method: test === "F" ? "rao-scott-F" : "rao-scott-chisq",
     statistic: result.statistic,

@@ -78,8 +78,10 @@ export function designCells(
   const estimates = calibration
     ? ys.map((y) => calibratedEstimate({ ...sampling, y, domain, calibration }))
     : designMeans({ ...designInput, ys, domain });
-  const fitOf = (c: number) => designLogitFit({ ...designInput, y: ys[c] as Float64Array, domain });
-  return estimates.map((e, c) => designCell(e, counts[c] as number, base, method, options.level, () => fitOf(c)));
+  const fitOf = (c: number) => designLogitFit({ ...designInput, y: ys[c] as Float64Array, domain, calibrated: calibration !== undefined });
+  // R's subset of a calibrated design keeps every row (at weight 0): svyciprop's nrow counts them all
+  const intervalOf = (e: DesignEstimate) => (calibration ? { ...e, n: rows } : e);
+  return estimates.map((e, c) => designCell(e, counts[c] as number, base, method, options.level, () => fitOf(c), intervalOf(e)));
 }
 
 /**

@@ -16,6 +16,8 @@ export function namedColumns(codebook: Codebook): Array<{ column: string; path: 
   const { weights, strata, cluster, fpc, calibration } = codebook.design ?? {};
   for (const [key, column] of Object.entries({ weights, strata, cluster, fpc })) {
     if (typeof column === "string") named.push({ column, path: `design.${key}` });
+    // A multistage design's cluster and fpc: one entry a stage.
+    if (Array.isArray(column)) column.forEach((entry, k) => typeof entry === "string" && named.push({ column: entry, path: `design.${key}[${k}]` }));
   }
   calibration?.margins.forEach((margin, k) => named.push({ column: margin.column, path: `design.calibration.margins[${k}].column` }));
   return named;

@@ -1,4 +1,4 @@
-import { parseNumberAnswer, type CalibrationSpec, type DesignSpec, type ReplicatesSpec } from "../codebook";
+import { parseNumberAnswer, samplingStages, type CalibrationSpec, type DesignSpec, type ReplicatesSpec, type SamplingStage } from "../codebook";
 import { SurveyError } from "../errors";
 import { cutValue } from "../load/cutValue";
 import type { CsvTable } from "../load";
@@ -10,6 +10,8 @@ export interface DesignColumns {
   cluster?: string[];
   /** Population size per row (an fpc column), or one number for the whole design. */
   fpc?: Float64Array | number;
+  /** The later stages of a multistage design, stage 2 first: each stage's unit and population count per row. */
+  stages?: Array<{ cluster: string[]; fpc?: Float64Array | number }>;
   /** Single-PSU strata (R `survey.lonely.psu`); default "fail". */
   lonelyPsu?: NonNullable<DesignSpec["lonelyPsu"]>;
   /** The calibration the design asks for, with each margin's value per respondent. */
@@ -17,7 +19,7 @@ export interface DesignColumns {
   /** Replicate weights (then `weights` holds the full-sample weights and no strata, cluster or fpc). */
   replicates?: ReplicateColumns;
   /** The column names, for error messages of the design computations. */
-  names: { weights?: string; strata?: string; cluster?: string; fpc?: string };
+  names: { weights?: string; strata?: string; cluster?: string; fpc?: string; stages?: Array<{ cluster: string; fpc?: string }> };
 }
 
 export interface CalibrationColumns extends Omit<CalibrationSpec, "margins"> {
@@ -52,7 +54,8 @@ export function designNumber(text: string, code: DesignNumberCode, where: { row:
  * a design needs every respondent's weight, so it cannot be left out like a bad answer.
  */
 export function readDesignColumns(table: CsvTable, design: DesignSpec): DesignColumns | undefined {
-  const { weights, strata, cluster, fpc, calibration, lonelyPsu, replicates } = design;
+  const { weights, strata, calibration, lonelyPsu, replicates } = design;
+  const [{ cluster, fpc }, ...later] = samplingStages(design);
   if (weights === undefined && strata === undefined && cluster === undefined && typeof fpc !== "string" && calibration === undefined) return undefined;
   const column = (name: string, path = "design"): string[] => {
     const index = table.header.indexOf(name);
@@ -96,12 +99,18 @@ export function readDesignColumns(table: CsvTable, design: DesignSpec): DesignCo
     }
     return { ...settings, weights: names.map((name) => numbers(name, "E_BAD_WEIGHT", "design.replicates.columns")), names };
   };
+  // Stage k + 1 of a multistage design (cluster[k], fpc[k]): its units and population counts.
+  const readStage = (stage: SamplingStage, k: number) => ({
+    cluster: column(stage.cluster!, `design.cluster[${k}]`),
+    ...(stage.fpc === undefined ? {} : { fpc: typeof stage.fpc === "number" ? stage.fpc : numbers(stage.fpc, "E_FPC", `design.fpc[${k}]`) }),
+  });
   return {
     ...(weights === undefined ? {} : { weights: numbers(weights, "E_BAD_WEIGHT") }),
     ...(replicates === undefined ? {} : { replicates: readReplicates(replicates) }),
     ...(strata === undefined ? {} : { strata: column(strata) }),
     ...(cluster === undefined ? {} : { cluster: column(cluster) }),
     ...(fpc === undefined ? {} : { fpc: typeof fpc === "number" ? fpc : numbers(fpc, "E_FPC") }),
+    ...(later.length === 0 ? {} : { stages: later.map((stage, k) => readStage(stage, k + 1)) }),
     ...(lonelyPsu === undefined ? {} : { lonelyPsu }),
     ...(calibration === undefined ? {} : { calibration: readCalibration(calibration) }),
     names: {
@@ -109,6 +118,7 @@ export function readDesignColumns(table: CsvTable, design: DesignSpec): DesignCo
       ...(strata === undefined ? {} : { strata }),
       ...(cluster === undefined ? {} : { cluster }),
       ...(typeof fpc === "string" ? { fpc } : {}),
+      ...(later.length === 0 ? {} : { stages: later.map((stage) => ({ cluster: stage.cluster!, ...(typeof stage.fpc === "string" ? { fpc: stage.fpc } : {}) })) }),
     },
   };
 }

@@ -75,6 +75,8 @@ export interface DesignColumnNames {
   cluster?: string;
   fpc?: string;
   columns?: readonly string[];
+  /** The cluster and fpc columns of the later stages of a multistage design, stage 2 first. */
+  stages?: ReadonlyArray<{ cluster?: string; fpc?: string }>;
 }
 
 export interface AddRowsOptions {
@@ -341,6 +343,21 @@ export interface FinalDesignTally {
   nPsu: number;
   /** Design degrees of freedom: #PSUs − #strata (R `degf`). */
   df: number;
+  /** The stage these units are sampled at (1 = PSUs, 2 = units within a PSU …); absent means 1. */
+  stage?: number;
+  /** Multistage designs: each sampled unit's own design of the next stage (see `prepareDesign`). */
+  subsamples?: Subsample[];
+}
+
+/**
+ * The next stage of sampling within one unit of a multistage design: its design (the unit is its
+ * one stratum) and the fraction n_h/N_h of the stage the unit was drawn at, which multiplies its
+ * variance (R survey `multistage`).
+ */
+export interface Subsample {
+  fraction: number;
+  design: FinalDesignTally;
+  names: DesignColumnNames;
 }
 
 /**

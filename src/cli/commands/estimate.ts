@@ -1,5 +1,5 @@
 import { stat } from "node:fs/promises";
-import type { Codebook } from "../../codebook";
+import { samplingStages, type Codebook } from "../../codebook";
 import type { Encoding } from "../../load";
 import { SurveyError } from "../../errors";
 import type { ChartLocale } from "../../charts";
@@ -41,8 +41,8 @@ prints whether the raking converged.
 Files over 32 MB (or any file with --stream) are tallied in one streaming pass on both cores, in
 bounded memory, with a progress bar on a terminal (not with --json or --quiet); a design of
 weights, strata and clusters streams too (its per-stratum and per-PSU sums). --by, a
-calibration, an fpc without a weights column and the likelihood interval need every row in
-memory: those files are read whole.`;
+calibration, replicate weights, a multistage design, an fpc without a weights column and the
+likelihood interval need every row in memory: those files are read whole.`;
 
 export const estimateCommand: Command = defineCommand({
   name: "estimate",
@@ -126,9 +126,9 @@ export const estimateCommand: Command = defineCommand({
 function whyRowsAreNeeded(codebook: Codebook, by: string | undefined, method: string | undefined): string | undefined {
   const design = codebook.design ?? {};
   const namesColumns =
-    design.weights !== undefined || design.strata !== undefined || design.cluster !== undefined || typeof design.fpc === "string" || design.calibration !== undefined;
+    design.weights !== undefined || design.strata !== undefined || design.cluster !== undefined || typeof design.fpc === "string" || Array.isArray(design.fpc) || design.calibration !== undefined;
   if (by !== undefined) return "--by needs every row in memory";
-  if (namesColumns && !streamableDesign(design)) return "a calibration, replicate weights, or an fpc without a weights column, needs every row in memory";
+  if (namesColumns && !streamableDesign(design)) return "a calibration, replicate weights, a multistage design, or an fpc without a weights column, needs every row in memory";
   if (namesColumns && method === "likelihood") return 'the "likelihood" interval needs every row in memory (a logistic fit on every weight)';
   if (!namesColumns && method !== undefined && !(CI_METHODS as readonly string[]).includes(method)) {
     return `method ${method} on a simple random sample goes through the design path, which needs every row in memory`;
@@ -165,7 +165,8 @@ async function estimateStreamed(
       const designTally = designTallies.get(id);
       if (!designTally) throw new SurveyError("E_ARGUMENT", `question "${id}" is numeric: it has no categories to estimate proportions of`);
       const lonelyPsu = interval.lonelyPsu ?? codebook.design?.lonelyPsu;
-      const { weights, strata, cluster, fpc } = codebook.design ?? {};
+      const { weights, strata } = codebook.design ?? {};
+      const [{ cluster, fpc }] = samplingStages(codebook.design ?? {});
       const names = { weights, strata, cluster, ...(typeof fpc === "string" ? { fpc } : {}) };
       return labelled(estimatesFromDesignTally(tally, designTally, question.label ?? id, { ...interval, names, ...(lonelyPsu === undefined ? {} : { lonelyPsu }) }));
     }

@@ -44,8 +44,7 @@ export function calibratedEstimate(input: CalibratedInput, kind: "mean" | "total
   const mean = Wy / W; // of y − shift
   const x = new Float64Array(n);
   for (let i = 0; i < n; i++) x[i] = kind === "mean" ? (w[i]! * mask[i]! * (masked[i]! - mean)) / W : w[i]! * masked[i]!;
-  if (calibration.kind === "postStratify") for (const m of calibration.margins) subtractWeightedCellMeans(x, m);
-  else for (let cycle = 0; cycle < RAKING_RESIDUAL_CYCLES; cycle++) for (const m of calibration.margins) subtractCellMeans(x, m);
+  calibrationResiduals(x, calibration);
   // Tallied with the weights, so the residual column holds x/w.
   const residual = Float64Array.from(x, (v, i) => (w[i]! > 0 ? v / w[i]! : 0));
   const design = prepareDesign({ ...input, weights: w }, [mask, masked, residual]);
@@ -53,6 +52,16 @@ export function calibratedEstimate(input: CalibratedInput, kind: "mean" | "total
   const variance = linearizedVariance(design, Float64Array.of(0, 0, 1), input);
   const ratio = variance / base.variance;
   return { ...base, estimate: base.estimate + shift, variance, se: Math.sqrt(variance), deff: base.deff * ratio, deffReplace: base.deffReplace * ratio };
+}
+
+/**
+ * Replaces influence values x (one per row, x_i = w_i·z_i) by their residuals from the
+ * calibration's cells, in place, as R's `svyrecvar` does before the design variance: one pass of
+ * weighted cell means for post-stratification, ten cycles over the margins for raking.
+ */
+export function calibrationResiduals(x: Float64Array, calibration: CalibrationResult): void {
+  if (calibration.kind === "postStratify") for (const m of calibration.margins) subtractWeightedCellMeans(x, m);
+  else for (let cycle = 0; cycle < RAKING_RESIDUAL_CYCLES; cycle++) for (const m of calibration.margins) subtractCellMeans(x, m);
 }
 
 /** Post-stratification: x ← x − w·(cell mean of x/w weighted by the weights before). */

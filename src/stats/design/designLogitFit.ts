@@ -5,18 +5,21 @@ import { analysisMask, designWeights } from "./prepareDesign";
 /**
  * R `svyglm(y ~ 1, design, family = quasibinomial)` for a 0/1 variable: the intercept-only fit
  * over the domain's rows with the design's weights, which svyciprop's "likelihood" interval
- * profiles. As R's subset design, only rows in the domain enter the model frame.
+ * profiles. As R's subset design, only rows in the domain enter the model frame — but for a
+ * calibrated design (`calibrated: true`), whose subset keeps every row at weight 0, the other rows
+ * stay in with weight 0: svyglm's prior weights (1/π)/mean(1/π) then average over all rows, which
+ * moves the IRLS stopping point (R's `[.survey.design2`).
  */
-export function designLogitFit(input: DesignVariableInput): QuasibinomialFit {
+export function designLogitFit(input: DesignVariableInput & { calibrated?: boolean }): QuasibinomialFit {
   const n = input.y.length;
   const mask = analysisMask(input, [input.y], n);
   const weights = designWeights(input, n);
   const y: number[] = [];
   const w: number[] = [];
   for (let i = 0; i < n; i++) {
-    if (mask[i] === 0) continue;
-    y.push(input.y[i]!);
-    w.push(weights === undefined ? 1 : weights[i]!);
+    if (mask[i] === 0 && !input.calibrated) continue;
+    y.push(mask[i] === 0 ? 0 : input.y[i]!);
+    w.push(mask[i] === 0 ? 0 : weights === undefined ? 1 : weights[i]!);
   }
   return quasibinomialFit(y, w);
 }

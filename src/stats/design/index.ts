@@ -8,6 +8,8 @@ export * from "./designProportionCI";
 export * from "./designLogitFit";
 export * from "./tableDesign";
 export * from "./raoScottTest";
+export * from "./calibratedRaoScottTest";
+export * from "./replicateRaoScottTest";
 export * from "./designWaldTest";
 export * from "./calibrate";
 export * from "./calibratedEstimate";

@@ -22,6 +22,9 @@ export interface VarianceOptions {
  * total at the mean PSU total of the whole sample (with factor 1 in place of n_h/(n_h − 1));
  * "average" gives it no variance and multiplies V by #strata / #strata with more than one PSU.
  * A stratum that is wholly sampled (f_h = 1) contributes 0 and is never lonely (a certainty PSU).
+ *
+ * A multistage design adds each PSU's own variance at the next stage, times n_h/N_h, and so on
+ * down (R `multistage`; see `withSubsamples`), with the same lonely-unit rule at every stage.
  */
 export function linearizedCovariance(design: FinalDesignTally, coefficients: readonly Float64Array[], options: VarianceOptions = {}): Float64Array {
   const lonely = options.lonelyPsu ?? "fail";
@@ -45,13 +48,7 @@ export function linearizedCovariance(design: FinalDesignTally, coefficients: rea
     if (fpcFactor === 0) continue;
     if (n === 1) {
       lonelyStrata += 1;
-      if (lonely === "fail") {
-        throw new SurveyError("E_LONELY_PSU", `stratum "${h.key}" has only one PSU, so its variance is undefined; choose lonelyPsu "certainty", "remove", "adjust" or "average"`, {
-          row: spreadsheetRow(h.firstRow),
-          column: options.names?.strata ?? "strata",
-          value: h.key,
-        });
-      }
+      if (lonely === "fail") throw lonelyUnitError(design, h, options.names);
       if (lonely !== "adjust") continue;
       // (z_h − z̄_grand)(…)ᵀ with scale 1.
       for (let a = 0; a < m; a++) cS1[a] = dot(coefficients[a]!, h.s1) - grandMean[a]!;
@@ -85,7 +82,26 @@ export function linearizedCovariance(design: FinalDesignTally, coefficients: rea
     const factor = ok === 0 ? Number.NaN : design.strata.length / ok;
     for (let i = 0; i < V.length; i++) V[i]! *= factor;
   }
+  for (const sub of design.subsamples ?? []) {
+    const within = linearizedCovariance(sub.design, coefficients, { ...options, names: sub.names });
+    for (let i = 0; i < V.length; i++) V[i]! += sub.fraction * within[i]!;
+  }
   return V;
+}
+
+/** `E_LONELY_PSU` for a stratum with one PSU — at a later stage of a multistage design, a unit with one sampled unit within. */
+function lonelyUnitError(design: FinalDesignTally, h: FinalDesignTally["strata"][number], names: VarianceOptions["names"]): SurveyError {
+  const stage = design.stage ?? 1;
+  const choose = 'choose lonelyPsu "certainty", "remove", "adjust" or "average"';
+  const message =
+    stage === 1
+      ? `stratum "${h.key}" has only one PSU, so its variance is undefined; ${choose}`
+      : `unit "${h.key}" has only one unit sampled within it at stage ${stage} (and a population count above 1), so its variance is undefined; ${choose}`;
+  return new SurveyError("E_LONELY_PSU", message, {
+    row: spreadsheetRow(h.firstRow),
+    column: (stage === 1 ? names?.strata : names?.cluster) ?? (stage === 1 ? "strata" : "cluster"),
+    value: h.key,
+  });
 }
 
 /** Linearised variance of one linear combination (see `linearizedCovariance`). */

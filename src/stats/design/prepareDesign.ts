@@ -1,4 +1,5 @@
 import { argumentError } from "../../errors";
+import { stageFactors, withSubsamples, type DesignStage } from "./designStages";
 import {
   addDesignRows,
   createDesignTally,
@@ -23,6 +24,12 @@ export interface DesignInput {
   cluster?: readonly Id[];
   /** Population size (number of PSUs in the population) per row, or one number for the whole design. */
   fpc?: NumericArray | number;
+  /**
+   * The later stages of a multistage sample, stage 2 first (R `svydesign(ids = ~psu + ssu, fpc =
+   * ~fpc1 + fpc2)`): their variance is added when `fpc` is given, as R's default
+   * `survey.ultimate.cluster = FALSE`; without an fpc only the PSUs count, as in R.
+   */
+  stages?: readonly DesignStage[];
   /** Single-PSU strata: "fail" (default, as R), "certainty", "remove", "adjust", "average". */
   lonelyPsu?: LonelyPsu;
   /** Column names for error messages. */
@@ -52,13 +59,24 @@ export function prepareDesign(input: DesignInput, columns: readonly NumericArray
   const options: Parameters<typeof addDesignRows>[2] = { rowOffset: input.rowOffset ?? 0 };
   if (input.names !== undefined) options.names = input.names;
   addDesignRows(tally, rows, options);
-  return finalizeDesignTally(tally, input.names);
+  const final = finalizeDesignTally(tally, input.names);
+  return hasLaterStages(input) ? withSubsamples(final, input, columns, weights) : final;
 }
 
-/** The sampling weights of the design's `n` rows: as given, N_h/n_h from the fpc, or undefined (all 1). */
+/**
+ * The sampling weights of the design's `n` rows: as given, else from the fpc — N_h/n_h, times
+ * N_s/n_s of every later stage of a multistage design (R `weights.survey_fpc`) — or undefined (all 1).
+ */
 export function designWeights(input: DesignInput, n: number): NumericArray | undefined {
-  return input.weights ?? (input.fpc === undefined ? undefined : weightsFromFpc(input, n));
+  if (input.weights !== undefined) {
+    if (hasLaterStages(input)) stageFactors(input, n);
+    return input.weights;
+  }
+  return input.fpc === undefined ? undefined : weightsFromFpc(input, n);
 }
+
+/** Whether the design's later stages count: they do with an fpc (R's `multistage`). */
+const hasLaterStages = (input: DesignInput): boolean => input.fpc !== undefined && (input.stages?.length ?? 0) > 0;
 
 function weightsFromFpc(input: DesignInput, n: number): Float64Array {
   const fpc = input.fpc!;
@@ -70,10 +88,10 @@ function weightsFromFpc(input: DesignInput, n: number): Float64Array {
     if (set === undefined) psus.set(s, (set = new Set()));
     set.add(input.cluster === undefined ? String(i) : String(input.cluster[i]));
   }
-  const w = new Float64Array(n);
+  const w = hasLaterStages(input) ? stageFactors(input, n) : new Float64Array(n).fill(1);
   for (let i = 0; i < n; i++) {
     const N = typeof fpc === "number" ? fpc : fpc[i]!;
-    w[i] = N / psus.get(key(i))!.size;
+    w[i]! *= N / psus.get(key(i))!.size;
   }
   return w;
 }

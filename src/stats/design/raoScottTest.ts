@@ -3,7 +3,7 @@ import { argumentError } from "../../errors";
 import { chiSquareUpperTail } from "../tails";
 import { linearizedCovariance } from "./linearizedVariance";
 import { matMul, projectionResiduals, solve, trace, transpose } from "./linearAlgebra";
-import { tableDesign, type TableDesignInput } from "./tableDesign";
+import { tableDesign, type TableDesign, type TableDesignInput } from "./tableDesign";
 
 export interface RaoScottOptions {
   /** "F" (default, as R svychisq) or "Chisq". */
@@ -26,7 +26,7 @@ export interface RaoScottResult {
   weightedTable: number[][];
   rowLevels: string[];
   colLevels: string[];
-  /** Design df (#PSUs − #strata). */
+  /** Design df (#PSUs − #strata; a replicate design's rank − 1). */
   designDf: number;
 }
 
@@ -41,24 +41,33 @@ export interface RaoScottResult {
  * - "Chisq": statistic X² as R reports it; p from X²/mean(diag Δ) on (r − 1)(c − 1) df (first order).
  */
 export function raoScottTest(input: TableDesignInput & RaoScottOptions): RaoScottResult {
-  const statistic = input.statistic ?? "F";
-  if (statistic !== "F" && statistic !== "Chisq") throw argumentError("statistic", 'must be "F" or "Chisq"', statistic);
-  const { design, rowLevels, colLevels, nr, nc, n } = tableDesign(input);
+  const table = tableDesign(input);
+  const { design, nr, nc } = table;
   const K = nr * nc;
-  const k = design.columns;
+  const total = design.totals[0]!;
+  // Linearised covariance of the cell proportions p_c = Y_c / Y_0.
+  const coefficients = Array.from({ length: K }, (_, c) => {
+    const v = new Float64Array(design.columns);
+    v[1 + c] = 1 / total;
+    v[0] = -design.totals[1 + c]! / total / total;
+    return v;
+  });
+  return raoScottFromCovariance(table, linearizedCovariance(design, coefficients, input), design.df, input.statistic);
+}
+
+/**
+ * The Rao–Scott statistics of a table (see `raoScottTest`) from V, the K × K covariance of its
+ * cell proportions however the design gives it (linearised, calibration residuals, replicates),
+ * and the design's df.
+ */
+export function raoScottFromCovariance(table: TableDesign, V: Float64Array, designDf: number, statistic: RaoScottOptions["statistic"] = "F"): RaoScottResult {
+  if (statistic !== "F" && statistic !== "Chisq") throw argumentError("statistic", 'must be "F" or "Chisq"', statistic);
+  const { design, rowLevels, colLevels, nr, nc, n } = table;
+  const K = nr * nc;
   const total = design.totals[0]!;
   if (!(total > 0)) throw argumentError("table", "has no rows with positive weight");
   const p = new Float64Array(K);
   for (let c = 0; c < K; c++) p[c] = design.totals[1 + c]! / total;
-
-  // Linearised covariance of the cell proportions p_c = Y_c / Y_0.
-  const coefficients = Array.from({ length: K }, (_, c) => {
-    const v = new Float64Array(k);
-    v[1 + c] = 1 / total;
-    v[0] = -p[c]! / total;
-    return v;
-  });
-  const V = linearizedCovariance(design, coefficients, input);
 
   const rowP = new Float64Array(nr);
   const colP = new Float64Array(nc);
@@ -100,11 +109,11 @@ export function raoScottTest(input: TableDesignInput & RaoScottOptions): RaoScot
   const traceDelta2 = trace(matMul(delta, delta, m, m, m), m);
 
   const weightedTable = rowLevels.map((_, i) => colLevels.map((__, j) => design.totals[1 + i + nr * j]!));
-  const common = { pearsonX2, traceDelta, traceDelta2, weightedTable, rowLevels, colLevels, designDf: design.df };
+  const common = { pearsonX2, traceDelta, traceDelta2, weightedTable, rowLevels, colLevels, designDf };
   if (statistic === "F") {
     const stat = pearsonX2 / traceDelta;
     const ndf = (traceDelta * traceDelta) / traceDelta2;
-    const ddf = ndf * design.df;
+    const ddf = ndf * designDf;
     return { statistic: stat, pValue: 1 - fCdf(stat, ndf, ddf), ndf, ddf, ...common };
   }
   const df = m;

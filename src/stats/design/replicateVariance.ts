@@ -15,23 +15,40 @@ export interface ReplicateVarianceSettings {
  * empty) is dropped with its rscales, as R's `na.action = na.omit`.
  */
 export function replicateVariance(thetas: NumericArray, estimate: number, settings: ReplicateVarianceSettings): number {
+  return replicateCovariance([thetas], [estimate], settings)[0]!;
+}
+
+/**
+ * The replicate covariance matrix (row-major, m × m) of m estimates from their replicate
+ * estimates (`thetas[a][r]`: estimate a in replicate r), as R's `svrVar` on a matrix:
+ * V_ab = scale · Σ_r rscales_r (θ_ar − c_a)(θ_br − c_b), c as in `replicateVariance`; a replicate
+ * where any estimate is not a number is dropped (R's `na.omit` of the replicates' rows).
+ */
+export function replicateCovariance(thetas: readonly NumericArray[], estimates: NumericArray, settings: ReplicateVarianceSettings): Float64Array {
+  const m = thetas.length;
   const kept: number[] = [];
-  for (let r = 0; r < thetas.length; r++) if (!Number.isNaN(thetas[r]!)) kept.push(r);
-  let centre = estimate;
-  if (!settings.mse) {
+  for (let r = 0; r < (thetas[0]?.length ?? 0); r++) if (thetas.every((theta) => !Number.isNaN(theta[r]!))) kept.push(r);
+  const centres = Float64Array.from(thetas, (theta, a) => {
+    if (settings.mse) return estimates[a]!;
     let sum = 0;
     let count = 0;
     for (const r of kept) {
       if (settings.rscales[r]! > 0) {
-        sum += thetas[r]!;
+        sum += theta[r]!;
         count += 1;
       }
     }
-    centre = sum / count;
+    return sum / count;
+  });
+  const V = new Float64Array(m * m);
+  for (let a = 0; a < m; a++) {
+    for (let b = a; b < m; b++) {
+      let total = 0;
+      for (const r of kept) total += settings.rscales[r]! * (thetas[a]![r]! - centres[a]!) * (thetas[b]![r]! - centres[b]!);
+      V[a * m + b] = V[b * m + a] = settings.scale * total;
+    }
   }
-  let total = 0;
-  for (const r of kept) total += settings.rscales[r]! * (thetas[r]! - centre) ** 2;
-  return settings.scale * total;
+  return V;
 }
 
 /**

@@ -21,6 +21,8 @@ export interface TableDesign {
   nc: number;
   /** Rows with both variables present. */
   n: number;
+  /** The tallied 0/1 columns, one value per row: [complete, cell (0, 0), cell (1, 0), …]. */
+  columns: Float64Array[];
 }
 
 export function tableDesign(input: TableDesignInput): TableDesign {
@@ -47,5 +49,5 @@ export function tableDesign(input: TableDesignInput): TableDesign {
     columns[1 + i + nr * j]![k] = 1;
     complete += 1;
   }
-  return { design: prepareDesign(input, columns as NumericArray[]), rowLevels, colLevels, nr, nc, n: complete };
+  return { design: prepareDesign(input, columns as NumericArray[]), rowLevels, colLevels, nr, nc, n: complete, columns };
 }

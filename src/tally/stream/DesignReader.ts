@@ -1,4 +1,4 @@
-import type { DesignSpec } from "../../codebook";
+import { samplingStages, type DesignSpec } from "../../codebook";
 import { SurveyError } from "../../errors";
 import type { RecordBatch } from "../../load/stream/CsvRecordScanner";
 import { decodeField } from "../../load/stream/decodeField";
@@ -48,7 +48,8 @@ export class DesignReader {
       }
       return index;
     };
-    const { weights, strata, cluster, fpc } = design;
+    const { weights, strata } = design;
+    const [{ cluster, fpc }] = samplingStages(design);
     this.fields = {
       ...(weights === undefined ? {} : { weights: field(weights) }),
       ...(strata === undefined ? {} : { strata: field(strata) }),

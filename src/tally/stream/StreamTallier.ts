@@ -1,4 +1,4 @@
-import { AnswerStatus, leafFilters, type Codebook, type DesignSpec } from "../../codebook";
+import { AnswerStatus, leafFilters, samplingStages, type Codebook, type DesignSpec } from "../../codebook";
 import type { RecordBatch } from "../../load/stream/CsvRecordScanner";
 import { cutValue } from "../../load/cutValue";
 import { decodeRecord } from "../../load/stream/decodeRecord";
@@ -33,12 +33,16 @@ export interface PartTally {
 /**
  * Whether a design's estimates can be tallied in one pass: weights, strata and clusters can; a
  * calibration (iterative, on every row) cannot, nor replicate weights (not tallied), nor an fpc
- * without a weights column (its weights N_h/n_h wait for the count of PSUs n_h).
+ * without a weights column (its weights N_h/n_h wait for the count of PSUs n_h), nor a multistage
+ * design (its later stages' variance needs the units within every PSU).
  */
 export function streamableDesign(design: DesignSpec | undefined): design is DesignSpec {
   if (design === undefined || design.calibration !== undefined || design.replicates !== undefined) return false;
-  const named = design.weights !== undefined || design.strata !== undefined || design.cluster !== undefined || typeof design.fpc === "string";
-  return named && (design.fpc === undefined || design.weights !== undefined);
+  const stages = samplingStages(design);
+  if (stages.length > 1) return false;
+  const [{ cluster, fpc }] = stages;
+  const named = design.weights !== undefined || design.strata !== undefined || cluster !== undefined || typeof fpc === "string";
+  return named && (fpc === undefined || design.weights !== undefined);
 }
 
 /**

@@ -1,0 +1,91 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { crosstab, loadSurvey, type Codebook, type DesignSpec, type Question, type ReplicatesSpec } from "../../src";
+import { repoRoot } from "../paths";
+
+/** reference.json beside generate.R: R 4.2.2 / survey 4.1-1 `svychisq` on calibrated and replicate-weight designs. */
+const references = join(repoRoot, "tests", "reference");
+type Numbers = Array<number | null>;
+interface Case {
+  design: string;
+  rows: string;
+  cols: string;
+  F: Numbers;
+  ndf: Numbers;
+  ddf: Numbers;
+  F_p: Numbers;
+  chisq: Numbers;
+  chisq_df: Numbers;
+  chisq_p: Numbers;
+}
+interface Setting {
+  data: string;
+  calibration?: "postStratify" | "rake";
+  type?: ReplicatesSpec["type"];
+  rscales?: number[];
+  scale?: [number];
+  rho?: number;
+}
+const reference = JSON.parse(readFileSync(join(references, "r-survey-raoscott", "reference.json"), "utf8")) as {
+  populations: Record<"stype" | "awards", Record<string, [number]>>;
+  settings: Record<string, Setting>;
+  cases: Case[];
+};
+
+const single = (id: string, values: string[]): Question => ({ id, type: "single", column: id, categories: values.map((v) => ({ code: v, label: v, values: [v] })) });
+const api = [single("stype", ["E", "H", "M"]), single("awards", ["Yes", "No"]), single("sch_wide", ["Yes", "No"])];
+const scd = [single("ESA", ["1", "2", "3"]), single("ambulance", ["1", "2"])];
+const population = (margin: "stype" | "awards") => Object.fromEntries(Object.entries(reference.populations[margin]).map(([value, [count]]) => [value, count]));
+
+/** The codebook design of each R design: the calibration of R's postStratify / rake, or svrepdesign's replicates. */
+function designOf(setting: Setting): DesignSpec {
+  if (setting.calibration === "postStratify") {
+    return { weights: "pw", strata: "stype", fpc: "fpc", calibration: { method: "postStratify", margins: [{ column: "stype", population: population("stype") }] } };
+  }
+  if (setting.calibration === "rake") {
+    const margins = [
+      { column: "stype", population: population("stype") },
+      { column: "awards", population: population("awards") },
+    ];
+    return { weights: "pw", cluster: "dnum", fpc: "fpc", calibration: { method: "rake", margins } };
+  }
+  const replicates: ReplicatesSpec = {
+    columns: { pattern: "^rw[0-9]+$" },
+    type: setting.type!,
+    ...(setting.rscales === undefined ? {} : { rscales: setting.rscales }),
+    ...(setting.scale === undefined ? {} : { scale: setting.scale[0] }),
+    ...(setting.rho === undefined ? {} : { rho: setting.rho }),
+  };
+  return { weights: "pw", replicates };
+}
+
+function load(name: string) {
+  const setting = reference.settings[name]!;
+  // The numeric references' samples have no sch_wide column.
+  const questions = setting.data.includes("scd") ? scd : api.filter((q) => setting.calibration === undefined || q.id !== "sch_wide");
+  const codebook: Codebook = { missing: [""], design: designOf(setting), questions };
+  return loadSurvey(join(references, `${setting.data}.csv`), { codebook });
+}
+
+/** |actual − expected| ≤ tol·max(1, |expected|). */
+function expectClose(actual: number | undefined, expected: number | null | undefined, tol: number, what: string): void {
+  expect(Math.abs(actual! - expected!), `${what}: ${actual} vs R ${expected}`).toBeLessThanOrEqual(tol * Math.max(1, Math.abs(expected!)));
+}
+
+describe.each(Object.keys(reference.settings))("crosstab's Rao–Scott test on %s matches R svychisq", (name) => {
+  it.each(reference.cases.filter((c) => c.design === name).map((c) => [`${c.rows} × ${c.cols}`, c] as const))("%s: F and Chisq", async (_, c) => {
+    const survey = await load(name);
+    const F = crosstab(survey, c.rows, c.cols, { test: "F" }).test;
+    expect(F.method).toBe("rao-scott-F");
+    expectClose(F.statistic, c.F[0], 1e-6, "F");
+    expectClose(F.ndf, c.ndf[0], 1e-6, "ndf");
+    expectClose(F.ddf, c.ddf[0], 1e-6, "ddf");
+    expectClose(F.pValue, c.F_p[0], 1e-6, "F p");
+    const X = crosstab(survey, c.rows, c.cols, { test: "Chisq" }).test;
+    expect(X.method).toBe("rao-scott-chisq");
+    expectClose(X.statistic, c.chisq[0], 1e-6, "Chisq");
+    expect(X.df).toBe(c.chisq_df[0]);
+    expectClose(X.pValue, c.chisq_p[0], 1e-6, "Chisq p");
+  });
+});
