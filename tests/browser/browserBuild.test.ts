@@ -95,4 +95,61 @@ describe("the browser build", () => {
     await writeFile(join(out, "moubarak-page.png"), await page.screenshot({ fullPage: true }));
     await page.close();
   });
+
+  it("shows the HTML report (svyprop report) with its charts: a screenshot that is not blank", async () => {
+    const report = join(out, "report.html");
+    const csv = join(moubarak, "responses.csv");
+    expect(await runCli(["report", csv, "--codebook", join(moubarak, "codebook.json"), "--out", report], captureIO())).toBe(0);
+    const { page, errors } = await openPage(pathToFileURL(report).href);
+    const charts = page.locator("figure > svg");
+    expect(await charts.count()).toBeGreaterThanOrEqual(4);
+    for (const box of await Promise.all((await charts.all()).map((chart) => chart.boundingBox()))) {
+      expect(box!.width).toBeGreaterThan(300);
+      expect(box!.height).toBeGreaterThan(50);
+    }
+    expect(await page.locator("figure > svg path, figure > svg rect").count()).toBeGreaterThan(20);
+    const screenshot = await page.screenshot({ fullPage: true });
+    await writeFile(join(out, "report.png"), screenshot);
+    const pixels = await pixelStatistics(page, screenshot);
+    expect(pixels.height).toBeGreaterThan(1500);
+    // Mostly white paper, but with text and coloured bars: far from one flat colour.
+    expect(pixels.inkShare).toBeGreaterThan(0.02);
+    expect(pixels.colouredShare).toBeGreaterThan(0.005);
+    expect(pixels.luminanceSd).toBeGreaterThan(20);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
+
+/**
+ * Statistics of a PNG's pixels, decoded by the browser itself: the share of non-white pixels
+ * (ink), the share of strongly coloured ones (the bars), and the luminance's standard deviation.
+ */
+async function pixelStatistics(page: Page, png: Buffer): Promise<{ height: number; inkShare: number; colouredShare: number; luminanceSd: number }> {
+  return page.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = document.createElement("canvas");
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const context = canvas.getContext("2d")!;
+    context.drawImage(image, 0, 0);
+    const { data } = context.getImageData(0, 0, image.width, image.height);
+    let ink = 0;
+    let coloured = 0;
+    let sum = 0;
+    let sumOfSquares = 0;
+    const count = data.length / 4;
+    for (let index = 0; index < data.length; index += 4) {
+      const [red, green, blue] = [data[index]!, data[index + 1]!, data[index + 2]!];
+      const luminance = 0.2126 * red + 0.7152 * green + 0.0722 * blue;
+      sum += luminance;
+      sumOfSquares += luminance * luminance;
+      if (luminance < 240) ink++;
+      if (Math.max(red, green, blue) - Math.min(red, green, blue) > 60) coloured++;
+    }
+    const mean = sum / count;
+    return { height: image.height, inkShare: ink / count, colouredShare: coloured / count, luminanceSd: Math.sqrt(sumOfSquares / count - mean * mean) };
+  }, png.toString("base64"));
+}
