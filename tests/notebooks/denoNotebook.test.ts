@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, readFile, symlink, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -9,8 +10,8 @@ import { repoRoot } from "../paths";
 import { notebookCode } from "./notebookCode";
 
 const notebook = join(repoRoot, "examples", "notebooks", "deno-moubarak.ipynb");
-/** Deno from npm (the `deno` package ships the binary). */
-const deno = join(repoRoot, "node_modules", ".bin", "deno");
+/** Deno from npm: the `deno` package's launcher of the binary it ships. */
+const deno = createRequire(import.meta.url).resolve("deno/bin.cjs");
 
 /**
  * Jupyter's side of the Deno kernel, for a notebook run as a script (`Deno.jupyter` exists only
@@ -42,7 +43,7 @@ describe("the Deno notebook (examples/notebooks/deno-moubarak.ipynb)", () => {
     const script = `${JUPYTER_STAND_IN}${cells.join("\n")}\nawait Deno.writeTextFile("outputs.json", JSON.stringify(displayed));\n`;
     await writeFile(join(folder, "notebook.ts"), script.replaceAll("Deno.jupyter.", "jupyter."));
 
-    await promisify(execFile)(deno, ["run", "--allow-read", "--allow-write", "--allow-env", "--allow-ffi", "--allow-sys", "notebook.ts"], {
+    await promisify(execFile)(process.execPath, [deno, "run", "--allow-read", "--allow-write", "--allow-env", "--allow-ffi", "--allow-sys", "notebook.ts"], {
       cwd: folder,
       env: { ...process.env, DENO_DIR: join(folder, ".deno"), DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" },
     });
