@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, resolve } from "node:path";
 import { defineConfig, type Options } from "tsup";
 
 type EsbuildPlugin = NonNullable<Options["esbuildPlugins"]>[number];
@@ -27,7 +27,7 @@ const browserPlatform: EsbuildPlugin = {
       contents:
         `import { SurveyError } from ${JSON.stringify(errorsModule)};\n` +
         `throw new SurveyError("E_IO", ${JSON.stringify(`${args.path} reads files and runs only in Node: in a browser, pass the data itself (CSV text, bytes, a File or Blob, a URL or a stream)`)});\n`,
-      resolveDir: join(errorsModule, ".."),
+      resolveDir: dirname(errorsModule),
       loader: "js",
     }));
   },

@@ -45,8 +45,8 @@ async function openPage(url: string): Promise<{ page: Page; errors: string[] }> 
 interface PageResult {
   realName: Record<string, Estimate>;
   svg: string;
-  pngHead: number[];
-  pngSize: number;
+  /** The PNG's bytes, base64. */
+  png: string;
   crosstab: Crosstab;
   pathError: string;
 }
@@ -86,9 +86,12 @@ describe("the browser build", () => {
     const box = await page.locator("body > svg").boundingBox();
     expect(box!.width).toBeGreaterThan(300);
 
-    // The PNG, drawn through the page's canvas.
-    expect(result.pngHead).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-    expect(result.pngSize).toBeGreaterThan(5_000);
+    // The PNG, drawn through the page's canvas at twice the SVG's size.
+    const png = Buffer.from(result.png, "base64");
+    await writeFile(join(out, "moubarak-chart.png"), png);
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const [, svgWidth, svgHeight] = result.svg.match(/^<svg[^>]*\bwidth="(\d+)" height="(\d+)"/)!.map(Number);
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([2 * svgWidth!, 2 * svgHeight!]);
 
     // A file path cannot be read in a page: a sentence says what to pass instead.
     expect(result.pathError).toMatch(/^SurveyError E_IO: .*runs only in Node: in a browser, pass the data itself/);
