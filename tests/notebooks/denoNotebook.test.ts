@@ -33,8 +33,9 @@ beforeAll(ensureBuilt);
 
 describe("the Deno notebook (examples/notebooks/deno-moubarak.ipynb)", () => {
   it("runs from a folder outside the repository with its npm:svyprop imports, and displays tables and charts", async () => {
-    // A folder of its own, where npm:svyprop resolves to this checkout (no download: Deno uses the
-    // node_modules folder as it is, and svyprop's dependencies are found beside the checkout).
+    // A folder of its own, where npm:svyprop resolves to this checkout. Nothing is downloaded
+    // (--cached-only, with an empty DENO_DIR): Deno uses the node_modules folder as it is, and
+    // svyprop's dependencies are found beside the checkout.
     const folder = await mkdtemp(join(tmpdir(), "svyprop-deno-"));
     await mkdir(join(folder, "node_modules"));
     await symlink(repoRoot, join(folder, "node_modules", "svyprop"));
@@ -43,7 +44,7 @@ describe("the Deno notebook (examples/notebooks/deno-moubarak.ipynb)", () => {
     const script = `${JUPYTER_STAND_IN}${cells.join("\n")}\nawait Deno.writeTextFile("outputs.json", JSON.stringify(displayed));\n`;
     await writeFile(join(folder, "notebook.ts"), script.replaceAll("Deno.jupyter.", "jupyter."));
 
-    await promisify(execFile)(process.execPath, [deno, "run", "--allow-read", "--allow-write", "--allow-env", "--allow-ffi", "--allow-sys", "notebook.ts"], {
+    await promisify(execFile)(process.execPath, [deno, "run", "--cached-only", "--allow-read", "--allow-write", "--allow-env", "--allow-ffi", "--allow-sys", "notebook.ts"], {
       cwd: folder,
       env: { ...process.env, DENO_DIR: join(folder, ".deno"), DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" },
     });
