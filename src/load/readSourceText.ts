@@ -4,10 +4,11 @@ import { rejectBinary } from "./rejectBinary";
 
 /**
  * Where survey data can come from: a file path, CSV text (any string containing a line
- * break), a `file:` or `http(s):` URL, bytes, or a stream (web `ReadableStream` or Node
- * `Readable`, both async iterables of byte chunks).
+ * break), a `file:` or `http(s):` URL, bytes, a `Blob` (a browser's `File`), or a stream (web
+ * `ReadableStream` or Node `Readable`, both async iterables of byte chunks). File paths and
+ * `file:` URLs are read in Node only; everything else also works in a browser.
  */
-export type Source = string | URL | Uint8Array | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string>;
+export type Source = string | URL | Uint8Array | Blob | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string>;
 
 export interface ReadSourceOptions {
   /** Text encoding; UTF-8, falling back to Windows-1252, when omitted. */
@@ -45,6 +46,10 @@ export async function readSourceBytes(source: Source, maxBytes = Number.POSITIVE
 async function readBytes(source: Source, maxBytes: number): Promise<Uint8Array> {
   if (typeof source === "string") return readPath(source, maxBytes);
   if (source instanceof Uint8Array) return source;
+  if (source instanceof Blob) {
+    checkSize(source.size, maxBytes);
+    return new Uint8Array(await source.arrayBuffer());
+  }
   if (source instanceof URL) {
     if (source.protocol === "file:") return readPath(source, maxBytes);
     const response = await fetch(source);
@@ -74,7 +79,7 @@ async function collectChunks(
   const chunks: Uint8Array[] = [];
   const encoder = new TextEncoder();
   let size = 0;
-  for await (const chunk of iterate(stream)) {
+  for await (const chunk of streamChunks(stream)) {
     const bytes = typeof chunk === "string" ? encoder.encode(chunk) : chunk;
     size += bytes.length;
     checkSize(size, maxBytes);
@@ -89,8 +94,8 @@ async function collectChunks(
   return whole;
 }
 
-/** Web streams are async iterable in Node but not in every browser: read those through a reader. */
-async function* iterate(
+/** A stream's chunks. Web streams are async iterable in Node but not in every browser: those are read through a reader. */
+export async function* streamChunks(
   stream: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string>,
 ): AsyncGenerator<Uint8Array | string> {
   if (Symbol.asyncIterator in stream) {

@@ -1,21 +1,16 @@
 import { Resvg } from "@resvg/resvg-js";
 import type { TopLevelSpec } from "vega-lite";
-import { argumentError } from "../errors";
 import { bundledFontFiles, PNG_FONT_FAMILY } from "./font";
+import { pngScale, type RenderPngOptions } from "./pngScale";
 import { renderSvg } from "./renderSvg";
 
-export interface RenderPngOptions {
-  /** Pixels per SVG unit (default 2, sharp enough for print at a column's width). */
-  scale?: number;
-}
-
 /**
- * Renders a Vega-Lite spec to PNG bytes: SVG first (`renderSvg`), then rasterised by resvg with
- * the bundled DejaVu Sans, never the machine's fonts, so a PNG looks the same everywhere.
+ * Renders a Vega-Lite spec to PNG bytes (Node): SVG first (`renderSvg`), then rasterised by resvg
+ * with the bundled DejaVu Sans, never the machine's fonts, so a PNG looks the same everywhere.
+ * The browser build draws through a canvas instead (`renderPng.browser.ts`).
  */
 export async function renderPng(spec: TopLevelSpec, options: RenderPngOptions = {}): Promise<Uint8Array> {
-  const { scale = 2 } = options;
-  if (!(scale > 0 && scale <= 10)) throw argumentError("scale", "must be a number in (0, 10]", scale);
+  const scale = pngScale(options);
   const svg = await renderSvg(spec);
   const image = new Resvg(svg, {
     fitTo: { mode: "zoom", value: scale },

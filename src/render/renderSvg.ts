@@ -1,23 +1,12 @@
 import type { TopLevelSpec } from "vega-lite";
-import { type VegaTextMetrics, withFontMeasurement } from "./textMeasurement";
+import { renderView } from "./renderView";
 
 /**
  * Renders a Vega-Lite spec to an SVG document, headless: vega-lite compiles it to Vega, and a
- * Vega View without a renderer draws it with its SVG string renderer, measuring text with the
- * bundled DejaVu Sans (the font of the PNGs; see `withFontMeasurement`).
- * vega and vega-lite are ESM-only with top-level await, so they are imported dynamically:
- * a static import would make the CommonJS build of `svyprop/render` unloadable with require().
+ * Vega View without a renderer draws it with Vega's own SVG string renderer (no native code, so
+ * it runs in a browser too). In Node, text is measured with the bundled DejaVu Sans, the font of
+ * the PNGs (see `withFontMeasurement`); in a browser, with the page's canvas.
  */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
-  const [{ compile }, vega] = await Promise.all([import("vega-lite"), import("vega")]);
-  // vega re-exports vega-scenegraph's textMetrics at run time; its typings leave it out.
-  const { textMetrics } = vega as unknown as { textMetrics: VegaTextMetrics };
-  return withFontMeasurement(textMetrics, async () => {
-    const view = new vega.View(vega.parse(compile(spec).spec), { renderer: "none" });
-    try {
-      return await view.toSVG();
-    } finally {
-      view.finalize();
-    }
-  });
+  return renderView(spec, (view) => view.toSVG());
 }

@@ -15,10 +15,9 @@ export interface Dataset {
  * Loads a dataset that ships with the package (Node only), e.g. `await loadDataset("moubarak-2009")`.
  */
 export async function loadDataset(name: string): Promise<Dataset> {
-  const { findDatasetDir } = await import("../load/node/findDatasetDir");
-  const { join } = await import("node:path");
-  const dir = findDatasetDir(name);
-  const survey = await loadSurvey(join(dir, "responses.csv"), { codebook: join(dir, "codebook.json") });
-  const published = JSON.parse(await readSourceText(join(dir, "published.json"))) as PublishedFigures;
-  return { name, dir, survey, published };
+  const { datasetFiles } = await import("../load/node/findDatasetDir");
+  const files = datasetFiles(name);
+  const survey = await loadSurvey(files.responses, { codebook: files.codebook });
+  const published = JSON.parse(await readSourceText(files.published)) as PublishedFigures;
+  return { name, dir: files.dir, survey, published };
 }

@@ -15,11 +15,13 @@ function cutAt(bytes: Uint8Array, at: number): Uint8Array[] {
 }
 
 describe("readSourceText: sources", () => {
-  it("reads CSV text, a path, a file: URL and bytes alike", async () => {
+  it("reads CSV text, a path, a file: URL, bytes and a Blob or File alike", async () => {
     const expected = await readSourceText(fixture);
     expect(expected).toContain("Pédiatrie");
     expect(await readSourceText(fileURLToPath(fixture))).toBe(expected);
     expect(await readSourceText(new TextEncoder().encode(expected))).toBe(expected);
+    expect(await readSourceText(new Blob([expected]))).toBe(expected);
+    expect(await readSourceText(new File([windows1252], "export.csv"))).toBe(text);
     expect(await readSourceText(expected)).toBe(expected);
   });
 
@@ -80,6 +82,7 @@ describe("readSourceText: refusals", () => {
     await expect(readSourceText(fixture, { maxBytes: 100 })).rejects.toMatchObject({ code: "E_TOO_LARGE" });
     await expect(readSourceText(text, { maxBytes: 10 })).rejects.toMatchObject({ code: "E_TOO_LARGE" });
     expect(await readSourceText(text, { maxBytes: utf8.length })).toBe(text);
+    await expect(readSourceText(new Blob([utf8]), { maxBytes: utf8.length - 1 })).rejects.toMatchObject({ code: "E_TOO_LARGE" });
   });
 
   it("names a missing file", async () => {

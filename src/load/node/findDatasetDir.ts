@@ -15,3 +15,9 @@ export function findDatasetDir(name: string): string {
   const shipped = existsSync(data) ? readdirSync(data).filter((entry) => existsSync(join(data, entry, "codebook.json"))) : [];
   throw new SurveyError("E_ARGUMENT", `no shipped dataset named "${name}"; the shipped datasets are: ${shipped.join(", ") || "none"}`);
 }
+
+/** The files of a shipped dataset: its folder, its answers, its codebook and its printed figures. */
+export function datasetFiles(name: string): { dir: string; responses: string; codebook: string; published: string } {
+  const dir = findDatasetDir(name);
+  return { dir, responses: join(dir, "responses.csv"), codebook: join(dir, "codebook.json"), published: join(dir, "published.json") };
+}

@@ -1,5 +1,5 @@
 import { SurveyError } from "../../errors";
-import type { Source } from "../readSourceText";
+import { streamChunks, type Source } from "../readSourceText";
 
 /** Whether a source names a file (a path without line breaks, or a `file:` URL) rather than holding data. */
 export function isFilePath(source: Source): source is string | URL {
@@ -8,7 +8,8 @@ export function isFilePath(source: Source): source is string | URL {
 
 /**
  * A source's bytes as a stream of chunks of about `chunkSize` bytes, never gathered whole:
- * files are read piece by piece, CSV text is encoded as UTF-8, web and Node streams pass through.
+ * files are read piece by piece, CSV text is encoded as UTF-8, a `Blob` (a browser's `File`) is
+ * read through its stream, web and Node streams pass through.
  */
 export async function* sourceChunks(source: Source, chunkSize = 1 << 20): AsyncGenerator<Uint8Array> {
   if (isFilePath(source)) {
@@ -24,16 +25,23 @@ export async function* sourceChunks(source: Source, chunkSize = 1 << 20): AsyncG
     yield* sliceBytes(source, chunkSize);
     return;
   }
+  if (source instanceof Blob) {
+    yield* streamBytes(source.stream());
+    return;
+  }
   if (source instanceof URL) {
     const response = await fetch(source);
     if (!response.ok || !response.body) throw new SurveyError("E_IO", `cannot fetch ${source.href}: HTTP ${response.status}`);
-    yield* response.body as unknown as AsyncIterable<Uint8Array>;
+    yield* streamBytes(response.body);
     return;
   }
+  yield* streamBytes(source);
+}
+
+/** A stream's chunks as bytes (text chunks encoded as UTF-8). */
+async function* streamBytes(stream: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string>): AsyncGenerator<Uint8Array> {
   const encoder = new TextEncoder();
-  for await (const chunk of source as AsyncIterable<Uint8Array | string>) {
-    yield typeof chunk === "string" ? encoder.encode(chunk) : chunk;
-  }
+  for await (const chunk of streamChunks(stream)) yield typeof chunk === "string" ? encoder.encode(chunk) : chunk;
 }
 
 function* sliceBytes(bytes: Uint8Array, chunkSize: number): Generator<Uint8Array> {

@@ -113,7 +113,7 @@ async function firstBytes(source: Source): Promise<Uint8Array> {
 
 /** Whether a source can be read a second time. */
 function rereadable(source: Source): boolean {
-  return isFilePath(source) || source instanceof Uint8Array || typeof source === "string";
+  return isFilePath(source) || source instanceof Uint8Array || source instanceof Blob || typeof source === "string";
 }
 
 /** The spreadsheet row of byte `offset` of a source that can be read again, reading up to it. */

@@ -90,30 +90,32 @@ describe("tallyFile", () => {
     }
   });
 
-  it("reads CSV text, streams of text or bytes, and file URLs", async () => {
+  it("reads CSV text, streams of text or bytes, a Blob, and file URLs", async () => {
     const csv = fixtureCsv({ rows: 300, seed: 3, problems: true });
     const expected = referenceTally(csv, codebook);
     const path = fileWith("sources.csv", csv);
     async function* pieces(): AsyncGenerator<string> {
       for (let i = 0; i < csv.length; i += 1000) yield csv.slice(i, i + 1000);
     }
-    for (const source of [csv, pieces(), new URL(`file://${path}`)]) {
+    for (const source of [csv, pieces(), new Blob([csv]), new URL(`file://${path}`)]) {
       const result = await tallyFile(source, codebook);
       expectSameTallies(result.tallies, expected.tallies);
       expect(result.report).toEqual(expected.report);
     }
   });
 
-  it("reads a Windows-1252 file as the in-memory path does", async () => {
+  it("reads a Windows-1252 file or Blob (read twice) as the in-memory path does", async () => {
     const cb = parseCodebook({ questions: [{ id: "opinion", column: "avis", type: "single", categories: [
       { code: "yes", label: "Oui", values: ["Oui, très"] },
       { code: "dk", label: "NSP", values: ["Ne sait pas"] },
     ] }] });
     const text = "avis,note\nOui, très,1\n\"Oui, très\",2\nNe sait pas,3\n";
     const latin = Uint8Array.from([...text].map((char) => char.charCodeAt(0)));
-    const result = await tallyFile(fileWith("latin.csv", latin), cb);
-    expect(Array.from(result.tallies.get("opinion")?.counts ?? [])).toEqual([1, 1]);
-    expect(result.report.issues.map((issue) => issue.code)).toEqual(["E_RAGGED_ROW"]);
+    for (const source of [fileWith("latin.csv", latin), new Blob([latin])]) {
+      const result = await tallyFile(source, cb);
+      expect(Array.from(result.tallies.get("opinion")?.counts ?? [])).toEqual([1, 1]);
+      expect(result.report.issues.map((issue) => issue.code)).toEqual(["E_RAGGED_ROW"]);
+    }
   });
 
   it("reports progress up to the file's size", async () => {
