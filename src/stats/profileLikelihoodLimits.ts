@@ -1,5 +1,5 @@
+import erfcinv from "@stdlib/math-base-special-erfcinv";
 import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
-import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
 import tQuantile from "@stdlib/stats-base-dists-t-quantile";
 import { argumentError } from "../errors";
 import { evaluateSpline, fmmSpline } from "./fmmSpline";
@@ -19,13 +19,18 @@ const LINK_SATURATION = 30;
  * Surveys", §2.3.1), computed as R computes it from the intercept-only quasibinomial fit:
  *
  * 1. The profile is scaled to the design: λ = V_design(β)/V_model(β), V_design(β) = (SE/μ'(β))²,
- *    V_model(β) = 1/Σ working weights, and the level becomes 1 − 2Φ(t_{α/2, df}·√λ), so the
- *    cutoffs are ∓t·√λ on the signed-root deviance scale.
+ *    V_model(β) = 1/Σ working weights, and the profile's tail probability becomes
+ *    a = Φ(t_{α/2, df}·√λ) (R's `unscaled_level`), so the cutoffs are Φ⁻¹(a) and Φ⁻¹(1 − a) =
+ *    ∓t·√λ on the signed-root deviance scale.
  * 2. The signed root z(b) = ±√((D(b) − D(β̂))/φ) is evaluated at b = β̂ ± k·(zmax/5)·SE_β,
- *    k = 1…9 while |z| < zmax, zmax² = F⁻¹(1 − α′/4; 1, n − 1); φ is the dispersion, the design
- *    variance of the Pearson residuals (with n/(n − 1)).
+ *    k = 1…9 while |z| < zmax, zmax = t_{n − 1} upper quantile at a/4 (√ of F₁,ₙ₋₁'s at a/2); φ is
+ *    the dispersion, the design variance of the Pearson residuals (with n/(n − 1)).
  * 3. A Forsythe–Malcolm–Moler cubic spline through (b, z), sampled at 3·points equally spaced b,
  *    is inverted by linear interpolation at the cutoffs, and expit gives the limits.
+ *
+ * Like survey's copy of MASS's profile ("very slight changes to avoid rounding error in
+ * 1-alpha"), a stays a lower-tail probability throughout: with a large λ it is far below 1e-16,
+ * where 1 − 2a rounds to 1 and the cutoffs to ±∞.
  *
  * Where R returns NA — the nine steps end before a cutoff — svyprop solves z(b) = cutoff on the
  * profile itself by bisection, and takes 0 or 1 when not even |η| = 30 reaches it (oracle D8).
@@ -37,10 +42,11 @@ export function profileLikelihoodLimits(fit: QuasibinomialFit, se: number, df: n
   const muEta = fitted * (1 - fitted);
   const seBeta = se / muEta;
   const lambda = seBeta * seBeta * fit.workingWeightSum;
-  const adjustedLevel = 1 - 2 * normalCdf(tQuantile((1 - level) / 2, df) * Math.sqrt(lambda), 0, 1);
-  const tail = (1 - adjustedLevel) / 2;
-  const cutoffs = [normalQuantile(tail, 0, 1), normalQuantile(1 - tail, 0, 1)] as const;
-  const zmax = Math.abs(tQuantile(1 - (1 - adjustedLevel) / 8, rows - 1));
+  const tail = normalCdf(tQuantile((1 - level) / 2, df) * Math.sqrt(lambda), 0, 1);
+  // Φ⁻¹(a) = −√2·erfc⁻¹(2a), exact far into the tail where stdlib's normal quantile returns −∞
+  const cutoff = Math.SQRT2 * erfcinv(2 * tail);
+  const cutoffs = [-cutoff, cutoff] as const;
+  const zmax = -tQuantile(tail / 4, rows - 1);
   const step = (zmax / STEPS_PER_ZMAX) * seBeta;
 
   const dispersion = ((proportion * (1 - proportion)) / (fitted * (1 - fitted))) * (weightedRows / (weightedRows - 1));

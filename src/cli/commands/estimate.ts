@@ -8,7 +8,7 @@ import { CI_METHODS } from "../../stats/proportionCI";
 import { calibrationSummary, numericTable, toMarkdown, validationSummary, warningSummary } from "../../report";
 import type { CalibrationResult } from "../../stats/design";
 import type { SurveyCIMethod } from "../../stats/surveyProportionCI";
-import { LONELY_PSU_OPTIONS, streamableDesign, tallyFile, type LonelyPsu } from "../../tally";
+import { designStreamRefusal, LONELY_PSU_OPTIONS, streamableDesign, tallyFile, type LonelyPsu } from "../../tally";
 import { loadSurvey, resolveCodebook, throwOnWarning, type ValidationReport } from "../../survey";
 import type { CIMethod, Estimate } from "../../types";
 import { type CliIO, type Command, defineCommand, ExitCode } from "../command";
@@ -128,7 +128,8 @@ function whyRowsAreNeeded(codebook: Codebook, by: string | undefined, method: st
   const namesColumns =
     design.weights !== undefined || design.strata !== undefined || design.cluster !== undefined || typeof design.fpc === "string" || Array.isArray(design.fpc) || design.calibration !== undefined;
   if (by !== undefined) return "--by needs every row in memory";
-  if (namesColumns && !streamableDesign(design)) return "a calibration, replicate weights, a multistage design, or an fpc without a weights column, needs every row in memory";
+  const refusal = namesColumns ? designStreamRefusal(codebook.design) : undefined;
+  if (refusal !== undefined) return refusal;
   if (namesColumns && method === "likelihood") return 'the "likelihood" interval needs every row in memory (a logistic fit on every weight)';
   if (!namesColumns && method !== undefined && !(CI_METHODS as readonly string[]).includes(method)) {
     return `method ${method} on a simple random sample goes through the design path, which needs every row in memory`;

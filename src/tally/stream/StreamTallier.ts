@@ -31,18 +31,30 @@ export interface PartTally {
 }
 
 /**
- * Whether a design's estimates can be tallied in one pass: weights, strata and clusters can; a
- * calibration (iterative, on every row) cannot, nor replicate weights (not tallied), nor an fpc
- * without a weights column (its weights N_h/n_h wait for the count of PSUs n_h), nor a multistage
- * design (its later stages' variance needs the units within every PSU).
+ * Why a design's estimates cannot be tallied in one pass, or undefined when they can: weights,
+ * strata and clusters can; a calibration cannot (iterative, on every row), nor replicate weights
+ * (not tallied), nor a multistage design (its later stages' variance needs the units within every
+ * PSU), nor an fpc without a weights column (its weights N_h/n_h wait for the count of PSUs n_h).
  */
-export function streamableDesign(design: DesignSpec | undefined): design is DesignSpec {
-  if (design === undefined || design.calibration !== undefined || design.replicates !== undefined) return false;
+export function designStreamRefusal(design: DesignSpec | undefined): string | undefined {
+  if (design === undefined) return "the codebook has no design";
+  if (design.calibration !== undefined) return "a calibration needs every row in memory (it adjusts every weight, iteratively)";
+  if (design.replicates !== undefined) return "replicate weights need every row in memory (they are not tallied)";
   const stages = samplingStages(design);
-  if (stages.length > 1) return false;
+  if (stages.length > 1) return "a multistage design needs every row in memory (its later stages' variance needs the units within every PSU)";
   const [{ cluster, fpc }] = stages;
-  const named = design.weights !== undefined || design.strata !== undefined || cluster !== undefined || typeof fpc === "string";
-  return named && (fpc === undefined || design.weights !== undefined);
+  if (design.weights === undefined && design.strata === undefined && cluster === undefined && typeof fpc !== "string") {
+    return "the codebook's design names no weights, strata or clusters";
+  }
+  if (fpc !== undefined && design.weights === undefined) {
+    return "an fpc without a weights column needs every row in memory (its weights N_h/n_h wait for the count of PSUs n_h)";
+  }
+  return undefined;
+}
+
+/** Whether a design's estimates can be tallied in one pass (`designStreamRefusal` has no objection). */
+export function streamableDesign(design: DesignSpec | undefined): design is DesignSpec {
+  return designStreamRefusal(design) === undefined;
 }
 
 /**

@@ -1,3 +1,3 @@
 export * from "./tallyFile";
 export type { FileTally } from "./joinParts";
-export { streamableDesign } from "./StreamTallier";
+export { designStreamRefusal, streamableDesign } from "./StreamTallier";

@@ -1,5 +1,5 @@
 import { parseCodebook, type Codebook } from "../../codebook";
-import { SurveyError } from "../../errors";
+import { argumentError, SurveyError } from "../../errors";
 import type { Encoding } from "../../load/decodeBytes";
 import type { Source } from "../../load/readSourceText";
 import { isFilePath, sourceChunks } from "../../load/stream/sourceChunks";
@@ -10,6 +10,7 @@ import { sniffDelimiterOf } from "../../load/stream/readHeader";
 import { textDecoderFor } from "../../load/stream/textDecoderFor";
 import { reportWarnings } from "../../survey/reportWarnings";
 import { joinParts, type FileTally } from "./joinParts";
+import { designStreamRefusal } from "./StreamTallier";
 import { tallyChunks } from "./tallyChunks";
 
 /** How far a long tally has got. */
@@ -36,9 +37,10 @@ export interface TallyFileOptions {
   /** Bytes read at a time (default 1 MiB). */
   chunkSize?: number;
   /**
-   * Also tally the codebook's design, when it names weights, strata or clusters (and no
-   * calibration, nor an fpc column without weights: `streamableDesign`): the result's
-   * `designTallies` then hold, per categorical question, the per-stratum and per-PSU sums that
+   * Also tally the codebook's design, which must name weights, strata or clusters (and no
+   * calibration, replicate weights, second stage, nor an fpc column without weights:
+   * `streamableDesign`; any other is an `E_ARGUMENT` saying why): the result's `designTallies`
+   * then hold, per categorical question, the per-stratum and per-PSU sums that
    * `estimatesFromDesignTally` turns into design-based estimates. Every question is then coded
    * per record, which is slower than counting values.
    */
@@ -64,6 +66,8 @@ export interface FileTallyResult extends FileTally {
  */
 export async function tallyFile(source: Source, codebook: Codebook, options: TallyFileOptions = {}): Promise<FileTallyResult> {
   const checked = parseCodebook(codebook);
+  const refusal = options.designTallies === true ? designStreamRefusal(checked.design) : undefined;
+  if (refusal !== undefined) throw argumentError("designTallies", `needs a design that streams in one pass: ${refusal}; load the file whole with loadSurvey and estimate from the survey`);
   const result = await tallyEncoded(source, checked, options);
   if (result.report.rowsRead === 0) {
     // As `readTable` refuses it: a header alone is no survey.

@@ -83,12 +83,27 @@ describe("streamed design tallies", () => {
     await expect(tallyFile(path, codebook, { designTallies: true })).rejects.toMatchObject({ code: "E_BAD_WEIGHT", row: 202, column: "w", value: "" });
   });
 
-  it("are left out unless asked for, and for a design that needs the rows", async () => {
+  it("are left out unless asked for", async () => {
     const path = join(folder, "plain.csv");
     writeFileSync(path, "y,w,g\n1,2,a\n0,3,b\n");
     const weighted = parseCodebook({ design: { weights: "w" }, questions: [binary("y")] });
     expect((await tallyFile(path, weighted)).designTallies).toBeUndefined();
-    const raked = parseCodebook({ design: { weights: "w", calibration: { method: "postStratify", margins: [{ column: "g", population: { a: 5, b: 5 } }] } }, questions: [binary("y")] });
-    expect((await tallyFile(path, raked, { designTallies: true })).designTallies).toBeUndefined();
+  });
+
+  it.each([
+    ["a calibration", { weights: "w", calibration: { method: "postStratify", margins: [{ column: "g", population: { a: 5, b: 5 } }] } }, "a calibration needs every row"],
+    ["replicate weights", { weights: "w", replicates: { columns: ["r1", "r2"], type: "JK1" } }, "replicate weights need every row"],
+    ["a multistage design", { cluster: ["g", "h"], fpc: ["n1", "n2"] }, "a multistage design needs every row"],
+    ["an fpc without weights", { strata: "g", fpc: "n1" }, "an fpc without a weights column needs every row"],
+    ["no design", undefined, "the codebook has no design"],
+    ["a design naming no columns", { lonelyPsu: "certainty" }, "names no weights, strata or clusters"],
+  ] as const)("asked for on %s are an E_ARGUMENT saying why, before the file is read", async (_, design, why) => {
+    const path = join(folder, "design-needs-rows.csv");
+    writeFileSync(path, "y,w,g,h,n1,n2,r1,r2\n1,2,a,1,10,4,2,0\n0,3,b,2,10,4,0,3\n1,2,a,3,10,4,2,0\n0,3,b,4,10,4,0,3\n");
+    const codebook = parseCodebook({ ...(design ? { design } : {}), questions: [binary("y")] } as Codebook);
+    expect((await tallyFile(path, codebook)).designTallies).toBeUndefined();
+    const refused = tallyFile(path, codebook, { designTallies: true });
+    await expect(refused).rejects.toMatchObject({ code: "E_ARGUMENT" });
+    await expect(refused).rejects.toThrow(why);
   });
 });
