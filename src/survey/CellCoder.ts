@@ -14,22 +14,24 @@ const DICTIONARY_CAPACITY = 4096;
  * option columns together) is decoded and coded once (`codeRawCells`) and remembered in a
  * `ByteDictionary`, so a cell costs one hash and one byte comparison. `entryOf` returns the entry
  * of a record's cells; `codings[entry]` says what they mean. Past `DICTIONARY_CAPACITY` distinct
- * values a cell is coded without being remembered, into the entry `CellCoder.UNREMEMBERED`
- * (valid until the next cell).
+ * values a cell is coded without being remembered: its entry is `CellCoder.UNREMEMBERED`, and
+ * `coding(entry, row)` and `cells(entry, row)` give what it means until the next batch.
  */
 export class CellCoder {
   static readonly UNREMEMBERED = DICTIONARY_CAPACITY;
   readonly categories: CategoryInfo[];
   /** Field positions of the question's columns. */
   readonly fields: number[];
-  /** Per entry: the coding, its code, whether it is a problem, and the decoded cells. */
+  /** Per remembered entry: the coding, its code, whether it is a problem, and the decoded cells. */
   readonly codings: CellCoding[] = [];
-  readonly entryCode = new Int16Array(DICTIONARY_CAPACITY + 1);
-  readonly entryHasProblem = new Uint8Array(DICTIONARY_CAPACITY + 1);
+  readonly entryCode = new Int16Array(DICTIONARY_CAPACITY);
+  readonly entryHasProblem = new Uint8Array(DICTIONARY_CAPACITY);
   readonly entryCells: string[][] = [];
   private readonly dictionary = new ByteDictionary(DICTIONARY_CAPACITY);
   private readonly code: (cells: readonly string[]) => CellCoding;
   private keyScratch: Uint8Array;
+  /** Per batch row coded without being remembered: its coding and cells (this batch only). */
+  private readonly unremembered = new Map<number, { coding: CellCoding; cells: string[] }>();
 
   /** `fieldOf`: the field position of a column the file has (the caller has checked every column). */
   constructor(
@@ -44,8 +46,36 @@ export class CellCoder {
     this.keyScratch = new Uint8Array(this.fields.length > 1 ? 256 : 0);
   }
 
+  /**
+   * The entries of the batch's records `first…` into `entries` (indexed by batch row): -1 for a
+   * record without the header's `width` of fields, or one `leftOut` marks.
+   */
+  entriesOf(bytes: Uint8Array, batch: RecordBatch, first: number, width: number, entries: Int32Array, leftOut?: Uint8Array): void {
+    const { count, fieldCounts, bounds } = batch;
+    if (this.unremembered.size > 0) this.unremembered.clear();
+    if (this.fields.length > 1) {
+      for (let row = first; row < count; row++) {
+        entries[row] = fieldCounts[row] !== width || leftOut?.[row] === 1 ? -1 : this.entryOf(bytes, batch, row);
+      }
+      return;
+    }
+    const dictionary = this.dictionary;
+    const column = 2 * (this.fields[0] as number) * batch.capacity;
+    for (let row = first; row < count; row++) {
+      if (fieldCounts[row] !== width || leftOut?.[row] === 1) {
+        entries[row] = -1;
+        continue;
+      }
+      const start = bounds[column + 2 * row] as number;
+      const end = bounds[column + 2 * row + 1] as number;
+      const hash = hashBytes(bytes, start, end);
+      const entry = dictionary.find(bytes, start, end, hash);
+      entries[row] = entry >= 0 ? entry : this.learn(bytes, batch, row, bytes, start, end, hash);
+    }
+  }
+
   /** The entry of record `row`'s cells (a record with every field of the header). */
-  entryOf(bytes: Uint8Array, batch: RecordBatch, row: number): number {
+  private entryOf(bytes: Uint8Array, batch: RecordBatch, row: number): number {
     if (this.fields.length > 1) {
       const end = this.compositeKey(bytes, batch, row);
       const hash = hashBytes(this.keyScratch, 0, end);
@@ -67,13 +97,27 @@ export class CellCoder {
       return decodeField(bytes, batch.bounds[at] as number, batch.bounds[at + 1] as number, this.decoder);
     });
     const added = this.dictionary.add(key, start, end, hash);
-    const entry = added < 0 ? CellCoder.UNREMEMBERED : added;
     const coding = this.code(cells);
+    if (added < 0) {
+      this.unremembered.set(row, { coding, cells });
+      return CellCoder.UNREMEMBERED;
+    }
+    const entry = added;
     this.codings[entry] = coding;
     this.entryCells[entry] = cells;
     this.entryCode[entry] = coding.code;
     this.entryHasProblem[entry] = coding.problem ? 1 : 0;
     return entry;
+  }
+
+  /** What the cells of batch row `row`, of entry `entry`, mean. */
+  coding(entry: number, row: number): CellCoding {
+    return entry === CellCoder.UNREMEMBERED ? (this.unremembered.get(row) as { coding: CellCoding }).coding : (this.codings[entry] as CellCoding);
+  }
+
+  /** The decoded cells of batch row `row`, of entry `entry`. */
+  cells(entry: number, row: number): string[] {
+    return entry === CellCoder.UNREMEMBERED ? (this.unremembered.get(row) as { cells: string[] }).cells : (this.entryCells[entry] as string[]);
   }
 
   /** Distinct values remembered. */

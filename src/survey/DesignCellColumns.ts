@@ -121,7 +121,7 @@ export class DesignCellColumns {
       numbers: (name, code) => {
         const column = this.numbers.get(name) as NumberColumn;
         if (column.firstBad) designNumber(column.firstBad.text, code, { row: column.firstBad.row, column: name });
-        return column.values.slice(0, rowCount);
+        return column.values.subarray(0, rowCount);
       },
     };
   }

@@ -6,6 +6,7 @@ import { decodeField } from "../load/stream/decodeField";
 import { decodeRecord } from "../load/stream/decodeRecord";
 import { applyFilters } from "./applyFilters";
 import { CellCoder } from "./CellCoder";
+import { countStatuses } from "./countStatuses";
 import { DesignCellColumns } from "./DesignCellColumns";
 import { grown } from "./grown";
 import { indexColumns, namedColumns } from "./indexColumns";
@@ -32,6 +33,8 @@ export interface BuildOptions extends SurveyOptions {
   rowNumbers?: readonly number[];
   /** Records that are header rows, not respondents (a Qualtrics export's question texts, when its ImportId row is missing). */
   skipRecords?: number;
+  /** The size of the file in bytes, when known: the columns are sized from it and the first records' length, not grown step by step. */
+  expectedBytes?: number;
 }
 
 /**
@@ -61,6 +64,8 @@ export class SurveyBuilder {
   private capacity = 0;
   private skip: number;
   private leftOut = new Uint8Array(0);
+  /** Scratch: the entry of each record of a batch (`CellCoder.entriesOf`). */
+  private entries = new Int32Array(0);
 
   constructor(
     private readonly codebook: Codebook,
@@ -109,6 +114,10 @@ export class SurveyBuilder {
     const given = this.options.rowNumbers;
     for (let r = first; r < batch.count; r++) this.rowNumbers.push(given ? (given[start + r - first] as number) : (batch.linesBefore[r] as number) + 1);
     if (this.failure !== undefined) return;
+    if (this.capacity === 0 && this.options.expectedBytes !== undefined) {
+      const bytesPerRecord = ((batch.extents[2 * batch.count - 1] as number) - (batch.extents[2 * first] as number) + count) / count;
+      this.reserve(Math.ceil(Math.min(this.options.expectedBytes / bytesPerRecord, this.options.expectedBytes / 2) * 1.02));
+    }
     this.reserve(start + count);
     const issues = this.findLeftOut(bytes, batch, first, start);
     for (const answers of this.answers) this.codeQuestion(answers, bytes, batch, first, start);
@@ -156,7 +165,10 @@ export class SurveyBuilder {
    */
   private findLeftOut(bytes: Uint8Array, batch: RecordBatch, first: number, start: number): DataIssue[] {
     const issues: DataIssue[] = [];
-    if (this.leftOut.length < batch.count) this.leftOut = new Uint8Array(batch.capacity);
+    if (this.leftOut.length < batch.count) {
+      this.leftOut = new Uint8Array(batch.capacity);
+      this.entries = new Int32Array(batch.capacity);
+    }
     const leftOut = this.leftOut;
     for (let r = first; r < batch.count; r++) {
       const row = this.rowNumbers[start + r - first] as number;
@@ -197,26 +209,26 @@ export class SurveyBuilder {
   /** Codes one question's cells of the batch's records into its arrays; a record left out is `AnswerStatus.bad`. */
   private codeQuestion(answers: GrowingAnswers, bytes: Uint8Array, batch: RecordBatch, first: number, start: number): void {
     const { coder, codes, selected, values } = answers;
-    const { entryCode, entryHasProblem, codings } = coder;
-    const leftOut = this.leftOut;
-    const numeric = values.length > 0;
-    const multi = selected.length > 0;
+    const { entryCode, entryHasProblem } = coder;
+    const entries = this.entries;
+    coder.entriesOf(bytes, batch, first, this.width, entries, this.leftOut);
+    const plain = values.length === 0 && selected.length === 0;
     for (let r = first; r < batch.count; r++) {
       const row = start + r - first;
-      if (leftOut[r] === 1) {
-        codes[row] = AnswerStatus.bad;
-        continue;
+      const entry = entries[r] as number;
+      if (entry < 0) codes[row] = AnswerStatus.bad;
+      else if (plain && entry !== CellCoder.UNREMEMBERED && entryHasProblem[entry] === 0) codes[row] = entryCode[entry] as number;
+      else {
+        const coding = coder.coding(entry, r);
+        codes[row] = coding.code;
+        if (coding.problem) {
+          const { column, value, reason } = coding.problem;
+          answers.issues.push({ code: "E_BAD_VALUE", row: this.rowNumbers[row] as number, column, value, question: coder.question.id, reason });
+        }
+        if (coding.code < 0) continue;
+        if (values.length > 0) values[row] = coding.value;
+        for (const option of coding.selected) (selected[option] as Uint8Array)[row] = 1;
       }
-      const entry = coder.entryOf(bytes, batch, r);
-      const code = entryCode[entry] as number;
-      codes[row] = code;
-      if (entryHasProblem[entry] === 1) {
-        const { column, value, reason } = codings[entry]!.problem!;
-        answers.issues.push({ code: "E_BAD_VALUE", row: this.rowNumbers[row] as number, column, value, question: coder.question.id, reason });
-      }
-      if (code < 0) continue;
-      if (numeric) values[row] = codings[entry]!.value;
-      else if (multi) for (const option of codings[entry]!.selected) (selected[option] as Uint8Array)[row] = 1;
     }
   }
 
@@ -259,14 +271,9 @@ export class SurveyBuilder {
     this.capacity = capacity;
   }
 
-  /** A question's arrays cut to the records read, in the `CodedAnswers` shape. */
+  /** A question's arrays cut to the records read, in the `CodedAnswers` shape (views, with no copy). */
   private coded(growing: GrowingAnswers, rows: number): CodedAnswers {
-    const question = growing.coder.question;
-    const codes = growing.codes.slice(0, rows);
-    if (question.type === "numeric") return { kind: "numeric", question, categories: [], codes, values: growing.values.slice(0, rows) };
-    const categories = growing.coder.categories;
-    if (question.type === "multi") return { kind: "multi", question, categories, codes, selected: growing.selected.map((chosen) => chosen.slice(0, rows)) };
-    return { kind: "categorical", question, categories, codes };
+    return view(growing, 0, rows);
   }
 }
 
@@ -312,13 +319,8 @@ export function questionsFilterLooksAt(codebook: Codebook): Set<string> {
 function accountFor(answers: Map<string, CodedAnswers>): Record<string, QuestionAccount> {
   const accounts: Record<string, QuestionAccount> = Object.create(null);
   for (const [id, coded] of answers) {
-    const account: QuestionAccount = { rowsRead: coded.codes.length, used: 0, missing: 0, notAsked: 0, excluded: 0 };
-    for (const code of coded.codes) {
-      if (code >= 0) account.used += 1;
-      else if (code === AnswerStatus.missing) account.missing += 1;
-      else if (code === AnswerStatus.filtered) account.notAsked += 1;
-      else account.excluded += 1;
-    }
+    const account: QuestionAccount = { rowsRead: 0, used: 0, missing: 0, notAsked: 0, excluded: 0 };
+    countStatuses(account, coded.codes);
     accounts[id] = account;
   }
   return accounts;

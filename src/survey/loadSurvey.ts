@@ -47,13 +47,14 @@ export async function loadSurvey(source: Source, options: LoadSurveyOptions): Pr
         : `the source is larger than maxBytes (${options.maxBytes} bytes)`,
       { value: String(size) },
     );
+  let expectedBytes: number | undefined;
   if (isFilePath(source)) {
     const { checkedFileSize } = await import("../load/node/readFileBytes");
-    const size = await checkedFileSize(source);
-    if (size > limit) throw tooLarge(size);
-  }
+    expectedBytes = await checkedFileSize(source);
+    if (expectedBytes > limit) throw tooLarge(expectedBytes);
+  } else if (source instanceof Uint8Array) expectedBytes = source.length;
   const decoder = new AdaptiveDecoder(options.encoding);
-  const reading = new SurveyReading(codebook, decoder, options);
+  const reading = new SurveyReading(codebook, decoder, { ...options, ...(expectedBytes === undefined ? {} : { expectedBytes }) });
   let size = 0;
   for await (const chunk of sourceChunks(source)) {
     size += chunk.length;
@@ -85,7 +86,7 @@ class SurveyReading {
   constructor(
     private readonly codebook: Codebook,
     private readonly decoder: AdaptiveDecoder,
-    private readonly options: LoadSurveyOptions,
+    private readonly options: LoadSurveyOptions & { expectedBytes?: number },
   ) {}
 
   /** The delimiter the records are read with (sniffed from the first bytes until the header is read). */

@@ -25,7 +25,7 @@ export class QuestionReader {
   readonly categories: CategoryInfo[];
   private readonly coder: CellCoder;
   /** Per entry: records read with that value (value counting only). */
-  private readonly hits = new Float64Array(UNREMEMBERED + 1);
+  private readonly hits = new Float64Array(UNREMEMBERED);
   /** Counts of values coded without being remembered (value counting only). */
   private readonly unremembered: { counts: Float64Array; account: QuestionAccount };
   private excludedRows = 0;
@@ -35,6 +35,8 @@ export class QuestionReader {
   private readonly selected: Uint8Array[];
   private readonly values: Float64Array;
   private readonly rowEntry: Int32Array;
+  /** Scratch: the entry of each record of a batch. */
+  private entries = new Int32Array(0);
   private readonly unrememberedCells = new Map<number, readonly string[]>();
   /** Bad values of the current batch, in row order. */
   readonly issues: DataIssue[] = [];
@@ -75,38 +77,42 @@ export class QuestionReader {
    * `width` (ragged) is left out. Batch row `r` is record `r` of the batch.
    */
   readBatch(bytes: Uint8Array, batch: RecordBatch, width: number): void {
-    const { count, fieldCounts, linesBefore } = batch;
+    const { count, linesBefore } = batch;
     const coder = this.coder;
     const hasProblem = coder.entryHasProblem;
     const hits = this.hits;
     const countValues = this.countsValues;
     const keepCodes = this.batchSize > 0;
+    if (this.entries.length < count) this.entries = new Int32Array(batch.capacity);
+    const entries = this.entries;
+    coder.entriesOf(bytes, batch, 0, width, entries);
     for (let row = 0; row < count; row++) {
-      if (fieldCounts[row] !== width) {
+      const entry = entries[row] as number;
+      if (entry < 0) {
         this.exclude(row);
         continue;
       }
-      const entry = coder.entryOf(bytes, batch, row);
-      if (hasProblem[entry] === 1) this.reportProblem(entry, (linesBefore[row] as number) + 1);
+      if (entry === UNREMEMBERED) {
+        const coding = coder.coding(entry, row);
+        if (coding.problem) this.reportProblem(coding, (linesBefore[row] as number) + 1);
+        if (keepCodes) this.codeRow(row, entry);
+        if (countValues) addCoding(this.unremembered.counts, this.unremembered.account, coding, 1, this.isMulti);
+        continue;
+      }
+      if (hasProblem[entry] === 1) this.reportProblem(coder.codings[entry] as CellCoding, (linesBefore[row] as number) + 1);
       if (keepCodes) this.codeRow(row, entry);
-      if (!countValues) continue;
-      if (entry !== UNREMEMBERED) hits[entry] = (hits[entry] as number) + 1;
-      else this.countUnremembered(entry);
+      if (countValues) hits[entry] = (hits[entry] as number) + 1;
     }
-  }
-
-  private countUnremembered(entry: number): void {
-    addCoding(this.unremembered.counts, this.unremembered.account, this.coder.codings[entry] as CellCoding, 1, this.isMulti);
   }
 
   /** Records a batch row's code, options and number (row coding only). */
   private codeRow(row: number, entry: number): void {
-    const code = this.coder.entryCode[entry] as number;
+    const coding = this.coder.coding(entry, row);
+    const code = coding.code;
     this.codes[row] = code;
     this.rowEntry[row] = entry;
-    if (entry === UNREMEMBERED) this.unrememberedCells.set(row, this.coder.entryCells[entry] as string[]);
+    if (entry === UNREMEMBERED) this.unrememberedCells.set(row, this.coder.cells(entry, row));
     if (code < 0) return;
-    const coding = this.coder.codings[entry] as CellCoding;
     for (let i = 0; i < coding.selected.length; i++) (this.selected[coding.selected[i] as number] as Uint8Array)[row] = 1;
     if (this.values.length > 0) this.values[row] = coding.value;
   }
@@ -155,8 +161,8 @@ export class QuestionReader {
     return { tally, account };
   }
 
-  private reportProblem(entry: number, row: number): void {
-    const { column, value, reason } = (this.coder.codings[entry] as CellCoding).problem as NonNullable<CellCoding["problem"]>;
+  private reportProblem(coding: CellCoding, row: number): void {
+    const { column, value, reason } = coding.problem as NonNullable<CellCoding["problem"]>;
     this.issues.push({ code: "E_BAD_VALUE", row, column, value, question: this.question.id, reason });
   }
 }
