@@ -3,7 +3,8 @@ import { SurveyError } from "../errors";
 import { checkExportFormat, formatOfColumns, IN_MEMORY_LIMIT, readSourceText, type Encoding, type ReadTableOptions, type Source } from "../load";
 import { concatBytes } from "../load/stream/concatBytes";
 import { AdaptiveDecoder } from "../load/stream/AdaptiveDecoder";
-import { CsvRecordScanner } from "../load/stream/CsvRecordScanner";
+import { rowAtOffset } from "../load/scanTable";
+import { CsvRecordScanner, type RecordBatch } from "../load/stream/CsvRecordScanner";
 import { readHeader, sniffDelimiterOf, type CsvHeader } from "../load/stream/readHeader";
 import { rereadable, rowAtStreamOffset } from "../load/stream/rowAtStreamOffset";
 import { isFilePath, sourceChunks } from "../load/stream/sourceChunks";
@@ -64,7 +65,7 @@ export async function loadSurvey(source: Source, options: LoadSurveyOptions): Pr
   }
   decoder.end();
   reading.end();
-  const row = decoder.mixed && rereadable(source) ? await rowAtStreamOffset(source, decoder.firstInvalid, reading.delimiter) : undefined;
+  const row = !decoder.mixed ? undefined : (reading.invalidRow ?? (rereadable(source) ? await rowAtStreamOffset(source, decoder.firstInvalid, reading.delimiter) : undefined));
   const encoding = decoder.finish(row);
   return reading.survey(encoding);
 }
@@ -82,6 +83,8 @@ class SurveyReading {
   private builder: SurveyBuilder | undefined;
   private failure: unknown;
   private firstBytes: Uint8Array | undefined;
+  /** The spreadsheet row of the first byte that is not UTF-8, once a record holding it is scanned. */
+  invalidRow: number | undefined;
 
   constructor(
     private readonly codebook: Codebook,
@@ -96,13 +99,14 @@ class SurveyReading {
 
   push(chunk: Uint8Array): void {
     this.firstBytes ??= chunk.slice(0, 1 << 16);
+    if (this.scanner) {
+      if (this.failure === undefined) this.scanner.push(chunk);
+      return;
+    }
+    // Until the header is read, the bytes are kept (a file that fails there is kept whole, for the row of a bad byte).
+    this.pending = this.pending ? concatBytes(this.pending, chunk) : chunk.slice();
     if (this.failure !== undefined) return;
     try {
-      if (this.scanner) {
-        this.scanner.push(chunk);
-        return;
-      }
-      this.pending = this.pending ? concatBytes(this.pending, chunk) : chunk.slice();
       const header = readHeader(this.pending, this.decoder, this.options.delimiter, { detectExport: this.detectsQualtrics() });
       if (header) this.start(header);
     } catch (error) {
@@ -112,12 +116,17 @@ class SurveyReading {
 
   /** Ends the bytes: the last record, an unterminated quote. */
   end(): void {
-    if (this.failure !== undefined) return;
     try {
+      if (this.failure !== undefined) return;
       if (!this.scanner) this.start(readHeader(this.pending ?? new Uint8Array(0), this.decoder, this.options.delimiter, { atEnd: true, detectExport: this.detectsQualtrics() }) as CsvHeader);
       this.scanner?.finish();
     } catch (error) {
       this.failure = error;
+      // The bad byte lies past every record scanned: in the record whose quote is left open.
+      if (this.scanner && this.invalidRow === undefined && error instanceof SurveyError) this.invalidRow = error.row;
+    } finally {
+      const invalid = this.decoder.firstInvalid;
+      if (this.invalidRow === undefined && invalid >= 0 && !this.scanner && this.pending) this.invalidRow = rowAtOffset(this.pending, invalid, this.delimiter);
     }
   }
 
@@ -143,16 +152,33 @@ class SurveyReading {
     const skipRecords = this.options.format === "qualtrics" && !header.qualtrics ? 1 : 0;
     const builder = new SurveyBuilder(this.codebook, header, this.decoder, { ...this.options, skipRecords });
     this.builder = builder;
-    this.scanner = new CsvRecordScanner(header.delimiter.charCodeAt(0), builder.batch, {
+    const invalid = this.decoder.firstInvalid;
+    if (invalid >= 0 && invalid < header.dataStart) this.invalidRow = rowAtOffset(this.pending as Uint8Array, invalid, header.delimiter);
+    const scanner: CsvRecordScanner = new CsvRecordScanner(header.delimiter.charCodeAt(0), (bytes, batch) => {
+      this.locateInvalid(batch, header.dataStart + scanner.bufferOffset);
+      builder.batch(bytes, batch);
+    }, {
       fields: header.names.length + 1,
       batchSize: BATCH_SIZE,
       linesBefore: header.lines,
       skipBlankRecords: true,
       describe: { names: header.names, decoder: this.decoder },
     });
+    this.scanner = scanner;
     const pending = this.pending as Uint8Array;
     this.pending = undefined;
     this.scanner.push(pending.subarray(header.dataStart));
+  }
+
+  /** Finds the row of the first byte that is not UTF-8 among a batch's records (`base`: the offset of their buffer). */
+  private locateInvalid(batch: RecordBatch, base: number): void {
+    const invalid = this.decoder.firstInvalid;
+    if (this.invalidRow !== undefined || invalid < 0) return;
+    for (let r = 0; r < batch.count; r++) {
+      if (base + (batch.extents[2 * r + 1] as number) <= invalid) continue;
+      if (base + (batch.extents[2 * r] as number) <= invalid) this.invalidRow = (batch.linesBefore[r] as number) + 1;
+      return;
+    }
   }
 }
 
