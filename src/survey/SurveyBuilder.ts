@@ -28,7 +28,7 @@ interface GrowingAnswers {
 }
 
 /** Options of one build, beyond the codebook's. */
-export interface BuildOptions extends SurveyOptions {
+interface BuildOptions extends SurveyOptions {
   /** The spreadsheet row of each record, when records do not come with their line counts (a table already read). */
   rowNumbers?: readonly number[];
   /** Records that are header rows, not respondents (a Qualtrics export's question texts, when its ImportId row is missing). */
