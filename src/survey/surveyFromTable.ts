@@ -1,6 +1,6 @@
 import type { Codebook } from "../codebook";
 import type { CsvTable } from "../load";
-import type { BatchHandler, RecordBatch } from "../load/stream/CsvRecordScanner";
+import { emptyRecordBatch, type BatchHandler } from "../load/stream/CsvRecordScanner";
 import { SurveyBuilder } from "./SurveyBuilder";
 import type { Survey, SurveyOptions } from "./types";
 
@@ -34,15 +34,7 @@ export function surveyFromTable(table: CsvTable, codebook: Codebook, options: Su
  */
 function tableRecords(rows: readonly string[][], fields: number, delimiter: number, onBatch: BatchHandler): void {
   const encoder = new TextEncoder();
-  const batch: RecordBatch = {
-    count: 0,
-    capacity: BATCH_SIZE,
-    fields,
-    bounds: new Int32Array(BATCH_SIZE * fields * 2),
-    fieldCounts: new Int32Array(BATCH_SIZE),
-    extents: new Int32Array(BATCH_SIZE * 2),
-    linesBefore: new Int32Array(BATCH_SIZE),
-  };
+  const batch = emptyRecordBatch(BATCH_SIZE, fields);
   for (let first = 0; first < rows.length; first += BATCH_SIZE) {
     const parts: Uint8Array[] = [];
     let length = 0;
