@@ -83,15 +83,26 @@ export function isQualtricsHeaderRows(header: readonly string[], texts: readonly
 
 /** Recognises a platform from the header (and Qualtrics' header rows, `isQualtricsHeaderRows`); `plain` otherwise. */
 export function detectExportFormat(table: CsvTable): ExportFormat {
-  const names = new Set(table.header);
-  if (isQualtricsHeaderRows(table.header, table.rows[0], table.rows[1])) return "qualtrics";
+  return isQualtricsHeaderRows(table.header, table.rows[0], table.rows[1]) ? "qualtrics" : formatOfColumns(table.header);
+}
+
+/** Recognises LimeSurvey and REDCap exports from their column names; `plain` otherwise. */
+export function formatOfColumns(header: readonly string[]): ExportFormat {
+  const names = new Set(header);
   if ((names.has("submitdate") || names.has("Date submitted")) && (names.has("lastpage") || names.has("Last page"))) {
     return "limesurvey";
   }
-  if (table.header[0] === "record_id" || table.header.some((name) => name.startsWith("redcap_") || /___[A-Za-z0-9_-]+$/.test(name))) {
+  if (header[0] === "record_id" || header.some((name) => name.startsWith("redcap_") || /___[A-Za-z0-9_-]+$/.test(name))) {
     return "redcap";
   }
   return "plain";
+}
+
+/** Refuses a format that is none of `EXPORT_FORMATS` (`E_ARGUMENT`). */
+export function checkExportFormat(format: ExportFormat): void {
+  if (!EXPORT_FORMATS.includes(format)) {
+    throw new SurveyError("E_ARGUMENT", `format must be one of ${EXPORT_FORMATS.join(", ")}`, { value: String(format) });
+  }
 }
 
 /**
@@ -99,9 +110,7 @@ export function detectExportFormat(table: CsvTable): ExportFormat {
  * ImportId row is dropped (both keep their spreadsheet row numbers out of the answers).
  */
 export function normalizeExport(table: CsvTable, format: ExportFormat): CsvTable {
-  if (!EXPORT_FORMATS.includes(format)) {
-    throw new SurveyError("E_ARGUMENT", `format must be one of ${EXPORT_FORMATS.join(", ")}`, { value: String(format) });
-  }
+  checkExportFormat(format);
   if (format !== "qualtrics") return { ...table, format };
   const [texts, importIds] = table.rows;
   const headerRows = isQualtricsHeaderRows(table.header, texts, importIds) ? 2 : 1;

@@ -8,8 +8,9 @@ import { sniffDelimiterOf } from "./stream/readHeader";
 import { textDecoderFor } from "./stream/textDecoderFor";
 
 /**
- * The largest source read whole (without `maxBytes`): past about 512 MiB, V8 cannot hold the
- * file's text (it aborts in `DecodeLatin1`), so larger files must be streamed.
+ * The largest source `readTable` reads whole, and `loadSurvey` loads (without `maxBytes`): past
+ * about 512 MiB, V8 cannot hold a file's text (it aborts in `DecodeLatin1`), so larger files must
+ * be streamed.
  */
 export const IN_MEMORY_LIMIT = 512 * 2 ** 20;
 

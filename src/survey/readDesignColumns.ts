@@ -48,27 +48,74 @@ export function designNumber(text: string, code: DesignNumberCode, where: { row:
 }
 
 /**
+ * A file's design columns as a reader holds them: the header and rows, and per respondent the
+ * trimmed text of a column (strings shared per distinct value) or its numbers.
+ */
+export interface DesignCells {
+  header: readonly string[];
+  rowNumbers: readonly number[];
+  /** Each respondent's trimmed cell of a column the file has. */
+  text(name: string): string[];
+  /** Each respondent's number in a column the file has (`designNumber`); throws at the first cell that is not one. */
+  numbers(name: string, code: DesignNumberCode): Float64Array;
+}
+
+/** The columns a design reads from a file with this header: as text (strata, clusters, margins) and as numbers. */
+export function designColumnNames(design: DesignSpec, header: readonly string[]): { text: string[]; numbers: string[] } {
+  const { weights, strata, calibration, replicates } = design;
+  const stages = samplingStages(design);
+  const replicateNames =
+    replicates === undefined ? [] : Array.isArray(replicates.columns) ? replicates.columns : header.filter((name) => new RegExp((replicates.columns as { pattern: string }).pattern).test(name));
+  return {
+    text: [strata, ...stages.map((stage) => stage.cluster), ...(calibration?.margins.map((margin) => margin.column) ?? [])].filter((name): name is string => name !== undefined),
+    numbers: [weights, ...stages.map((stage) => (typeof stage.fpc === "string" ? stage.fpc : undefined)), ...replicateNames].filter((name): name is string => name !== undefined),
+  };
+}
+
+/**
+ * Reads the weight, stratum, cluster and fpc columns a design names from a table (see
+ * `designColumnsOf`).
+ */
+export function readDesignColumns(table: CsvTable, design: DesignSpec): DesignColumns | undefined {
+  const index = (name: string) => table.header.indexOf(name);
+  const text = (name: string) => table.rows.map((row) => (row[index(name)] ?? "").trim());
+  return designColumnsOf(
+    {
+      header: table.header,
+      rowNumbers: table.rowNumbers,
+      text,
+      numbers: (name, code) => Float64Array.from(text(name), (cell, i) => designNumber(cell, code, { row: table.rowNumbers[i] as number, column: name })),
+    },
+    design,
+  );
+}
+
+/**
  * Reads the weight, stratum, cluster and fpc columns a design names (as R `svydesign(weights =,
  * strata =, ids =, fpc =)` reads them). Returns undefined for a simple random sample (no design
  * column). A weight or fpc that is not a number is an error naming its row, column and value:
  * a design needs every respondent's weight, so it cannot be left out like a bad answer.
  */
-export function readDesignColumns(table: CsvTable, design: DesignSpec): DesignColumns | undefined {
+export function designColumnsOf(cells: DesignCells, design: DesignSpec): DesignColumns | undefined {
   const { weights, strata, calibration, lonelyPsu, replicates } = design;
   const [{ cluster, fpc }, ...later] = samplingStages(design);
   if (weights === undefined && strata === undefined && cluster === undefined && typeof fpc !== "string" && calibration === undefined) return undefined;
-  const column = (name: string, path = "design"): string[] => {
-    const index = table.header.indexOf(name);
-    if (index < 0) {
-      throw new SurveyError("E_CODEBOOK", `the design names a column the file does not have; columns are: ${table.header.join(", ")}`, {
-        column: name,
-        path,
-      });
-    }
-    return table.rows.map((row) => (row[index] ?? "").trim());
+  const header = cells.header;
+  const present = (name: string, path: string): void => {
+    if (header.includes(name)) return;
+    throw new SurveyError("E_CODEBOOK", `the design names a column the file does not have; columns are: ${header.join(", ")}`, {
+      column: name,
+      path,
+    });
   };
-  const numbers = (name: string, code: DesignNumberCode, path?: string): Float64Array =>
-    Float64Array.from(column(name, path), (text, i) => designNumber(text, code, { row: table.rowNumbers[i] as number, column: name }));
+  const column = (name: string, path = "design"): string[] => {
+    present(name, path);
+    return cells.text(name);
+  };
+  const numbers = (name: string, code: DesignNumberCode, path = "design"): Float64Array => {
+    present(name, path);
+    return cells.numbers(name, code);
+  };
   // Every respondent needs a population count for their value of each margin.
   const readCalibration = (spec: CalibrationSpec): CalibrationColumns => ({
     ...spec,
@@ -77,7 +124,7 @@ export function readDesignColumns(table: CsvTable, design: DesignSpec): DesignCo
       values.forEach((value, i) => {
         if (!Object.hasOwn(margin.population, value)) {
           throw new SurveyError("E_BAD_VALUE", `has no population count in design.calibration.margins[${k}]; counts are given for ${Object.keys(margin.population).join(", ")}`, {
-            row: table.rowNumbers[i] as number,
+            row: cells.rowNumbers[i] as number,
             column: margin.column,
             value,
           });
@@ -87,9 +134,9 @@ export function readDesignColumns(table: CsvTable, design: DesignSpec): DesignCo
     }),
   });
   const readReplicates = ({ columns, ...settings }: ReplicatesSpec): ReplicateColumns => {
-    const names = Array.isArray(columns) ? columns : table.header.filter((name) => new RegExp(columns.pattern).test(name));
+    const names = Array.isArray(columns) ? columns : header.filter((name) => new RegExp(columns.pattern).test(name));
     if (names.length < 2) {
-      throw new SurveyError("E_CODEBOOK", `matches ${names.length} column(s), a replicate design needs at least two; columns are: ${table.header.join(", ")}`, {
+      throw new SurveyError("E_CODEBOOK", `matches ${names.length} column(s), a replicate design needs at least two; columns are: ${header.join(", ")}`, {
         path: "design.replicates.columns.pattern",
         value: (columns as { pattern: string }).pattern,
       });

@@ -87,6 +87,14 @@ export interface ValidationReport {
   warnings?: ReportWarning[];
 }
 
+/** How a survey is built from its data, beyond the codebook. */
+export interface SurveyOptions {
+  /** Overrides or completes the codebook's design. */
+  design?: DesignSpec;
+  /** Stop at the first bad row, or the first warning, with a `SurveyError` (default: collect every problem in the report). */
+  strict?: boolean;
+}
+
 /** Rows + codebook + design: what `estimate` works on. */
 export interface Survey {
   codebook: Codebook;

@@ -2,7 +2,7 @@ import { AnswerStatus, parseCodebook, questionCategories, type Codebook } from "
 import { SurveyError } from "../errors";
 import type { QuestionAccount } from "../survey";
 import { addCoding, emptyAccount } from "./stream/accounting";
-import { codeRawCells } from "./stream/codeRawCells";
+import { codeRawCells } from "../survey/codeRawCells";
 import type { Tally } from "./types";
 
 /** One row of a GROUP BY over raw answers: how many respondents gave `value` to `question`. */

@@ -26,6 +26,19 @@ export interface RecordBatch {
   linesBefore: Int32Array;
 }
 
+/** A batch with room for `capacity` records of `fields` field bounds each, holding none yet. */
+export function emptyRecordBatch(capacity: number, fields: number): RecordBatch {
+  return {
+    count: 0,
+    capacity,
+    fields,
+    bounds: new Int32Array(capacity * fields * 2),
+    fieldCounts: new Int32Array(capacity),
+    extents: new Int32Array(capacity * 2),
+    linesBefore: new Int32Array(capacity),
+  };
+}
+
 /** Receives a batch of records; `bytes` and `batch` are only valid during the call. */
 export type BatchHandler = (bytes: Uint8Array, batch: RecordBatch) => void;
 
@@ -98,15 +111,7 @@ export class CsvRecordScanner {
     this.lines = this.firstLine = linesBefore;
     this.describe = describe;
     this.buffer = new Uint8Array(initialBufferSize + 1);
-    this.batch = {
-      count: 0,
-      capacity: batchSize,
-      fields,
-      bounds: new Int32Array(batchSize * fields * 2),
-      fieldCounts: new Int32Array(batchSize),
-      extents: new Int32Array(batchSize * 2),
-      linesBefore: new Int32Array(batchSize),
-    };
+    this.batch = emptyRecordBatch(batchSize, fields);
   }
 
   /** Scans a chunk; a record it leaves unfinished waits for the next chunk. */

@@ -4,9 +4,9 @@ import type { RecordBatch } from "../../load/stream/CsvRecordScanner";
 import { decodeField } from "../../load/stream/decodeField";
 import { designNumber } from "../../survey/readDesignColumns";
 import type { DesignColumnNames } from "../designTally";
-import { ByteDictionary, hashBytes } from "./ByteDictionary";
+import { ByteDictionary, hashBytes } from "../../load/stream/ByteDictionary";
 import { DesignSlots } from "./DesignSlots";
-import { parseDecimalBytes } from "./parseDecimalBytes";
+import { parseDecimalBytes } from "../../load/stream/parseDecimalBytes";
 
 /** Distinct raw stratum and PSU cells remembered; beyond them a cell is decoded each time. */
 const STRATA_CAPACITY = 4096;

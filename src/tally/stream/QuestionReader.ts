@@ -1,17 +1,14 @@
-import { AnswerStatus, questionCategories, type CategoryInfo, type Question } from "../../codebook";
+import { AnswerStatus, type CategoryInfo, type Question } from "../../codebook";
 import { SurveyError } from "../../errors";
 import type { RecordBatch } from "../../load/stream/CsvRecordScanner";
-import { decodeField } from "../../load/stream/decodeField";
 import type { CodedAnswers, DataIssue, QuestionAccount } from "../../survey";
+import { CellCoder } from "../../survey/CellCoder";
+import type { CellCoding } from "../../survey/codeRawCells";
 import type { Tally } from "../types";
-import { ByteDictionary, hashBytes } from "./ByteDictionary";
-import { codeRawCells, questionColumns, type CellCoding } from "./codeRawCells";
 import { addCoding, emptyAccount } from "./accounting";
 
-/** Distinct raw values remembered per question; beyond it (free text, numbers) cells are coded one by one. */
-const DICTIONARY_CAPACITY = 4096;
 /** The entry number of a value coded without being remembered (the dictionary is full). */
-const UNREMEMBERED = DICTIONARY_CAPACITY;
+const UNREMEMBERED = CellCoder.UNREMEMBERED;
 
 /**
  * Reads one question's cells from streamed records. The question's columns are resolved to
@@ -26,26 +23,20 @@ const UNREMEMBERED = DICTIONARY_CAPACITY;
  */
 export class QuestionReader {
   readonly categories: CategoryInfo[];
-  private readonly fields: number[];
-  private readonly dictionary = new ByteDictionary(DICTIONARY_CAPACITY);
-  private readonly code: (cells: readonly string[]) => CellCoding;
-  /** Per entry: the coding and the raw cells of a distinct value (the last slot: an unremembered one). */
-  private readonly codings: CellCoding[] = [];
-  private readonly entryCells: string[][] = [];
-  private readonly entryCode = new Int16Array(DICTIONARY_CAPACITY + 1);
-  private readonly entryHasProblem = new Uint8Array(DICTIONARY_CAPACITY + 1);
+  private readonly coder: CellCoder;
   /** Per entry: records read with that value (value counting only). */
-  private readonly hits = new Float64Array(DICTIONARY_CAPACITY + 1);
+  private readonly hits = new Float64Array(UNREMEMBERED);
   /** Counts of values coded without being remembered (value counting only). */
   private readonly unremembered: { counts: Float64Array; account: QuestionAccount };
   private excludedRows = 0;
   private readonly isMulti: boolean;
-  private keyScratch: Uint8Array;
   /** Batch rows (row coding only). */
   private readonly codes: Int16Array;
   private readonly selected: Uint8Array[];
   private readonly values: Float64Array;
   private readonly rowEntry: Int32Array;
+  /** Scratch: the entry of each record of a batch. */
+  private entries = new Int32Array(0);
   private readonly unrememberedCells = new Map<number, readonly string[]>();
   /** Bad values of the current batch, in row order. */
   readonly issues: DataIssue[] = [];
@@ -54,15 +45,13 @@ export class QuestionReader {
     readonly question: Question,
     columnIndex: ReadonlyMap<string, number>,
     codebookMissing: readonly string[],
-    private readonly decoder: TextDecoder,
+    decoder: TextDecoder,
     /** Keep per-row codes (filtered questions and those filters look at, or every question of a design); 0 to count values only. */
     readonly batchSize: number,
     /** Count values (a question no filter touches), also while keeping per-row codes for a design's tallies. */
     readonly countsValues = batchSize === 0,
   ) {
-    this.categories = questionCategories(question);
-    this.isMulti = question.type === "multi";
-    this.fields = questionColumns(question).map((column) => {
+    const fieldOf = (column: string): number => {
       const field = columnIndex.get(column);
       if (field === undefined) {
         throw new SurveyError(
@@ -72,10 +61,11 @@ export class QuestionReader {
         );
       }
       return field;
-    });
-    this.code = codeRawCells(question, codebookMissing);
+    };
+    this.coder = new CellCoder(question, fieldOf, codebookMissing, decoder);
+    this.categories = this.coder.categories;
+    this.isMulti = question.type === "multi";
     this.unremembered = { counts: new Float64Array(this.categories.length), account: emptyAccount() };
-    this.keyScratch = new Uint8Array(this.fields.length > 1 ? 256 : 0);
     this.codes = new Int16Array(batchSize);
     this.selected = question.type === "multi" ? this.categories.map(() => new Uint8Array(batchSize)) : [];
     this.values = new Float64Array(question.type === "numeric" ? batchSize : 0);
@@ -87,67 +77,42 @@ export class QuestionReader {
    * `width` (ragged) is left out. Batch row `r` is record `r` of the batch.
    */
   readBatch(bytes: Uint8Array, batch: RecordBatch, width: number): void {
-    if (this.fields.length > 1) {
-      this.readCompositeBatch(bytes, batch, width);
-      return;
-    }
-    const { count, capacity, bounds, fieldCounts, linesBefore } = batch;
-    const column = 2 * (this.fields[0] as number) * capacity;
-    const dictionary = this.dictionary;
-    const hasProblem = this.entryHasProblem;
+    const { count, linesBefore } = batch;
+    const coder = this.coder;
+    const hasProblem = coder.entryHasProblem;
     const hits = this.hits;
     const countValues = this.countsValues;
     const keepCodes = this.batchSize > 0;
+    if (this.entries.length < count) this.entries = new Int32Array(batch.capacity);
+    const entries = this.entries;
+    coder.entriesOf(bytes, batch, 0, width, entries);
     for (let row = 0; row < count; row++) {
-      if (fieldCounts[row] !== width) {
+      const entry = entries[row] as number;
+      if (entry < 0) {
         this.exclude(row);
         continue;
       }
-      const start = bounds[column + 2 * row] as number;
-      const end = bounds[column + 2 * row + 1] as number;
-      const hash = hashBytes(bytes, start, end);
-      let entry = dictionary.find(bytes, start, end, hash);
-      if (entry < 0) entry = this.learn(bytes, batch, row, bytes, start, end, hash);
-      if (hasProblem[entry] === 1) this.reportProblem(entry, (linesBefore[row] as number) + 1);
+      if (entry === UNREMEMBERED) {
+        const coding = coder.coding(entry, row);
+        if (coding.problem) this.reportProblem(coding, (linesBefore[row] as number) + 1);
+        if (keepCodes) this.codeRow(row, entry);
+        if (countValues) addCoding(this.unremembered.counts, this.unremembered.account, coding, 1, this.isMulti);
+        continue;
+      }
+      if (hasProblem[entry] === 1) this.reportProblem(coder.codings[entry] as CellCoding, (linesBefore[row] as number) + 1);
       if (keepCodes) this.codeRow(row, entry);
-      if (!countValues) continue;
-      if (entry !== UNREMEMBERED) hits[entry] = (hits[entry] as number) + 1;
-      else this.countUnremembered(entry);
+      if (countValues) hits[entry] = (hits[entry] as number) + 1;
     }
-  }
-
-  /** `readBatch` for a question spanning several columns (one 0/1 column per option). */
-  private readCompositeBatch(bytes: Uint8Array, batch: RecordBatch, width: number): void {
-    const { count, fieldCounts, linesBefore } = batch;
-    for (let row = 0; row < count; row++) {
-      if (fieldCounts[row] !== width) {
-        this.exclude(row);
-        continue;
-      }
-      const end = this.compositeKey(bytes, batch, row);
-      const hash = hashBytes(this.keyScratch, 0, end);
-      let entry = this.dictionary.find(this.keyScratch, 0, end, hash);
-      if (entry < 0) entry = this.learn(bytes, batch, row, this.keyScratch, 0, end, hash);
-      if (this.entryHasProblem[entry] === 1) this.reportProblem(entry, (linesBefore[row] as number) + 1);
-      if (this.batchSize > 0) this.codeRow(row, entry);
-      if (!this.countsValues) continue;
-      if (entry !== UNREMEMBERED) this.hits[entry] = (this.hits[entry] as number) + 1;
-      else this.countUnremembered(entry);
-    }
-  }
-
-  private countUnremembered(entry: number): void {
-    addCoding(this.unremembered.counts, this.unremembered.account, this.codings[entry] as CellCoding, 1, this.isMulti);
   }
 
   /** Records a batch row's code, options and number (row coding only). */
   private codeRow(row: number, entry: number): void {
-    const code = this.entryCode[entry] as number;
+    const coding = this.coder.coding(entry, row);
+    const code = coding.code;
     this.codes[row] = code;
     this.rowEntry[row] = entry;
-    if (entry === UNREMEMBERED) this.unrememberedCells.set(row, this.entryCells[entry] as string[]);
+    if (entry === UNREMEMBERED) this.unrememberedCells.set(row, this.coder.cells(entry, row));
     if (code < 0) return;
-    const coding = this.codings[entry] as CellCoding;
     for (let i = 0; i < coding.selected.length; i++) (this.selected[coding.selected[i] as number] as Uint8Array)[row] = 1;
     if (this.values.length > 0) this.values[row] = coding.value;
   }
@@ -174,7 +139,7 @@ export class QuestionReader {
   rawCell(row: number): string | undefined {
     const entry = this.rowEntry[row] as number;
     if (entry < 0) return undefined;
-    return (entry === UNREMEMBERED ? this.unrememberedCells.get(row) : this.entryCells[entry])?.[0];
+    return (entry === UNREMEMBERED ? this.unrememberedCells.get(row) : this.coder.entryCells[entry])?.[0];
   }
 
   /** Clears the batch's first `rows` rows for the next batch. */
@@ -188,50 +153,16 @@ export class QuestionReader {
   valueTally(rowsRead: number): { tally: Tally; account: QuestionAccount } {
     const counts = this.unremembered.counts.slice();
     const account = { ...this.unremembered.account, excluded: this.unremembered.account.excluded + this.excludedRows };
-    for (let entry = 0; entry < this.dictionary.size; entry++) {
-      addCoding(counts, account, this.codings[entry] as CellCoding, this.hits[entry] as number, this.isMulti);
+    for (let entry = 0; entry < this.coder.size; entry++) {
+      addCoding(counts, account, this.coder.codings[entry] as CellCoding, this.hits[entry] as number, this.isMulti);
     }
     account.rowsRead = rowsRead;
     const tally: Tally = { question: this.question.id, categories: this.categories, counts, bases: new Float64Array([account.used]), ungrouped: 0 };
     return { tally, account };
   }
 
-  /** Decodes and codes an unseen key; remembers it unless the dictionary is full. */
-  private learn(bytes: Uint8Array, batch: RecordBatch, row: number, key: Uint8Array, start: number, end: number, hash: number): number {
-    const cells = this.fields.map((field) => {
-      const at = 2 * (field * batch.capacity + row);
-      return decodeField(bytes, batch.bounds[at] as number, batch.bounds[at + 1] as number, this.decoder);
-    });
-    const added = this.dictionary.add(key, start, end, hash);
-    const entry = added < 0 ? UNREMEMBERED : added;
-    const coding = this.code(cells);
-    this.codings[entry] = coding;
-    this.entryCells[entry] = cells;
-    this.entryCode[entry] = coding.code;
-    this.entryHasProblem[entry] = coding.problem ? 1 : 0;
-    return entry;
-  }
-
-  private reportProblem(entry: number, row: number): void {
-    const { column, value, reason } = (this.codings[entry] as CellCoding).problem as NonNullable<CellCoding["problem"]>;
+  private reportProblem(coding: CellCoding, row: number): void {
+    const { column, value, reason } = coding.problem as NonNullable<CellCoding["problem"]>;
     this.issues.push({ code: "E_BAD_VALUE", row, column, value, question: this.question.id, reason });
-  }
-
-  /** The cells of a question spanning several columns as one key: each cell's length (4 bytes) then its bytes. */
-  private compositeKey(bytes: Uint8Array, batch: RecordBatch, row: number): number {
-    const { bounds, capacity } = batch;
-    let needed = 0;
-    for (const field of this.fields) needed += 4 + (bounds[2 * (field * capacity + row) + 1] as number) - (bounds[2 * (field * capacity + row)] as number);
-    if (needed > this.keyScratch.length) this.keyScratch = new Uint8Array(needed * 2);
-    const view = new DataView(this.keyScratch.buffer);
-    let end = 0;
-    for (const field of this.fields) {
-      const start = bounds[2 * (field * capacity + row)] as number;
-      const length = (bounds[2 * (field * capacity + row) + 1] as number) - start;
-      view.setUint32(end, length);
-      this.keyScratch.set(bytes.subarray(start, start + length), end + 4);
-      end += 4 + length;
-    }
-    return end;
   }
 }

@@ -1,9 +1,11 @@
-import { AnswerStatus, leafFilters, samplingStages, type Codebook, type DesignSpec } from "../../codebook";
+import { samplingStages, type Codebook, type DesignSpec } from "../../codebook";
 import type { RecordBatch } from "../../load/stream/CsvRecordScanner";
 import { cutValue } from "../../load/cutValue";
 import { decodeRecord } from "../../load/stream/decodeRecord";
 import { applyFilters } from "../../survey/applyFilters";
+import { countStatuses } from "../../survey/countStatuses";
 import { indexColumns } from "../../survey/indexColumns";
+import { questionsFilterLooksAt } from "../../survey/SurveyBuilder";
 import type { CodedAnswers, DataIssue, QuestionAccount } from "../../survey";
 import { mergeTallies } from "../mergeTallies";
 import { tallyAnswers } from "../tallyAnswers";
@@ -89,7 +91,7 @@ export class StreamTallier {
   ) {
     const columnIndex = indexColumns(header, codebook);
     this.width = header.length;
-    const coded = questionsCodedPerRow(codebook);
+    const coded = questionsFilterLooksAt(codebook);
     const design = withDesign && streamableDesign(codebook.design) ? codebook.design : undefined;
     // A design needs each record's codes beside its weight, stratum and PSU; questions no filter touches still count values.
     this.readers = codebook.questions.map(
@@ -183,25 +185,3 @@ export class StreamTallier {
   }
 }
 
-/** Ids of the filtered questions and of every question a filter looks at. */
-function questionsCodedPerRow(codebook: Codebook): Set<string> {
-  const ids = new Set<string>();
-  for (const question of codebook.questions) {
-    if (question.filter === undefined) continue;
-    ids.add(question.id);
-    for (const [leaf] of leafFilters(question.filter, question.id)) ids.add(leaf.question);
-  }
-  return ids;
-}
-
-
-/** Adds a batch's codes to a question's account: answered, missing, not asked, or excluded. */
-function countStatuses(account: QuestionAccount, codes: Int16Array): void {
-  account.rowsRead += codes.length;
-  for (const code of codes) {
-    if (code >= 0) account.used += 1;
-    else if (code === AnswerStatus.missing) account.missing += 1;
-    else if (code === AnswerStatus.filtered) account.notAsked += 1;
-    else account.excluded += 1;
-  }
-}

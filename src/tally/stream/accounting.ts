@@ -1,6 +1,6 @@
 import { AnswerStatus } from "../../codebook";
 import type { QuestionAccount } from "../../survey";
-import type { CellCoding } from "./codeRawCells";
+import type { CellCoding } from "../../survey/codeRawCells";
 
 /** An account with nothing counted yet. */
 export function emptyAccount(): QuestionAccount {

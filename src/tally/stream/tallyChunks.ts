@@ -1,5 +1,6 @@
 import type { Codebook } from "../../codebook";
 import { SurveyError } from "../../errors";
+import { concatBytes } from "../../load/stream/concatBytes";
 import { CsvRecordScanner } from "../../load/stream/CsvRecordScanner";
 import { readHeader, type CsvHeader } from "../../load/stream/readHeader";
 import { Utf8Evidence } from "../../load/Utf8Evidence";
@@ -77,7 +78,7 @@ export async function tallyChunks(chunks: AsyncIterable<Uint8Array>, codebook: C
       continue;
     }
     // Gather bytes until the header record is complete.
-    pending = pending ? concat(pending, chunk) : chunk.slice();
+    pending = pending ? concatBytes(pending, chunk) : chunk.slice();
     const header = readHeader(pending, options.decoder, options.delimiter);
     if (!header) continue;
     headerLines = header.lines;
@@ -95,11 +96,4 @@ export async function tallyChunks(chunks: AsyncIterable<Uint8Array>, codebook: C
   const part = (tallier as StreamTallier).finish();
   const { firstInvalid, invalidByte, multibyte } = options.partOfFile ? evidence : evidence.finish();
   return { ...part, lineBreaks: end.lineBreaks + headerLines, endedInQuotes: end.endedInQuotes, evidence: { firstInvalid, invalidByte, multibyte }, delimiter };
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const joined = new Uint8Array(a.length + b.length);
-  joined.set(a);
-  joined.set(b, a.length);
-  return joined;
 }

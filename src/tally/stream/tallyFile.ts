@@ -5,7 +5,7 @@ import type { Source } from "../../load/readSourceText";
 import { isFilePath, sourceChunks } from "../../load/stream/sourceChunks";
 import { encodingFromEvidence } from "../../load/decodeBytes";
 import { Utf8Evidence } from "../../load/Utf8Evidence";
-import { CsvRecordScanner } from "../../load/stream/CsvRecordScanner";
+import { rereadable, rowAtStreamOffset } from "../../load/stream/rowAtStreamOffset";
 import { sniffDelimiterOf } from "../../load/stream/readHeader";
 import { textDecoderFor } from "../../load/stream/textDecoderFor";
 import { reportWarnings } from "../../survey/reportWarnings";
@@ -113,23 +113,6 @@ async function tallyEncoded(source: Source, codebook: Codebook, options: TallyFi
 async function firstBytes(source: Source): Promise<Uint8Array> {
   for await (const chunk of sourceChunks(source, 1 << 16)) return chunk.slice();
   return new Uint8Array(0);
-}
-
-/** Whether a source can be read a second time. */
-function rereadable(source: Source): boolean {
-  return isFilePath(source) || source instanceof Uint8Array || source instanceof Blob || typeof source === "string";
-}
-
-/** The spreadsheet row of byte `offset` of a source that can be read again, reading up to it. */
-async function rowAtStreamOffset(source: Source, offset: number, delimiter: string): Promise<number> {
-  const scanner = new CsvRecordScanner(delimiter.charCodeAt(0), () => {}, { fields: 1 });
-  let size = 0;
-  for await (const chunk of sourceChunks(source)) {
-    if (size >= offset) break;
-    scanner.push(chunk.subarray(0, offset - size));
-    size += chunk.length;
-  }
-  return scanner.finish({ allowOpenQuote: true }).lineBreaks + 1;
 }
 
 async function tallyWithEncoding(source: Source, codebook: Codebook, options: TallyFileOptions, encoding: Encoding): Promise<FileTallyResult> {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseDecimalBytes } from "../../../src/tally/stream/parseDecimalBytes";
+import { parseDecimalBytes } from "../../src/load/stream/parseDecimalBytes";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const parse = (text: string) => parseDecimalBytes(bytes(text), 0, bytes(text).length);

@@ -1,5 +1,5 @@
-import { AnswerStatus, type Question } from "../../codebook";
-import { codeAnswers } from "../../survey/codeAnswers";
+import { AnswerStatus, type Question } from "../codebook";
+import { codeAnswers } from "./codeAnswers";
 
 /** What one respondent's raw cells mean for a question. */
 export interface CellCoding {

@@ -1,0 +1,327 @@
+import { AnswerStatus, leafFilters, type Codebook, type DesignSpec } from "../codebook";
+import { SurveyError } from "../errors";
+import { cutValue } from "../load/cutValue";
+import type { RecordBatch } from "../load/stream/CsvRecordScanner";
+import { decodeField } from "../load/stream/decodeField";
+import { decodeRecord } from "../load/stream/decodeRecord";
+import { applyFilters } from "./applyFilters";
+import { CellCoder } from "./CellCoder";
+import { countStatuses } from "./countStatuses";
+import { DesignCellColumns } from "./DesignCellColumns";
+import { grown } from "./grown";
+import { indexColumns, namedColumns } from "./indexColumns";
+import { designColumnsOf } from "./readDesignColumns";
+import { reportWarnings, throwOnWarning } from "./reportWarnings";
+import type { CodedAnswers, DataIssue, QuestionAccount, Survey, SurveyOptions } from "./types";
+
+/** Rows of typed columns allocated at first; they double as records come. */
+const INITIAL_ROWS = 4096;
+
+/** One question's answers as they grow, record by record. */
+interface GrowingAnswers {
+  coder: CellCoder;
+  codes: Int16Array;
+  selected: Uint8Array[];
+  values: Float64Array;
+  /** Bad values of the current batch, in row order. */
+  issues: DataIssue[];
+}
+
+/** Options of one build, beyond the codebook's. */
+interface BuildOptions extends SurveyOptions {
+  /** The spreadsheet row of each record, when records do not come with their line counts (a table already read). */
+  rowNumbers?: readonly number[];
+  /** Records that are header rows, not respondents (a Qualtrics export's question texts, when its ImportId row is missing). */
+  skipRecords?: number;
+  /** The size of the file in bytes, when known: the columns are sized from it and the first records' length, not grown step by step. */
+  expectedBytes?: number;
+}
+
+/**
+ * Builds a `Survey` from scanned CSV records (a `BatchHandler` for `CsvRecordScanner`), batch by
+ * batch, without keeping rows: each question's cells are coded per distinct raw value
+ * (`CellCoder`, as the stream codes them) straight into growing typed arrays, the design's columns
+ * into numbers and shared strings (`DesignCellColumns`), and each batch's filters are applied as
+ * its records come (a filter only looks at its own respondent's answers). The report is the one
+ * a whole table gives: a record with more or fewer fields than the header, or repeating an earlier
+ * respondent id, is left out of every question and reported once; every bad value and skip-logic
+ * violation is reported with its row, column and value, in row order. Errors in the codebook's
+ * columns wait for `finish`, so they come after the file's own errors, as when a file was read
+ * whole first.
+ */
+export class SurveyBuilder {
+  private readonly design: DesignSpec;
+  private readonly width: number;
+  private readonly answers: GrowingAnswers[] = [];
+  private readonly designColumns: DesignCellColumns | undefined;
+  private readonly idField: number;
+  private readonly firstRowOfId = new Map<string, number>();
+  private readonly filterCodebook: Codebook;
+  private readonly rowNumbers: number[] = [];
+  private readonly issues: DataIssue[] = [];
+  /** An error in the codebook's columns, thrown by `finish`. */
+  private readonly failure: unknown;
+  private capacity = 0;
+  private skip: number;
+  private leftOut = new Uint8Array(0);
+  /** Scratch: the entry of each record of a batch (`CellCoder.entriesOf`). */
+  private entries = new Int32Array(0);
+
+  constructor(
+    private readonly codebook: Codebook,
+    private readonly header: { names: readonly string[]; delimiter: string },
+    private readonly decoder: TextDecoder,
+    private readonly options: BuildOptions = {},
+  ) {
+    this.design = { ...codebook.design, ...options.design };
+    this.width = header.names.length;
+    this.skip = options.skipRecords ?? 0;
+    let columnIndex = new Map<string, number>();
+    try {
+      columnIndex = requireColumns(header.names, { ...codebook, design: this.design });
+    } catch (error) {
+      this.failure = error;
+    }
+    const fieldOf = (column: string) => columnIndex.get(column) as number;
+    if (this.failure === undefined) {
+      for (const question of codebook.questions) {
+        const coder = new CellCoder(question, fieldOf, codebook.missing ?? [], decoder);
+        this.answers.push({ coder, codes: new Int16Array(0), selected: coder.categories.map(() => new Uint8Array(0)), values: new Float64Array(0), issues: [] });
+        if (question.type !== "multi") this.answers[this.answers.length - 1]!.selected = [];
+      }
+    }
+    this.idField = codebook.respondentId === undefined ? -1 : (columnIndex.get(codebook.respondentId) ?? -1);
+    this.designColumns = this.failure === undefined ? DesignCellColumns.forDesign(this.design, header.names) : undefined;
+    const filtered = questionsFilterLooksAt(codebook);
+    this.filterCodebook = { ...codebook, questions: codebook.questions.filter((question) => filtered.has(question.id)) };
+  }
+
+  /** Records taken so far (respondents). */
+  get rowCount(): number {
+    return this.rowNumbers.length;
+  }
+
+  /** Takes a batch of records. */
+  readonly batch = (bytes: Uint8Array, batch: RecordBatch): void => {
+    let first = 0;
+    while (this.skip > 0 && first < batch.count) {
+      this.skip -= 1;
+      first += 1;
+    }
+    if (first === batch.count) return;
+    const start = this.rowNumbers.length;
+    const count = batch.count - first;
+    const given = this.options.rowNumbers;
+    for (let r = first; r < batch.count; r++) this.rowNumbers.push(given ? (given[start + r - first] as number) : (batch.linesBefore[r] as number) + 1);
+    if (this.failure !== undefined) return;
+    if (this.capacity === 0 && this.options.expectedBytes !== undefined) {
+      const bytesPerRecord = ((batch.extents[2 * batch.count - 1] as number) - (batch.extents[2 * first] as number) + count) / count;
+      this.reserve(Math.ceil(Math.min(this.options.expectedBytes / bytesPerRecord, this.options.expectedBytes / 2) * 1.02));
+    }
+    this.reserve(start + count);
+    const issues = this.findLeftOut(bytes, batch, first, start);
+    for (const answers of this.answers) this.codeQuestion(answers, bytes, batch, first, start);
+    this.designColumns?.read(bytes, batch, first, start, this.decoder, (row) => this.rowNumbers[row] as number);
+    for (const answers of this.answers) {
+      issues.push(...answers.issues);
+      answers.issues.length = 0;
+    }
+    if (this.filterCodebook.questions.length > 0) issues.push(...this.skipLogic(bytes, batch, first, start, count));
+    issues.sort((a, b) => a.row - b.row);
+    for (const issue of issues) this.issues.push(issue);
+  };
+
+  /**
+   * The survey: accounts, warnings, and the design's columns. Throws an error in the codebook's
+   * columns, then with `strict` a warning or the earliest problem, then a bad design cell.
+   */
+  finish(readWith: NonNullable<Survey["readWith"]>): Survey {
+    if (this.failure !== undefined) throw this.failure;
+    const rowCount = this.rowNumbers.length;
+    const answers = new Map<string, CodedAnswers>(this.answers.map((growing) => [growing.coder.question.id, this.coded(growing, rowCount)]));
+    const questions = accountFor(answers);
+    const warnings = reportWarnings(this.codebook, { rowsRead: rowCount, questions, issues: this.issues });
+    if (this.options.strict) {
+      throwOnWarning(warnings); // first: a wrong filter also turns every answer to its question into a skip-logic issue
+      const first = this.issues[0];
+      if (first !== undefined) throw new SurveyError(first.code, first.reason, first);
+    }
+    const designColumns = this.designColumns && designColumnsOf(this.designColumns.cells(this.header.names, this.rowNumbers), this.design);
+    return {
+      codebook: this.codebook,
+      design: this.design,
+      ...(designColumns === undefined ? {} : { designColumns }),
+      rowCount,
+      rowNumbers: this.rowNumbers,
+      answers,
+      report: { rowsRead: rowCount, questions, issues: this.issues, warnings },
+      readWith,
+    };
+  }
+
+  /**
+   * Marks the batch's records left out of every question — ragged, or repeating a respondent id —
+   * and returns their issues.
+   */
+  private findLeftOut(bytes: Uint8Array, batch: RecordBatch, first: number, start: number): DataIssue[] {
+    const issues: DataIssue[] = [];
+    if (this.leftOut.length < batch.count) {
+      this.leftOut = new Uint8Array(batch.capacity);
+      this.entries = new Int32Array(batch.capacity);
+    }
+    const leftOut = this.leftOut;
+    for (let r = first; r < batch.count; r++) {
+      const row = this.rowNumbers[start + r - first] as number;
+      leftOut[r] = 0;
+      const fields = batch.fieldCounts[r] as number;
+      if (fields !== this.width) {
+        leftOut[r] = 1;
+        const record = bytes.subarray(batch.extents[2 * r] as number, batch.extents[2 * r + 1] as number);
+        issues.push({
+          code: "E_RAGGED_ROW",
+          row,
+          value: cutValue((decodeRecord(record, this.header.delimiter, this.decoder) ?? []).join(this.header.delimiter)),
+          reason: `has ${fields} fields where the header has ${this.width}; left out of every question`,
+        });
+        continue;
+      }
+      if (this.idField < 0) continue;
+      const at = 2 * (this.idField * batch.capacity + r);
+      const id = decodeField(bytes, batch.bounds[at] as number, batch.bounds[at + 1] as number, this.decoder).trim();
+      if (id === "") continue;
+      const firstRow = this.firstRowOfId.get(id);
+      if (firstRow === undefined) {
+        this.firstRowOfId.set(id, row);
+        continue;
+      }
+      leftOut[r] = 1;
+      issues.push({
+        code: "E_DUPLICATE_ID",
+        row,
+        column: this.codebook.respondentId as string,
+        value: cutValue(id),
+        reason: `repeats the respondent id of row ${firstRow}; left out of every question`,
+      });
+    }
+    return issues;
+  }
+
+  /** Codes one question's cells of the batch's records into its arrays; a record left out is `AnswerStatus.bad`. */
+  private codeQuestion(answers: GrowingAnswers, bytes: Uint8Array, batch: RecordBatch, first: number, start: number): void {
+    const { coder, codes, selected, values } = answers;
+    const { entryCode, entryHasProblem } = coder;
+    const entries = this.entries;
+    coder.entriesOf(bytes, batch, first, this.width, entries, this.leftOut);
+    const plain = values.length === 0 && selected.length === 0;
+    for (let r = first; r < batch.count; r++) {
+      const row = start + r - first;
+      const entry = entries[r] as number;
+      if (entry < 0) codes[row] = AnswerStatus.bad;
+      else if (plain && entry !== CellCoder.UNREMEMBERED && entryHasProblem[entry] === 0) codes[row] = entryCode[entry] as number;
+      else {
+        const coding = coder.coding(entry, r);
+        codes[row] = coding.code;
+        if (coding.problem) {
+          const { column, value, reason } = coding.problem;
+          answers.issues.push({ code: "E_BAD_VALUE", row: this.rowNumbers[row] as number, column, value, question: coder.question.id, reason });
+        }
+        if (coding.code < 0) continue;
+        if (values.length > 0) values[row] = coding.value;
+        for (const option of coding.selected) (selected[option] as Uint8Array)[row] = 1;
+      }
+    }
+  }
+
+  /**
+   * Applies the codebook's filters to the batch's records (views of the growing arrays, changed in
+   * place), and returns a skip-logic issue per respondent who answered a question their filter
+   * excludes, with the raw cell.
+   */
+  private skipLogic(bytes: Uint8Array, batch: RecordBatch, first: number, start: number, count: number): DataIssue[] {
+    const views = new Map<string, CodedAnswers>();
+    for (const growing of this.answers) {
+      if (this.filterCodebook.questions.includes(growing.coder.question)) views.set(growing.coder.question.id, view(growing, start, start + count));
+    }
+    return applyFilters(this.filterCodebook, views, count).map(({ question, row }) => {
+      const coded = views.get(question) as CodedAnswers;
+      const column = "column" in coded.question ? coded.question.column : undefined;
+      const field = column === undefined ? -1 : this.header.names.indexOf(column);
+      const at = 2 * (field * batch.capacity + first + row);
+      return {
+        code: "E_SKIP_LOGIC" as const,
+        row: this.rowNumbers[start + row] as number,
+        ...(column === undefined ? {} : { column, value: cutValue(decodeField(bytes, batch.bounds[at] as number, batch.bounds[at + 1] as number, this.decoder)) }),
+        question,
+        reason: "answered, but the question's filter excludes this respondent",
+      };
+    });
+  }
+
+  /** Makes room for `rows` records in every column. */
+  private reserve(rows: number): void {
+    if (rows <= this.capacity) return;
+    let capacity = Math.max(this.capacity, INITIAL_ROWS);
+    while (capacity < rows) capacity *= 2;
+    for (const answers of this.answers) {
+      answers.codes = grown(answers.codes, capacity);
+      answers.selected = answers.selected.map((chosen) => grown(chosen, capacity));
+      if (answers.coder.question.type === "numeric") answers.values = grown(answers.values, capacity, Number.NaN);
+    }
+    this.designColumns?.reserve(capacity);
+    this.capacity = capacity;
+  }
+
+  /** A question's arrays cut to the records read, in the `CodedAnswers` shape (views, with no copy). */
+  private coded(growing: GrowingAnswers, rows: number): CodedAnswers {
+    return view(growing, 0, rows);
+  }
+}
+
+/** Records `[from, to)` of a question's arrays as coded answers (views: a change is made in the arrays). */
+function view(growing: GrowingAnswers, from: number, to: number): CodedAnswers {
+  const question = growing.coder.question;
+  const codes = growing.codes.subarray(from, to);
+  const categories = growing.coder.categories;
+  if (question.type === "numeric") return { kind: "numeric", question, categories: [], codes, values: growing.values.subarray(from, to) };
+  if (question.type === "multi") return { kind: "multi", question, categories, codes, selected: growing.selected.map((chosen) => chosen.subarray(from, to)) };
+  return { kind: "categorical", question, categories, codes };
+}
+
+/**
+ * Column name → index (`indexColumns`, which refuses a duplicated column). A column the codebook
+ * names but the file lacks is an `E_CODEBOOK` naming the column and the JSON path of the codebook
+ * field that names it (design columns are checked with the design, `designColumnsOf`).
+ */
+function requireColumns(header: readonly string[], codebook: Codebook): Map<string, number> {
+  const index = indexColumns(header, codebook);
+  for (const { column, path } of namedColumns(codebook)) {
+    if (path.startsWith("design") || index.has(column)) continue;
+    throw new SurveyError("E_CODEBOOK", `names a column the file does not have; columns are: ${header.join(", ")}`, {
+      column,
+      path,
+    });
+  }
+  return index;
+}
+
+/** Ids of the filtered questions and of every question a filter looks at. */
+export function questionsFilterLooksAt(codebook: Codebook): Set<string> {
+  const ids = new Set<string>();
+  for (const question of codebook.questions) {
+    if (question.filter === undefined) continue;
+    ids.add(question.id);
+    for (const [leaf] of leafFilters(question.filter, question.id)) ids.add(leaf.question);
+  }
+  return ids;
+}
+
+/** How every row of each question was used: answered, missing, not asked, or excluded. */
+function accountFor(answers: Map<string, CodedAnswers>): Record<string, QuestionAccount> {
+  const accounts: Record<string, QuestionAccount> = Object.create(null);
+  for (const [id, coded] of answers) {
+    const account: QuestionAccount = { rowsRead: 0, used: 0, missing: 0, notAsked: 0, excluded: 0 };
+    countStatuses(account, coded.codes);
+    accounts[id] = account;
+  }
+  return accounts;
+}
