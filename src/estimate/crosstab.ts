@@ -1,7 +1,7 @@
 import { SurveyError } from "../errors";
 import { chiSquareTest } from "../stats/chiSquareTest";
 import { raoScottTest } from "../stats/design";
-import { fisherExactTest } from "../stats/fisherExactTest";
+import { fisherExactTest, type FisherExactTestOptions } from "../stats/fisherExactTest";
 import type { CategoricalAnswers, CodedAnswers, Survey } from "../survey";
 import { tallyAnswers } from "../tally";
 import type { Estimate } from "../types";
@@ -21,6 +21,8 @@ export interface AssociationTest {
   pValue: number;
   /** Respondents who answered both questions. */
   n: number;
+  /** Fisher's Monte Carlo p-value: the number of simulated tables and the seed. */
+  simulated?: { replicates: number; seed: number };
   /** The categories the table kept (those somebody chose), in codebook order. */
   rowLevels: string[];
   colLevels: string[];
@@ -35,6 +37,8 @@ export interface CrosstabOptions extends Omit<EstimateOptions, "by"> {
   test?: "pearson" | "fisher" | "F" | "Chisq";
   /** Yates correction of a 2 × 2 Pearson test (default true, as R). */
   correction?: boolean;
+  /** "fisher": a seeded Monte Carlo p-value instead of the exact one (R `simulate.p.value`; see `fisherExactTest`). */
+  fisher?: Pick<FisherExactTestOptions, "simulatePValue" | "replicates" | "seed" | "workLimit">;
 }
 
 export interface Crosstab {
@@ -53,7 +57,7 @@ export interface Crosstab {
  * Categories nobody chose are left out of the test, as they carry no information.
  */
 export function crosstab(survey: Survey, rowQuestion: string, columnQuestion: string, options: CrosstabOptions = {}): Crosstab {
-  const { test: _, correction: __, ...estimateOptions } = options;
+  const { test: _, correction: __, fisher: ___, ...estimateOptions } = options;
   const estimates = estimate(survey, rowQuestion, { ...estimateOptions, by: columnQuestion });
   const rows = categoricalAnswers(survey, rowQuestion);
   const cols = categoricalAnswers(survey, columnQuestion);
@@ -84,7 +88,10 @@ function countTest(rows: CategoricalAnswers, cols: CategoricalAnswers, options: 
   assertTwoByTwo(rows, cols, rowLevels, colLevels);
   const table = keptRows.map((r) => keptCols.map((c) => full[r]![c] as number));
   const n = table.flat().reduce((a, b) => a + b, 0);
-  if (test === "fisher") return { method: "fisher", pValue: fisherExactTest(table).pValue, n, rowLevels, colLevels };
+  if (test === "fisher") {
+    const { pValue, simulated } = fisherExactTest(table, options.fisher);
+    return { method: "fisher", pValue, ...(simulated ? { simulated } : {}), n, rowLevels, colLevels };
+  }
   const result = chiSquareTest(table, { correction: options.correction ?? true });
   return { method: "pearson", statistic: result.statistic, df: result.df, pValue: result.pValue, n, rowLevels, colLevels };
 }

@@ -50,7 +50,7 @@ export function networkPValue(table: readonly (readonly number[])[], margins: Ma
     if (work > workLimit) {
       throw argumentError(
         "table",
-        `needs more than ${workLimit} steps of the exact network algorithm (the work limit; total ${total}): raise workLimit, or use the Monte Carlo p-value (simulatePValue) or chiSquareTest`,
+        `needs more than ${workLimit} steps of the exact network algorithm (the work limit; total ${total}): raise workLimit, or use a Monte Carlo p-value (option simulatePValue; svyprop crosstab --simulate-p-value) or the chi-square test`,
       );
     }
   };

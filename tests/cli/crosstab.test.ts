@@ -31,6 +31,24 @@ describe("svyprop crosstab", () => {
     expect(Math.abs(JSON.parse(io.out()).test.pValue - 0.17648416456660998)).toBeLessThan(1e-12);
   });
 
+  // R 4.2.2: fisher.test(table(d$privacy_changed, d$position)) on the shipped rows
+  it("runs Fisher's exact test on a 3 × 2 table, and a seeded Monte Carlo p-value on request", async () => {
+    const rxc = ["crosstab", join(data, "responses.csv"), "--codebook", join(data, "codebook.json"), "--rows", "privacy_changed", "--cols", "position", "--test", "fisher"];
+    const exact = captureIO();
+    expect(await runCli([...rxc, "--json"], exact)).toBe(0);
+    expect(Math.abs(JSON.parse(exact.out()).test.pValue - 0.95482670670137459)).toBeLessThan(1e-9);
+    const simulated = captureIO();
+    expect(await runCli([...rxc, "--simulate-p-value", "--replicates", "999", "--seed", "7"], simulated)).toBe(0);
+    const line = simulated.out().split("\n").find((l) => l.startsWith("Fisher's exact test"))!;
+    expect(line).toMatch(/^Fisher's exact test: p = 0\.9\d* \(n = 147, Monte Carlo p from 999 tables, seed 7\)$/);
+    const usage = captureIO();
+    expect(await runCli([...args, "--simulate-p-value"], usage)).toBe(2);
+    expect(usage.err()).toContain("add --test fisher");
+    const seedAlone = captureIO();
+    expect(await runCli([...rxc, "--seed", "3"], seedAlone)).toBe(2);
+    expect(seedAlone.err()).toContain("--replicates and --seed go with --simulate-p-value");
+  });
+
   it("says what is wrong with a bad test or a missing question", async () => {
     const bad = captureIO();
     expect(await runCli([...args, "--test", "wald"], bad)).toBe(2);

@@ -6,20 +6,41 @@ import { type Command, defineCommand, ExitCode } from "../command";
 import { INTERVAL_OPTIONS, intervalOptions } from "../intervalOptions";
 import { localeOption, encodingOption, sharedOptions } from "../sharedOptions";
 import { missingArguments } from "../usageError";
+import { optionCount } from "../optionCount";
 
 const usage = `Usage: svyprop crosstab FILE --codebook CODEBOOK --rows QUESTION --cols QUESTION
                         [--test pearson|fisher|F|Chisq] [--no-correction] [--method M] [--level L]
+                        [--simulate-p-value [--replicates B] [--seed S]]
                         [--json] [--quiet] [--strict] [--locale en-US|fr-FR]
                         [--encoding utf-8|windows-1252|latin1]
 
 The rows question's answers within each answer to the cols question, with their confidence
 intervals, and a test of independence among the respondents who answered both: on a simple
 random sample Pearson's chi-square (default; Yates-corrected for 2 × 2 unless --no-correction,
-as R chisq.test) or Fisher's exact test; on a weighted, stratified or clustered design the
+as R chisq.test) or Fisher's exact test (r × c by the network algorithm, as R fisher.test; a
+table too large for it is refused with the limit named: --simulate-p-value then estimates p from
+B random tables, default 2000, with seed S, default 1, as R's simulate.p.value); on a weighted, stratified or clustered design the
 Rao–Scott F (default) or Chisq test (R svychisq). --json prints { "estimates", "test", "report" }.
 --strict stops at the first bad row or warning (a question left without an estimate).`;
 
 const TESTS = ["pearson", "fisher", "F", "Chisq"] as const;
+
+/** --simulate-p-value, --replicates and --seed as `crosstab`'s fisher options. */
+function fisherOptions(values: { test?: string | undefined; "simulate-p-value"?: boolean | undefined; replicates?: string | undefined; seed?: string | undefined }): Pick<CrosstabOptions, "fisher"> {
+  const simulate = values["simulate-p-value"] === true;
+  if (!simulate && (values.replicates !== undefined || values.seed !== undefined)) {
+    throw new SurveyError("E_ARGUMENT", "--replicates and --seed go with --simulate-p-value");
+  }
+  if (!simulate) return {};
+  if (values.test !== "fisher") throw new SurveyError("E_ARGUMENT", "--simulate-p-value is for Fisher's exact test: add --test fisher");
+  return {
+    fisher: {
+      simulatePValue: true,
+      ...(values.replicates === undefined ? {} : { replicates: optionCount("--replicates", values.replicates) }),
+      ...(values.seed === undefined ? {} : { seed: optionCount("--seed", values.seed) }),
+    },
+  };
+}
 
 export const crosstabCommand: Command = defineCommand({
   name: "crosstab",
@@ -32,6 +53,9 @@ export const crosstabCommand: Command = defineCommand({
     cols: { type: "string" },
     test: { type: "string" },
     "no-correction": { type: "boolean" },
+    "simulate-p-value": { type: "boolean" },
+    replicates: { type: "string" },
+    seed: { type: "string" },
     ...INTERVAL_OPTIONS,
     ...sharedOptions("json", "quiet", "locale", "strict", "encoding"),
   },
@@ -48,6 +72,7 @@ export const crosstabCommand: Command = defineCommand({
     const options: CrosstabOptions = {
       ...(values.test === undefined ? {} : { test: values.test as CrosstabOptions["test"] }),
       ...(values["no-correction"] ? { correction: false } : {}),
+      ...fisherOptions(values),
       ...intervalOptions(values),
       locale,
     };
