@@ -5,6 +5,7 @@ import { fisherExactTest, type FisherExactTestOptions } from "../stats/fisherExa
 import type { CategoricalAnswers, CodedAnswers, Survey } from "../survey";
 import { tallyAnswers } from "../tally";
 import type { Estimate } from "../types";
+import { columnComparisons, type ColumnComparisonOptions, type ColumnComparisons } from "./columnComparisons";
 import { estimate, type EstimateOptions } from "./estimate";
 
 /** A test of independence between two questions. */
@@ -39,6 +40,8 @@ export interface CrosstabOptions extends Omit<EstimateOptions, "by"> {
   correction?: boolean;
   /** "fisher": a seeded Monte Carlo p-value instead of the exact one (R `simulate.p.value`; see `fisherExactTest`). */
   fisher?: Pick<FisherExactTestOptions, "simulatePValue" | "replicates" | "seed" | "workLimit">;
+  /** Compare the columns' proportions of each row category, with letters (see `columnComparisons`). */
+  compareColumns?: ColumnComparisonOptions;
 }
 
 export interface Crosstab {
@@ -47,6 +50,8 @@ export interface Crosstab {
   /** The row question's categories within each category of the column question (`estimate(…, { by })`). */
   estimates: Estimate[];
   test: AssociationTest;
+  /** With `compareColumns`: which columns differ, per row category. */
+  columnComparisons?: ColumnComparisons;
 }
 
 /**
@@ -57,11 +62,12 @@ export interface Crosstab {
  * Categories nobody chose are left out of the test, as they carry no information.
  */
 export function crosstab(survey: Survey, rowQuestion: string, columnQuestion: string, options: CrosstabOptions = {}): Crosstab {
-  const { test: _, correction: __, fisher: ___, ...estimateOptions } = options;
+  const { test: _, correction: __, fisher: ___, compareColumns, ...estimateOptions } = options;
   const estimates = estimate(survey, rowQuestion, { ...estimateOptions, by: columnQuestion });
   const rows = categoricalAnswers(survey, rowQuestion);
   const cols = categoricalAnswers(survey, columnQuestion);
-  return { rowQuestion, columnQuestion, estimates, test: survey.designColumns ? designTest(survey, rows, cols, options) : countTest(rows, cols, options) };
+  const test = survey.designColumns ? designTest(survey, rows, cols, options) : countTest(rows, cols, options);
+  return { rowQuestion, columnQuestion, estimates, test, ...(compareColumns ? { columnComparisons: columnComparisons(survey, rowQuestion, columnQuestion, compareColumns) } : {}) };
 }
 
 function categoricalAnswers(survey: Survey, questionId: string): CategoricalAnswers {
