@@ -49,6 +49,29 @@ describe("svyprop crosstab", () => {
     expect(seedAlone.err()).toContain("--replicates and --seed go with --simulate-p-value");
   });
 
+  it("prints the column comparisons with letters, and every pair's test in JSON", async () => {
+    const compare = ["crosstab", join(repoRoot, "tests/oracle/data/weighted_c_strat_cluster.csv"), "--codebook", join(repoRoot, "tests/fixtures/strat-cluster.codebook.json"), "--rows", "cat", "--cols", "group", "--compare-columns", "--quiet"];
+    const io = captureIO();
+    expect(await runCli(compare, io)).toBe(0);
+    // R svyttest + p.adjust (tests/reference/column-comparisons): Apple 18–34 > 35–54, Cherry 35–54 > 18–34
+    expect(io.out()).toContain("| cat | 18–34 (A) | 35–54 (B) | 55 and over (C) |");
+    expect(io.out()).toContain("| Apple | 40% B | 13% | 28% |");
+    expect(io.out()).toContain("| Cherry | 9% | 36% A | 27% |");
+    expect(io.out()).toContain("design-based t-tests, Holm-adjusted within each row, α = 0.05");
+    const json = captureIO();
+    expect(await runCli([...compare, "--json", "--adjust", "bonferroni"], json)).toBe(0);
+    const { columnComparisons } = JSON.parse(json.out());
+    expect(columnComparisons.adjustment).toBe("bonferroni");
+    expect(columnComparisons.pairs).toHaveLength(4 * 3);
+    const french = captureIO();
+    expect(await runCli([...compare, "--locale", "fr-FR"], french)).toBe(0);
+    expect(french.out()).toContain("| Apple | 40\u202f% B | 13\u202f% | 28\u202f% |"); // narrow no-break space before %
+    expect(french.out()).toContain("ajustement de Holm dans chaque ligne, α = 0,05");
+    const bad = captureIO();
+    expect(await runCli([...compare, "--adjust", "sidak"], bad)).toBe(2);
+    expect(bad.err()).toContain("--adjust must be one of holm, bonferroni (got sidak)");
+  });
+
   it("says what is wrong with a bad test or a missing question", async () => {
     const bad = captureIO();
     expect(await runCli([...args, "--test", "wald"], bad)).toBe(2);
