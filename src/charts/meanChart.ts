@@ -3,6 +3,7 @@ import { argumentError } from "../errors";
 import type { MeanEstimate } from "../estimate/numericEstimates";
 import { captionOfSentences } from "./caption";
 import { distinct } from "./chartData";
+import { dotWhiskerLayers } from "./dotWhiskerLayers";
 import { frameChart } from "./frame";
 import { itemAxis, itemStep } from "./itemAxis";
 import { localeTexts } from "./locale";
@@ -52,7 +53,6 @@ export function meanChart(rows: readonly MeanEstimate[], options: ChartOptions =
   const color = grouped
     ? { color: { field: "group", type: "nominal", sort: null, scale: { domain: groups, range: [...theme.categoricalPalette] }, legend: { title: resolved.groupTitle ?? texts.groupTitle, orient: "top", direction: "horizontal", symbolOpacity: 1 } } as const }
     : {};
-  const fixed = grouped ? {} : { color: theme.intervalColor };
   const levels = distinct(rows.map((row) => String(row.level)));
   const sentences = [
     sameBase ? `${texts.baseText(rows[0]!.n)}.` : texts.basesVaryNote,
@@ -63,23 +63,13 @@ export function meanChart(rows: readonly MeanEstimate[], options: ChartOptions =
       data: { values: data },
       width: resolved.width,
       height: resolved.height ?? { step: grouped ? 18 : itemStep(order, 28) },
-      layer: [
-        {
-          name: "intervals",
-          mark: { type: "errorbar", ticks: { size: 6 }, thickness: 1.5, ...fixed },
-          encoding: { ...rowPlacement, x: { ...x, field: "lower" }, x2: { field: "upper" }, ...color },
-        },
-        {
-          name: "points",
-          mark: { type: "point", filled: true, size: 60, opacity: 1, ...fixed },
-          encoding: { ...rowPlacement, x: { ...x, field: "mean", axis: { tickCount: 5, grid: true } }, ...color, tooltip: { field: "label" } },
-        },
-        {
-          name: "labels",
-          mark: { type: "text", align: "left", baseline: "middle", dx: 6 },
-          encoding: { ...rowPlacement, x: { ...x, field: "labelAt" }, text: { field: "label" } },
-        },
-      ],
+      layer: dotWhiskerLayers({
+        placement: rowPlacement,
+        x,
+        valueX: { ...x, field: "mean", axis: { tickCount: 5, grid: true } },
+        color: grouped ? { encoding: color } : { mark: { color: theme.intervalColor } },
+        tooltipField: "label",
+      }),
     },
     captionOfSentences(sentences, resolved),
     resolved,

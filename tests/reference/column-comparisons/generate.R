@@ -9,16 +9,7 @@
 #   Rscript tests/reference/column-comparisons/generate.R > tests/reference/column-comparisons/reference.json
 suppressMessages(library(survey))
 
-num <- function(x) {
-  x <- as.numeric(x)
-  paste0("[", paste(ifelse(is.na(x), "null", sprintf("%.17g", x)), collapse = ","), "]")
-}
-str <- function(x) paste0("[", paste0('"', x, '"', collapse = ","), "]")
-obj <- function(...) {
-  fields <- list(...)
-  paste0("{", paste0('"', names(fields), '":', unlist(fields), collapse = ","), "}")
-}
-cases <- character(0)
+source("tests/reference/json.R")
 
 api <- function(name) read.csv(file.path("tests/reference/r-survey-numeric", paste0(name, ".csv")))
 oracle <- read.csv("tests/oracle/data/weighted_c_strat_cluster.csv")

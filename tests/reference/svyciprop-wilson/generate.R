@@ -33,17 +33,7 @@ svyciprop_wilson <- function(formula, design, level = 0.95, df = degf(design), .
   rval
 }
 
-num <- function(x) {
-  x <- as.numeric(x)
-  paste0("[", paste(ifelse(is.na(x), "null", sprintf("%.17g", x)), collapse = ","), "]")
-}
-str <- function(x) paste0("[", paste0('"', x, '"', collapse = ","), "]")
-obj <- function(...) {
-  fields <- list(...)
-  paste0("{", paste0('"', names(fields), '":', unlist(fields), collapse = ","), "}")
-}
-cases <- character(0)
-add <- function(...) cases <<- c(cases, obj(...))
+source("tests/reference/json.R")
 
 api <- function(name) read.csv(file.path("tests/reference/r-survey-numeric", paste0(name, ".csv")))
 oracle <- function(name) read.csv(file.path("tests/oracle/data", paste0("weighted_", name, ".csv")))
