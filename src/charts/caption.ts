@@ -23,8 +23,13 @@ export function captionLines(
   if (rows.some(isWeighted)) sentences.push(texts.weightedNote);
   if (showsIntervals) sentences.push(texts.errorBarNote(intervalDescription(rows, options), methodNames(rows, options)));
   sentences.push(...notes);
+  return captionOfSentences(sentences, options);
+}
+
+/** Caption lines from its sentences (one paragraph) and the source (another), wrapped to the chart's width. */
+export function captionOfSentences(sentences: readonly string[], options: ResolvedChartOptions): string[] {
   const paragraphs = [sentences.join(" ")];
-  if (options.source !== undefined) paragraphs.push(texts.sourceText(options.source));
+  if (options.source !== undefined) paragraphs.push(localeTexts(options.locale).sourceText(options.source));
   const maxCharacters = Math.floor((options.width + CAPTION_OVERHANG) / (captionFontSize(options.theme) * AVERAGE_CHARACTER_WIDTH));
   return paragraphs.flatMap((paragraph) => wrapText(paragraph, maxCharacters));
 }

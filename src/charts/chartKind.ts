@@ -50,7 +50,7 @@ export function checkChartKind(kind: string, question: { id: string; type: Quest
   if (!(kind in CHART_KINDS)) throw argumentError("chart type", `must be one of ${Object.keys(CHART_KINDS).join(", ")}`, kind);
   const fits = (Object.keys(FITS) as ChartKind[]).filter((k) => FITS[k].types.includes(question.type) && (k !== "grouped" || grouped));
   const name = `question "${question.id}" (${question.type})`;
-  if (question.type === "numeric") throw argumentError("chart type", `cannot draw ${name}: it has no categories to chart proportions of`, kind);
+  if (question.type === "numeric") throw argumentError("chart type", `cannot draw ${name}: it has no categories to chart proportions of; draw its mean with type mean (meanChart)`, kind);
   if (kind === "grouped" && !grouped) {
     throw argumentError("chart type", "grouped compares subgroups: add --by QUESTION (in the library, estimate with { by })", kind);
   }

@@ -4,6 +4,7 @@ import { argumentError } from "../errors";
 import { placeBases } from "./bases";
 import { captionLines } from "./caption";
 import { distinct, groupTitle, itemOrder, toChartData } from "./chartData";
+import { dotWhiskerLayers } from "./dotWhiskerLayers";
 import { frameChart } from "./frame";
 import { itemAxis, itemStep } from "./itemAxis";
 import { localeTexts } from "./locale";
@@ -68,26 +69,13 @@ export function forestChart(rows: readonly Estimate[], options: ForestChartOptio
       // With yOffset the step is one group's row (Vega-Lite steps the offset band).
       height: resolved.height ?? { step: grouped ? 18 : itemStep(order, 28) },
       layer: [
-        {
-          name: "intervals",
-          mark: { type: "errorbar", ticks: { size: 6 }, thickness: 1.5, ...(!grouped && { color: theme.intervalColor }) },
-          encoding: { ...rowPlacement, x: { ...x, field: "lower" }, x2: { field: "upper" }, ...color },
-        },
-        {
-          name: "points",
-          mark: { type: "point", filled: true, size: 60, opacity: 1, ...(!grouped && { color: theme.intervalColor }) },
-          encoding: {
-            ...rowPlacement,
-            x: { ...x, field: "proportion", scale: { domain: [0, 1] }, axis: { format: ".0%", tickCount: 5, grid: true } },
-            ...color,
-            tooltip: { field: "summary" },
-          },
-        },
-        {
-          name: "labels",
-          mark: { type: "text", align: "left", baseline: "middle", dx: 6 },
-          encoding: { ...rowPlacement, x: { ...x, field: "labelAt" }, text: { field: "label" } },
-        },
+        ...dotWhiskerLayers({
+          placement: rowPlacement,
+          x,
+          valueX: { ...x, field: "proportion", scale: { domain: [0, 1] }, axis: { format: ".0%", tickCount: 5, grid: true } },
+          color: grouped ? { encoding: color } : { mark: { color: theme.intervalColor } },
+          tooltipField: "summary",
+        }),
         ...(reference === undefined ? [] : referenceLayers(reference, resolved)),
       ],
     },

@@ -4,6 +4,7 @@ export { groupedBarChart, type GroupedBarChartOptions, type GroupLayout } from "
 export { stackedBarChart } from "./stackedBarChart";
 export { likertChart, type LikertChartOptions } from "./likertChart";
 export { forestChart, type ForestChartOptions, type ReferenceLine } from "./forestChart";
+export { meanChart } from "./meanChart";
 export { multiSelectChart } from "./multiSelectChart";
 export { CHART_KINDS, type ChartKind, chartOfKind, checkChartKind, defaultChartKind } from "./chartKind";
 export type { ChartOptions, BarOrder } from "./options";

@@ -32,6 +32,10 @@ export interface LocaleTexts {
   groupTitle: string;
   /** Appended to the method when the intervals carry a finite-population correction. */
   finitePopulationNote: string;
+  /** Axis title of a chart of means. */
+  meanAxisTitle: string;
+  /** How a mean's interval is computed, for the error-bar note. */
+  meanIntervalMethod: string;
   /** Display names of the interval methods of `stats/proportionCI`. */
   methodNames: Record<string, string>;
 }
@@ -70,6 +74,8 @@ const LOCALES: Record<ChartLocale, LocaleTexts> = {
     finitePopulationNote: "finite-population corrected",
     answerTitle: "Answer",
     groupTitle: "Group",
+    meanAxisTitle: "Mean",
+    meanIntervalMethod: "mean ± t·SE, t on the design's degrees of freedom",
     methodNames: METHOD_NAMES_EN,
   },
   "fr-FR": {
@@ -87,6 +93,8 @@ const LOCALES: Record<ChartLocale, LocaleTexts> = {
     finitePopulationNote: "corrigé pour population finie",
     answerTitle: "Réponse",
     groupTitle: "Groupe",
+    meanAxisTitle: "Moyenne",
+    meanIntervalMethod: "moyenne ± t·ET, t aux degrés de liberté du plan de sondage",
     methodNames: METHOD_NAMES_FR,
   },
 };

@@ -15,17 +15,23 @@ export function numericSummaries(
   options: { level?: number; by?: string; locale: ChartLocale },
 ): { means: MeanEstimate[]; quantiles: QuantileEstimate[]; weighted: boolean } {
   const { locale, ...summary } = options;
-  const byQuestion = survey.codebook.questions.find((q) => q.id === options.by);
-  const groupLabels = new Map(byQuestion ? categoriesIn(byQuestion, locale).map((c) => [c.code, c.label]) : []);
-  const labelled = <R extends { question: string; questionLabel: string; group?: Record<string, string>; groupLabel?: string }>(rows: R[]): R[] =>
-    rows.map((row) => {
-      const question = survey.codebook.questions.find((q) => q.id === row.question);
-      const group = row.group && options.by !== undefined ? groupLabels.get(row.group[options.by] ?? "") : undefined;
-      return { ...row, ...(question ? { questionLabel: questionLabelIn(question, locale) } : {}), ...(group === undefined ? {} : { groupLabel: group }) };
-    });
+  const labelled = <R extends NumericRow>(rows: R[]): R[] => labelledIn(rows, survey.codebook, options.by, locale);
   return {
     means: labelled(ids.flatMap((id) => estimateMean(survey, id, summary))),
     quantiles: labelled(ids.flatMap((id) => estimateQuantiles(survey, id, summary))),
     weighted: survey.designColumns !== undefined,
   };
+}
+
+type NumericRow = { question: string; questionLabel: string; group?: Record<string, string>; groupLabel?: string };
+
+/** Numeric summary rows with their question and group labels in `locale` (the codebook's translations). */
+export function labelledIn<R extends NumericRow>(rows: R[], codebook: Codebook, by: string | undefined, locale: ChartLocale): R[] {
+  const byQuestion = codebook.questions.find((q) => q.id === by);
+  const groupLabels = new Map(byQuestion ? categoriesIn(byQuestion, locale).map((c) => [c.code, c.label]) : []);
+  return rows.map((row) => {
+    const question = codebook.questions.find((q) => q.id === row.question);
+    const group = row.group && by !== undefined ? groupLabels.get(row.group[by] ?? "") : undefined;
+    return { ...row, ...(question ? { questionLabel: questionLabelIn(question, locale) } : {}), ...(group === undefined ? {} : { groupLabel: group }) };
+  });
 }

@@ -1,9 +1,10 @@
 import { SurveyError } from "../errors";
 import { chiSquareTest } from "../stats/chiSquareTest";
-import { fisherExactTest } from "../stats/fisherExactTest";
+import { fisherExactTest, type FisherExactTestOptions } from "../stats/fisherExactTest";
 import type { CategoricalAnswers, CodedAnswers, Survey } from "../survey";
 import { tallyAnswers } from "../tally";
 import type { Estimate } from "../types";
+import { columnComparisons, type ColumnComparisonOptions, type ColumnComparisons } from "./columnComparisons";
 import { designRaoScott } from "./designRaoScott";
 import { estimate, type EstimateOptions } from "./estimate";
 
@@ -21,6 +22,8 @@ export interface AssociationTest {
   pValue: number;
   /** Respondents who answered both questions. */
   n: number;
+  /** Fisher's Monte Carlo p-value: the number of simulated tables and the seed. */
+  simulated?: { replicates: number; seed: number };
   /** The categories the table kept (those somebody chose), in codebook order. */
   rowLevels: string[];
   colLevels: string[];
@@ -35,6 +38,10 @@ export interface CrosstabOptions extends Omit<EstimateOptions, "by"> {
   test?: "pearson" | "fisher" | "F" | "Chisq";
   /** Yates correction of a 2 × 2 Pearson test (default true, as R). */
   correction?: boolean;
+  /** "fisher": a seeded Monte Carlo p-value instead of the exact one (R `simulate.p.value`; see `fisherExactTest`). */
+  fisher?: Pick<FisherExactTestOptions, "simulatePValue" | "replicates" | "seed" | "workLimit">;
+  /** Compare the columns' proportions of each row category, with letters (see `columnComparisons`). */
+  compareColumns?: ColumnComparisonOptions;
 }
 
 export interface Crosstab {
@@ -43,6 +50,8 @@ export interface Crosstab {
   /** The row question's categories within each category of the column question (`estimate(…, { by })`). */
   estimates: Estimate[];
   test: AssociationTest;
+  /** With `compareColumns`: which columns differ, per row category. */
+  columnComparisons?: ColumnComparisons;
 }
 
 /**
@@ -53,11 +62,12 @@ export interface Crosstab {
  * Categories nobody chose are left out of the test, as they carry no information.
  */
 export function crosstab(survey: Survey, rowQuestion: string, columnQuestion: string, options: CrosstabOptions = {}): Crosstab {
-  const { test: _, correction: __, ...estimateOptions } = options;
+  const { test: _, correction: __, fisher: ___, compareColumns, ...estimateOptions } = options;
   const estimates = estimate(survey, rowQuestion, { ...estimateOptions, by: columnQuestion });
   const rows = categoricalAnswers(survey, rowQuestion);
   const cols = categoricalAnswers(survey, columnQuestion);
-  return { rowQuestion, columnQuestion, estimates, test: survey.designColumns ? designTest(survey, rows, cols, options) : countTest(rows, cols, options) };
+  const test = survey.designColumns ? designTest(survey, rows, cols, options) : countTest(rows, cols, options);
+  return { rowQuestion, columnQuestion, estimates, test, ...(compareColumns ? { columnComparisons: columnComparisons(survey, rowQuestion, columnQuestion, compareColumns) } : {}) };
 }
 
 function categoricalAnswers(survey: Survey, questionId: string): CategoricalAnswers {
@@ -84,7 +94,10 @@ function countTest(rows: CategoricalAnswers, cols: CategoricalAnswers, options: 
   assertTwoByTwo(rows, cols, rowLevels, colLevels);
   const table = keptRows.map((r) => keptCols.map((c) => full[r]![c] as number));
   const n = table.flat().reduce((a, b) => a + b, 0);
-  if (test === "fisher") return { method: "fisher", pValue: fisherExactTest(table).pValue, n, rowLevels, colLevels };
+  if (test === "fisher") {
+    const { pValue, simulated } = fisherExactTest(table, options.fisher);
+    return { method: "fisher", pValue, ...(simulated ? { simulated } : {}), n, rowLevels, colLevels };
+  }
   const result = chiSquareTest(table, { correction: options.correction ?? true });
   return { method: "pearson", statistic: result.statistic, df: result.df, pValue: result.pValue, n, rowLevels, colLevels };
 }

@@ -89,7 +89,7 @@ export function designCells(
  * svrepdesign(…), svyciprop)` computes them: each group a domain (`design[domain, ]`), each
  * proportion's SE from its replicate proportions, df the rank of the domain's replicate weights
  * minus one. "logit" uses the replicate SE of logit p̂ (R's svyglm refits every replicate);
- * "mean", "xlogit", "asin" and "beta" use the SE of p̂, as svyciprop does. "likelihood" is
+ * "mean", "xlogit", "asin", "beta" and "wilson" use the SE of p̂, as svyciprop does. "likelihood" is
  * refused: R profiles a replicate-design deviance svyprop does not reproduce.
  */
 function replicateCells(
@@ -102,7 +102,7 @@ function replicateCells(
   level: number | undefined,
 ): DesignCell[] {
   if (method === "likelihood") {
-    throw argumentError("method", 'is not available on a replicate-weight design; use "logit" (the default), "xlogit", "asin", "beta" or "mean"', method);
+    throw argumentError("method", 'is not available on a replicate-weight design; use "logit" (the default), "xlogit", "asin", "beta", "mean" or "wilson"', method);
   }
   if (base === 0) return [];
   const noFit = (): QuasibinomialFit => {

@@ -9,7 +9,8 @@ const NAMES: Record<AssociationTest["method"], string> = {
 
 /**
  * A test of independence in one line, e.g. "Pearson's chi-square: X² = 1.46 on 1 df, p = 0.228
- * (n = 33)" or "Rao–Scott F: F = 3.21 on 1.93 and 21.2 df, p = 0.061 (n = 100)".
+ * (n = 33)" or "Rao–Scott F: F = 3.21 on 1.93 and 21.2 df, p = 0.061 (n = 100)"; a Monte Carlo
+ * p-value says so: "Fisher's exact test: p = 0.04 (n = 39, Monte Carlo p from 2000 tables, seed 1)".
  */
 export function formatAssociationTest(test: AssociationTest): string {
   const statistic =
@@ -18,7 +19,8 @@ export function formatAssociationTest(test: AssociationTest): string {
       : test.ndf !== undefined && test.ddf !== undefined
         ? `F = ${significant(test.statistic)} on ${significant(test.ndf)} and ${significant(test.ddf)} df, `
         : `X² = ${significant(test.statistic)} on ${test.df} df, `;
-  return `${NAMES[test.method]}: ${statistic}p ${pValueText(test.pValue)} (n = ${test.n})`;
+  const simulated = test.simulated ? `, Monte Carlo p from ${test.simulated.replicates} tables, seed ${test.simulated.seed}` : "";
+  return `${NAMES[test.method]}: ${statistic}p ${pValueText(test.pValue)} (n = ${test.n}${simulated})`;
 }
 
 const significant = (value: number): string => (Number.isFinite(value) ? String(Number(value.toPrecision(3))) : String(value));

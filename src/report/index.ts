@@ -11,3 +11,4 @@ export * from "./reproductionMarkdown";
 export * from "./calibrationSummary";
 export * from "./formatAssociationTest";
 export { numericTable, type NumericTableOptions } from "./numericTable";
+export { columnComparisonsTable } from "./columnComparisonsTable";

@@ -3,17 +3,33 @@ import { ALTERNATIVES, EXACT_TIE_TOLERANCE, type Alternative } from "./alternati
 import { tableMargins, type Margins } from "./contingencyTable";
 import { binomialLogPmf } from "./binomialLogPmf";
 import { firstInteger } from "./firstInteger";
-import { assertOneOf } from "./validate";
+import { monteCarloPValue, type MonteCarloOptions } from "./fisherMonteCarlo";
+import { networkPValue } from "./fisherNetwork";
 
-export interface FisherExactTestOptions {
+export { FISHER_EXACT_WORK_LIMIT } from "./fisherNetwork";
+import { assertOneOf, assertPositiveCount } from "./validate";
+
+export interface FisherExactTestOptions extends MonteCarloOptions {
   /** Default "two-sided"; "less" and "greater" (on the odds ratio) need a 2 × 2 table. */
   alternative?: Alternative;
+  /**
+   * Estimate the two-sided p-value from `replicates` random tables (R `simulate.p.value = TRUE`)
+   * instead of computing it exactly: for tables beyond the exact algorithm's work limit.
+   */
+  simulatePValue?: boolean;
+  /**
+   * r × c: the most steps the exact network algorithm may take before it gives up with
+   * E_ARGUMENT (default FISHER_EXACT_WORK_LIMIT, 2·10⁷, a few seconds; R's `workspace`).
+   */
+  workLimit?: number;
 }
 
 export interface FisherExactTestResult {
   pValue: number;
   /** Sample odds ratio ad/bc of a 2 × 2 table (as scipy; R reports the conditional MLE instead). */
   oddsRatio?: number;
+  /** Present when the p-value is a Monte Carlo estimate: the number of tables and the seed. */
+  simulated?: { replicates: number; seed: number };
 }
 
 /**
@@ -21,10 +37,11 @@ export interface FisherExactTestResult {
  * 2 × 2: X = table[0][0] is hypergeometric; "less" is P(X ≤ x), "greater" P(X ≥ x) and
  * "two-sided" sums every outcome no more probable than x (within a relative 1e-7), as R
  * `fisher.test` and scipy `fisher_exact`. r × c (two-sided only): the same sum over every table
- * with the observed margins, P(T) = Π R_i! Π C_j! / (N! Π n_ij!), by complete enumeration
- * (fine for the small tables the test is meant for; R uses the network algorithm of
- * Mehta & Patel 1983, JASA 78:427–434, which gives the same sum). A table with more than
- * 20 million tables sharing its margins throws E_ARGUMENT rather than run for minutes.
+ * with the observed margins, P(T) = Π R_i! Π C_j! / (N! Π n_ij!), by the network algorithm of
+ * Mehta & Patel as R's FEXACT (`networkPValue`); a table beyond its work limit
+ * (`workLimit`) throws E_ARGUMENT naming the limit. With `simulatePValue` the
+ * two-sided p-value of any table is a seeded Monte Carlo estimate (`monteCarloPValue`, R
+ * `simulate.p.value = TRUE, B = 2000`).
  * Reference: Fisher (1935), JRSS 98:39–82; Agresti (2013), Categorical Data Analysis, §3.5.
  */
 export function fisherExactTest(table: readonly (readonly number[])[], options: FisherExactTestOptions = {}): FisherExactTestResult {
@@ -32,12 +49,24 @@ export function fisherExactTest(table: readonly (readonly number[])[], options: 
   assertOneOf("alternative", alternative, ALTERNATIVES);
   const margins = tableMargins(table);
   const isTwoByTwo = margins.rowTotals.length === 2 && margins.columnTotals.length === 2;
+  const oddsRatio = isTwoByTwo ? { oddsRatio: sampleOddsRatio(table) } : {};
+  if (options.simulatePValue) {
+    if (alternative !== "two-sided") throw argumentError("alternative", 'must be "two-sided" for a Monte Carlo p-value (as R)', alternative);
+    const { replicates = 2000, seed = 1 } = options;
+    return { pValue: monteCarloPValue(table, margins, { replicates, seed }), ...oddsRatio, simulated: { replicates, seed } };
+  }
   if (!isTwoByTwo) {
     if (alternative !== "two-sided") throw argumentError("alternative", 'must be "two-sided" for a table larger than 2 × 2', alternative);
-    return { pValue: enumeratedPValue(table, margins) };
+    if (options.workLimit !== undefined) assertPositiveCount("workLimit", options.workLimit);
+    return { pValue: networkPValue(table, margins, options.workLimit) };
   }
+  return { pValue: hypergeometricPValue(table[0]?.[0] as number, margins, alternative), ...oddsRatio };
+}
+
+/** ad/bc of a 2 × 2 table. */
+function sampleOddsRatio(table: readonly (readonly number[])[]): number {
   const [[a, b], [c, d]] = table as [[number, number], [number, number]];
-  return { pValue: hypergeometricPValue(a, margins, alternative), oddsRatio: (a * d) / (b * c) };
+  return (a * d) / (b * c);
 }
 
 /**
@@ -91,52 +120,4 @@ function sumAway(logOf: (k: number) => number, from: number, step: 1 | -1, low: 
     if (term <= sum * 1e-17 && k !== from) break;
   }
   return sum;
-}
-
-/** Enumeration budget of the r × c test: a few seconds of work. */
-const MAX_ENUMERATED_TABLES = 20_000_000;
-
-/** Two-sided exact p-value of an r × c table by enumerating every table with its margins. */
-function enumeratedPValue(table: readonly (readonly number[])[], { rowTotals, columnTotals, total }: Margins): number {
-  const logFactorial = [0];
-  for (let i = 1; i <= total; i += 1) logFactorial.push((logFactorial[i - 1] as number) + Math.log(i));
-  const lf = (k: number): number => logFactorial[k] as number;
-  const logConstant =
-    rowTotals.reduce((s, r) => s + lf(r), 0) + columnTotals.reduce((s, c) => s + lf(c), 0) - lf(total);
-  const observedLog = logConstant - table.flat().reduce((s, n) => s + lf(n), 0);
-  const thresholdLog = observedLog + Math.log(EXACT_TIE_TOLERANCE);
-  const rows = rowTotals.length;
-  const columns = columnTotals.length;
-  const remaining = [...rowTotals];
-  let pValue = 0;
-  let tablesLeft = MAX_ENUMERATED_TABLES;
-
-  // fills column j from row i down, with `left` of the column total still to place
-  const fill = (j: number, i: number, left: number, sumLogCells: number): void => {
-    if (j === columns - 1) {
-      tablesLeft -= 1;
-      if (tablesLeft < 0) {
-        throw argumentError("table", `has more than ${MAX_ENUMERATED_TABLES} tables with its margins, too many for the exact test; use chiSquareTest`);
-      }
-      // the last column is forced by the remaining row totals
-      const logP = logConstant - sumLogCells - remaining.reduce((s, r) => s + lf(r), 0);
-      if (logP <= thresholdLog) pValue += Math.exp(logP);
-      return;
-    }
-    if (i === rows - 1) {
-      if (left > (remaining[i] as number)) return;
-      remaining[i] = (remaining[i] as number) - left;
-      fill(j + 1, 0, columnTotals[j + 1] as number, sumLogCells + lf(left));
-      remaining[i] = (remaining[i] as number) + left;
-      return;
-    }
-    const roomBelow = remaining.slice(i + 1).reduce((s, r) => s + r, 0);
-    for (let n = Math.max(0, left - roomBelow); n <= Math.min(left, remaining[i] as number); n += 1) {
-      remaining[i] = (remaining[i] as number) - n;
-      fill(j, i + 1, left - n, sumLogCells + lf(n));
-      remaining[i] = (remaining[i] as number) + n;
-    }
-  };
-  fill(0, 0, columnTotals[0] as number, 0);
-  return Math.min(1, pValue);
 }

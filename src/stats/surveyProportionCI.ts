@@ -9,7 +9,7 @@ import { assertLevel, assertOneOf, assertPositiveNumber, assertProbability } fro
 import { expit } from "./expit";
 
 /** The interval methods of R survey's `svyciprop`. */
-export const SURVEY_CI_METHODS = ["logit", "xlogit", "beta", "mean", "asin", "likelihood"] as const;
+export const SURVEY_CI_METHODS = ["logit", "xlogit", "beta", "mean", "asin", "likelihood", "wilson"] as const;
 export type SurveyCIMethod = (typeof SURVEY_CI_METHODS)[number];
 
 export interface SurveyProportionCIOptions {
@@ -40,7 +40,11 @@ export interface SurveyProportionCIOptions {
  * - `beta`: Korn & Graubard (1998, Survey Methodology 24:193–201): n_eff = p(1−p)/SE² ·
  *   (qt(α/2, nrow−1)/qt(α/2, df))², then the Clopper–Pearson limits at (n_eff·p, n_eff).
  * - `likelihood`: the design-scaled profile of the quasibinomial likelihood, computed step by
- *   step as R does (see `profileLikelihoodLimits`).
+ *   step as R does (see `profileLikelihoodLimits`);
+ * - `wilson` (survey 4.5): the Wilson score interval at the effective sample size
+ *   n_eff = p(1−p)/SE², (p + t²/(2n_eff) ∓ t/(2n_eff)·√(4·n_eff·p(1−p) + t²)) / (1 + t²/n_eff),
+ *   with t on `df` (survey 4.5 takes the svymean's df, which is `degf(design)`; on a `svyby`
+ *   group survey 4.5 counts only the PSUs in the group, 4.1-1 and svyprop the design's).
  *
  * Where R returns NaN or nonsense (oracle D8), svyprop decides:
  * - SE = 0 with 0 < p < 1 (a census, a whole stratum or post-stratum) gives [p, p] for every
@@ -102,6 +106,14 @@ const logitForm: ClosedForm = (p, se, t) => {
 
 const CLOSED_FORMS: Record<Exclude<SurveyCIMethod, "mean" | "likelihood">, ClosedForm> = {
   logit: logitForm,
+  wilson: (p, se, t) => {
+    const nEff = (p * (1 - p)) / (se * se);
+    const tSquared = t * t;
+    const centre = p + tSquared / (2 * nEff);
+    const halfWidth = (t / (2 * nEff)) * Math.sqrt(4 * nEff * p * (1 - p) + tSquared);
+    const denominator = 1 + tSquared / nEff;
+    return { lower: (centre - halfWidth) / denominator, upper: (centre + halfWidth) / denominator };
+  },
   xlogit: logitForm,
   asin: (p, se, t) => {
     const angle = Math.asin(Math.sqrt(p));

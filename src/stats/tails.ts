@@ -85,3 +85,8 @@ function binomialSumAway(start: number, n: number, p: number, step: 1 | -1): num
   }
   return Math.exp(logFirst + Math.log(sum));
 }
+
+/** P(|T_df| ≥ |t|) for Student's t: the regularised incomplete beta I_{df/(df+t²)}(df/2, 1/2). */
+export function studentTwoSidedTail(t: number, df: number): number {
+  return betaCdf(df / (df + t * t), df / 2, 0.5);
+}

@@ -1,6 +1,7 @@
 // Every chart kind drawn from the Moubarak rows, in a given locale: what the schema and rendering tests run over.
 import type { TopLevelSpec } from "vega-lite";
-import { barChart, forestChart, groupedBarChart, likertChart, multiSelectChart, stackedBarChart } from "../../src/charts";
+import { barChart, forestChart, groupedBarChart, likertChart, meanChart, multiSelectChart, stackedBarChart } from "../../src/charts";
+import { apiMeansByType, likertMeans } from "./meanRows";
 import type { ChartLocale } from "../../src/charts";
 import {
   facebookRows,
@@ -27,5 +28,7 @@ export function chartGallery(locale: ChartLocale): Record<string, TopLevelSpec> 
     forest: forestChart(rows([...facebookRows, ...relationshipRows]), { ...common, reference: { value: 0.5, label: locale === "fr-FR" ? "50\u202f%" : "50%" } }),
     forestGrouped: forestChart(rows(illustrativeByPositionRows), common),
     multiSelect: multiSelectChart(profileAsMultiSelectRows, common),
+    mean: meanChart(apiMeansByType, common),
+    meanGrouped: meanChart(likertMeans, common),
   };
 }

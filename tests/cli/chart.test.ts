@@ -19,6 +19,28 @@ beforeAll(async () => {
 });
 
 describe("svyprop chart", () => {
+  it("draws a numeric question's means with intervals by group (R svyby svymean), and a Likert item's mean", async () => {
+    const api = join(repoRoot, "tests/reference/r-survey-numeric/apistrat.csv");
+    const apiCodebook = join(repoRoot, "tests/fixtures/apistrat.codebook.json");
+    const path = join(out, "api00.vl.json");
+    expect(await runCli(["chart", api, "--codebook", apiCodebook, "--question", "api00", "--by", "stype", "--out", path], captureIO())).toBe(0);
+    const spec = JSON.parse(await readFile(path, "utf8"));
+    expect(vegaLiteSchemaErrors(spec)).toEqual([]);
+    // R survey 4.1-1: svyby(~api00, ~stype, apistrat design, svymean): E 674.43, H 625.82, M 636.6 (tests/reference/r-survey-numeric)
+    expect(spec.vconcat[0].data.values.map((v: { item: string; mean: number }) => [v.item, Math.round(v.mean * 100) / 100])).toEqual([
+      ["Elementary (n = 100)", 674.43],
+      ["Middle (n = 50)", 636.6],
+      ["High (n = 50)", 625.82],
+    ]);
+    const likert = join(out, "trust.svg");
+    const fixture = join(repoRoot, "tests/fixtures");
+    expect(await runCli(["chart", join(fixture, "comma-utf8.csv"), "--codebook", join(fixture, "codebook.json"), "--question", "trust", "--type", "mean", "--locale", "fr-FR", "--out", likert], captureIO())).toBe(0);
+    expect(svgTexts(await readFile(likert, "utf8"))).toEqual(expect.arrayContaining(["Moyenne"]));
+    const refused = captureIO();
+    expect(await runCli(["chart", csv, "--codebook", codebook, "--question", "position", "--type", "mean", "--out", join(out, "x.png")], refused)).toBe(2);
+    expect(refused.err()).toContain("--type mean draws numeric questions and Likert items");
+  });
+
   it("writes a valid Vega-Lite spec of a single-choice question", async () => {
     const io = captureIO();
     const path = join(out, "friend.vl.json");

@@ -31,6 +31,47 @@ describe("svyprop crosstab", () => {
     expect(Math.abs(JSON.parse(io.out()).test.pValue - 0.17648416456660998)).toBeLessThan(1e-12);
   });
 
+  // R 4.2.2: fisher.test(table(d$privacy_changed, d$position)) on the shipped rows
+  it("runs Fisher's exact test on a 3 × 2 table, and a seeded Monte Carlo p-value on request", async () => {
+    const rxc = ["crosstab", join(data, "responses.csv"), "--codebook", join(data, "codebook.json"), "--rows", "privacy_changed", "--cols", "position", "--test", "fisher"];
+    const exact = captureIO();
+    expect(await runCli([...rxc, "--json"], exact)).toBe(0);
+    expect(Math.abs(JSON.parse(exact.out()).test.pValue - 0.95482670670137459)).toBeLessThan(1e-9);
+    const simulated = captureIO();
+    expect(await runCli([...rxc, "--simulate-p-value", "--replicates", "999", "--seed", "7"], simulated)).toBe(0);
+    const line = simulated.out().split("\n").find((l) => l.startsWith("Fisher's exact test"))!;
+    expect(line).toMatch(/^Fisher's exact test: p = 0\.9\d* \(n = 147, Monte Carlo p from 999 tables, seed 7\)$/);
+    const usage = captureIO();
+    expect(await runCli([...args, "--simulate-p-value"], usage)).toBe(2);
+    expect(usage.err()).toContain("add --test fisher");
+    const seedAlone = captureIO();
+    expect(await runCli([...rxc, "--seed", "3"], seedAlone)).toBe(2);
+    expect(seedAlone.err()).toContain("--replicates and --seed go with --simulate-p-value");
+  });
+
+  it("prints the column comparisons with letters, and every pair's test in JSON", async () => {
+    const compare = ["crosstab", join(repoRoot, "tests/oracle/data/weighted_c_strat_cluster.csv"), "--codebook", join(repoRoot, "tests/fixtures/strat-cluster.codebook.json"), "--rows", "cat", "--cols", "group", "--compare-columns", "--quiet"];
+    const io = captureIO();
+    expect(await runCli(compare, io)).toBe(0);
+    // R svyttest + p.adjust (tests/reference/column-comparisons): Apple 18–34 > 35–54, Cherry 35–54 > 18–34
+    expect(io.out()).toContain("| cat | 18–34 (A) | 35–54 (B) | 55 and over (C) |");
+    expect(io.out()).toContain("| Apple | 40% B | 13% | 28% |");
+    expect(io.out()).toContain("| Cherry | 9% | 36% A | 27% |");
+    expect(io.out()).toContain("design-based t-tests, Holm-adjusted within each row, α = 0.05");
+    const json = captureIO();
+    expect(await runCli([...compare, "--json", "--adjust", "bonferroni"], json)).toBe(0);
+    const { columnComparisons } = JSON.parse(json.out());
+    expect(columnComparisons.adjustment).toBe("bonferroni");
+    expect(columnComparisons.pairs).toHaveLength(4 * 3);
+    const french = captureIO();
+    expect(await runCli([...compare, "--locale", "fr-FR"], french)).toBe(0);
+    expect(french.out()).toContain("| Apple | 40\u202f% B | 13\u202f% | 28\u202f% |"); // narrow no-break space before %
+    expect(french.out()).toContain("ajustement de Holm dans chaque ligne, α = 0,05");
+    const bad = captureIO();
+    expect(await runCli([...compare, "--adjust", "sidak"], bad)).toBe(2);
+    expect(bad.err()).toContain("--adjust must be one of holm, bonferroni (got sidak)");
+  });
+
   it("says what is wrong with a bad test or a missing question", async () => {
     const bad = captureIO();
     expect(await runCli([...args, "--test", "wald"], bad)).toBe(2);

@@ -58,9 +58,19 @@ describe("every chart kind renders its marks and texts", () => {
     expect(svgTexts(svg).join(" ")).toContain("Several answers were allowed");
   });
 
+  it("mean: a dot and whisker per group, 'mean (limits)' beside, the mean axis", async () => {
+    const svg = await renderSvg(english.mean!);
+    expect(markItems(svg, "points_marks")).toHaveLength(3);
+    expect(markItems(svg, "intervals_layer_2_marks")).toHaveLength(3);
+    expect(svgTexts(svg)).toEqual(expect.arrayContaining(["674 (650–699)", "Mean", "Elementary (n = 100)"]));
+    const grouped = await renderSvg(english.meanGrouped!);
+    expect(markItems(grouped, "points_marks")).toHaveLength(4);
+    expect(svgTexts(grouped)).toEqual(expect.arrayContaining(["Resident", "Fellow", "3.42 (3.22–3.62)"]));
+  });
+
   it.each(Object.keys(french))("%s in French keeps its accents and spaced percent signs", async (kind) => {
     const texts = svgTexts(await renderSvg(french[kind]!));
-    expect(texts).toContain("Pourcentage des répondants");
+    expect(texts).toContain(kind.startsWith("mean") ? "Moyenne" : "Pourcentage des répondants");
     expect(texts.filter((text) => text.includes("%")).every((text) => !/\d%/.test(text))).toBe(true);
   });
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { binomialTest } from "../../src/stats/binomialTest";
-import { fisherExactTest } from "../../src/stats/fisherExactTest";
+import { FISHER_EXACT_WORK_LIMIT, fisherExactTest } from "../../src/stats/fisherExactTest";
 import { binomialLowerTail, binomialUpperTail } from "../../src/stats/tails";
 import type { Alternative } from "../../src/stats/alternative";
 
@@ -11,11 +11,12 @@ import type { Alternative } from "../../src/stats/alternative";
  * n = 10⁹ took 68 s and returned 1; a cell of 10⁷ overflowed a Map).
  */
 interface ReferenceCase {
-  test: "binom.test" | "fisher.test";
+  test: "binom.test" | "fisher.test" | "fisher.test r x c";
+  name?: string;
   x?: number;
   n?: number;
   p0?: number;
-  table?: [[number, number], [number, number]];
+  table?: number[][];
   alternative: string;
   pValue: number;
 }
@@ -60,5 +61,57 @@ describe("fisherExactTest against R fisher.test, cells up to 10⁷", () => {
   it.each(fisher.map((c) => [`${JSON.stringify(c.table)}, ${c.alternative}`, c] as const))("%s", (_, c) => {
     const { pValue } = fisherExactTest(c.table as number[][], { alternative: alternativeOf(c) });
     expect(relativeError(pValue, c.pValue)).toBeLessThan(1e-7);
+  });
+});
+
+describe("fisherExactTest on r × c tables against R fisher.test (network algorithm)", () => {
+  const rxc = cases.filter((c) => c.test === "fisher.test r x c");
+  const table = (name: string) => rxc.find((c) => c.name === name)!.table as number[][];
+  it("has the reference cases", () => expect(rxc.length).toBe(9));
+  it.each(rxc.map((c) => [`${c.name} ${JSON.stringify(c.table)}`, c] as const))("%s", (_, c) => {
+    const { pValue } = fisherExactTest(c.table as number[][]);
+    expect(relativeError(pValue, c.pValue)).toBeLessThan(1e-6);
+  });
+
+  it("gives the same p-value for the transposed table and for rows or columns in another order", () => {
+    const job = table("job");
+    const transposed = job[0]!.map((_, j) => job.map((row) => row[j] as number));
+    const reordered = [...job].reverse().map((row) => [row[2], row[0], row[3], row[1]] as number[]);
+    const { pValue } = fisherExactTest(job);
+    expect(relativeError(fisherExactTest(transposed).pValue, pValue)).toBeLessThan(1e-9);
+    expect(relativeError(fisherExactTest(reordered).pValue, pValue)).toBeLessThan(1e-9);
+  });
+
+  it("stops beyond its work limit with an error that names the limit and the way out", () => {
+    expect(() => fisherExactTest(table("fourByFive"), { workLimit: 100_000 })).toThrow(/more than 100000 steps.*work limit.*simulatePValue/);
+    expect(FISHER_EXACT_WORK_LIMIT).toBe(20_000_000);
+  });
+});
+
+describe("fisherExactTest's Monte Carlo p-value (R simulate.p.value = TRUE)", () => {
+  const rxc = cases.filter((c) => c.test === "fisher.test r x c");
+  it.each(["job", "mp6", "threeByThree", "twoByFive"])("%s: within 4 standard errors of R's exact p-value, B = 2000", (name) => {
+    const c = rxc.find((r) => r.name === name)!;
+    const result = fisherExactTest(c.table as number[][], { simulatePValue: true });
+    expect(result.simulated).toEqual({ replicates: 2000, seed: 1 });
+    const se = Math.sqrt((c.pValue * (1 - c.pValue)) / 2000);
+    expect(Math.abs(result.pValue - c.pValue)).toBeLessThan(4 * se + 1 / 2001);
+  });
+
+  it("is reproducible for a seed, varies with it, and is a multiple of 1/(B + 1) no smaller than 1/(B + 1)", () => {
+    const mp6 = rxc.find((r) => r.name === "mp6")!.table as number[][];
+    const first = fisherExactTest(mp6, { simulatePValue: true, seed: 42, replicates: 500 }).pValue;
+    expect(fisherExactTest(mp6, { simulatePValue: true, seed: 42, replicates: 500 }).pValue).toBe(first);
+    expect(fisherExactTest(mp6, { simulatePValue: true, seed: 43, replicates: 500 }).pValue).not.toBe(first);
+    expect(Math.abs(first * 501 - Math.round(first * 501))).toBeLessThan(1e-9);
+    const lopsided = rxc.find((r) => r.name === "lopsided")!.table as number[][];
+    expect(fisherExactTest(lopsided, { simulatePValue: true, replicates: 200 }).pValue).toBeCloseTo(1 / 201, 12);
+  });
+
+  it("answers for a 6 × 7 table of more than a thousand answers in bounded work", () => {
+    const big = Array.from({ length: 6 }, (_, i) => Array.from({ length: 7 }, (_, j) => 20 + ((i * 7 + j * 3) % 11)));
+    const { pValue } = fisherExactTest(big, { simulatePValue: true, replicates: 300 });
+    expect(pValue).toBeGreaterThan(0);
+    expect(pValue).toBeLessThanOrEqual(1);
   });
 });

@@ -141,7 +141,10 @@ describe("test functions: bad arguments", () => {
     ["table[0][0]", () => fisherExactTest([[-1, 2], [3, 4]])],
     ["alternative", () => fisherExactTest([[1, 2, 3], [3, 2, 1]], { alternative: "less" })],
     ["alternative", () => fisherExactTest([[1, 2], [3, 4]], { alternative: "both" as never })],
-    ["table", () => fisherExactTest(Array.from({ length: 4 }, () => [12, 12, 12, 12]))],
+    ["table", () => fisherExactTest([[8, 3, 5, 2, 9], [4, 6, 2, 7, 1], [3, 8, 6, 2, 5], [7, 2, 4, 6, 3]], { workLimit: 10_000 })],
+    ["workLimit", () => fisherExactTest([[1, 2, 3], [3, 2, 1]], { workLimit: 0 })],
+    ["replicates", () => fisherExactTest([[1, 2, 3], [3, 2, 1]], { simulatePValue: true, replicates: 1.5 })],
+    ["alternative", () => fisherExactTest([[1, 2], [3, 4]], { simulatePValue: true, alternative: "less" })],
   ];
   for (const [argument, run] of bad) {
     it(`rejects a bad ${argument}: ${run.toString().replace(/^\(\) => /, "")}`, () => expectArgumentError(run, argument));

@@ -1,10 +1,12 @@
-import { CHART_KINDS, chartOfKind, chartTitleIn, checkChartKind, defaultChartKind } from "../../charts";
-import { questionLabelIn } from "../../codebook";
+import type { TopLevelSpec } from "vega-lite";
+import { CHART_KINDS, type ChartOptions, chartOfKind, chartTitleIn, checkChartKind, defaultChartKind, meanChart } from "../../charts";
+import { type Question, questionLabelIn } from "../../codebook";
 import { SurveyError } from "../../errors";
-import { estimate } from "../../estimate";
+import { estimate, estimateMean } from "../../estimate";
 import { renderPng, renderSvg } from "../../render";
 import { warningSummary } from "../../report";
-import { loadSurvey } from "../../survey";
+import { loadSurvey, type Survey } from "../../survey";
+import { labelledIn } from "../numericSummaries";
 import { type Command, defineCommand, ExitCode } from "../command";
 import { didYouMean } from "../didYouMean";
 import { INTERVAL_OPTIONS, intervalOptions } from "../intervalOptions";
@@ -13,14 +15,16 @@ import { localeOption, encodingOption, sharedOptions } from "../sharedOptions";
 import { missingArguments, UsageError } from "../usageError";
 
 const usage = `Usage: svyprop chart FILE --codebook CODEBOOK --question ID --out PATH
-                     [--type bar|grouped|stacked|likert|forest|multi] [--by QUESTION]
+                     [--type bar|grouped|stacked|likert|forest|multi|mean] [--by QUESTION]
                      [--format vl.json|svg|png] [--locale en-US|fr-FR] [--title TEXT]
                      [--method M] [--level L] [--scale S] [--strict] [--quiet]
                      [--encoding utf-8|windows-1252|latin1]
 
 Draws one question's estimates with their confidence intervals. The type defaults to the
 question's (likert, multi-select bars, grouped bars with --by, else bars); binary questions
-show their positive answer (both answers when stacked). The format defaults to PATH's extension. --strict stops at the
+show their positive answer (both answers when stacked). mean (the default for a numeric question)
+draws the mean with its interval (t on the design's degrees of freedom, as R svymean), of a
+numeric question or of a Likert question's levels 1…k, per group with --by. The format defaults to PATH's extension. --strict stops at the
 first bad row or warning (a question left without an estimate).`;
 
 /** The formats chart writes, by --out extension (or --format). */
@@ -55,27 +59,19 @@ export const chartCommand: Command = defineCommand({
       const ids = survey.codebook.questions.map((q) => q.id);
       throw new SurveyError("E_UNKNOWN_QUESTION", `no question "${values.question}" in the codebook${didYouMean(values.question, ids)}`);
     }
-    const kind = values.type ?? defaultChartKind(question.type, values.by !== undefined);
-    const kinds = Object.keys(CHART_KINDS);
+    const kind = values.type ?? (question.type === "numeric" ? "mean" : defaultChartKind(question.type, values.by !== undefined));
+    const kinds = [...Object.keys(CHART_KINDS), "mean"];
     if (!kinds.includes(kind)) throw new UsageError(`--type must be one of ${kinds.join(", ")} (got "${kind}")${didYouMean(kind, kinds)}`);
-    checkChartKind(kind, question, values.by !== undefined);
-    const rows = estimate(survey, question.id, {
-      ...intervalOptions(values),
-      locale,
-      ...(values.by === undefined ? {} : { by: values.by }),
-    }).filter((row) => question.type !== "binary" || kind === "stacked" || row.category === "yes"); // a stack shows both answers
     const byQuestion = survey.codebook.questions.find((q) => q.id === values.by);
     const source = survey.codebook.source?.citation;
-    const spec = chartOfKind(kind, rows, {
+    const chartOptions = {
       locale,
       title: values.title ?? chartTitleIn(question, locale),
       ...(source === undefined ? {} : { source }),
-      ...(byQuestion === undefined
-        ? {}
-        : {
-            groupTitle: questionLabelIn(byQuestion, locale),
-          }),
-    });
+      ...(byQuestion === undefined ? {} : { groupTitle: questionLabelIn(byQuestion, locale) }),
+    };
+    const by = values.by === undefined ? {} : { by: values.by };
+    const spec = kind === "mean" ? meanChartOf(survey, question, values, by, chartOptions) : proportionChart(survey, question, kind, values, by, chartOptions);
     if (format === "vl.json") await writeOutputFile(values.out, `${JSON.stringify(spec, null, 2)}\n`);
     if (format === "svg") await writeOutputFile(values.out, await renderSvg(spec));
     if (format === "png") await writeOutputFile(values.out, await renderPng(spec, { scale: Number(values.scale) }));
@@ -85,6 +81,33 @@ export const chartCommand: Command = defineCommand({
     return ExitCode.ok;
   },
 });
+
+/** The mean chart of a numeric or Likert question. */
+function meanChartOf(survey: Survey, question: Question, values: { method?: string | undefined; level?: string | undefined }, by: { by?: string }, options: ChartOptions): TopLevelSpec {
+  if (question.type !== "numeric" && question.type !== "likert") {
+    throw new UsageError(`--type mean draws numeric questions and Likert items (the mean of their levels); question "${question.id}" is ${question.type}`);
+  }
+  if (values.method !== undefined) throw new UsageError("--method sets a proportion's interval; a mean's is mean ± t·SE: leave --method out with --type mean");
+  const { level } = intervalOptions(values);
+  const rows = estimateMean(survey, question.id, { ...by, ...(level === undefined ? {} : { level }) });
+  return meanChart(labelledIn(rows, survey.codebook, by.by, options.locale ?? "en-US"), options);
+}
+
+/** A proportion chart of `kind` (checked to fit the question). */
+function proportionChart(
+  survey: Survey,
+  question: Question,
+  kind: string,
+  values: { method?: string | undefined; level?: string | undefined },
+  by: { by?: string },
+  options: ChartOptions,
+): TopLevelSpec {
+  checkChartKind(kind, question, by.by !== undefined);
+  const rows = estimate(survey, question.id, { ...intervalOptions(values), ...(options.locale ? { locale: options.locale } : {}), ...by }).filter(
+    (row) => question.type !== "binary" || kind === "stacked" || row.category === "yes", // a stack shows both answers
+  );
+  return chartOfKind(kind, rows, options);
+}
 
 /** The format from --out's extension, or --format (which --out's extension, if it has a known one, must agree with). */
 function chartFormat(out: string, format: string | undefined): (typeof FORMATS)[number] {

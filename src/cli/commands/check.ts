@@ -14,6 +14,7 @@ import { type PrintedFiguresFile, readPrintedFigures } from "../../estimate";
 import { type Command, defineCommand, ExitCode } from "../command";
 import { sharedOptions } from "../sharedOptions";
 import { missingArguments } from "../usageError";
+import { optionCount } from "../optionCount";
 
 const usage = `Usage: svyprop check FILE [--json] [--quiet] [--min N] [--max N] [--rounding RULE]
 
@@ -172,11 +173,6 @@ function withoutPercentSign(printed: string): string {
 function formatRuns(runs: readonly IntegerRun[]): string {
   const parts = runs.map(({ from, to }) => (to - from >= 2 ? `${from}–${to}` : to > from ? `${from}, ${to}` : `${from}`));
   return `{${parts.join(", ")}}`;
-}
-
-function optionCount(name: string, text: string): number {
-  if (!/^0*[1-9]\d*$/.test(text.trim())) throw argumentError(name, "must be a positive integer", text);
-  return Number(text);
 }
 
 /** The figures file, read as text here (the CLI does the file access) and parsed by the library. */

@@ -1,25 +1,71 @@
 import { SurveyError } from "../../errors";
 import { crosstab, type CrosstabOptions } from "../../estimate";
-import { formatAssociationTest, toMarkdown, validationSummary, warningSummary } from "../../report";
+import { P_ADJUSTMENTS, type PAdjustment } from "../../stats/adjustPValues";
+import { columnComparisonsTable, formatAssociationTest, toMarkdown, validationSummary, warningSummary } from "../../report";
 import { loadSurvey } from "../../survey";
 import { type Command, defineCommand, ExitCode } from "../command";
 import { INTERVAL_OPTIONS, intervalOptions } from "../intervalOptions";
 import { localeOption, encodingOption, sharedOptions } from "../sharedOptions";
 import { missingArguments } from "../usageError";
+import { optionCount } from "../optionCount";
 
 const usage = `Usage: svyprop crosstab FILE --codebook CODEBOOK --rows QUESTION --cols QUESTION
                         [--test pearson|fisher|F|Chisq] [--no-correction] [--method M] [--level L]
+                        [--simulate-p-value [--replicates B] [--seed S]]
+                        [--compare-columns [--adjust holm|bonferroni] [--alpha A]]
                         [--json] [--quiet] [--strict] [--locale en-US|fr-FR]
                         [--encoding utf-8|windows-1252|latin1]
 
 The rows question's answers within each answer to the cols question, with their confidence
 intervals, and a test of independence among the respondents who answered both: on a simple
 random sample Pearson's chi-square (default; Yates-corrected for 2 × 2 unless --no-correction,
-as R chisq.test) or Fisher's exact test; on a weighted, stratified or clustered design the
-Rao–Scott F (default) or Chisq test (R svychisq). --json prints { "estimates", "test", "report" }.
+as R chisq.test) or Fisher's exact test (r × c by the network algorithm, as R fisher.test; a
+table too large for it is refused with the limit named: --simulate-p-value then estimates p from
+B random tables, default 2000, with seed S, default 1, as R's simulate.p.value); on a weighted, stratified or clustered design the
+Rao–Scott F (default) or Chisq test (R svychisq).
+--compare-columns adds which columns differ for each row answer, with letters as survey tables
+print them: a cell gets the letter of each column it is significantly greater than (pooled
+two-proportion z-tests on a simple random sample, as R prop.test; on a design the design SE of
+the difference and t, as R svyttest), Holm- (default) or Bonferroni-adjusted within each row
+at --alpha (default 0.05); --json adds "columnComparisons" with every pair's test. --json prints { "estimates", "test", "report" }.
 --strict stops at the first bad row or warning (a question left without an estimate).`;
 
 const TESTS = ["pearson", "fisher", "F", "Chisq"] as const;
+
+/** --compare-columns, --adjust and --alpha as `crosstab`'s compareColumns. */
+function compareColumnsOptions(values: { "compare-columns"?: boolean | undefined; adjust?: string | undefined; alpha?: string | undefined }): Pick<CrosstabOptions, "compareColumns"> {
+  if (values["compare-columns"] !== true) {
+    if (values.adjust !== undefined || values.alpha !== undefined) throw new SurveyError("E_ARGUMENT", "--adjust and --alpha go with --compare-columns");
+    return {};
+  }
+  if (values.adjust !== undefined && !(P_ADJUSTMENTS as readonly string[]).includes(values.adjust)) {
+    throw new SurveyError("E_ARGUMENT", `--adjust must be one of ${P_ADJUSTMENTS.join(", ")} (got ${values.adjust})`);
+  }
+  const alpha = values.alpha === undefined ? undefined : Number(values.alpha.replace(",", "."));
+  return {
+    compareColumns: {
+      ...(values.adjust === undefined ? {} : { adjustment: values.adjust as PAdjustment }),
+      ...(alpha === undefined ? {} : { alpha }),
+    },
+  };
+}
+
+/** --simulate-p-value, --replicates and --seed as `crosstab`'s fisher options. */
+function fisherOptions(values: { test?: string | undefined; "simulate-p-value"?: boolean | undefined; replicates?: string | undefined; seed?: string | undefined }): Pick<CrosstabOptions, "fisher"> {
+  const simulate = values["simulate-p-value"] === true;
+  if (!simulate && (values.replicates !== undefined || values.seed !== undefined)) {
+    throw new SurveyError("E_ARGUMENT", "--replicates and --seed go with --simulate-p-value");
+  }
+  if (!simulate) return {};
+  if (values.test !== "fisher") throw new SurveyError("E_ARGUMENT", "--simulate-p-value is for Fisher's exact test: add --test fisher");
+  return {
+    fisher: {
+      simulatePValue: true,
+      ...(values.replicates === undefined ? {} : { replicates: optionCount("--replicates", values.replicates) }),
+      ...(values.seed === undefined ? {} : { seed: optionCount("--seed", values.seed) }),
+    },
+  };
+}
 
 export const crosstabCommand: Command = defineCommand({
   name: "crosstab",
@@ -32,6 +78,12 @@ export const crosstabCommand: Command = defineCommand({
     cols: { type: "string" },
     test: { type: "string" },
     "no-correction": { type: "boolean" },
+    "simulate-p-value": { type: "boolean" },
+    replicates: { type: "string" },
+    seed: { type: "string" },
+    "compare-columns": { type: "boolean" },
+    adjust: { type: "string" },
+    alpha: { type: "string" },
     ...INTERVAL_OPTIONS,
     ...sharedOptions("json", "quiet", "locale", "strict", "encoding"),
   },
@@ -48,17 +100,21 @@ export const crosstabCommand: Command = defineCommand({
     const options: CrosstabOptions = {
       ...(values.test === undefined ? {} : { test: values.test as CrosstabOptions["test"] }),
       ...(values["no-correction"] ? { correction: false } : {}),
+      ...fisherOptions(values),
+      ...compareColumnsOptions(values),
       ...intervalOptions(values),
       locale,
     };
     const result = crosstab(survey, values.rows, values.cols, options);
     if (values.json) {
-      io.stdout(`${JSON.stringify({ estimates: result.estimates, test: result.test, report: survey.report }, null, 2)}\n`);
+      const comparisons = result.columnComparisons ? { columnComparisons: result.columnComparisons } : {};
+      io.stdout(`${JSON.stringify({ estimates: result.estimates, test: result.test, ...comparisons, report: survey.report }, null, 2)}\n`);
       if (survey.report.warnings?.length) io.stderr(warningSummary(survey.report));
       return ExitCode.ok;
     }
     io.stdout(toMarkdown(result.estimates, { locale }));
     io.stdout(`\n${formatAssociationTest(result.test)}\n`);
+    if (result.columnComparisons) io.stdout(`\n${columnComparisonsTable(result.columnComparisons, result.estimates, values.cols, { locale })}`);
     if (!values.quiet) io.stderr(validationSummary(survey.report));
     else if (survey.report.warnings?.length) io.stderr(warningSummary(survey.report));
     return ExitCode.ok;

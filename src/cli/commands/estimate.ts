@@ -31,8 +31,8 @@ is summarised instead: n, the mean with its interval (t on the design's degrees 
 the quartiles (R svyquantile's rule and Woodruff interval; --json adds "means" and "quantiles"). --json prints { "estimates": [...], "report": {...} }.
 Methods: wilson (default), wilson-cc, clopper-pearson, jeffreys, agresti-coull, logit, wald; for a
 weighted, stratified, clustered or calibrated design: logit (default), beta, mean, xlogit, asin,
-likelihood (a simple random sample takes these too, except logit, as R's svydesign(ids = ~1,
-fpc = ~N)); counts are unweighted, percentages weighted. --locale fr-FR writes the codebook's
+likelihood, wilson (R survey 4.5's, at the effective sample size; a simple random sample takes
+these too, except logit and wilson, as R's svydesign(ids = ~1, fpc = ~N)); counts are unweighted, percentages weighted. --locale fr-FR writes the codebook's
 French labels and French numbers. --strict stops at the first bad row or warning (a question
 left without an estimate). --lonely-psu sets how a stratum with
 one PSU counts (fail, the default as in R; certainty, remove, adjust, average), overriding the

@@ -11,6 +11,22 @@ fisher <- list(
   c(1e7, 5000, 10000, 5), c(5000, 10000, 10000, 19980),
   c(2e6, 1e6, 999000, 501000)
 )
+# r x c tables (issue 14): R's own examples from ?fisher.test (Job satisfaction, Mehta & Patel's
+# MP6), the issue's 3 x 4 with n = 325, and sparse and lopsided tables. R's default workspace
+# (200000) refuses some of them ("FEXACT error 6/7"), so each is run with a workspace large
+# enough; the p-value does not depend on it.
+rxc <- list(
+  job = matrix(c(1, 2, 1, 0, 3, 3, 6, 1, 10, 10, 14, 9, 6, 7, 12, 11), 4, 4, byrow = TRUE),
+  mp6 = rbind(c(1, 2, 2, 1, 1, 0, 1), c(2, 0, 0, 2, 3, 0, 0), c(0, 1, 1, 1, 2, 7, 3),
+              c(1, 1, 2, 0, 0, 0, 1), c(0, 1, 1, 1, 1, 0, 0)),
+  n325 = matrix(c(20, 15, 30, 25, 40, 30, 20, 35, 25, 30, 25, 30), 3, 4, byrow = TRUE),
+  sparse = matrix(c(3, 0, 0, 1, 0, 4, 0, 0, 1, 0, 5, 0, 0, 1, 0, 2), 4, 4, byrow = TRUE),
+  twoByFive = matrix(c(2, 7, 1, 0, 5, 9, 3, 8, 6, 1), 2, 5, byrow = TRUE),
+  sixByTwo = matrix(c(5, 1, 3, 4, 0, 6, 7, 2, 1, 1, 4, 4), 6, 2, byrow = TRUE),
+  fourByFive = matrix(c(8, 3, 5, 2, 9, 4, 6, 2, 7, 1, 3, 8, 6, 2, 5, 7, 2, 4, 6, 3), 4, 5, byrow = TRUE),
+  threeByThree = matrix(c(12, 5, 9, 7, 14, 3, 2, 6, 11), 3, 3, byrow = TRUE),
+  lopsided = matrix(c(150, 2, 1, 3, 40, 0, 2, 1, 25), 3, 3, byrow = TRUE)
+)
 line <- function(fields) paste0("  {", paste(fields, collapse = ", "), "}")
 out <- c()
 for (b in binom) {
@@ -26,5 +42,12 @@ for (f in fisher) {
     out <- c(out, line(c(sprintf('"test": "fisher.test", "table": [[%.0f, %.0f], [%.0f, %.0f]]', f[1], f[2], f[3], f[4]),
       sprintf('"alternative": "%s", "pValue": %.17g', alt, p))))
   }
+}
+for (name in names(rxc)) {
+  x <- rxc[[name]]
+  p <- fisher.test(x, workspace = 2e7)$p.value
+  rows <- paste0("[", apply(x, 1, paste, collapse = ", "), "]", collapse = ", ")
+  out <- c(out, line(c(sprintf('"test": "fisher.test r x c", "name": "%s", "table": [%s]', name, rows),
+    sprintf('"alternative": "two.sided", "pValue": %.17g', p))))
 }
 cat("[\n", paste(out, collapse = ",\n"), "\n]\n", sep = "")

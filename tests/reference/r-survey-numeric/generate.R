@@ -9,17 +9,7 @@ suppressMessages(library(survey))
 data(api)
 here <- "tests/reference/r-survey-numeric"
 
-num <- function(x) {
-  x <- as.numeric(x)
-  paste0("[", paste(ifelse(is.na(x), "null", sprintf("%.17g", x)), collapse = ","), "]")
-}
-str <- function(x) paste0("[", paste0('"', x, '"', collapse = ","), "]")
-obj <- function(...) {
-  fields <- list(...)
-  paste0("{", paste0('"', names(fields), '":', unlist(fields), collapse = ","), "}")
-}
-cases <- character(0)
-add <- function(...) cases <<- c(cases, obj(...))
+source("tests/reference/json.R")
 
 columns <- c("snum", "stype", "dnum", "pw", "fpc", "api00", "enroll", "acs.k3", "awards")
 # Written with 17 significant digits and read back, so R and svyprop read the same numbers.

@@ -6,15 +6,7 @@
 # (they only need to be fixed). Every number is printed with 17 significant digits.
 suppressMessages(library(survey))
 
-num <- function(x) {
-  x <- as.numeric(x)
-  paste0("[", paste(ifelse(is.na(x), "null", sprintf("%.17g", x)), collapse = ","), "]")
-}
-str <- function(x) paste0("[", paste0('"', x, '"', collapse = ","), "]")
-obj <- function(...) {
-  fields <- list(...)
-  paste0("{", paste0('"', names(fields), '":', unlist(fields), collapse = ","), "}")
-}
+source("tests/reference/json.R")
 
 read <- function(name) read.csv(file.path("tests/oracle/data", paste0("weighted_", name, ".csv")))
 designs <- list(

@@ -1,0 +1,93 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { columnComparisons, crosstab, loadSurvey, type Codebook, type DesignSpec } from "../../src";
+import { adjustPValues } from "../../src/stats/adjustPValues";
+import { repoRoot } from "../paths";
+
+/**
+ * crosstab's column-proportion comparisons against R 4.2.2 / survey 4.1-1
+ * (tests/reference/column-comparisons/generate.R): prop.test(correct = FALSE) on a simple random
+ * sample, svyttest on the two columns' subset of a design, p.adjust's Holm and Bonferroni.
+ */
+interface PairCase {
+  data: string;
+  rows: string;
+  cols: string;
+  category: string;
+  a: string[];
+  b: string[];
+  difference: number[];
+  se: number[];
+  statistic: number[];
+  df: Array<number | null>;
+  pValue: number[];
+  holm: number[];
+  bonferroni: number[];
+}
+const reference = join(repoRoot, "tests", "reference");
+const cases: PairCase[] = JSON.parse(readFileSync(join(reference, "column-comparisons", "reference.json"), "utf8"));
+const single = (id: string, codes: string[]) => ({ id, type: "single" as const, column: id, categories: codes.map((code) => ({ code, label: code, values: [code] })) });
+const apiQuestions = [single("awards", ["No", "Yes"]), single("stype", ["E", "H", "M"])];
+const oracleQuestions = [single("cat", ["A", "B", "C", "D"]), single("group", ["18-34", "35-54", "55+"])];
+const sources: Record<string, { file: string; design: DesignSpec; questions: Codebook["questions"] }> = {
+  c_strat_cluster: { file: join(repoRoot, "tests/oracle/data/weighted_c_strat_cluster.csv"), design: { weights: "w", strata: "stratum", cluster: "psu" }, questions: oracleQuestions },
+  c_unweighted: { file: join(repoRoot, "tests/oracle/data/weighted_c_strat_cluster.csv"), design: {}, questions: oracleQuestions },
+  apistrat: { file: join(reference, "r-survey-numeric/apistrat.csv"), design: { weights: "pw", strata: "stype", fpc: "fpc" }, questions: apiQuestions },
+  apiclus1: { file: join(reference, "r-survey-numeric/apiclus1.csv"), design: { weights: "pw", cluster: "dnum", fpc: "fpc" }, questions: apiQuestions },
+};
+const close = (actual: number, expected: number, what: string) =>
+  expect(Math.abs(actual - expected), `${what}: ${actual} vs R ${expected}`).toBeLessThanOrEqual(1e-8 * Math.max(1, Math.abs(expected)));
+
+it("has the reference cases", () => expect(cases).toHaveLength(4 + 4 + 2 + 3));
+
+describe.each(Object.keys(sources))("column comparisons on %s match R", (name) => {
+  const { file, design, questions } = sources[name]!;
+  it.each(cases.filter((c) => c.data === name).map((c) => [`${c.rows} = ${c.category} across ${c.cols}`, c] as const))("%s", async (_, c) => {
+    const survey = await loadSurvey(file, { codebook: { missing: [""], design, questions } });
+    for (const adjustment of ["holm", "bonferroni"] as const) {
+      const { columnComparisons } = crosstab(survey, c.rows, c.cols, { compareColumns: { adjustment } });
+      const pairs = columnComparisons!.pairs.filter((p) => p.category === c.category);
+      expect(pairs.map((p) => [p.a, p.b])).toEqual(c.a.map((a, i) => [a, c.b[i]]));
+      pairs.forEach((p, i) => {
+        close(p.difference, c.difference[i]!, "difference");
+        close(p.se, c.se[i]!, "se");
+        close(p.statistic, c.statistic[i]!, "statistic");
+        if (c.df[i] === null) expect(p.df).toBeUndefined();
+        else expect(p.df).toBe(c.df[i]);
+        close(p.pValue, c.pValue[i]!, "p");
+        close(p.adjustedPValue, c[adjustment][i]!, adjustment);
+      });
+    }
+  });
+});
+
+describe("column letters", () => {
+  it("give each cell the letters of the columns it is significantly greater than", async () => {
+    const { file, design, questions } = sources.c_strat_cluster!;
+    const survey = await loadSurvey(file, { codebook: { missing: [""], design, questions } });
+    const result = crosstab(survey, "cat", "group", { compareColumns: {} }).columnComparisons!;
+    expect(result.columns).toEqual([{ code: "18-34", letter: "A" }, { code: "35-54", letter: "B" }, { code: "55+", letter: "C" }]);
+    for (const cell of result.cells) {
+      const expected = result.pairs
+        .filter((p) => p.category === cell.category && p.adjustedPValue < 0.05 && ((p.a === cell.column && p.difference > 0) || (p.b === cell.column && p.difference < 0)))
+        .map((p) => result.columns.find((c) => c.code === (p.a === cell.column ? p.b : p.a))!.letter)
+        .sort()
+        .join("");
+      expect(cell.letters).toBe(expected);
+    }
+    // R: cat A differs between 18-34 and 35-54 after Holm (p = 0.0214), 18-34 the larger
+    expect(result.cells.find((c) => c.category === "A" && c.column === "18-34")!.letters).toBe("B");
+    expect(result.cells.filter((c) => c.letters !== "").length).toBeGreaterThan(0);
+  });
+
+  it("adjusts as R p.adjust, and refuses a design it cannot compare on", async () => {
+    // R: p.adjust(c(0.01, 0.04, 0.03, 0.2), "holm") = 0.04 0.09 0.09 0.20
+    adjustPValues([0.01, 0.04, 0.03, 0.2], "holm").forEach((p, i) => expect(p).toBeCloseTo([0.04, 0.09, 0.09, 0.2][i]!, 15));
+    expect(adjustPValues([0.01, 0.4], "bonferroni")).toEqual([0.02, 0.8]);
+    const raked = await loadSurvey(sources.apistrat!.file, {
+      codebook: { missing: [""], design: { ...sources.apistrat!.design, calibration: { method: "postStratify", margins: [{ column: "stype", population: { E: 4421, H: 755, M: 1018 } }] } }, questions: apiQuestions },
+    });
+    expect(() => columnComparisons(raked, "awards", "stype")).toThrow(/column comparisons on post-stratified/);
+  });
+});
