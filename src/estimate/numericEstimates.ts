@@ -58,8 +58,24 @@ export interface TotalEstimate extends NumericEstimateIdentity {
  * design gives no population size). Calibrated weights use the calibration residuals; replicate
  * weights the replicate variance (R `svymean` on an `svrepdesign`, df = `degf`: rank − 1).
  *
+ * @param survey - The survey, from `loadSurvey` or `surveyFromTable`.
+ * @param questionId - A numeric or Likert question's id.
+ * @param options - `by` (a grouping question) and `level` (default 0.95).
+ * @returns One row (per group): the mean, its SE, interval, level, df and the respondents counted.
+ * @throws {@link SurveyError} `E_ARGUMENT` for an unknown or non-numeric question.
+ *
  * @example
- * estimateMean(survey, "age"); // [{ question: "age", mean: 31.4, se: 0.41, lower: 30.6, upper: 32.2, df: 201, n: 199, … }]
+ * ```ts
+ * import { estimateMean, loadSurvey } from "svyprop";
+ *
+ * const csv = "age\n25\n31\n40\n28\n35\n";
+ * const survey = await loadSurvey(new TextEncoder().encode(csv), {
+ *   codebook: { questions: [{ id: "age", column: "age", type: "numeric", label: "Age (years)" }] },
+ * });
+ * // R: confint(svymean(~age, svydesign(ids = ~1, data = d)), df = 4) gives [24.48577, 39.11423].
+ * estimateMean(survey, "age");
+ * // → [{ mean: 31.8, se: 2.634388, lower: 24.48577, upper: 39.11423, df: 4, n: 5 }]
+ * ```
  */
 export function estimateMean(survey: Survey, questionId: string, options: NumericEstimateOptions = {}): MeanEstimate[] {
   return numericSummaries(survey, questionId, options, "mean").map(({ identity, estimate, interval }) => ({

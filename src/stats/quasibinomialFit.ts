@@ -83,7 +83,21 @@ const emptySums = (rows: number): StartSums => ({ rows, weightedRows: 0, success
 /**
  * Fits y ~ 1 to the rows given (y 0 or 1; weights default 1, only their ratios matter).
  *
- * @example quasibinomialFit([1, 1, 0, 0, 0]).fitted ≈ 0.4 (IRLS stops within about 1e-9 of 2/5)
+ * R: `glm(y ~ 1, weights = w, family = quasibinomial())`, fitted by iteratively reweighted least
+ * squares as R's `glm.fit` (McCullagh & Nelder 1989, Generalized Linear Models, 2nd ed., §2.5).
+ *
+ * @param y - The answers, each 0 or 1.
+ * @param weights - The rows' weights (default 1 each).
+ * @returns The fitted intercept on the logit scale, the fitted proportion, the deviance and the
+ *   IRLS bookkeeping.
+ *
+ * @example
+ * ```ts
+ * import { quasibinomialFit } from "svyprop";
+ *
+ * // IRLS stops within about 1e-9 of 2/5:
+ * quasibinomialFit([1, 1, 0, 0, 0]); // → { fitted: 0.4, coefficient: -0.405465 }
+ * ```
  */
 export function quasibinomialFit(y: Numbers, weights?: Numbers): QuasibinomialFit {
   const rows = y.length;

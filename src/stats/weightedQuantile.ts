@@ -40,8 +40,16 @@ export function sortWeights(x: ArrayLike<number>, w: ArrayLike<number> | undefin
  * none); the quantile is x_k when C_k/ΣW = p exactly, else x_{k+1} (x_k at the end). R survey
  * 4.1 `qs` and `qrule_math` (Lumley, survey package, R/qrule.R).
  *
+ * @param sorted - The values sorted with their weights, from `sortWeights`.
+ * @param p - The probability, in [0, 1].
+ * @returns The weighted p-quantile.
+ *
  * @example
- * weightedQuantile(sortWeights([3, 1, 2, 4], [1, 1, 1, 1]), 0.5); // 2
+ * ```ts
+ * import { sortWeights, weightedQuantile } from "svyprop";
+ *
+ * weightedQuantile(sortWeights([3, 1, 2, 4], [1, 1, 1, 1]), 0.5); // → 2
+ * ```
  */
 export function weightedQuantile(sorted: SortedWeights, p: number): number {
   const { values, cumulative, total } = sorted;

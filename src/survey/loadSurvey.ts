@@ -16,10 +16,22 @@ export interface LoadSurveyOptions extends SurveyOptions, ReadTableOptions {
  * the codebook against it and codes every answer. See `surveyFromTable` for what happens to
  * bad rows.
  *
+ * @param source - The CSV: a file path, a URL, bytes, a web stream or an async iterable of chunks.
+ * @param options - The codebook (object, JSON text, or path or URL of its file), and the reading
+ *   options (`delimiter`, `encoding`, `format`, `maxBytes`) and coding options of `surveyFromTable`.
+ * @returns The survey: its checked codebook, design, coded answers and validation report.
+ * @throws {@link SurveyError} naming the row, column and value of what could not be read.
+ *
  * @example
- * const survey = await loadSurvey("data/moubarak-2009/responses.csv", {
- *   codebook: "data/moubarak-2009/codebook.json",
- * });
+ * ```ts
+ * import { join } from "node:path";
+ * import { loadDataset, loadSurvey } from "svyprop";
+ *
+ * // The folder of the dataset shipped with svyprop; your own files work the same way.
+ * const { dir } = await loadDataset("moubarak-2009");
+ * const survey = await loadSurvey(join(dir, "responses.csv"), { codebook: join(dir, "codebook.json") });
+ * survey.rowCount; // → 202
+ * ```
  */
 export async function loadSurvey(source: Source, options: LoadSurveyOptions): Promise<Survey> {
   const codebook = await resolveCodebook(options.codebook);
