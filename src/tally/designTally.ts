@@ -22,28 +22,39 @@ export interface DesignTally {
   readonly columns: number;
   /** True when PSUs are clusters of rows (then PSU totals are kept open until finalised). */
   readonly clustered: boolean;
+  /** Each stratum's sums, by stratum id (one stratum "" when the design has none). */
   readonly strata: Map<string, StratumTally>;
-  /** Rows, Σw, Σw² over the whole sample. */
+  /** Rows over the whole sample. */
   rows: number;
+  /** Σw over the whole sample. */
   sumW: number;
+  /** Σw² over the whole sample. */
   sumW2: number;
-  /** Per column: Σ w u_k², Σ w² u_k², and the number of rows with u_k ≠ 0. */
+  /** Per column: Σ w u_k². */
   readonly sumWU2: Float64Array;
+  /** Per column: Σ w² u_k². */
   readonly sumW2U2: Float64Array;
+  /** Per column: the number of rows with u_k ≠ 0. */
   readonly rowsNonzero: Float64Array;
 }
 
+/** One stratum's sums in a `DesignTally`: folded PSUs, and (clustered) the PSUs still open. */
 export interface StratumTally {
+  /** The stratum's id. */
   readonly key: string;
   /** 0-based index (over everything tallied) of the first row seen in this stratum. */
   firstRow: number;
   /** Population size N_h (number of PSUs in the stratum's population), when there is an fpc. */
   fpc: number | undefined;
+  /** Rows seen in the stratum. */
   rows: number;
-  /** Folded PSUs: count, S1 (k), S2 (k×k row-major), PSUs with a nonzero row in column k. */
+  /** Folded PSUs: their count. */
   nPsu: number;
+  /** Folded PSUs: S1 = Σ_j T_hj, one total per column (k). */
   readonly s1: Float64Array;
+  /** Folded PSUs: S2 = Σ_j T_hj T_hjᵀ, k×k row-major (upper triangle until finalised). */
   readonly s2: Float64Array;
+  /** Folded PSUs: per column, the PSUs with a nonzero row in it. */
   readonly psuNonzero: Float64Array;
   /** Open PSUs (clustered designs): id → PSU number, in order of appearance. */
   readonly open: Map<string, number>;
@@ -51,7 +62,9 @@ export interface StratumTally {
   psuTotals: Float64Array;
 }
 
+/** A stratum or PSU id as a design column holds it. */
 export type Id = string | number;
+/** A column of numbers: a typed array or an array. */
 export type NumericArray = Float64Array | readonly number[];
 
 /** One chunk of rows: analysis columns plus the design columns. */
@@ -70,19 +83,46 @@ export interface DesignRows {
 
 /** Column names used in error messages. */
 export interface DesignColumnNames {
+  /** The weights column's name (default "weights"). */
   weights?: string;
+  /** The strata column's name (default "strata"). */
   strata?: string;
+  /** The cluster column's name (default "cluster"). */
   cluster?: string;
+  /** The population-size column's name (default "fpc"). */
   fpc?: string;
+  /** The analysis columns' names, in order (default "columns[k]"). */
   columns?: readonly string[];
 }
 
+/** Options of `addDesignRows`. */
 export interface AddRowsOptions {
   /** Index of this chunk's first row in the whole data (for error rows); default 0. */
   rowOffset?: number;
+  /** Column names for error messages. */
   names?: DesignColumnNames;
 }
 
+/**
+ * An empty design tally of `columns` analysis columns, to fill with `addDesignRows` (chunk by
+ * chunk, or in parallel and joined with `mergeDesignTallies`) and close with `finalizeDesignTally`.
+ *
+ * @param columns - The number of analysis columns u_k, a positive integer.
+ * @param clustered - Whether rows come in clusters (PSUs) that must be summed before squaring.
+ * @returns The empty tally.
+ * @throws {@link SurveyError} `E_ARGUMENT` when `columns` is not a positive integer.
+ *
+ * @example
+ * ```ts
+ * import { addDesignRows, createDesignTally, finalizeDesignTally } from "svyprop";
+ *
+ * const tally = createDesignTally(1, false);
+ * addDesignRows(tally, { columns: [[1, 0, 1, 1]], weights: [2, 2, 1, 1] });
+ * const final = finalizeDesignTally(tally);
+ * final.totals; // → [4]
+ * final.df; // → 3
+ * ```
+ */
 export function createDesignTally(columns: number, clustered: boolean): DesignTally {
   if (!Number.isSafeInteger(columns) || columns < 1) throw argumentError("columns", "must be a positive integer", columns);
   return {
@@ -311,31 +351,48 @@ export function mergeDesignTallies(a: DesignTally, b: DesignTally): DesignTally 
 
 /** How a stratum with a single PSU is handled (R `options(survey.lonely.psu = …)`). */
 export const LONELY_PSU_OPTIONS = ["fail", "certainty", "remove", "adjust", "average"] as const;
+/** One of `LONELY_PSU_OPTIONS`. */
 export type LonelyPsu = (typeof LONELY_PSU_OPTIONS)[number];
 
 /** Per-stratum moments with every PSU folded in, ready for variance computations. */
 export interface FinalStratum {
+  /** The stratum's id. */
   key: string;
+  /** 0-based index of its first row. */
   firstRow: number;
+  /** Its number of PSUs n_h. */
   nPsu: number;
+  /** Its rows. */
   rows: number;
+  /** Its population size N_h, when there is an fpc. */
   fpc: number | undefined;
+  /** S1 = Σ_j T_j, one total per column. */
   s1: Float64Array;
   /** Full symmetric k×k matrix Σ_j T_j T_jᵀ. */
   s2: Float64Array;
+  /** Per column, the PSUs with a nonzero row in it. */
   psuNonzero: Float64Array;
 }
 
+/** A design tally with every PSU folded in and the design checked: what the variance formulas read. */
 export interface FinalDesignTally {
+  /** Number of analysis columns k. */
   columns: number;
+  /** Rows over the whole sample. */
   rows: number;
+  /** Σw. */
   sumW: number;
+  /** Σw². */
   sumW2: number;
+  /** Per column: Σ w u_k². */
   sumWU2: Float64Array;
+  /** Per column: Σ w² u_k². */
   sumW2U2: Float64Array;
+  /** Per column: the rows with u_k ≠ 0. */
   rowsNonzero: Float64Array;
   /** Weighted totals Y_k = Σ_i w_i u_ik. */
   totals: Float64Array;
+  /** The strata, in order of first appearance. */
   strata: FinalStratum[];
   /** Total number of PSUs. */
   nPsu: number;
