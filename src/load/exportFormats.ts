@@ -6,7 +6,7 @@ export const EXPORT_FORMATS = ["plain", "qualtrics", "limesurvey", "redcap"] as 
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** What each platform's export looks like. */
-interface FormatConventions {
+export interface FormatConventions {
   /** The column identifying a respondent. */
   idColumn?: string;
   /** Columns the platform adds about the response itself (dates, progress, IP), not answers. */

@@ -1,6 +1,7 @@
 import { argumentError } from "../errors";
 
-type Numbers = ArrayLike<number>;
+/** Numbers by index: an array or a typed array. */
+export type Numbers = ArrayLike<number>;
 
 /**
  * An intercept-only logistic (quasibinomial) regression, y ~ 1, with prior weights normalised

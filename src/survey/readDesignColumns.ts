@@ -31,7 +31,8 @@ export interface ReplicateColumns extends Omit<ReplicatesSpec, "columns"> {
   names: string[];
 }
 
-type DesignNumberCode = "E_BAD_WEIGHT" | "E_FPC";
+/** The error code of a bad number in a design column: a weight, or a population size. */
+export type DesignNumberCode = "E_BAD_WEIGHT" | "E_FPC";
 
 /**
  * A weight or population size as a design column holds it: a decimal number with a decimal point
