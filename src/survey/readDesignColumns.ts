@@ -5,8 +5,11 @@ import type { CsvTable } from "../load";
 
 /** The design variables of every respondent, read from the columns the design names. */
 export interface DesignColumns {
+  /** Each respondent's sampling weight (absent: every weight 1). */
   weights?: Float64Array;
+  /** Each respondent's stratum (absent: one stratum). */
   strata?: string[];
+  /** Each respondent's primary sampling unit (absent: every respondent is one). */
   cluster?: string[];
   /** Population size per row (an fpc column), or one number for the whole design. */
   fpc?: Float64Array | number;
@@ -17,17 +20,34 @@ export interface DesignColumns {
   /** Replicate weights (then `weights` holds the full-sample weights and no strata, cluster or fpc). */
   replicates?: ReplicateColumns;
   /** The column names, for error messages of the design computations. */
-  names: { weights?: string; strata?: string; cluster?: string; fpc?: string };
+  names: {
+    /** The weights column's name. */
+    weights?: string;
+    /** The strata column's name. */
+    strata?: string;
+    /** The cluster column's name. */
+    cluster?: string;
+    /** The population-size column's name. */
+    fpc?: string;
+  };
 }
 
+/** The calibration a design asks for, with each margin's column read. */
 export interface CalibrationColumns extends Omit<CalibrationSpec, "margins"> {
-  margins: Array<CalibrationSpec["margins"][number] & { values: string[] }>;
+  /** The margins, each with its column's value per respondent (trimmed). */
+  margins: Array<
+    CalibrationSpec["margins"][number] & {
+      /** The margin column's value for each respondent. */
+      values: string[];
+    }
+  >;
 }
 
 /** The replicate weight columns a design names, read, with the variance settings the codebook gives. */
 export interface ReplicateColumns extends Omit<ReplicatesSpec, "columns"> {
   /** One full analysis weight per respondent, per replicate (in the order named, or the file's for a pattern). */
   weights: Float64Array[];
+  /** The replicate columns' names, in the same order. */
   names: string[];
 }
 
