@@ -18,7 +18,9 @@ export interface NumericEstimateOptions {
 
 /** Which question (and group) a numeric summary row is about, and how many answers it rests on. */
 export interface NumericEstimateIdentity {
+  /** The question's id. */
   question: string;
+  /** The question as readers see it. */
   questionLabel: string;
   /** Subgroup, e.g. `{ position: "resident" }`; absent for whole-sample rows. */
   group?: Record<string, string>;
@@ -30,10 +32,15 @@ export interface NumericEstimateIdentity {
 
 /** A mean with its design-based standard error and interval. */
 export interface MeanEstimate extends NumericEstimateIdentity {
+  /** The weighted mean. */
   mean: number;
+  /** Its Taylor-linearised (or replicate) standard error. */
   se: number;
+  /** Lower limit, mean − t·SE. */
   lower: number;
+  /** Upper limit, mean + t·SE. */
   upper: number;
+  /** The confidence level. */
   level: number;
   /** Degrees of freedom of the t quantile: the whole design's (R `degf(design)`). */
   df: number;
@@ -41,11 +48,17 @@ export interface MeanEstimate extends NumericEstimateIdentity {
 
 /** A population total with its design-based standard error and interval. */
 export interface TotalEstimate extends NumericEstimateIdentity {
+  /** The estimated population total, Σ w·y. */
   total: number;
+  /** Its Taylor-linearised (or replicate) standard error. */
   se: number;
+  /** Lower limit, total − t·SE. */
   lower: number;
+  /** Upper limit, total + t·SE. */
   upper: number;
+  /** The confidence level. */
   level: number;
+  /** Degrees of freedom of the t quantile: the whole design's (R `degf(design)`). */
   df: number;
 }
 
@@ -103,13 +116,23 @@ export function estimateTotal(survey: Survey, questionId: string, options: Numer
 
 /** A numeric question's values, one per respondent (NaN where none), and the groups to split by. */
 export interface NumericDomains {
+  /** The question's label. */
   label: string;
   /** Per respondent: the value, or NaN when the respondent gave none. */
   values: Float64Array;
   /** The design (a simple random sample when the survey names no design column). */
   design: DesignColumns;
   /** One entry per row to produce: the group (undefined for the whole sample) and its 0/1 domain. */
-  domains: Array<{ group?: Record<string, string>; groupLabel?: string; mask: Uint8Array; n: number }>;
+  domains: Array<{
+    /** The group, e.g. `{ position: "resident" }`. */
+    group?: Record<string, string>;
+    /** The group as readers name it. */
+    groupLabel?: string;
+    /** Per respondent: 1 in the domain (in the group, with a value), else 0. */
+    mask: Uint8Array;
+    /** Respondents in the domain. */
+    n: number;
+  }>;
   /** The whole design's degrees of freedom (R `degf(design)`). */
   df: number;
 }
