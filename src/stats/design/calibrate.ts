@@ -4,12 +4,15 @@ import type { Id, NumericArray } from "../../tally/designTally";
 /** Known population counts of a post-stratification variable's cells: id → N_c. */
 export type PopulationCounts = ReadonlyMap<Id, number> | Readonly<Record<string, number>>;
 
+/** Calibrated weights, and what the variance computation needs to know about the calibration. */
 export interface CalibrationResult {
+  /** Which calibration made the weights. */
   kind: "postStratify" | "rake";
   /** The calibrated weights, one per row. */
   weights: Float64Array;
   /** Full raking cycles done (1 for post-stratification). */
   iterations: number;
+  /** Whether raking met its epsilon within the iterations allowed (always true for post-stratification). */
   converged: boolean;
   /** Largest |Σ_{i∈c} w_i − N_c| over every cell of every margin at the end. */
   maxDiscrepancy: number;
@@ -17,11 +20,15 @@ export interface CalibrationResult {
   margins: CalibratedMargin[];
 }
 
+/** One margin of a calibration: its cells, and the weights around its last adjustment. */
 export interface CalibratedMargin {
+  /** The margin's column name. */
   name: string;
   /** Cell index of each row. */
   cells: Int32Array;
+  /** The weights just before the margin's last adjustment. */
   weightsBefore: Float64Array;
+  /** The weights just after it. */
   weightsAfter: Float64Array;
 }
 
@@ -105,9 +112,13 @@ export function postStratify(input: { weights?: NumericArray; postStrata: readon
   return { kind: "postStratify", weights: w, iterations: 1, converged: true, maxDiscrepancy: discrepancy(w, margin), margins: [record] };
 }
 
+/** One raking margin: each row's cell, and the cells' population counts. */
 export interface RakeMargin {
+  /** The cell id of each row (e.g. each respondent's sex). */
   ids: readonly Id[];
+  /** The population count of each cell id. */
   population: PopulationCounts;
+  /** The margin's name in error messages (default "margins[i]"). */
   name?: string;
 }
 

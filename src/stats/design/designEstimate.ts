@@ -4,8 +4,11 @@ import { linearizedVariance, type VarianceOptions } from "./linearizedVariance";
 
 /** A design-based estimate (R `svymean` / `svytotal` with `deff = TRUE`). */
 export interface DesignEstimate {
+  /** The mean (Σw·y/Σw) or total (Σw·y). */
   estimate: number;
+  /** Its standard error, √variance. */
   se: number;
+  /** Its linearised (or replicate) variance. */
   variance: number;
   /**
    * Design effect as R `deff = TRUE`: V / V_srswor with V_srswor = s²_w·(N̂ − n)/(N̂·n),

@@ -4,16 +4,25 @@ import { linearizedCovariance } from "./linearizedVariance";
 import { solve } from "./linearAlgebra";
 import { tableDesign, type TableDesignInput } from "./tableDesign";
 
+/** The design-based Wald test of independence: F, its df and p-value, and the table it tested. */
 export interface DesignWaldResult {
+  /** The F statistic. */
   statistic: number;
+  /** The p-value. */
   pValue: number;
+  /** Numerator df, m = (r − 1)(c − 1). */
   ndf: number;
+  /** Denominator df: ν ("Wald") or ν − m + 1 ("adjWald"). */
   ddf: number;
   /** The Wald quadratic form θᵀV⁻¹θ before scaling. */
   wald: number;
+  /** Weighted cell totals N̂_ij, [row][col]. */
   weightedTable: number[][];
+  /** The row variable's levels, in table order. */
   rowLevels: string[];
+  /** The column variable's levels, in table order. */
   colLevels: string[];
+  /** Design df ν = #PSUs − #strata. */
   designDf: number;
 }
 

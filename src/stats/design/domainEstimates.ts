@@ -5,7 +5,9 @@ import type { DesignVariableInput } from "./designMean";
 import { prepareDesign } from "./prepareDesign";
 import type { NumericArray } from "../../tally/designTally";
 
+/** A domain's estimate (R `svyby`), with the group it is for. */
 export interface DomainEstimate extends DesignEstimate {
+  /** The group's id. */
   group: string;
 }
 

@@ -5,26 +5,35 @@ import { linearizedCovariance } from "./linearizedVariance";
 import { matMul, projectionResiduals, solve, trace, transpose } from "./linearAlgebra";
 import { tableDesign, type TableDesignInput } from "./tableDesign";
 
+/** Options of `raoScottTest`. */
 export interface RaoScottOptions {
   /** "F" (default, as R svychisq) or "Chisq". */
   statistic?: "F" | "Chisq";
 }
 
+/** The Rao–Scott test of independence: its statistic, df, p-value and what it was computed from. */
 export interface RaoScottResult {
+  /** F ("F") or the corrected X² ("Chisq"). */
   statistic: number;
+  /** The p-value. */
   pValue: number;
-  /** "F": numerator and denominator df; "Chisq": df = (r − 1)(c − 1). */
+  /** "F": numerator df. */
   ndf?: number;
+  /** "F": denominator df. */
   ddf?: number;
+  /** "Chisq": df = (r − 1)(c − 1). */
   df?: number;
   /** Pearson's X² on the weighted table rescaled to the number of rows (R `svytable(…, Ntotal = n)`). */
   pearsonX2: number;
-  /** tr(Δ) and tr(Δ²), Δ the generalised design-effect matrix. */
+  /** tr(Δ), Δ the generalised design-effect matrix (Rao & Scott 1984, Ann. Statist. 12:46–60). */
   traceDelta: number;
+  /** tr(Δ²): with tr(Δ), the second-order correction. */
   traceDelta2: number;
   /** Weighted cell totals (not rescaled), [row][col]. */
   weightedTable: number[][];
+  /** The row variable's levels, in table order. */
   rowLevels: string[];
+  /** The column variable's levels, in table order. */
   colLevels: string[];
   /** Design df (#PSUs − #strata). */
   designDf: number;

@@ -10,7 +10,9 @@ export interface ReplicateDesign extends ReplicateVarianceSettings {
 }
 
 /** A design-based estimate with its replicate estimates θ_1 … θ_R (NaN where a replicate leaves the domain empty). */
+/** An estimate with its replicate variance, and the replicates' own estimates. */
 export interface ReplicateEstimate extends DesignEstimate {
+  /** The estimate recomputed with each replicate's weights. */
   thetas: Float64Array;
 }
 
