@@ -10,22 +10,29 @@ import { estimate, type EstimateOptions } from "./estimate";
 /** A test of independence between two questions. */
 export type AssociationTestMethod = "pearson" | "fisher" | "rao-scott-F" | "rao-scott-chisq";
 
+/** The result of a test of independence between the row and column questions of a crosstab. */
 export interface AssociationTest {
+  /** The test that was run. */
   method: AssociationTestMethod;
   /** X² (Pearson, Rao–Scott "Chisq") or F (Rao–Scott "F"); absent for Fisher's exact test. */
   statistic?: number;
   /** Degrees of freedom: df (Pearson, Rao–Scott "Chisq"), or ndf and ddf (Rao–Scott "F"). */
   df?: number;
+  /** Numerator degrees of freedom of Rao–Scott "F". */
   ndf?: number;
+  /** Denominator degrees of freedom of Rao–Scott "F". */
   ddf?: number;
+  /** The p-value. */
   pValue: number;
   /** Respondents who answered both questions. */
   n: number;
   /** The categories the table kept (those somebody chose), in codebook order. */
   rowLevels: string[];
+  /** The column question's categories the table kept, in codebook order. */
   colLevels: string[];
 }
 
+/** Options of `crosstab`: the interval options of `estimate`, and the test. */
 export interface CrosstabOptions extends Omit<EstimateOptions, "by"> {
   /**
    * "pearson" (Pearson's chi-square, Yates-corrected for 2 × 2 as R `chisq.test`; the default
@@ -37,11 +44,15 @@ export interface CrosstabOptions extends Omit<EstimateOptions, "by"> {
   correction?: boolean;
 }
 
+/** A two-way table: the row question's estimates within each column category, and a test of independence. */
 export interface Crosstab {
+  /** The row question's id. */
   rowQuestion: string;
+  /** The column question's id. */
   columnQuestion: string;
   /** The row question's categories within each category of the column question (`estimate(…, { by })`). */
   estimates: Estimate[];
+  /** The test of independence between the two questions. */
   test: AssociationTest;
 }
 
