@@ -12,14 +12,21 @@ import { stackedBarChart } from "./stackedBarChart";
 
 /** The chart kinds by name, as the command line and report generators choose them. */
 export const CHART_KINDS = {
+  /** Horizontal bars with intervals (`barChart`). */
   bar: barChart,
+  /** Subgroups side by side (`groupedBarChart`). */
   grouped: groupedBarChart,
+  /** Shares stacked to 100 % (`stackedBarChart`). */
   stacked: stackedBarChart,
+  /** Diverging bars of an agreement scale (`likertChart`). */
   likert: likertChart,
+  /** Dots and intervals (`forestChart`). */
   forest: forestChart,
+  /** Bars of a multi-select question, saying several answers were allowed (`multiSelectChart`). */
   multi: multiSelectChart,
 } as const satisfies Record<string, (rows: readonly Estimate[], options?: ChartOptions) => TopLevelSpec>;
 
+/** A chart kind's name: "bar", "grouped", "stacked", "likert", "forest" or "multi". */
 export type ChartKind = keyof typeof CHART_KINDS;
 
 /** The chart of `kind` for the rows; an unknown kind is an `E_ARGUMENT` naming the known ones. */
