@@ -4,8 +4,11 @@ import type { QuasibinomialFit } from "../quasibinomialFit";
 import { surveyProportionCI, type SurveyCIMethod } from "../surveyProportionCI";
 import type { DesignEstimate } from "./designEstimate";
 
+/** Options of `designProportionCI`. */
 export interface DesignProportionCIOptions {
+  /** One of R svyciprop's methods (default "logit"). */
   method?: SurveyCIMethod;
+  /** Confidence level in (0, 1); default 0.95. */
   level?: number;
   /** "likelihood" on weighted data: the domain's `designLogitFit` (see `surveyProportionCI`). */
   fit?: QuasibinomialFit;
@@ -16,7 +19,15 @@ export interface DesignProportionCIOptions {
  * and nrow = its rows (within the domain for svyby), handed to `surveyProportionCI` (Korn &
  * Graubard 1998 for "beta"; Lumley 2010 §2.3.1).
  */
-export function designProportionCI(estimate: DesignEstimate, options: DesignProportionCIOptions = {}): Interval & { se: number; df: number } {
+export function designProportionCI(
+  estimate: DesignEstimate,
+  options: DesignProportionCIOptions = {},
+): Interval & {
+  /** The estimate's standard error. */
+  se: number;
+  /** The degrees of freedom of the t quantile. */
+  df: number;
+} {
   if (!(estimate.estimate >= 0 && estimate.estimate <= 1)) {
     throw argumentError("estimate", "must be a proportion in [0, 1] (the variable must be 0/1)", estimate.estimate);
   }

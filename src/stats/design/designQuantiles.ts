@@ -21,12 +21,15 @@ export interface DesignQuantilesInput extends DesignVariableInput {
 export interface DesignQuantile {
   /** The probability p. */
   quantile: number;
+  /** The weighted p-quantile (R's "math" rule, `qrule_math`). */
   estimate: number;
   /** NaN where the interval's probability falls outside [0, 1] or the domain has no df (R). */
   lower: number;
+  /** Upper limit of Woodruff's interval (NaN as `lower`). */
   upper: number;
   /** (upper − lower) / (2·t): the SE the interval implies (R). */
   se: number;
+  /** The confidence level. */
   level: number;
   /** The domain's degrees of freedom (R `degf` of the subset design). */
   df: number;
