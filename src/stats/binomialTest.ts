@@ -5,6 +5,7 @@ import { firstInteger } from "./firstInteger";
 import { binomialLowerTail, binomialUpperTail } from "./tails";
 import { assertLevel, assertOneOf, assertOpenProbability, assertSuccesses } from "./validate";
 
+/** Options of `binomialTest`. */
 export interface BinomialTestOptions {
   /** Hypothesised probability of success, in (0, 1); default 0.5. */
   p0?: number;
@@ -14,13 +15,17 @@ export interface BinomialTestOptions {
   level?: number;
 }
 
+/** The exact binomial test's p-value, and the Clopper–Pearson interval R's binom.test gives with it. */
 export interface BinomialTestResult {
+  /** The exact p-value. */
   pValue: number;
   /** x/n */
   estimate: number;
   /** Clopper–Pearson limits for the alternative: one-sided ([0, U] or [L, 1]) for "less"/"greater". */
   lower: number;
+  /** Upper Clopper–Pearson limit. */
   upper: number;
+  /** The interval's confidence level. */
   level: number;
 }
 

@@ -1,14 +1,19 @@
 import { tableMargins } from "./contingencyTable";
 import { chiSquareUpperTail } from "./tails";
 
+/** Options of `chiSquareTest`. */
 export interface ChiSquareTestOptions {
   /** Yates continuity correction, applied to 2 × 2 tables only (as R and scipy do); default true. */
   correction?: boolean;
 }
 
+/** Pearson's chi-square test of independence on a table of counts. */
 export interface ChiSquareTestResult {
+  /** X² (Yates-corrected for a 2 × 2 table unless `correction` is false). */
   statistic: number;
+  /** Degrees of freedom (r − 1)(c − 1). */
   df: number;
+  /** The p-value, P(χ²_df ≥ X²). */
   pValue: number;
   /** Expected counts R_i·C_j/N. */
   expected: number[][];

@@ -5,7 +5,9 @@ import { requireCount } from "./requireCount";
 
 /** One category of a single-choice question: its count, and its printed percentage if any. */
 export interface PartitionCategory {
+  /** The category's count. */
   count: number;
+  /** Its printed percentage, when one was printed. */
   printed?: string;
   /** Whether count/base prints as `printed`; absent when nothing was printed. */
   fitsBase?: boolean;
@@ -15,9 +17,13 @@ export interface PartitionCategory {
 
 /** Do the categories of one single-choice question add up to its base, and which base do the percentages use? */
 export interface PartitionCheck {
+  /** The categories' counts added up. */
   sum: number;
+  /** The base the question was printed with. */
   base: number;
+  /** Whether `sum` equals `base`. */
   sumsToBase: boolean;
+  /** Each category's count, printed figure and fits. */
   categories: PartitionCategory[];
   /** Every printed percentage fits count/base; absent when none was printed. */
   printedFitBase?: boolean;
