@@ -11,17 +11,23 @@ export interface AnswerCount {
   question: string;
   /** The raw cell, as in the CSV (null, as SQL gives an empty cell, is read as ""). */
   value: string | null;
+  /** Respondents who gave it (a number, or the bigint a database returns). */
   count: number | bigint;
 }
 
 /** A raw value that matches no category, and how many respondents gave it. */
 export interface UnmatchedValue {
+  /** Codebook question id. */
   question: string;
+  /** The raw value. */
   value: string;
+  /** Respondents who gave it. */
   count: number;
+  /** Why it matches no category, in words. */
   reason: string;
 }
 
+/** What `tallyFromCounts` makes of a GROUP BY: tallies, accounts, and the values it could not place. */
 export interface CountsTally {
   /** Whole-sample tally per question id, in codebook order. */
   tallies: Map<string, Tally>;

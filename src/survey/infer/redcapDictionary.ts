@@ -5,18 +5,26 @@ import { isOrderedScale } from "./orderedScales";
 
 /** One field of a REDCap data dictionary. */
 export interface DictionaryField {
+  /** The variable (field) name: the export's column. */
   name: string;
   /** text, notes, radio, dropdown, checkbox, yesno, truefalse, calc, slider, file, descriptive … */
   type: string;
+  /** The field's label, without HTML. */
   label: string;
   /** Coded choices in the dictionary's order ("1, Femme | 2, Homme"). */
-  choices: Array<{ code: string; label: string }>;
+  choices: Array<{
+    /** The raw code, e.g. "1". */
+    code: string;
+    /** Its label, e.g. "Femme". */
+    label: string;
+  }>;
   /** Text validation: integer, number, date_ymd, datetime_dmy … */
   validation: string;
   /** "Show field only if…", e.g. `[fb] = '1'`. */
   branching: string;
 }
 
+/** A REDCap data dictionary's fields, by field name. */
 export type DataDictionary = Map<string, DictionaryField>;
 
 const COLUMNS = {
