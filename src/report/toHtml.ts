@@ -6,18 +6,23 @@ import { sanitizeSvg } from "./sanitizeSvg";
 
 /** One part of an HTML report: a heading, an optional chart, and the table of its rows. */
 export interface HtmlSection {
+  /** The section's heading, e.g. the question's label. */
   heading?: string;
   /** Paragraphs of text shown under the heading. */
   notes?: string[];
   /** An SVG document, e.g. from `renderSvg` (svyprop/render), inlined after `sanitizeSvg` rebuilds it from an allowlist. */
   svg?: string;
+  /** The estimates its table shows. */
   rows: readonly Estimate[];
 }
 
+/** A whole HTML report: a title, an optional subtitle, and its sections. */
 export interface HtmlReport {
+  /** The page's title and first heading. */
   title: string;
   /** Shown under the title, e.g. the source citation. */
   subtitle?: string;
+  /** The sections, in order. */
   sections: readonly HtmlSection[];
 }
 
