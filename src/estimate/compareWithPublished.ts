@@ -6,7 +6,9 @@ import type { PublishedFigure } from "../survey/published";
 /** How one published figure fares against the data. */
 export type Verdict = "reproduced" | "differs" | "not-reproducible";
 
+/** One published figure set against the data: our figure, the verdict, and why. */
 export interface FigureComparison {
+  /** The figure as published. */
   figure: PublishedFigure;
   /** The matching whole-sample Estimate row, when the figure is about a question. */
   estimate?: Estimate;
@@ -14,6 +16,7 @@ export interface FigureComparison {
   base: number | null;
   /** Our percentage, rounded as the figure is printed (exact on k/n). */
   ours: string | null;
+  /** Whether the data reproduce it. */
   verdict: Verdict;
   /** Why a figure differs or cannot be reproduced. */
   detail?: string;
@@ -26,7 +29,9 @@ export interface FigureComparison {
 
 /** Facts about the sample itself, for figures that are about no question (frame, response rate). */
 export interface SampleFacts {
+  /** Respondents (rows) in the data. */
   respondents: number;
+  /** Size of the population the sample was drawn from, when known (e.g. people emailed). */
   populationSize?: number;
 }
 

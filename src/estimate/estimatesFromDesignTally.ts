@@ -5,9 +5,13 @@ import type { CIMethod, Estimate } from "../types";
 import { designCellsFromTally } from "./estimateWithDesign";
 import { estimateIdentity } from "./estimatesFromTally";
 
+/** Options of `estimatesFromDesignTally`. */
 export interface DesignTallyEstimateOptions {
+  /** The interval method: one of R svyciprop's (default "logit"), or clopper-pearson (→ beta) or wald (→ mean). */
   method?: CIMethod | SurveyCIMethod;
+  /** Confidence level in (0, 1); default 0.95. */
   level?: number;
+  /** Single-PSU strata (R `survey.lonely.psu`); default "fail". */
   lonelyPsu?: LonelyPsu;
   /** Design column names, for error messages. */
   names?: DesignColumnNames;

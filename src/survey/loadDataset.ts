@@ -5,9 +5,13 @@ import type { Survey } from "./types";
 
 /** A dataset shipped with svyprop: its survey, the source's printed figures, and its folder. */
 export interface Dataset {
+  /** The dataset's name, e.g. "moubarak-2009". */
   name: string;
+  /** Its folder (responses.csv, codebook.json, published.json, README.md). */
   dir: string;
+  /** Its survey, loaded. */
   survey: Survey;
+  /** The source's printed figures. */
   published: PublishedFigures;
 }
 
