@@ -11,9 +11,13 @@ export const VEGA_LITE_V5_MIME_TYPE = "application/vnd.vegalite.v5+json";
 
 /** A Jupyter display bundle of a chart: the live spec, an SVG fallback and a text line. */
 export interface ChartMimeBundle {
+  /** The spec, for front ends that render Vega-Lite 6 live. */
   [VEGA_LITE_MIME_TYPE]: TopLevelSpec;
+  /** The same spec under the v5 type JupyterLab 4 renders. */
   [VEGA_LITE_V5_MIME_TYPE]: TopLevelSpec;
+  /** The chart drawn to SVG, for front ends without Vega-Lite. */
   "image/svg+xml": string;
+  /** A one-line description of the chart. */
   "text/plain": string;
 }
 

@@ -14,6 +14,7 @@ export type Numbers = ArrayLike<number>;
 export interface QuasibinomialFit {
   /** Where IRLS stopped: the intercept β on the logit scale and μ = expit(β). */
   coefficient: number;
+  /** μ = expit(β): the fitted proportion where IRLS stopped. */
   fitted: number;
   /** Residual deviance at β: −2 Σ w_i [y_i log μ + (1 − y_i) log(1 − μ)] with normalised weights. */
   deviance: number;
@@ -21,9 +22,11 @@ export interface QuasibinomialFit {
   workingWeightSum: number;
   /** The exact maximum-likelihood proportion Σwy/Σw. */
   proportion: number;
-  /** Rows in the model frame (R `NROW(y)`) and rows with a nonzero weight. */
+  /** Rows in the model frame (R `NROW(y)`). */
   rows: number;
+  /** Rows with a nonzero weight. */
   weightedRows: number;
+  /** IRLS iterations done (R `glm` `iter`). */
   iterations: number;
 }
 

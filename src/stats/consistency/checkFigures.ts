@@ -9,6 +9,7 @@ import { requireCount } from "./requireCount";
 
 /** A figure as a source printed it: "147 (73 %) had a Facebook profile" → count 147, base 202, printed "73". */
 export interface PrintedFigureRecord {
+  /** What the figure is, in words. */
   label: string;
   /** The percentage as printed: "73", "73 %", "65,8". */
   printed: string;
@@ -30,6 +31,7 @@ export type FigureVerdictKind = "reproduced" | "possible" | "impossible" | "coun
 
 /** The verdict on one figure; the figure's own fields are repeated so a verdict stands alone. */
 export interface FigureVerdict extends PrintedFigureRecord {
+  /** Whether the figure could be printed from its count and base. */
   verdict: FigureVerdictKind;
   /** count/base printed with the figure's decimals (first rounding rule), when both are known: "77" for 36/47. */
   computed?: string;
@@ -56,6 +58,7 @@ function denominatorFields(denominatorRuns: IntegerRun[]): Pick<FigureVerdict, "
   return { denominatorRuns, ...(denominators === undefined ? {} : { denominators }) };
 }
 
+/** Options of `checkFigures`: the denominator range searched and the rounding rule. */
 export interface CheckFiguresOptions {
   /** Smallest denominator searched for figures without a base (default 1). */
   min?: number;

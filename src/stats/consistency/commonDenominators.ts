@@ -6,7 +6,9 @@ import { fitsDenominator } from "./fitsDenominator";
 
 /** One printed percentage, with its count when the source printed one ("138 (99 %)"). */
 export interface PrintedShare {
+  /** The percentage as printed, e.g. "99". */
   printed: string;
+  /** The count printed beside it, if any. */
   count?: number;
 }
 
@@ -18,7 +20,12 @@ export interface CommonDenominators {
    * Every n over which all figures but one print as published, increasing, with `misfit`, the
    * index (in the figures given) of the one that does not. Empty for fewer than two figures.
    */
-  allButOne: { n: number; misfit: number }[];
+  allButOne: {
+    /** The denominator. */
+    n: number;
+    /** Index (in the figures given) of the one figure that does not fit it. */
+    misfit: number;
+  }[];
 }
 
 /**

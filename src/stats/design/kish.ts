@@ -1,9 +1,13 @@
 import { argumentError, SurveyError } from "../../errors";
 import type { NumericArray } from "../../tally/designTally";
 
+/** Kish's summaries of a set of weights. */
 export interface KishSummary {
+  /** Number of weights. */
   n: number;
+  /** Σw. */
   sumWeights: number;
+  /** Σw². */
   sumSquaredWeights: number;
   /** Kish (1965) effective sample size (Σw)²/Σw². */
   effectiveN: number;

@@ -2,7 +2,9 @@ import type { NumericArray } from "../../tally/designTally";
 
 /** The multipliers and centre of a replicate variance (see `replicateScales`). */
 export interface ReplicateVarianceSettings {
+  /** The overall multiplier. */
   scale: number;
+  /** One multiplier per replicate. */
   rscales: NumericArray;
   /** Deviations around the full-sample estimate (true) or around the replicates' mean (false, R's default). */
   mse: boolean;
