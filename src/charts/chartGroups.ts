@@ -5,8 +5,11 @@ import { chartTitleIn, respondentsIn } from "./questionWording";
 
 /** Estimate rows that belong in one chart, with a file-safe name and a title. */
 export interface ChartGroup {
+  /** A file-safe name for the chart, e.g. "real_name" or "real_name-by-position". */
   name: string;
+  /** The chart's title: the question's chart title or label. */
   title: string;
+  /** The rows the chart draws. */
   rows: Estimate[];
 }
 

@@ -15,10 +15,13 @@ import { intervalDigits } from "./percentText";
 export interface ReferenceLine {
   /** A proportion from 0 to 1. */
   value: number;
+  /** The line's label, e.g. "2008 survey". */
   label?: string;
 }
 
+/** Options of `forestChart`: those of every chart, and a reference line. */
 export interface ForestChartOptions extends ChartOptions {
+  /** A vertical line to compare the estimates with. */
   reference?: ReferenceLine;
 }
 

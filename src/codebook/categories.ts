@@ -2,7 +2,9 @@ import type { Question } from "./types";
 
 /** A category as it appears in Estimate rows: a stable code and a label for readers. */
 export interface CategoryInfo {
+  /** Stable code, as filters, translations and `Estimate.category` use it. */
   code: string;
+  /** The category as readers see it. */
   label: string;
 }
 

@@ -1,7 +1,14 @@
 import { codebookError } from "./codebookError";
 import type { Codebook, Filter, Question } from "./types";
 
-export type LeafFilter = Exclude<Filter, { all: Filter[] }>;
+/** A filter on one question's answer: every `Filter` but `{ all: [...] }`. */
+export type LeafFilter = Exclude<
+  Filter,
+  {
+    /** Every one of these filters must pass. */
+    all: Filter[];
+  }
+>;
 
 /**
  * The simple conditions of a (possibly combined) filter, in document order, each with its JSON

@@ -6,6 +6,7 @@
 const CHOSEN = new Set(["1", "true", "yes", "y", "x", "checked", "oui"]);
 const NOT_CHOSEN = new Set(["0", "false", "no", "n", "", "unchecked", "non"]);
 
+/** What a cell of a one-column-per-option multi-select says: the option was chosen, or not. */
 export type OptionMark = "chosen" | "notChosen";
 
 /** The mark a cell holds, or undefined for a value that is no option mark. */
