@@ -12,6 +12,14 @@ export function calibrationOf(survey: Survey): CalibrationResult | undefined {
   return survey.designColumns === undefined ? undefined : calibrationFor(survey.designColumns, survey.rowCount);
 }
 
+/**
+ * The calibration of a design's weights (as `calibrationOf`, from the design columns and row count),
+ * computed once per design; undefined when the design has none.
+ *
+ * @param design - The survey's design columns.
+ * @param rows - The number of respondents.
+ * @returns The calibrated weights and their bookkeeping, or undefined without calibration.
+ */
 export function calibrationFor(design: DesignColumns, rows: number): CalibrationResult | undefined {
   const spec = design.calibration;
   if (spec === undefined) return undefined;

@@ -9,6 +9,7 @@ import { designCells } from "./estimateWithDesign";
 import { localizeLabels } from "./localizeLabels";
 import { estimateIdentity, estimatesFromTally } from "./estimatesFromTally";
 
+/** Options of `estimate`: interval method and level, grouping, population size and language. */
 export interface EstimateOptions {
   /**
    * Interval method: for a simple random sample one of `proportionCI`'s (default "wilson"); for a
@@ -89,6 +90,14 @@ export function simpleRandomSampleDesign(populationSize: number | undefined): De
   return { ...(populationSize === undefined ? {} : { fpc: populationSize }), names: {} };
 }
 
+/**
+ * One question's coded answers.
+ *
+ * @param survey - The survey.
+ * @param questionId - The question's id.
+ * @returns Its coded answers.
+ * @throws {@link SurveyError} `E_UNKNOWN_QUESTION`, listing the questions, when there is none of that id.
+ */
 export function answersOf(survey: Survey, questionId: string): CodedAnswers {
   const answers = survey.answers.get(questionId);
   if (!answers) {
@@ -98,6 +107,14 @@ export function answersOf(survey: Survey, questionId: string): CodedAnswers {
   return answers;
 }
 
+/**
+ * The coded answers of a question to split by: it must be categorical (binary, single or Likert).
+ *
+ * @param survey - The survey.
+ * @param questionId - The grouping question's id.
+ * @returns Its coded answers.
+ * @throws {@link SurveyError} `E_UNKNOWN_QUESTION` for an unknown id, `E_ARGUMENT` for a multi-select or numeric question.
+ */
 export function groupingOf(survey: Survey, questionId: string): CodedAnswers {
   const answers = answersOf(survey, questionId);
   if (answers.kind !== "categorical") {

@@ -4,8 +4,11 @@ import { proportionCI } from "../stats/proportionCI";
 import type { Tally } from "../tally";
 import type { CIMethod, Estimate } from "../types";
 
+/** Options of `estimatesFromTally`. */
 export interface TallyEstimateOptions {
+  /** Interval method, one of `CI_METHODS` (default "wilson"). */
   method?: CIMethod;
+  /** Confidence level in (0, 1); default 0.95. */
   level?: number;
   /** Population size N of the frame (finite-population correction), with… */
   populationSize?: number;

@@ -4,10 +4,13 @@ import { ownFields, type PrintedFigureRecord, parsePrintedFigure } from "../stat
 
 /** The figures of a figures file, and how many entries had no printed percentage (so were not read). */
 export interface PrintedFiguresFile {
+  /** The figures read, in file order. */
   figures: PrintedFigureRecord[];
+  /** Entries without a printed percentage, which were not read. */
   skipped: number;
 }
 
+/** Options of `readPrintedFigures`. */
 export interface ReadPrintedFiguresOptions {
   /** "json" or "csv"; by default JSON when the text starts with `[` or `{`, CSV otherwise. */
   format?: "json" | "csv";

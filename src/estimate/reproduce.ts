@@ -3,9 +3,11 @@ import type { Estimate } from "../types";
 import { compareWithPublished, type FigureComparison } from "./compareWithPublished";
 import { estimate, type EstimateOptions } from "./estimate";
 
+/** What `reproduce` found: the estimates, each published figure set against them, and whether all were reproduced. */
 export interface Reproduction {
   /** Whole-sample Estimate rows of every categorical question. */
   estimates: Estimate[];
+  /** Each published figure against the data. */
   comparisons: FigureComparison[];
   /** True when every figure the data can carry is reproduced to the printed digit. */
   allReproduced: boolean;
