@@ -12,7 +12,14 @@ export interface FormatConventions {
   /** Columns the platform adds about the response itself (dates, progress, IP), not answers. */
   isMetadata: (column: string) => boolean;
   /** Splits the name of a one-column-per-option multi-select column into question and option. */
-  optionColumn?: (column: string) => { question: string; option: string } | undefined;
+  optionColumn?: (column: string) =>
+    | {
+        /** The question's part of the column name, e.g. "Q2" of "Q2_1". */
+        question: string;
+        /** The option's part, e.g. "1". */
+        option: string;
+      }
+    | undefined;
 }
 
 const CONVENTIONS: Record<ExportFormat, FormatConventions> = {
@@ -54,6 +61,13 @@ function splitOn(pattern: RegExp): FormatConventions["optionColumn"] {
   };
 }
 
+/**
+ * The conventions of a platform's exports: its respondent id column, its metadata columns and
+ * how it names one-column-per-option multi-select columns.
+ *
+ * @param format - The platform.
+ * @returns Its conventions.
+ */
 export function exportConventions(format: ExportFormat): FormatConventions {
   return CONVENTIONS[format];
 }

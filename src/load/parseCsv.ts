@@ -4,7 +4,9 @@ import { scanTable } from "./scanTable";
 
 /** A parsed CSV: the header and the answer rows, each an array of raw cells. */
 export interface CsvTable {
+  /** The column names, from the header row. */
   header: string[];
+  /** The answer rows, each with one raw cell per column. */
   rows: string[][];
   /** Spreadsheet row number (1-based, header = 1) of each entry of `rows`. */
   rowNumbers: number[];
@@ -18,6 +20,7 @@ export interface CsvTable {
   encoding?: Encoding;
 }
 
+/** Options of `parseCsv`. */
 export interface ParseCsvOptions {
   /** Field delimiter; sniffed among `,` `;` tab when omitted. */
   delimiter?: string;

@@ -9,6 +9,7 @@ import { rejectBinary } from "./rejectBinary";
  */
 export type Source = string | URL | Uint8Array | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string>;
 
+/** How a source's bytes are read: their encoding and the most bytes to accept. */
 export interface ReadSourceOptions {
   /** Text encoding; UTF-8, falling back to Windows-1252, when omitted. */
   encoding?: Encoding;

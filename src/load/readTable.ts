@@ -13,6 +13,7 @@ import { textDecoderFor } from "./stream/textDecoderFor";
  */
 export const IN_MEMORY_LIMIT = 512 * 2 ** 20;
 
+/** Options of `readTable`: encoding and size limit, delimiter and platform format. */
 export interface ReadTableOptions extends ReadSourceOptions {
   /** Field delimiter; sniffed among `,` `;` tab when omitted. */
   delimiter?: string;

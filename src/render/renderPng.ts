@@ -4,6 +4,7 @@ import { argumentError } from "../errors";
 import { bundledFontFiles, PNG_FONT_FAMILY } from "./font";
 import { renderSvg } from "./renderSvg";
 
+/** Options of `renderPng`. */
 export interface RenderPngOptions {
   /** Pixels per SVG unit (default 2, sharp enough for print at a column's width). */
   scale?: number;

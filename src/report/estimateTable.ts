@@ -7,7 +7,9 @@ import type { FormatOptions } from "./formatEstimate";
 
 /** A table of formatted estimates: what Markdown and HTML reports print. */
 export interface EstimateTable {
+  /** The column headers, in the table's language. */
   headers: string[];
+  /** One row of formatted cells per estimate. */
   cells: string[][];
 }
 

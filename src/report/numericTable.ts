@@ -3,7 +3,9 @@ import { localeTexts } from "../charts/locale";
 import type { MeanEstimate, QuantileEstimate } from "../estimate";
 import { markdownCell } from "./markdownCell";
 
+/** Options of `numericTable`. */
 export interface NumericTableOptions {
+  /** Number format and column headers (default "en-US"). */
   locale?: ChartLocale;
   /** Decimals of the mean, its limits and the quartiles (default 1). */
   decimals?: number;

@@ -4,6 +4,7 @@ import type { ChartLocale } from "../charts/locale";
 import { isWeighted } from "../charts/weighting";
 import { ESTIMATE_FIELDS } from "./estimateRecord";
 
+/** Options of `toCsv`. */
 export interface CsvOptions {
   /** Field separator: "," (default; ";" for "fr-FR"), or a tab. */
   delimiter?: "," | ";" | "\t";
