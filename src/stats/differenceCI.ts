@@ -7,7 +7,9 @@ import { assertTwoSamples, type TwoSampleOptions } from "./twoSampleOptions";
 import { assertLevel, assertOneOf } from "./validate";
 import { waldDifferenceLimits } from "./waldDifference";
 
+/** The interval methods for a difference of two proportions. */
 export const DIFFERENCE_METHODS = ["newcombe", "wald", "agresti-caffo", "score"] as const;
+/** One of `DIFFERENCE_METHODS`. */
 export type DifferenceMethod = (typeof DIFFERENCE_METHODS)[number];
 
 const LIMITS: Record<DifferenceMethod, (x1: number, n1: number, x2: number, n2: number, level: number, correction: boolean) => Limits> = {

@@ -5,12 +5,15 @@ import { binomialLogPmf } from "./binomialLogPmf";
 import { firstInteger } from "./firstInteger";
 import { assertOneOf } from "./validate";
 
+/** Options of `fisherExactTest`. */
 export interface FisherExactTestOptions {
   /** Default "two-sided"; "less" and "greater" (on the odds ratio) need a 2 × 2 table. */
   alternative?: Alternative;
 }
 
+/** Fisher's exact test's p-value, and the sample odds ratio of a 2 × 2 table. */
 export interface FisherExactTestResult {
+  /** The exact p-value (R `fisher.test`). */
   pValue: number;
   /** Sample odds ratio ad/bc of a 2 × 2 table (as scipy; R reports the conditional MLE instead). */
   oddsRatio?: number;

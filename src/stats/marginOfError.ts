@@ -1,6 +1,7 @@
 import { twoSidedZ } from "./quantiles";
 import { assertLevel, assertPopulationSize, assertPositiveCount, assertProbability } from "./validate";
 
+/** Options of `marginOfError`. */
 export interface MarginOfErrorOptions {
   /** Anticipated proportion; default 0.5, the most conservative. */
   p?: number;

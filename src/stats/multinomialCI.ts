@@ -5,9 +5,12 @@ import { clipToUnit } from "./limits";
 import { sisonGlazLimits } from "./sisonGlaz";
 import { assertCount, assertLevel, assertOneOf } from "./validate";
 
+/** The simultaneous interval methods for the shares of a multinomial. */
 export const MULTINOMIAL_METHODS = ["goodman", "sison-glaz"] as const;
+/** One of `MULTINOMIAL_METHODS`. */
 export type MultinomialMethod = (typeof MULTINOMIAL_METHODS)[number];
 
+/** Options of `multinomialCI`. */
 export interface MultinomialCIOptions {
   /** Default "sison-glaz". */
   method?: MultinomialMethod;

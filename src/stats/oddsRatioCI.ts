@@ -6,7 +6,9 @@ import { twoSampleScoreLimits } from "./twoSampleScore";
 import { assertNonZeroCell, assertTwoSamples, type TwoSampleOptions } from "./twoSampleOptions";
 import { assertLevel, assertOneOf } from "./validate";
 
+/** The interval methods for an odds ratio. */
 export const ODDS_RATIO_METHODS = ["logit", "logit-adjusted", "score"] as const;
+/** One of `ODDS_RATIO_METHODS`. */
 export type OddsRatioMethod = (typeof ODDS_RATIO_METHODS)[number];
 
 /**

@@ -9,6 +9,7 @@ import { waldLimits } from "./wald";
 import { wilsonLimits } from "./wilson";
 import { wilsonCCLimits } from "./wilsonCC";
 
+/** Options of `proportionCI`. */
 export interface ProportionCIOptions {
   /** Default "wilson". */
   method?: CIMethod;
@@ -20,6 +21,7 @@ export interface ProportionCIOptions {
 
 /** The interval methods for one proportion, in the order the docs list them. */
 export const CI_METHODS = ["wald", "wilson", "wilson-cc", "agresti-coull", "clopper-pearson", "jeffreys", "logit"] as const;
+/** One of `CI_METHODS`. */
 export type CIMethod = (typeof CI_METHODS)[number];
 
 const LIMITS: Record<CIMethod, (x: number, n: number, level: number) => Limits> = {

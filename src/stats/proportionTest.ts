@@ -3,6 +3,7 @@ import { ALTERNATIVES, type Alternative } from "./alternative";
 import { chiSquareUpperTail } from "./tails";
 import { assertOneOf, assertOpenProbability, assertSuccesses } from "./validate";
 
+/** Options of `proportionTest`. */
 export interface ProportionTestOptions {
   /** Hypothesised proportion, in (0, 1); default 0.5. */
   p0?: number;
@@ -12,11 +13,13 @@ export interface ProportionTestOptions {
   correction?: boolean;
 }
 
+/** The score test of one proportion, as R `prop.test(x, n, p0)`. */
 export interface ProportionTestResult {
   /** X² = (|x − n·p0| − correction)²/(n·p0(1 − p0)), on 1 degree of freedom. */
   statistic: number;
   /** sign(x − n·p0)·√X², the score z. */
   z: number;
+  /** The p-value. */
   pValue: number;
   /** x/n */
   estimate: number;

@@ -6,7 +6,9 @@ import { twoSampleScoreLimits } from "./twoSampleScore";
 import { assertNonZeroCell, assertTwoSamples, type TwoSampleOptions } from "./twoSampleOptions";
 import { assertLevel, assertOneOf } from "./validate";
 
+/** The interval methods for a ratio of two proportions (relative risk). */
 export const RATIO_METHODS = ["log", "log-adjusted", "score"] as const;
+/** One of `RATIO_METHODS`. */
 export type RatioMethod = (typeof RATIO_METHODS)[number];
 
 /**

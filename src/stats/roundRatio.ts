@@ -4,6 +4,7 @@ import { insertDecimalPoint } from "./insertDecimalPoint";
 /** How a printed figure was rounded. */
 export type RoundingRule = "half-up" | "half-even" | "truncate";
 
+/** Options of `roundRatio`. */
 export interface RoundRatioOptions {
   /** Digits after the decimal point (default 0). */
   decimals?: number;

@@ -2,6 +2,7 @@ import { argumentError } from "../errors";
 import { twoSidedZ } from "./quantiles";
 import { assertLevel, assertOpenProbability, assertPositiveCount } from "./validate";
 
+/** Options of `sampleSize`. */
 export interface SampleSizeOptions {
   /** Wanted margin of error (half-width) on the proportion scale, in (0, 1): 0.05 for ±5 points. */
   margin: number;

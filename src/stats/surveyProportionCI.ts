@@ -10,8 +10,10 @@ import { expit } from "./expit";
 
 /** The interval methods of R survey's `svyciprop`. */
 export const SURVEY_CI_METHODS = ["logit", "xlogit", "beta", "mean", "asin", "likelihood"] as const;
+/** One of `SURVEY_CI_METHODS`: the `method` of R survey's `svyciprop`. */
 export type SurveyCIMethod = (typeof SURVEY_CI_METHODS)[number];
 
+/** Options of `surveyProportionCI`. */
 export interface SurveyProportionCIOptions {
   /** Degrees of freedom of the design (R `degf`: #PSUs − #strata). */
   df: number;

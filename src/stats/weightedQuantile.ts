@@ -2,9 +2,11 @@ import { argumentError } from "../errors";
 
 /** Values of a sample sorted ascending (ties in their original order) with cumulative weights. */
 export interface SortedWeights {
+  /** The values, sorted ascending. */
   values: Float64Array;
   /** Σ of the weights up to and including each sorted value. */
   cumulative: Float64Array;
+  /** Σ of all the weights. */
   total: number;
 }
 

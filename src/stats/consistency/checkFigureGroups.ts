@@ -5,9 +5,11 @@ import type { ConsistencyRounding } from "./consistencyTarget";
 
 /** The categories of one single-choice question, named by the `group` its figures share. */
 export interface FigureGroupCheck {
+  /** The `group` name the figures share. */
   group: string;
   /** The labels of the group's figures, in input order. */
   labels: string[];
+  /** Whether their counts add up to the base, and which base the percentages use. */
   partition: PartitionCheck;
 }
 

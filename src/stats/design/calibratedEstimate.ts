@@ -5,6 +5,7 @@ import { meanShift, type DesignVariableInput } from "./designMean";
 import { linearizedVariance } from "./linearizedVariance";
 import { analysisMask, prepareDesign } from "./prepareDesign";
 
+/** The input of `calibratedEstimate`: a design variable with calibrated weights instead of sampling weights. */
 export interface CalibratedInput extends Omit<DesignVariableInput, "weights"> {
   /** The result of `postStratify` or `rake`: its weights are the design's weights. */
   calibration: CalibrationResult;

@@ -15,8 +15,11 @@ export interface DesignVariableInput extends DesignInput {
   naRm?: boolean;
 }
 
+/** Several analysis variables on one design (`designMeans`, `designTotals`). */
 export interface DesignVariablesInput extends DesignInput {
+  /** The analysis variables, each one value per row. */
   ys: readonly NumericArray[];
+  /** Optional domain: the estimates are over rows where it is true, with the full design kept. */
   domain?: DomainMask;
   /** As `DesignVariableInput.naRm`; a row missing any of the variables leaves the domain of all (R). */
   naRm?: boolean;

@@ -11,6 +11,7 @@ export interface DomainEstimate extends DesignEstimate {
   group: string;
 }
 
+/** A design variable and the group of each row, for domain estimates (R `svyby`). */
 export interface DomainInput extends Omit<DesignVariableInput, "domain"> {
   /** Group id per row (R `svyby(~y, ~group, …)`); rows with `null`/`undefined` belong to no group. */
   by: readonly (Id | null | undefined)[];
@@ -28,6 +29,13 @@ export function domainMeans(input: DomainInput): DomainEstimate[] {
   return domainEstimates(input, "mean");
 }
 
+/**
+ * Domain (subpopulation) totals for every group, as R `svyby(~y, ~by, design, svytotal)`: the
+ * variance as in `domainMeans`, on the full design with z_i = 0 outside the group (Lumley 2010 §3.4).
+ *
+ * @param input - The design, the variable y and each row's group.
+ * @returns One total per group, with its SE, variance, design effect and df.
+ */
 export function domainTotals(input: DomainInput): DomainEstimate[] {
   return domainEstimates(input, "total");
 }

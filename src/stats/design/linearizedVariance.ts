@@ -1,9 +1,11 @@
 import { SurveyError, argumentError } from "../../errors";
 import { spreadsheetRow, type DesignColumnNames, type FinalDesignTally, type LonelyPsu, LONELY_PSU_OPTIONS } from "../../tally/designTally";
 
+/** Options of the linearised variance. */
 export interface VarianceOptions {
   /** Single-PSU strata: "fail" (default, as R), "certainty", "remove", "adjust" or "average". */
   lonelyPsu?: LonelyPsu;
+  /** Column names, for error messages. */
   names?: DesignColumnNames;
 }
 

@@ -5,7 +5,9 @@ import { replicateDf, replicateVariance, type ReplicateVarianceSettings } from "
 
 /** A replicate-weight design: full-sample weights and R replicate columns of full analysis weights. */
 export interface ReplicateDesign extends ReplicateVarianceSettings {
+  /** The full-sample weights. */
   weights: NumericArray;
+  /** The replicate weight columns, each a full analysis weight per row. */
   replicates: readonly NumericArray[];
 }
 
