@@ -3,7 +3,9 @@ import type { CodedAnswers } from "./types";
 
 /** A respondent who answered a question their filter excludes (skip-logic violation). */
 export interface SkipViolation {
+  /** The question answered. */
   question: string;
+  /** The respondent's spreadsheet row (header = 1). */
   row: number;
 }
 

@@ -9,6 +9,7 @@ import { readDesignColumns } from "./readDesignColumns";
 import { reportWarnings, throwOnWarning } from "./reportWarnings";
 import type { CodedAnswers, DataIssue, QuestionAccount, Survey } from "./types";
 
+/** Options of `surveyFromTable` (and `loadSurvey`): a design to use, and whether to stop at the first problem. */
 export interface SurveyOptions {
   /** Overrides or completes the codebook's design. */
   design?: DesignSpec;

@@ -16,6 +16,7 @@ const PLATFORM_NAMES: Record<ExportFormat, string> = { plain: "spreadsheet", qua
 
 /** `InferCodebookOptions` once the data dictionary, if any, has been read. */
 export interface ProposeOptions extends Omit<InferCodebookOptions, "dictionary"> {
+  /** The data dictionary, read. */
   dictionary?: DataDictionary;
 }
 

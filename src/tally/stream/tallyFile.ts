@@ -14,11 +14,13 @@ import { tallyChunks } from "./tallyChunks";
 
 /** How far a long tally has got. */
 export interface TallyProgress {
+  /** Bytes read so far. */
   bytesRead: number;
   /** The file's size, when the source is a file. */
   totalBytes?: number;
 }
 
+/** Options of `tallyFile`. */
 export interface TallyFileOptions {
   /**
    * Threads counting a file path (Node only): the file is cut at record boundaries and the
