@@ -3,6 +3,7 @@ import type { CsvTable } from "./parseCsv";
 
 /** Survey platforms whose export conventions svyprop knows; `plain` is any other CSV. */
 export const EXPORT_FORMATS = ["plain", "qualtrics", "limesurvey", "redcap"] as const;
+/** One of `EXPORT_FORMATS`. */
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** What each platform's export looks like. */
