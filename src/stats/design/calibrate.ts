@@ -103,6 +103,23 @@ function discrepancy(w: Float64Array, m: Margin): number {
  * Post-stratification (R `postStratify`; Holt & Smith 1979): w_i ← w_i · N_c/Σ_{i∈c} w_i, so each
  * post-stratum's weights add up to its known population count. Every sampled value needs a
  * count (`E_BAD_VALUE` with its row) and every count a sampled row (`E_ARGUMENT`).
+ *
+ * @param input - The weights (default 1), each row's post-stratum, and the population count of each.
+ * @returns The calibrated weights and the margin's record (for the variance).
+ * @throws {@link SurveyError} `E_ARGUMENT` for a post-stratum without a count, or a bad weight.
+ *
+ * @example
+ * ```ts
+ * import { postStratify } from "svyprop";
+ *
+ * // R: weights(postStratify(design, ~g, data.frame(g = c("m", "f"), Freq = c(10, 6))))
+ * const calibrated = postStratify({
+ *   weights: [2, 2, 1, 1, 3, 3, 1, 1],
+ *   postStrata: ["m", "f", "m", "f", "m", "f", "m", "f"],
+ *   population: { m: 10, f: 6 },
+ * });
+ * calibrated.weights; // → [2.857143, 1.714286, 1.428571, 0.857143, 4.285714, 2.571429, 1.428571, 0.857143]
+ * ```
  */
 export function postStratify(input: { weights?: NumericArray; postStrata: readonly Id[]; population: PopulationCounts; names?: { weights?: string; postStrata?: string } }): CalibrationResult {
   const n = input.postStrata.length;
@@ -130,6 +147,27 @@ export interface RakeMargin {
  * 10 cycles and epsilon 1; an epsilon below 1 is relative to the sum of the starting weights.
  * Those defaults stop early by design: pass e.g. `{ epsilon: 1e-9, maxIterations: 100 }` for
  * weights that match every margin to rounding. `maxDiscrepancy` reports how close they came.
+ *
+ * @param input - The weights (default 1), the margins (each row's cell and the cells' population
+ *   counts), and the stopping rule (`epsilon`, `maxIterations`).
+ * @returns The calibrated weights, the cycles done, whether raking converged, and the margins' records.
+ * @throws {@link SurveyError} `E_ARGUMENT` for a cell without a count, or a bad weight.
+ *
+ * @example
+ * ```ts
+ * import { rake } from "svyprop";
+ *
+ * const calibrated = rake({
+ *   weights: [2, 2, 1, 1, 3, 3, 1, 1],
+ *   margins: [
+ *     { ids: ["m", "f", "m", "f", "m", "f", "m", "f"], population: { m: 10, f: 6 } },
+ *     { ids: ["a", "a", "a", "a", "b", "b", "b", "b"], population: { a: 7, b: 9 } },
+ *   ],
+ * });
+ * calibrated.converged; // → true
+ * // Both margins now add up: m 2.9167 + 1.4583 + 4.2188 + 1.4063 = 10.
+ * calibrated.weights; // → [2.9167, 1.75, 1.4583, 0.875, 4.2188, 2.5312, 1.4063, 0.8438]
+ * ```
  */
 export function rake(input: { weights?: NumericArray; margins: readonly RakeMargin[]; maxIterations?: number; epsilon?: number; names?: { weights?: string } }): CalibrationResult {
   if (input.margins.length === 0) throw argumentError("margins", "must hold at least one margin");

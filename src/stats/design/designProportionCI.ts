@@ -18,6 +18,21 @@ export interface DesignProportionCIOptions {
  * svyciprop's interval for a design-based proportion: the estimate's SE with df = its design df
  * and nrow = its rows (within the domain for svyby), handed to `surveyProportionCI` (Korn &
  * Graubard 1998 for "beta"; Lumley 2010 §2.3.1).
+ *
+ * @param estimate - A design-based mean of a 0/1 variable (`designMean`, `domainMeans`, …).
+ * @param options - The method (default "logit"), the level, and for "likelihood" the domain's fit.
+ * @returns The interval, with the SE and the df it used.
+ * @throws {@link SurveyError} `E_ARGUMENT` for an invalid method or level.
+ *
+ * @example
+ * ```ts
+ * import { designMean, designProportionCI } from "svyprop";
+ *
+ * const design = { weights: [2, 2, 1, 1, 3, 3, 1, 1], strata: ["a", "a", "a", "a", "b", "b", "b", "b"], cluster: [1, 1, 2, 2, 3, 3, 4, 4] };
+ * const mean = designMean({ ...design, y: [1, 0, 1, 1, 0, 1, 0, 1] });
+ * // R: confint(svyciprop(~y, design, method = "logit"))
+ * designProportionCI(mean); // → { estimate: 0.571429, lower: 0.2331381, upper: 0.8539645, df: 2 }
+ * ```
  */
 export function designProportionCI(
   estimate: DesignEstimate,

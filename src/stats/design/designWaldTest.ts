@@ -33,6 +33,20 @@ export interface DesignWaldResult {
  * W = θᵀV⁻¹θ, m = (r − 1)(c − 1), ν = #PSUs − #strata:
  * - "Wald": F = W/m on (m, ν) df;
  * - "adjWald": F = W·(ν − m + 1)/(ν·m) on (m, ν − m + 1) df (Fellegi 1980).
+ *
+ * @param input - The design, the row and column variables, and the `statistic` ("Wald" or "adjWald").
+ * @returns F, its df and p-value, the Wald form W and the weighted table.
+ * @throws {@link SurveyError} as `tableDesign`, or `E_ARGUMENT` for an unknown statistic.
+ *
+ * @example
+ * ```ts
+ * import { designWaldTest } from "svyprop";
+ *
+ * // R: svychisq(~g + y, design, statistic = "Wald") gives F = 0.5, ndf = 1, ddf = 2, p-value = 0.5528.
+ * const design = { weights: [2, 2, 1, 1, 3, 3, 1, 1], strata: ["a", "a", "a", "a", "b", "b", "b", "b"], cluster: [1, 1, 2, 2, 3, 3, 4, 4] };
+ * designWaldTest({ ...design, rows: ["m", "f", "m", "f", "m", "f", "m", "f"], cols: [1, 0, 1, 1, 0, 1, 0, 1] });
+ * // → { statistic: 0.5, ndf: 1, ddf: 2, pValue: 0.5528 }
+ * ```
  */
 export function designWaldTest(input: TableDesignInput & { statistic?: "Wald" | "adjWald" }): DesignWaldResult {
   const statistic = input.statistic ?? "Wald";

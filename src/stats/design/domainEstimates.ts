@@ -24,6 +24,21 @@ export interface DomainInput extends Omit<DesignVariableInput, "domain"> {
  * svymean | svytotal)`: each group's variance is computed on the full design with z_i = 0
  * outside the group, so PSUs without group members still count (Lumley 2010 §3.4;
  * Cochran 1977 §2.13). The df of each group is that of the subset design.
+ *
+ * @param input - The design, the variable `y` and each row's group `by`.
+ * @returns One mean per group (in `groups` order, or sorted as R sorts factor levels), with its SE,
+ *   variance, design effect and df.
+ * @throws {@link SurveyError} as `designMean`.
+ *
+ * @example
+ * ```ts
+ * import { domainMeans } from "svyprop";
+ *
+ * // R: svyby(~x, ~g, design, svymean)
+ * const design = { weights: [2, 2, 1, 1, 3, 3, 1, 1], strata: ["a", "a", "a", "a", "b", "b", "b", "b"], cluster: [1, 1, 2, 2, 3, 3, 4, 4] };
+ * domainMeans({ ...design, y: [3, 5, 2, 8, 6, 4, 7, 1], by: ["m", "f", "m", "f", "m", "f", "m", "f"] });
+ * // → [{ group: "f", estimate: 4.428571, se: 0.4626851 }, { group: "m", estimate: 4.714286, se: 0.2465928 }]
+ * ```
  */
 export function domainMeans(input: DomainInput): DomainEstimate[] {
   return domainEstimates(input, "mean");
@@ -35,6 +50,16 @@ export function domainMeans(input: DomainInput): DomainEstimate[] {
  *
  * @param input - The design, the variable y and each row's group.
  * @returns One total per group, with its SE, variance, design effect and df.
+ *
+ * @example
+ * ```ts
+ * import { domainTotals } from "svyprop";
+ *
+ * const design = { weights: [2, 2, 1, 1, 3, 3, 1, 1], strata: ["a", "a", "a", "a", "b", "b", "b", "b"], cluster: [1, 1, 2, 2, 3, 3, 4, 4] };
+ * // f: 2·5 + 1·8 + 3·4 + 1·1; m: 2·3 + 1·2 + 3·6 + 1·7
+ * domainTotals({ ...design, y: [3, 5, 2, 8, 6, 4, 7, 1], by: ["m", "f", "m", "f", "m", "f", "m", "f"] });
+ * // → [{ group: "f", estimate: 31 }, { group: "m", estimate: 33 }]
+ * ```
  */
 export function domainTotals(input: DomainInput): DomainEstimate[] {
   return domainEstimates(input, "total");

@@ -48,6 +48,20 @@ export interface RaoScottResult {
  * diag(p̂) and V the linearised covariance of p̂: Δ = (Cᵀ D⁻¹ C / n)⁻¹ (Cᵀ D⁻¹ V D⁻¹ C).
  * - "F": F = X²/tr(Δ) on d0 = tr(Δ)²/tr(Δ²) and d0·(#PSUs − #strata) df (second-order correction);
  * - "Chisq": statistic X² as R reports it; p from X²/mean(diag Δ) on (r − 1)(c − 1) df (first order).
+ *
+ * @param input - The design, the row and column variables, and the `statistic` ("F" or "Chisq").
+ * @returns The statistic, df, p-value, Pearson's X², the traces of Δ and the weighted table.
+ * @throws {@link SurveyError} as `tableDesign` and `designMean`.
+ *
+ * @example
+ * ```ts
+ * import { raoScottTest } from "svyprop";
+ *
+ * // R: svychisq(~g + y, design) gives F = 0.47364, ndf = 1, ddf = 2, p-value = 0.5624.
+ * const design = { weights: [2, 2, 1, 1, 3, 3, 1, 1], strata: ["a", "a", "a", "a", "b", "b", "b", "b"], cluster: [1, 1, 2, 2, 3, 3, 4, 4] };
+ * raoScottTest({ ...design, rows: ["m", "f", "m", "f", "m", "f", "m", "f"], cols: [1, 0, 1, 1, 0, 1, 0, 1] });
+ * // → { statistic: 0.47364, ndf: 1, ddf: 2, pValue: 0.5624 }
+ * ```
  */
 export function raoScottTest(input: TableDesignInput & RaoScottOptions): RaoScottResult {
   const statistic = input.statistic ?? "F";
