@@ -41,22 +41,22 @@ export interface SampleFacts {
  * percentage all agree — the percentage compared as text, after exact half-up rounding of k/n.
  * A figure about no question (e.g. "202 of 405 (50 %) answered") is reproduced when each of its
  * counts is the number of respondents or the population size, and its percentage is k/n.
-  *
-  * @param figures - The published figures.
-  * @param rows - Whole-sample Estimate rows of the questions the figures are about.
-  * @param sample - The number of respondents and the population size, for figures about the sample.
-  * @returns One comparison per figure, in order: our figure, the base used and the verdict.
-  *
-  * @example
-  * ```ts
-  * import { compareWithPublished, estimate, loadDataset } from "svyprop";
-  *
-  * const { survey, published } = await loadDataset("moubarak-2009");
-  * const figure = published.figures.find((f) => f.key === "real_name")!;
-  * const [comparison] = compareWithPublished([figure], estimate(survey, "real_name"), { respondents: 202 });
-  * comparison?.ours; // → "99"
-  * comparison?.verdict; // → "reproduced"
-  * ```
+ *
+ * @param figures - The published figures.
+ * @param rows - Whole-sample Estimate rows of the questions the figures are about.
+ * @param sample - The number of respondents and the population size, for figures about the sample.
+ * @returns One comparison per figure, in order: our figure, the base used and the verdict.
+ *
+ * @example
+ * ```ts
+ * import { compareWithPublished, estimate, loadDataset } from "svyprop";
+ *
+ * const { survey, published } = await loadDataset("moubarak-2009");
+ * const figure = published.figures.find((f) => f.key === "real_name")!;
+ * const [comparison] = compareWithPublished([figure], estimate(survey, "real_name"), { respondents: 202 });
+ * comparison?.ours; // → "99"
+ * comparison?.verdict; // → "reproduced"
+ * ```
  */
 export function compareWithPublished(figures: PublishedFigure[], rows: Estimate[], sample: SampleFacts): FigureComparison[] {
   return figures.map((figure) => {

@@ -62,25 +62,25 @@ export interface Crosstab {
  * simple random sample Pearson's chi-square (R `chisq.test`) or Fisher's exact test (R
  * `fisher.test`) on the counts, on a design the Rao–Scott test (R `svychisq`; Rao & Scott 1984).
  * Categories nobody chose are left out of the test, as they carry no information.
-  *
-  * @param survey - The survey.
-  * @param rowQuestion - The id of the question whose proportions the table shows (categorical).
-  * @param columnQuestion - The id of the question that splits them (categorical).
-  * @param options - The interval options of `estimate`, the `test` and Yates' `correction`.
-  * @returns The row question's estimates within each column category, and the test of independence.
-  * @throws {@link SurveyError} `E_UNKNOWN_QUESTION` or `E_ARGUMENT` as `estimate`, or for a test the
-  *   design does not allow.
-  *
-  * @example
-  * ```ts
-  * import { crosstab, loadDataset } from "svyprop";
-  *
-  * const { survey } = await loadDataset("moubarak-2009");
-  * const table = crosstab(survey, "facebook", "position");
-  * // R: chisq.test(matrix(c(120, 40, 27, 15), 2)) gives X-squared = 1.4246, p-value = 0.2327.
-  * table.test; // → { method: "pearson", statistic: 1.4246, df: 1, pValue: 0.2327, n: 202 }
-  * table.estimates.length; // → 4
-  * ```
+ *
+ * @param survey - The survey.
+ * @param rowQuestion - The id of the question whose proportions the table shows (categorical).
+ * @param columnQuestion - The id of the question that splits them (categorical).
+ * @param options - The interval options of `estimate`, the `test` and Yates' `correction`.
+ * @returns The row question's estimates within each column category, and the test of independence.
+ * @throws {@link SurveyError} `E_UNKNOWN_QUESTION` or `E_ARGUMENT` as `estimate`, or for a test the
+ *   design does not allow.
+ *
+ * @example
+ * ```ts
+ * import { crosstab, loadDataset } from "svyprop";
+ *
+ * const { survey } = await loadDataset("moubarak-2009");
+ * const table = crosstab(survey, "facebook", "position");
+ * // R: chisq.test(matrix(c(120, 40, 27, 15), 2)) gives X-squared = 1.4246, p-value = 0.2327.
+ * table.test; // → { method: "pearson", statistic: 1.4246, df: 1, pValue: 0.2327, n: 202 }
+ * table.estimates.length; // → 4
+ * ```
  */
 export function crosstab(survey: Survey, rowQuestion: string, columnQuestion: string, options: CrosstabOptions = {}): Crosstab {
   const { test: _, correction: __, ...estimateOptions } = options;

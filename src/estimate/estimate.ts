@@ -43,27 +43,27 @@ export interface EstimateOptions {
  * A simple random sample asked for one of svyciprop's own methods ("xlogit", "beta", "mean",
  * "asin", "likelihood") takes the same path with R's `svydesign(ids = ~1, fpc = ~N)`: t
  * quantiles with n − 1 df, each base a domain of the whole sample.
-  *
-  * @param survey - The survey, from `loadSurvey`, `loadDataset` or `surveyFromTable`.
-  * @param questionId - The question's id in the codebook (binary, single, multi or Likert).
-  * @param options - Interval method and level, `by` (a question to split by), the population size
-  *   (default the design's; `null` for none) and the labels' `locale`.
-  * @returns One row per category, or per group and category with `by`, in codebook order.
-  * @throws {@link SurveyError} `E_UNKNOWN_QUESTION` for an unknown id, `E_ARGUMENT` for a numeric
-  *   question (use `estimateMean`), a bad grouping question, method or level.
-  *
-  * @example
-  * ```ts
-  * import { estimate, loadDataset } from "svyprop";
-  *
-  * const { survey } = await loadDataset("moubarak-2009");
-  * // The codebook gives the 405 people emailed, so the interval is corrected for the finite population.
-  * estimate(survey, "real_name");
-  * // → [{ category: "yes", count: 138, base: 140, proportion: 0.9857, lower: 0.9638, upper: 0.9944, method: "wilson" },
-  * //    { category: "no", count: 2, base: 140 }]
-  * // Without the correction, the Wilson interval of 138/140:
-  * estimate(survey, "real_name", { populationSize: null })[0]; // → { lower: 0.9494, upper: 0.9961 }
-  * ```
+ *
+ * @param survey - The survey, from `loadSurvey`, `loadDataset` or `surveyFromTable`.
+ * @param questionId - The question's id in the codebook (binary, single, multi or Likert).
+ * @param options - Interval method and level, `by` (a question to split by), the population size
+ *   (default the design's; `null` for none) and the labels' `locale`.
+ * @returns One row per category, or per group and category with `by`, in codebook order.
+ * @throws {@link SurveyError} `E_UNKNOWN_QUESTION` for an unknown id, `E_ARGUMENT` for a numeric
+ *   question (use `estimateMean`), a bad grouping question, method or level.
+ *
+ * @example
+ * ```ts
+ * import { estimate, loadDataset } from "svyprop";
+ *
+ * const { survey } = await loadDataset("moubarak-2009");
+ * // The codebook gives the 405 people emailed, so the interval is corrected for the finite population.
+ * estimate(survey, "real_name");
+ * // → [{ category: "yes", count: 138, base: 140, proportion: 0.9857, lower: 0.9638, upper: 0.9944, method: "wilson" },
+ * //    { category: "no", count: 2, base: 140 }]
+ * // Without the correction, the Wilson interval of 138/140:
+ * estimate(survey, "real_name", { populationSize: null })[0]; // → { lower: 0.9494, upper: 0.9961 }
+ * ```
  */
 export function estimate(survey: Survey, questionId: string, options: EstimateOptions = {}): Estimate[] {
   return localizeLabels(estimateRows(survey, questionId, options), survey.codebook, options.locale);

@@ -104,27 +104,27 @@ export function estimateMean(survey: Survey, questionId: string, options: Numeri
  * its linearised SE and the interval total ± t·SE on the whole design's degrees of freedom — R
  * `confint(svytotal(~y, design, na.rm = TRUE), df = degf(design))`; with `by`, `svyby(…, svytotal)`.
  * Without weights or a population size every respondent counts once (the sample total).
-  *
-  * @param survey - The survey.
-  * @param questionId - A numeric or Likert question's id.
-  * @param options - `by` (a grouping question) and `level` (default 0.95).
-  * @returns One row (per group): the total, its SE, interval, level, df and the respondents counted.
-  * @throws {@link SurveyError} `E_ARGUMENT` for an unknown or non-numeric question.
-  *
-  * @example
-  * ```ts
-  * import { estimateTotal, loadSurvey } from "svyprop";
-  *
-  * const csv = "hours,w\n2,10\n5,10\n3,20\n";
-  * const survey = await loadSurvey(new TextEncoder().encode(csv), {
-  *   codebook: {
-  *     design: { weights: "w" },
-  *     questions: [{ id: "hours", column: "hours", type: "numeric", label: "Hours online" }],
-  *   },
-  * });
-  * // 2·10 + 5·10 + 3·20
-  * estimateTotal(survey, "hours"); // → [{ total: 130, n: 3, df: 2 }]
-  * ```
+ *
+ * @param survey - The survey.
+ * @param questionId - A numeric or Likert question's id.
+ * @param options - `by` (a grouping question) and `level` (default 0.95).
+ * @returns One row (per group): the total, its SE, interval, level, df and the respondents counted.
+ * @throws {@link SurveyError} `E_ARGUMENT` for an unknown or non-numeric question.
+ *
+ * @example
+ * ```ts
+ * import { estimateTotal, loadSurvey } from "svyprop";
+ *
+ * const csv = "hours,w\n2,10\n5,10\n3,20\n";
+ * const survey = await loadSurvey(new TextEncoder().encode(csv), {
+ *   codebook: {
+ *     design: { weights: "w" },
+ *     questions: [{ id: "hours", column: "hours", type: "numeric", label: "Hours online" }],
+ *   },
+ * });
+ * // 2·10 + 5·10 + 3·20
+ * estimateTotal(survey, "hours"); // → [{ total: 130, n: 3, df: 2 }]
+ * ```
  */
 export function estimateTotal(survey: Survey, questionId: string, options: NumericEstimateOptions = {}): TotalEstimate[] {
   return numericSummaries(survey, questionId, options, "total").map(({ identity, estimate, interval }) => ({

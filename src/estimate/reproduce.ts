@@ -15,22 +15,22 @@ export interface Reproduction {
 
 /**
  * Estimates every categorical question of a survey and compares them with the published figures.
-  *
-  * @param survey - The survey.
-  * @param published - The source's printed figures (a dataset's `published.json`).
-  * @param options - The interval options of `estimate` (the figures are compared on counts and
-  *   rounded percentages, which the interval does not change).
-  * @returns The estimates, each figure's comparison, and whether every reproducible figure was reproduced.
-  *
-  * @example
-  * ```ts
-  * import { loadDataset, reproduce } from "svyprop";
-  *
-  * const { survey, published } = await loadDataset("moubarak-2009");
-  * const { allReproduced, comparisons } = reproduce(survey, published);
-  * allReproduced; // → true
-  * comparisons.find((c) => c.figure.key === "real_name")?.verdict; // → "reproduced"
-  * ```
+ *
+ * @param survey - The survey.
+ * @param published - The source's printed figures (a dataset's `published.json`).
+ * @param options - The interval options of `estimate` (the figures are compared on counts and
+ *   rounded percentages, which the interval does not change).
+ * @returns The estimates, each figure's comparison, and whether every reproducible figure was reproduced.
+ *
+ * @example
+ * ```ts
+ * import { loadDataset, reproduce } from "svyprop";
+ *
+ * const { survey, published } = await loadDataset("moubarak-2009");
+ * const { allReproduced, comparisons } = reproduce(survey, published);
+ * allReproduced; // → true
+ * comparisons.find((c) => c.figure.key === "real_name")?.verdict; // → "reproduced"
+ * ```
  */
 export function reproduce(survey: Survey, published: PublishedFigures, options: Omit<EstimateOptions, "by"> = {}): Reproduction {
   const estimates = survey.codebook.questions

@@ -13,21 +13,21 @@ export interface RenderPngOptions {
 /**
  * Renders a Vega-Lite spec to PNG bytes: SVG first (`renderSvg`), then rasterised by resvg with
  * the bundled DejaVu Sans, never the machine's fonts, so a PNG looks the same everywhere.
-  *
-  * @param spec - A Vega-Lite spec, e.g. from `barChart`.
-  * @param options - `scale`: pixels per SVG unit (default 2).
-  * @returns The PNG file's bytes.
-  *
-  * @example
-  * ```ts
-  * import { barChart, estimate, loadDataset } from "svyprop";
-  * import { renderPng } from "svyprop/render";
-  *
-  * const { survey } = await loadDataset("moubarak-2009");
-  * const png = await renderPng(barChart(estimate(survey, "real_name")), { scale: 1 });
-  * // The PNG signature:
-  * [...png.subarray(0, 4)]; // → [137, 80, 78, 71]
-  * ```
+ *
+ * @param spec - A Vega-Lite spec, e.g. from `barChart`.
+ * @param options - `scale`: pixels per SVG unit (default 2).
+ * @returns The PNG file's bytes.
+ *
+ * @example
+ * ```ts
+ * import { barChart, estimate, loadDataset } from "svyprop";
+ * import { renderPng } from "svyprop/render";
+ *
+ * const { survey } = await loadDataset("moubarak-2009");
+ * const png = await renderPng(barChart(estimate(survey, "real_name")), { scale: 1 });
+ * // The PNG signature:
+ * [...png.subarray(0, 4)]; // → [137, 80, 78, 71]
+ * ```
  */
 export async function renderPng(spec: TopLevelSpec, options: RenderPngOptions = {}): Promise<Uint8Array> {
   const { scale = 2 } = options;

@@ -7,20 +7,20 @@ import { type VegaTextMetrics, withFontMeasurement } from "./textMeasurement";
  * bundled DejaVu Sans (the font of the PNGs; see `withFontMeasurement`).
  * vega and vega-lite are ESM-only with top-level await, so they are imported dynamically:
  * a static import would make the CommonJS build of `svyprop/render` unloadable with require().
-  *
-  * @param spec - A Vega-Lite spec, e.g. from `barChart`.
-  * @returns The SVG document.
-  *
-  * @example
-  * ```ts
-  * import { barChart, estimate, loadDataset } from "svyprop";
-  * import { renderSvg } from "svyprop/render";
-  *
-  * const { survey } = await loadDataset("moubarak-2009");
-  * const svg = await renderSvg(barChart(estimate(survey, "real_name")));
-  * svg; // → "<svg xmlns=\"http://www.w3.org/2000/svg\"…"
-  * svg.includes("n = 140"); // → true
-  * ```
+ *
+ * @param spec - A Vega-Lite spec, e.g. from `barChart`.
+ * @returns The SVG document.
+ *
+ * @example
+ * ```ts
+ * import { barChart, estimate, loadDataset } from "svyprop";
+ * import { renderSvg } from "svyprop/render";
+ *
+ * const { survey } = await loadDataset("moubarak-2009");
+ * const svg = await renderSvg(barChart(estimate(survey, "real_name")));
+ * svg; // → "<svg xmlns=\"http://www.w3.org/2000/svg\"…"
+ * svg.includes("n = 140"); // → true
+ * ```
  */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   const [{ compile }, vega] = await Promise.all([import("vega-lite"), import("vega")]);

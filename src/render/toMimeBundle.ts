@@ -26,20 +26,20 @@ export interface ChartMimeBundle {
  * interactive chart where the frontend has a Vega-Lite renderer) and the rendered SVG for every
  * other frontend, e.g. GitHub's notebook preview. In Deno's Jupyter kernel:
  * `Deno.jupyter.display(await toMimeBundle(spec), { raw: true })`.
-  *
-  * @param spec - A Vega-Lite spec, e.g. from `barChart`.
-  * @returns The bundle: the spec under both Vega-Lite MIME types, the SVG, and a text line.
-  *
-  * @example
-  * ```ts
-  * import { barChart, estimate, loadDataset } from "svyprop";
-  * import { toMimeBundle } from "svyprop/render";
-  *
-  * const { survey } = await loadDataset("moubarak-2009");
-  * const bundle = await toMimeBundle(barChart(estimate(survey, "real_name")));
-  * Object.keys(bundle);
-  * // → ["application/vnd.vegalite.v6+json", "application/vnd.vegalite.v5+json", "image/svg+xml", "text/plain"]
-  * ```
+ *
+ * @param spec - A Vega-Lite spec, e.g. from `barChart`.
+ * @returns The bundle: the spec under both Vega-Lite MIME types, the SVG, and a text line.
+ *
+ * @example
+ * ```ts
+ * import { barChart, estimate, loadDataset } from "svyprop";
+ * import { toMimeBundle } from "svyprop/render";
+ *
+ * const { survey } = await loadDataset("moubarak-2009");
+ * const bundle = await toMimeBundle(barChart(estimate(survey, "real_name")));
+ * Object.keys(bundle);
+ * // → ["application/vnd.vegalite.v6+json", "application/vnd.vegalite.v5+json", "image/svg+xml", "text/plain"]
+ * ```
  */
 export async function toMimeBundle(spec: TopLevelSpec): Promise<ChartMimeBundle> {
   const title = titleText(spec.title);

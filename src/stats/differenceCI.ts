@@ -24,24 +24,24 @@ const LIMITS: Record<DifferenceMethod, (x1: number, n1: number, x2: number, n2: 
  * x2/n2, clipped to [−1, 1]. Methods: "newcombe" (default; hybrid score), "wald",
  * "agresti-caffo", "score" (Miettinen–Nurminen with `correction` = true, the default; Mee
  * without). Each method's reference is in its own file.
-  *
-  * @param x1 - Successes in the first sample.
-  * @param n1 - Size of the first sample.
-  * @param x2 - Successes in the second sample.
-  * @param n2 - Size of the second sample.
-  * @param options - The method (default "newcombe"), the level (default 0.95) and, for "score",
-  *   the Miettinen–Nurminen `correction`.
-  * @returns The difference x1/n1 − x2/n2 with its limits.
-  * @throws {@link SurveyError} `E_ARGUMENT` for invalid counts, level or method.
-  *
-  * @example
-  * ```ts
-  * import { differenceCI } from "svyprop";
-  *
-  * differenceCI(45, 60, 30, 60); // → { estimate: 0.25, lower: 0.0768, upper: 0.4035, method: "newcombe" }
-  * // Wald, as R's prop.test(c(45, 30), c(60, 60), correct = FALSE)$conf.int:
-  * differenceCI(45, 60, 30, 60, { method: "wald" }); // → { lower: 0.08263621, upper: 0.41736379 }
-  * ```
+ *
+ * @param x1 - Successes in the first sample.
+ * @param n1 - Size of the first sample.
+ * @param x2 - Successes in the second sample.
+ * @param n2 - Size of the second sample.
+ * @param options - The method (default "newcombe"), the level (default 0.95) and, for "score",
+ *   the Miettinen–Nurminen `correction`.
+ * @returns The difference x1/n1 − x2/n2 with its limits.
+ * @throws {@link SurveyError} `E_ARGUMENT` for invalid counts, level or method.
+ *
+ * @example
+ * ```ts
+ * import { differenceCI } from "svyprop";
+ *
+ * differenceCI(45, 60, 30, 60); // → { estimate: 0.25, lower: 0.0768, upper: 0.4035, method: "newcombe" }
+ * // Wald, as R's prop.test(c(45, 30), c(60, 60), correct = FALSE)$conf.int:
+ * differenceCI(45, 60, 30, 60, { method: "wald" }); // → { lower: 0.08263621, upper: 0.41736379 }
+ * ```
  */
 export function differenceCI(x1: number, n1: number, x2: number, n2: number, options: TwoSampleOptions<DifferenceMethod> = {}): Interval {
   const { method = "newcombe", level = 0.95, correction = true } = options;

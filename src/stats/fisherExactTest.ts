@@ -29,20 +29,20 @@ export interface FisherExactTestResult {
  * Mehta & Patel 1983, JASA 78:427–434, which gives the same sum). A table with more than
  * 20 million tables sharing its margins throws E_ARGUMENT rather than run for minutes.
  * Reference: Fisher (1935), JRSS 98:39–82; Agresti (2013), Categorical Data Analysis, §3.5.
-  *
-  * @param table - The r × c table of counts.
-  * @param options - The alternative (default "two-sided"; one-sided needs a 2 × 2 table).
-  * @returns The exact p-value, and for a 2 × 2 table the sample odds ratio ad/bc.
-  * @throws {@link SurveyError} `E_ARGUMENT` for an invalid table or alternative, or a table with
-  *   too many tables sharing its margins.
-  *
-  * @example
-  * ```ts
-  * import { fisherExactTest } from "svyprop";
-  *
-  * // R: fisher.test(matrix(c(45, 30, 15, 30), 2))$p.value
-  * fisherExactTest([[45, 15], [30, 30]]); // → { pValue: 0.007953319, oddsRatio: 3 }
-  * ```
+ *
+ * @param table - The r × c table of counts.
+ * @param options - The alternative (default "two-sided"; one-sided needs a 2 × 2 table).
+ * @returns The exact p-value, and for a 2 × 2 table the sample odds ratio ad/bc.
+ * @throws {@link SurveyError} `E_ARGUMENT` for an invalid table or alternative, or a table with
+ *   too many tables sharing its margins.
+ *
+ * @example
+ * ```ts
+ * import { fisherExactTest } from "svyprop";
+ *
+ * // R: fisher.test(matrix(c(45, 30, 15, 30), 2))$p.value
+ * fisherExactTest([[45, 15], [30, 30]]); // → { pValue: 0.007953319, oddsRatio: 3 }
+ * ```
  */
 export function fisherExactTest(table: readonly (readonly number[])[], options: FisherExactTestOptions = {}): FisherExactTestResult {
   const { alternative = "two-sided" } = options;

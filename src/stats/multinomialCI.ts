@@ -22,22 +22,22 @@ export interface MultinomialCIOptions {
  * Simultaneous confidence intervals for the k ≥ 2 cell proportions of a multinomial count
  * vector, one Interval per cell in input order: "sison-glaz" (default; Sison & Glaz 1995) or
  * "goodman" (Goodman 1965). See `sisonGlaz.ts` and `goodman.ts` for the formulas.
-  *
-  * @param counts - The count of each category (k ≥ 2 non-negative integers, not all 0).
-  * @param options - The method (default "sison-glaz") and the simultaneous level (default 0.95).
-  * @returns One interval per category, in input order, that hold together at the level.
-  * @throws {@link SurveyError} `E_ARGUMENT` for invalid counts, level or method.
-  *
-  * @example
-  * ```ts
-  * import { multinomialCI } from "svyprop";
-  *
-  * // Would refuse / case by case / would accept a patient's friend request (n = 178).
-  * multinomialCI([54, 88, 36]);
-  * // → [{ estimate: 0.3034, lower: 0.2303, upper: 0.3848 },
-  * //    { estimate: 0.4944, lower: 0.4213, upper: 0.5758 },
-  * //    { estimate: 0.2022, lower: 0.1292, upper: 0.2837 }]
-  * ```
+ *
+ * @param counts - The count of each category (k ≥ 2 non-negative integers, not all 0).
+ * @param options - The method (default "sison-glaz") and the simultaneous level (default 0.95).
+ * @returns One interval per category, in input order, that hold together at the level.
+ * @throws {@link SurveyError} `E_ARGUMENT` for invalid counts, level or method.
+ *
+ * @example
+ * ```ts
+ * import { multinomialCI } from "svyprop";
+ *
+ * // Would refuse / case by case / would accept a patient's friend request (n = 178).
+ * multinomialCI([54, 88, 36]);
+ * // → [{ estimate: 0.3034, lower: 0.2303, upper: 0.3848 },
+ * //    { estimate: 0.4944, lower: 0.4213, upper: 0.5758 },
+ * //    { estimate: 0.2022, lower: 0.1292, upper: 0.2837 }]
+ * ```
  */
 export function multinomialCI(counts: readonly number[], options: MultinomialCIOptions = {}): Interval[] {
   const { method = "sison-glaz", level = 0.95 } = options;

@@ -31,21 +31,21 @@ export interface ProportionTestResult {
  * come from χ²₁, one-sided ones from the normal tail of z. `binomialTest` is the exact test.
  * Reference: Agresti (2013), Categorical Data Analysis, 3rd ed., §1.3.2 (score test) and Yates
  * (1934), JRSS Suppl. 1:217–235 (continuity correction).
-  *
-  * @param x - The number of successes, an integer from 0 to n.
-  * @param n - The number of trials, a positive integer.
-  * @param options - The hypothesised proportion `p0` (default 0.5), the alternative and the
-  *   continuity correction (default true).
-  * @returns X², the score z, the p-value and the estimate x/n.
-  * @throws {@link SurveyError} `E_ARGUMENT` for invalid counts, p0 or alternative.
-  *
-  * @example
-  * ```ts
-  * import { proportionTest } from "svyprop";
-  *
-  * // R: prop.test(138, 140, p = 0.9)
-  * proportionTest(138, 140, { p0: 0.9 }); // → { statistic: 10.49603, pValue: 0.001196312 }
-  * ```
+ *
+ * @param x - The number of successes, an integer from 0 to n.
+ * @param n - The number of trials, a positive integer.
+ * @param options - The hypothesised proportion `p0` (default 0.5), the alternative and the
+ *   continuity correction (default true).
+ * @returns X², the score z, the p-value and the estimate x/n.
+ * @throws {@link SurveyError} `E_ARGUMENT` for invalid counts, p0 or alternative.
+ *
+ * @example
+ * ```ts
+ * import { proportionTest } from "svyprop";
+ *
+ * // R: prop.test(138, 140, p = 0.9)
+ * proportionTest(138, 140, { p0: 0.9 }); // → { statistic: 10.49603, pValue: 0.001196312 }
+ * ```
  */
 export function proportionTest(x: number, n: number, options: ProportionTestOptions = {}): ProportionTestResult {
   const { p0 = 0.5, alternative = "two-sided", correction = true } = options;
