@@ -82,7 +82,21 @@ function describeLocation({ row, column, value, path, file }: SurveyErrorDetails
   return parts.length > 0 ? ` (${parts.join(", ")})` : "";
 }
 
-/** Throws `E_ARGUMENT` naming the argument. */
+/**
+ * The `E_ARGUMENT` error naming a bad argument and, when given, its value (for the caller to throw).
+ *
+ * @param name - The argument's name, e.g. "level".
+ * @param problem - What is wrong with it, e.g. "must be in (0, 1)".
+ * @param value - The value given, shown in the message.
+ * @returns The error.
+ *
+ * @example
+ * ```ts
+ * import { argumentError } from "svyprop";
+ *
+ * argumentError("level", "must be in (0, 1)", 95).message; // → "E_ARGUMENT: level must be in (0, 1) (got 95)"
+ * ```
+ */
 export function argumentError(name: string, problem: string, value?: unknown): SurveyError {
   const shown = value === undefined ? "" : ` (got ${String(value)})`;
   return new SurveyError("E_ARGUMENT", `${name} ${problem}${shown}`);
