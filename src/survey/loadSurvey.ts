@@ -16,7 +16,7 @@ export interface LoadSurveyOptions extends SurveyOptions, ReadTableOptions {
  * the codebook against it and codes every answer. See `surveyFromTable` for what happens to
  * bad rows.
  *
- * @param source - The CSV: a file path, a URL, bytes, a web stream or an async iterable of chunks.
+ * @param source - The CSV: a file path, CSV text (a string with a line break), a URL, bytes, or a stream of chunks.
  * @param options - The codebook (object, JSON text, or path or URL of its file), and the reading
  *   options (`delimiter`, `encoding`, `format`, `maxBytes`) and coding options of `surveyFromTable`.
  * @returns The survey: its checked codebook, design, coded answers and validation report.

@@ -61,7 +61,7 @@ export interface FileTallyResult extends FileTally {
  * size. The tallies and the report are the ones `surveyFromTable` + `tallyAnswers` give on the
  * same data — same codes, filters, missing codes, bad values and skip-logic accounting.
  *
- * @param source - The CSV: a file path, a URL, bytes, a web stream or an async iterable of chunks.
+ * @param source - The CSV: a file path, CSV text (a string with a line break), a URL, bytes, or a stream of chunks.
  * @param codebook - The codebook object (checked as `parseCodebook` does).
  * @param options - Threads (`workers`), reading options, and `designTallies` for a design's sums.
  * @returns The tally of each question, the validation report, the encoding and the threads used.
