@@ -77,6 +77,23 @@ export const DEFAULT_MAX_DENOMINATOR = 1000;
  * counts) would produce it. Moubarak's "138 (99 %)" gives `possible` with denominators [139, 140];
  * Chretien's "36/47 (78 %)" gives `count-mismatch` with computed "77" and denominators [46].
  * Throws `E_ARGUMENT` for a figure that is not well formed (its index is named).
+ *
+ * @param figures - The printed figures: label, printed percentage, and count and base where printed.
+ * @param options - The denominators searched (`min`, default 1; `max`, default 1000) and the rounding rule.
+ * @returns One verdict per figure, in order, with the figure's own fields.
+ * @throws {@link SurveyError} `E_ARGUMENT` for a figure that is not well formed.
+ *
+ * @example
+ * ```ts
+ * import { checkFigures } from "svyprop";
+ *
+ * checkFigures([
+ *   { label: "Real name", printed: "99", count: 138 },
+ *   { label: "Would accept", printed: "78", count: 36, base: 47 },
+ * ]);
+ * // → [{ verdict: "possible", denominators: [139, 140] },
+ * //    { verdict: "count-mismatch", computed: "77", denominators: [46] }]
+ * ```
  */
 export function checkFigures(figures: readonly PrintedFigureRecord[], options: CheckFiguresOptions = {}): FigureVerdict[] {
   if (!Array.isArray(figures)) throw argumentError("figures", "must be an array of { label, printed, count?, base? }", figures);
@@ -99,6 +116,18 @@ export function checkFigures(figures: readonly PrintedFigureRecord[], options: C
 /**
  * A record of only a figure's own fields, the absent ones left out, so that extra properties of
  * the input never leak into a verdict (also used by `readPrintedFigures`).
+ *
+ * @param figure - A figure record, possibly with extra properties or undefined fields.
+ * @returns The record with only label, printed, count, base and group, those that are set.
+ *
+ * @example
+ * ```ts
+ * import { ownFields } from "svyprop";
+ *
+ * const row = { label: "Real name", printed: "99", count: 138, base: undefined, group: undefined, page: 3 };
+ * ownFields(row); // → { label: "Real name", printed: "99", count: 138 }
+ * Object.keys(ownFields(row)); // → ["label", "printed", "count"]
+ * ```
  */
 export function ownFields({ label, printed, count, base, group }: { [K in keyof PrintedFigureRecord]: PrintedFigureRecord[K] | undefined } & Pick<PrintedFigureRecord, "label" | "printed">): PrintedFigureRecord {
   return {
