@@ -39,7 +39,21 @@ export async function loadSurvey(source: Source, options: LoadSurveyOptions): Pr
   return surveyFromTable(table, codebook, options);
 }
 
-/** A codebook object, its JSON text, or the path/URL of its JSON file. */
+/**
+ * A codebook object, its JSON text, or the path/URL of its JSON file.
+ *
+ * @param codebook - The codebook object, its JSON text, or the path or URL of its file.
+ * @returns The codebook, checked (`parseCodebook`).
+ * @throws {@link SurveyError} `E_CODEBOOK` for a bad codebook, `E_IO` for a file that cannot be read.
+ *
+ * @example
+ * ```ts
+ * import { resolveCodebook } from "svyprop";
+ *
+ * const codebook = await resolveCodebook('{ "questions": [{ "id": "fb", "column": "fb", "type": "binary", "positive": ["Oui"], "negative": ["Non"] }] }');
+ * codebook.questions[0]?.id; // → "fb"
+ * ```
+ */
 export async function resolveCodebook(codebook: Codebook | string | URL): Promise<Codebook> {
   if (typeof codebook !== "string" && !(codebook instanceof URL)) return parseCodebook(codebook);
   const isJsonText = typeof codebook === "string" && codebook.trimStart().startsWith("{");

@@ -59,6 +59,19 @@ export type DesignNumberCode = "E_BAD_WEIGHT" | "E_FPC";
  * or comma, read by the same `parseNumberAnswer` as numeric answers (so `0x10`, `0b11`, `1e3` or
  * `Infinity` are not numbers); an empty cell or one that is not a number is an error naming its
  * row, column and value.
+ *
+ * @param text - The cell.
+ * @param code - The error code for a bad value: "E_BAD_WEIGHT" or "E_FPC".
+ * @param where - The cell's spreadsheet row and column, for the error.
+ * @returns The number.
+ * @throws {@link SurveyError} with `code` for an empty cell or one that is not a number.
+ *
+ * @example
+ * ```ts
+ * import { designNumber } from "svyprop";
+ *
+ * designNumber("1,5", "E_BAD_WEIGHT", { row: 2, column: "weight" }); // → 1.5
+ * ```
  */
 export function designNumber(text: string, code: DesignNumberCode, where: { row: number; column: string }): number {
   const value = parseNumberAnswer(text);
@@ -71,6 +84,20 @@ export function designNumber(text: string, code: DesignNumberCode, where: { row:
  * strata =, ids =, fpc =)` reads them). Returns undefined for a simple random sample (no design
  * column). A weight or fpc that is not a number is an error naming its row, column and value:
  * a design needs every respondent's weight, so it cannot be left out like a bad answer.
+ *
+ * @param table - The parsed table.
+ * @param design - The codebook's design.
+ * @returns The design columns, or undefined for a simple random sample.
+ * @throws {@link SurveyError} `E_UNKNOWN_COLUMN`, `E_BAD_WEIGHT` or `E_FPC` naming the row, column and value.
+ *
+ * @example
+ * ```ts
+ * import { parseCsv, readDesignColumns } from "svyprop";
+ *
+ * const table = parseCsv("w,st\n1,a\n2,b\n");
+ * readDesignColumns(table, { weights: "w", strata: "st" }); // → { weights: [1, 2], strata: ["a", "b"] }
+ * readDesignColumns(table, {}); // → undefined
+ * ```
  */
 export function readDesignColumns(table: CsvTable, design: DesignSpec): DesignColumns | undefined {
   const { weights, strata, cluster, fpc, calibration, lonelyPsu, replicates } = design;

@@ -36,7 +36,27 @@ const COLUMNS = {
   branching: "Branching Logic (Show field only if...)",
 } as const;
 
-/** Reads a REDCap data dictionary (its CSV, as REDCap downloads it) by field name. */
+/**
+ * Reads a REDCap data dictionary (its CSV, as REDCap downloads it) by field name.
+ *
+ * @param table - The dictionary's CSV, parsed.
+ * @returns Its fields by name.
+ * @throws {@link SurveyError} `E_UNKNOWN_COLUMN` when a column REDCap writes is missing.
+ *
+ * @example
+ * ```ts
+ * import { parseCsv, readDataDictionary } from "svyprop";
+ *
+ * const dictionary = readDataDictionary(
+ *   parseCsv(
+ *     '"Variable / Field Name","Field Type","Field Label","Choices, Calculations, OR Slider Labels",' +
+ *       '"Text Validation Type OR Show Slider Number","Branching Logic (Show field only if...)"\n' +
+ *       'sex,radio,Sex,"1, Femme | 2, Homme",,\n',
+ *   ),
+ * );
+ * dictionary.get("sex"); // → { type: "radio", label: "Sex", choices: [{ code: "1", label: "Femme" }, { code: "2", label: "Homme" }] }
+ * ```
+ */
 export function readDataDictionary(table: CsvTable): DataDictionary {
   const at = Object.fromEntries(Object.entries(COLUMNS).map(([key, heading]) => [key, table.header.indexOf(heading)])) as Record<keyof typeof COLUMNS, number>;
   if (at.name < 0 || at.type < 0 || at.label < 0) {
