@@ -2,7 +2,8 @@ import ts from "typescript";
 
 /**
  * What a `// → …` comment of a doc example shows: the value as a reader sees it printed. A number
- * keeps the digits it was written with (so 0.9490 means "0.9490 to four decimals"), a string
+ * keeps the digits it was written with (so 0.9490 means "0.9490 to four decimals", and 140 means
+ * 140 itself), a string
  * ending in "…" is a shown beginning, and an object shows only the fields it names.
  */
 export type Shown =
@@ -79,8 +80,9 @@ export function mismatches(actual: unknown, shown: Shown, path = "value"): strin
     case "number": {
       if (typeof actual !== "number") return [got()];
       if (Number.isNaN(shown.value) || !Number.isFinite(shown.value)) return Object.is(actual, shown.value) ? [] : [got()];
-      const halfUnit = 0.5 * 10 ** -shown.decimals;
-      return Math.abs(actual - shown.value) <= halfUnit * (1 + 1e-9) ? [] : [got()];
+      // A whole number shown is the value itself (up to rounding error); a decimal, the value to its digits.
+      const tolerance = /[.eE]/.test(shown.text) ? 0.5 * 10 ** -shown.decimals * (1 + 1e-9) : 1e-9 * Math.max(1, Math.abs(shown.value));
+      return Math.abs(actual - shown.value) <= tolerance ? [] : [got()];
     }
     case "string":
       if (typeof actual !== "string") return [got()];
