@@ -106,7 +106,20 @@ function isSurveyOnlyMethod(method: EstimateOptions["method"]): boolean {
   return method !== undefined && (SURVEY_CI_METHODS as readonly string[]).includes(method) && !(CI_METHODS as readonly string[]).includes(method);
 }
 
-/** R `svydesign(ids = ~1, fpc = ~N)`, or `ids = ~1` alone without a population size. */
+/**
+ * R `svydesign(ids = ~1, fpc = ~N)`, or `ids = ~1` alone without a population size.
+ *
+ * @param populationSize - The population size N, if known.
+ * @returns The design columns of a simple random sample.
+ *
+ * @example
+ * ```ts
+ * import { simpleRandomSampleDesign } from "svyprop";
+ *
+ * simpleRandomSampleDesign(405); // → { fpc: 405 }
+ * simpleRandomSampleDesign(undefined).fpc; // → undefined
+ * ```
+ */
 export function simpleRandomSampleDesign(populationSize: number | undefined): DesignColumns {
   return { ...(populationSize === undefined ? {} : { fpc: populationSize }), names: {} };
 }
@@ -118,6 +131,14 @@ export function simpleRandomSampleDesign(populationSize: number | undefined): De
  * @param questionId - The question's id.
  * @returns Its coded answers.
  * @throws {@link SurveyError} `E_UNKNOWN_QUESTION`, listing the questions, when there is none of that id.
+ *
+ * @example
+ * ```ts
+ * import { answersOf, loadDataset } from "svyprop";
+ *
+ * const { survey } = await loadDataset("moubarak-2009");
+ * answersOf(survey, "real_name").kind; // → "categorical"
+ * ```
  */
 export function answersOf(survey: Survey, questionId: string): CodedAnswers {
   const answers = survey.answers.get(questionId);
@@ -135,6 +156,14 @@ export function answersOf(survey: Survey, questionId: string): CodedAnswers {
  * @param questionId - The grouping question's id.
  * @returns Its coded answers.
  * @throws {@link SurveyError} `E_UNKNOWN_QUESTION` for an unknown id, `E_ARGUMENT` for a multi-select or numeric question.
+ *
+ * @example
+ * ```ts
+ * import { groupingOf, loadDataset } from "svyprop";
+ *
+ * const { survey } = await loadDataset("moubarak-2009");
+ * groupingOf(survey, "position").categories.map((category) => category.code); // → ["resident", "fellow"]
+ * ```
  */
 export function groupingOf(survey: Survey, questionId: string): CodedAnswers {
   const answers = answersOf(survey, questionId);

@@ -85,7 +85,26 @@ export function estimatesFromTally(tally: Tally, questionLabel: string, options:
   });
 }
 
-/** The fields that say which question, category and group an Estimate row is about. */
+/**
+ * The fields that say which question, category and group an Estimate row is about.
+ *
+ * @param tally - The question's tally.
+ * @param questionLabel - The question as readers see it.
+ * @param category - The row's category.
+ * @param group - The row's group, if any.
+ * @returns The question, its label, the category, its label and the group.
+ *
+ * @example
+ * ```ts
+ * import { estimateIdentity, tallyFromCounts } from "svyprop";
+ *
+ * const { tallies } = tallyFromCounts([{ question: "fb", value: "Oui", count: 3 }], {
+ *   questions: [{ id: "fb", column: "fb", type: "binary", positive: ["Oui"], negative: ["Non"] }],
+ * });
+ * estimateIdentity(tallies.get("fb")!, "Has a Facebook profile", { code: "yes", label: "Yes" }, undefined);
+ * // → { question: "fb", questionLabel: "Has a Facebook profile", category: "yes", categoryLabel: "Yes" }
+ * ```
+ */
 export function estimateIdentity(
   tally: Tally,
   questionLabel: string,

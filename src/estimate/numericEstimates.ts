@@ -161,6 +161,24 @@ export interface NumericDomains {
 /**
  * What every numeric summary starts from: the question's values (a Likert question's level
  * numbers 1…k), the design, and one domain per group among the respondents who gave a value.
+ *
+ * @param survey - The survey.
+ * @param questionId - A numeric or Likert question's id.
+ * @param by - A categorical question to split by, if any.
+ * @returns The label, values, design, domains and the design's df.
+ * @throws {@link SurveyError} `E_ARGUMENT` for an unknown or non-numeric question.
+ *
+ * @example
+ * ```ts
+ * import { loadSurvey, numericDomains } from "svyprop";
+ *
+ * const survey = await loadSurvey("age\n25\nNA\n40\n", {
+ *   codebook: { missing: ["NA"], questions: [{ id: "age", column: "age", type: "numeric", label: "Age" }] },
+ * });
+ * const { values, domains } = numericDomains(survey, "age", undefined);
+ * values; // → [25, NaN, 40]
+ * domains; // → [{ n: 2, mask: [1, 0, 1] }]
+ * ```
  */
 export function numericDomains(survey: Survey, questionId: string, by: string | undefined): NumericDomains {
   const answers = answersOf(survey, questionId);
