@@ -120,7 +120,20 @@ export function quasibinomialFit(y: Numbers, weights?: Numbers): QuasibinomialFi
   return iterate(sums);
 }
 
-/** The same fit for `successes` ones and `rows − successes` zeros with equal weights (an SRS). */
+/**
+ * The same fit for `successes` ones and `rows − successes` zeros with equal weights (an SRS).
+ *
+ * @param successes - The number of ones.
+ * @param rows - The number of rows.
+ * @returns The fit, as `quasibinomialFit` gives on those rows.
+ *
+ * @example
+ * ```ts
+ * import { quasibinomialFitOfCounts } from "svyprop";
+ *
+ * quasibinomialFitOfCounts(2, 5); // → { fitted: 0.4, coefficient: -0.405465, rows: 5 }
+ * ```
+ */
 export function quasibinomialFitOfCounts(successes: number, rows: number): QuasibinomialFit {
   if (!Number.isSafeInteger(rows) || rows < 1) throw argumentError("rows", "must be a positive integer", rows);
   if (!Number.isSafeInteger(successes) || successes < 0 || successes > rows) throw argumentError("successes", `must be an integer in [0, ${rows}]`, successes);

@@ -16,6 +16,19 @@ export interface SortedWeights {
  * cumulative weights are summed with a compensation term (Neumaier 1974), as R's `cumsum` and
  * `sum` accumulate in extended precision: equal weights then reach p·ΣW exactly where R's do, and
  * the quantile rule takes the same branch.
+ *
+ * @param x - The values.
+ * @param w - Their weights (default 1 each).
+ * @param mask - The rows to keep, 0/1 (default: all).
+ * @returns The kept values, sorted, with their cumulative weights.
+ *
+ * @example
+ * ```ts
+ * import { sortWeights } from "svyprop";
+ *
+ * // The zero-weight row is left out.
+ * sortWeights([3, 1, 2, 4], [1, 0, 1, 1]); // → { values: [2, 3, 4], cumulative: [1, 2, 3], total: 3 }
+ * ```
  */
 export function sortWeights(x: ArrayLike<number>, w: ArrayLike<number> | undefined, mask?: ArrayLike<number>): SortedWeights {
   const rows: number[] = [];

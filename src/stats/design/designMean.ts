@@ -140,6 +140,18 @@ function designEstimates(input: DesignVariablesInput, kind: "mean" | "total"): D
  * sums lose digits when |ȳ| is large against the spread of y. Values far from 0 are therefore
  * tallied as y − y_first (y_first = the first value in the domain) and the shift is added back;
  * 0/1 variables are left exactly as they are.
+ *
+ * @param y - The variable.
+ * @param mask - The rows of the domain, 0/1.
+ * @returns The constant to subtract before tallying (0 when none is needed).
+ *
+ * @example
+ * ```ts
+ * import { meanShift } from "svyprop";
+ *
+ * meanShift([1000001, 1000003, 1000002], [1, 1, 1]); // → 1000001
+ * meanShift([0, 1, 1], [1, 1, 1]); // → 0
+ * ```
  */
 export function meanShift(y: NumericArray, mask: ArrayLike<number>): number {
   for (let i = 0; i < y.length; i++) {

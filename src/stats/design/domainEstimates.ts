@@ -92,7 +92,20 @@ function domainEstimates(input: DomainInput, kind: "mean" | "total"): DomainEsti
   });
 }
 
-/** Distinct ids, numbers ascending when all are numeric, else strings in code-point order. */
+/**
+ * Distinct ids, numbers ascending when all are numeric, else strings in code-point order.
+ *
+ * @param ids - The ids, one per row (`null` and `undefined` left out).
+ * @returns The distinct ids, sorted.
+ *
+ * @example
+ * ```ts
+ * import { sortedLevels } from "svyprop";
+ *
+ * sortedLevels([10, 2, 2, null, 33]); // → [2, 10, 33]
+ * sortedLevels(["b", "a", "B"]); // → ["B", "a", "b"]
+ * ```
+ */
 export function sortedLevels(ids: readonly (Id | null | undefined)[]): Id[] {
   const seen = new Map<string, Id>();
   for (const id of ids) if (id !== null && id !== undefined && !seen.has(String(id))) seen.set(String(id), id);
