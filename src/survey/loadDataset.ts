@@ -17,6 +17,19 @@ export interface Dataset {
 
 /**
  * Loads a dataset that ships with the package (Node only), e.g. `await loadDataset("moubarak-2009")`.
+ *
+ * @param name - The dataset's name: "moubarak-2009".
+ * @returns The survey, the printed figures and the folder.
+ * @throws {@link SurveyError} `E_ARGUMENT` for an unknown dataset.
+ *
+ * @example
+ * ```ts
+ * import { loadDataset } from "svyprop";
+ *
+ * const { survey, published } = await loadDataset("moubarak-2009");
+ * survey.rowCount; // → 202
+ * published.doi; // → "10.1136/jme.2010.036293"
+ * ```
  */
 export async function loadDataset(name: string): Promise<Dataset> {
   const { findDatasetDir } = await import("../load/node/findDatasetDir");

@@ -138,7 +138,24 @@ export function createDesignTally(columns: number, clustered: boolean): DesignTa
   };
 }
 
-/** An empty stratum of a tally of `k` columns, first seen at 0-based row `firstRow`. */
+/**
+ * An empty stratum of a tally of `k` columns, first seen at 0-based row `firstRow`.
+ *
+ * @param key - The stratum's id.
+ * @param k - The number of analysis columns.
+ * @param firstRow - The 0-based index of its first row.
+ * @param fpc - Its population size, if any.
+ * @returns The empty stratum.
+ *
+ * @example
+ * ```ts
+ * import { createStratumTally } from "svyprop";
+ *
+ * const stratum = createStratumTally("a", 2, 0, 100);
+ * stratum.s1; // → [0, 0]
+ * stratum.fpc; // → 100
+ * ```
+ */
 export function createStratumTally(key: string, k: number, firstRow: number, fpc: number | undefined): StratumTally {
   return {
     key,
@@ -157,6 +174,19 @@ export function createStratumTally(key: string, k: number, firstRow: number, fpc
 /**
  * The offset in `stratum.psuTotals` of the open PSU `key` (of a tally of `k` columns), opening
  * it — and making room for it — when new.
+ *
+ * @param stratum - The stratum.
+ * @param key - The PSU's id.
+ * @param k - The number of analysis columns.
+ * @returns The offset of the PSU's 2k totals in `stratum.psuTotals`.
+ *
+ * @example
+ * ```ts
+ * import { createStratumTally, openPsu } from "svyprop";
+ *
+ * const stratum = createStratumTally("a", 1, 0, undefined);
+ * [openPsu(stratum, "p1", 1), openPsu(stratum, "p2", 1), openPsu(stratum, "p1", 1)]; // → [0, 2, 0]
+ * ```
  */
 export function openPsu(stratum: StratumTally, key: string, k: number): number {
   let p = stratum.open.get(key);
@@ -175,7 +205,28 @@ export function openPsu(stratum: StratumTally, key: string, k: number): number {
 /** Spreadsheet row of a 0-based data index (the header is row 1). */
 export const spreadsheetRow = (index: number): number => index + 2;
 
-/** Throws `E_BAD_WEIGHT` (at spreadsheet row `row`) unless `w` is a finite, non-negative weight. */
+/**
+ * Throws `E_BAD_WEIGHT` (at spreadsheet row `row`) unless `w` is a finite, non-negative weight.
+ *
+ * @param w - The weight.
+ * @param row - Its spreadsheet row.
+ * @param column - Its column's name (default "weights").
+ * @returns Nothing, when the weight is valid.
+ * @throws {@link SurveyError} `E_BAD_WEIGHT` naming the row, column and value.
+ *
+ * @example
+ * ```ts
+ * import { checkWeight, SurveyError } from "svyprop";
+ *
+ * let message = "";
+ * try {
+ *   checkWeight(-1, 3);
+ * } catch (error) {
+ *   if (error instanceof SurveyError) message = error.message;
+ * }
+ * message; // → "E_BAD_WEIGHT: weights must be finite and non-negative (row 3, column \"weights\", value \"-1\")"
+ * ```
+ */
 export function checkWeight(w: number, row: number, column = "weights"): void {
   if (!(w >= 0) || !Number.isFinite(w)) {
     throw new SurveyError("E_BAD_WEIGHT", "weights must be finite and non-negative", { row, column, value: String(w) });
@@ -185,6 +236,22 @@ export function checkWeight(w: number, row: number, column = "weights"): void {
 /**
  * Records a row's population size `N` as its stratum's fpc. Throws `E_FPC` (at spreadsheet row
  * `row`) when `N` is not a positive number or differs from the stratum's earlier rows.
+ *
+ * @param stratum - The stratum (its key, and its fpc so far).
+ * @param N - The row's population size.
+ * @param row - The row's spreadsheet row.
+ * @param column - The fpc column's name (default "fpc").
+ * @returns Nothing: the stratum's fpc is set.
+ * @throws {@link SurveyError} `E_FPC` naming the row, column and value.
+ *
+ * @example
+ * ```ts
+ * import { setStratumFpc } from "svyprop";
+ *
+ * const stratum = { key: "a", fpc: undefined as number | undefined };
+ * setStratumFpc(stratum, 100, 2);
+ * stratum.fpc; // → 100
+ * ```
  */
 export function setStratumFpc(stratum: { readonly key: string; fpc: number | undefined }, N: number, row: number, column = "fpc"): void {
   if (!(N > 0) || !Number.isFinite(N)) {
@@ -200,6 +267,22 @@ export function setStratumFpc(stratum: { readonly key: string; fpc: number | und
  * Adds a chunk of rows to `tally` (in place) and returns it. Throws `E_BAD_WEIGHT` for a
  * negative, missing or non-finite weight, `E_ARGUMENT` for a non-finite analysis value or
  * mismatched lengths, `E_FPC` for an fpc that is not a positive number or varies within a stratum.
+ *
+ * @param tally - The tally, changed in place.
+ * @param rows - The chunk: analysis columns, weights, strata, cluster and fpc.
+ * @param options - The chunk's first row in the whole data, and column names for errors.
+ * @returns The tally.
+ * @throws {@link SurveyError} as described.
+ *
+ * @example
+ * ```ts
+ * import { addDesignRows, createDesignTally } from "svyprop";
+ *
+ * const tally = createDesignTally(1, false);
+ * addDesignRows(tally, { columns: [[1, 0]], weights: [2, 3] });
+ * addDesignRows(tally, { columns: [[1]], weights: [1] }, { rowOffset: 2 });
+ * [tally.rows, tally.sumW]; // → [3, 6]
+ * ```
  */
 export function addDesignRows(tally: DesignTally, rows: DesignRows, options: AddRowsOptions = {}): DesignTally {
   const k = tally.columns;
@@ -304,6 +387,22 @@ export function addDesignRows(tally: DesignTally, rows: DesignRows, options: Add
 /**
  * Merges tallies of disjoint sets of rows (chunks, workers, an external GROUP BY) into a new
  * tally; a PSU present in both is one PSU. Throws `E_FPC` when the two disagree on a stratum's fpc.
+ *
+ * @param a - A tally.
+ * @param b - A tally with the same columns and clustering.
+ * @returns A new tally holding both.
+ * @throws {@link SurveyError} `E_ARGUMENT` when they differ in columns or clustering.
+ *
+ * @example
+ * ```ts
+ * import { addDesignRows, createDesignTally, finalizeDesignTally, mergeDesignTallies } from "svyprop";
+ *
+ * // Two chunks of one file; PSU "p3" spans both.
+ * const first = addDesignRows(createDesignTally(1, true), { columns: [[1, 0, 1, 1]], weights: [2, 2, 1, 1], cluster: ["p1", "p1", "p2", "p3"] });
+ * const second = addDesignRows(createDesignTally(1, true), { columns: [[1, 0]], weights: [1, 1], cluster: ["p3", "p4"] }, { rowOffset: 4 });
+ * const final = finalizeDesignTally(mergeDesignTallies(first, second));
+ * [final.totals[0], final.nPsu, final.df]; // → [5, 4, 3]
+ * ```
  */
 export function mergeDesignTallies(a: DesignTally, b: DesignTally): DesignTally {
   if (a.columns !== b.columns || a.clustered !== b.clustered) {
@@ -404,6 +503,19 @@ export interface FinalDesignTally {
  * Folds the open PSUs of a tally (without changing it) and checks the design: `E_BAD_WEIGHT`
  * when every weight is zero or their sums overflow, `E_FPC` when a stratum's population size is
  * smaller than its number of sampled PSUs.
+ *
+ * @param tally - The tally (unchanged).
+ * @param names - Column names for errors.
+ * @returns The finalised tally: strata with every PSU folded, totals, PSU count and df.
+ * @throws {@link SurveyError} `E_BAD_WEIGHT` or `E_FPC` as described.
+ *
+ * @example
+ * ```ts
+ * import { addDesignRows, createDesignTally, finalizeDesignTally } from "svyprop";
+ *
+ * const tally = addDesignRows(createDesignTally(1, true), { columns: [[1, 0, 1]], weights: [1, 1, 2], cluster: ["p1", "p1", "p2"] });
+ * finalizeDesignTally(tally); // → { totals: [3], nPsu: 2, df: 1 }
+ * ```
  */
 export function finalizeDesignTally(tally: DesignTally, names: DesignColumnNames = {}): FinalDesignTally {
   const k = tally.columns;

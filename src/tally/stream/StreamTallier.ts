@@ -34,6 +34,16 @@ export interface PartTally {
  * Whether a design's estimates can be tallied in one pass: weights, strata and clusters can; a
  * calibration (iterative, on every row) cannot, nor replicate weights (not tallied), nor an fpc
  * without a weights column (its weights N_h/n_h wait for the count of PSUs n_h).
+ *
+ * @param design - The codebook's design.
+ * @returns Whether `tallyFile` can tally it in one pass.
+ *
+ * @example
+ * ```ts
+ * import { streamableDesign } from "svyprop";
+ *
+ * [streamableDesign({ weights: "w" }), streamableDesign({ fpc: "N" })]; // → [true, false]
+ * ```
  */
 export function streamableDesign(design: DesignSpec | undefined): design is DesignSpec {
   if (design === undefined || design.calibration !== undefined || design.replicates !== undefined) return false;
