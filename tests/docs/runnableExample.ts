@@ -1,14 +1,6 @@
 import ts from "typescript";
-import { join } from "node:path";
-import { repoRoot } from "../paths";
+import { ENTRY_SOURCES } from "./publicFunctions";
 import { isCompleteExpression } from "./shownValue";
-
-/** The package's entry points as a user imports them, and the source file each one is built from. */
-const ENTRY_SOURCES: Record<string, string> = {
-  svyprop: join(repoRoot, "src", "index.ts"),
-  "svyprop/render": join(repoRoot, "src", "render", "index.ts"),
-  "svyprop/office": join(repoRoot, "src", "office", "index.ts"),
-};
 
 /** The code blocks of an `@example` tag: the body of each ```ts fence. */
 export function codeBlocks(tagText: string): string[] {
