@@ -23,7 +23,9 @@ const LIMITS: Record<DifferenceMethod, (x1: number, n1: number, x2: number, n2: 
  * Confidence interval for the difference p1 − p2 of two independent proportions x1/n1 and
  * x2/n2, clipped to [−1, 1]. Methods: "newcombe" (default; hybrid score), "wald",
  * "agresti-caffo", "score" (Miettinen–Nurminen with `correction` = true, the default; Mee
- * without). Each method's reference is in its own file.
+ * without). Sources: Newcombe (1998), Statistics in Medicine 17:873–890, methods 10 (newcombe)
+ * and 1 (wald); Agresti & Caffo (2000), The American Statistician 54:280–288; Miettinen &
+ * Nurminen (1985), Statistics in Medicine 4:213–226.
  *
  * @param x1 - Successes in the first sample.
  * @param n1 - Size of the first sample.

@@ -21,7 +21,8 @@ export interface MultinomialCIOptions {
 /**
  * Simultaneous confidence intervals for the k ≥ 2 cell proportions of a multinomial count
  * vector, one Interval per cell in input order: "sison-glaz" (default; Sison & Glaz 1995) or
- * "goodman" (Goodman 1965). See `sisonGlaz.ts` and `goodman.ts` for the formulas.
+ * "goodman" (Goodman 1965, Technometrics 7:247–254), each as statsmodels
+ * `multinomial_proportions_confint` (Sison & Glaz 1995, JASA 90:366–369).
  *
  * @param counts - The count of each category (k ≥ 2 non-negative integers, not all 0).
  * @param options - The method (default "sison-glaz") and the simultaneous level (default 0.95).

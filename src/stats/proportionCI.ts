@@ -50,9 +50,11 @@ const LIMITS: Record<CIMethod, (x: number, n: number, level: number) => Limits> 
  * n_eff ≥ n, so the correction never widens an interval; N = n (a census) gives n_eff = ∞ and
  * the zero-width interval [p̂, p̂]; N = ∞ (omitted) gives the usual interval. R's own choices
  * (t quantiles, SE from s²) are available through `surveyProportionCI`.
- * Each method's formula and source is in its own file (Wilson 1927; Newcombe 1998, Statistics in
- * Medicine 17:857–872, methods 1–4; Clopper & Pearson 1934; Agresti & Coull 1998; Brown, Cai &
- * DasGupta 2001, Statistical Science 16:101–133, for Jeffreys and the logit interval).
+ * Sources of the methods: Wilson (1927), JASA 22:209–212; Newcombe (1998), Statistics in
+ * Medicine 17:857–872, method 4 (Wilson with continuity correction); Clopper &
+ * Pearson (1934), Biometrika 26:404–413; Agresti & Coull (1998), The American Statistician
+ * 52:119–126; Brown, Cai & DasGupta (2001), Statistical Science 16:101–133, for Wald, Jeffreys and the
+ * logit interval.
  *
  * @param x - The number of successes, an integer from 0 to n.
  * @param n - The number of trials (respondents who answered), a positive integer.
