@@ -6,7 +6,7 @@ import type { Codebook, Question, QuestionType } from "./types";
 const QUESTION_TYPES: readonly QuestionType[] = ["binary", "single", "multi", "likert", "numeric"];
 
 /**
- * Checks that an untrusted JSON value is a codebook (see `types.ts`, `docs/codebook.md` and
+ * Checks that an untrusted JSON value is a codebook (see `Codebook`, `docs/codebook.md` and
  * `codebook.schema.json`) and returns it typed. Every problem throws `E_CODEBOOK` naming the JSON
  * path of the bad field, e.g. `questions[3].filter.question`; every text a reader will see (a
  * title, a label, a translation) must be a string. Fields it does not know are ignored, `$schema`
