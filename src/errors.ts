@@ -20,10 +20,13 @@ export type ErrorCode =
   | "E_LONELY_PSU"
   | "E_FPC";
 
+/** Where a `SurveyError` is: each field that applies. */
 export interface SurveyErrorDetails {
   /** 1-based row as a spreadsheet shows it (the header is row 1, the first answer row 2). */
   row?: number;
+  /** The CSV column (or design column, or option) at fault. */
   column?: string;
+  /** The value found there. */
   value?: string;
   /** JSON path of a bad codebook field, e.g. `questions[2].filter.question`. */
   path?: string;
@@ -36,15 +39,26 @@ export interface SurveyErrorDetails {
  * are set where they apply, and the message repeats them for a human reader.
  */
 export class SurveyError extends Error {
+  /** What went wrong, as a stable code scripts can test. */
   readonly code: ErrorCode;
   /** The message without the code and the location. */
   readonly reason: string;
+  /** Spreadsheet row (header = 1), when the error is about a row. */
   readonly row?: number;
+  /** The column at fault, when there is one. */
   readonly column?: string;
+  /** The value at fault, when there is one. */
   readonly value?: string;
+  /** JSON path of a bad codebook field, e.g. `questions[2].filter.question`. */
   readonly path?: string;
+  /** The file (or folder) that could not be read or written. */
   readonly file?: string;
 
+  /**
+   * @param code - The stable error code.
+   * @param message - What went wrong, in words (without the location: the details add it).
+   * @param details - Row, column, value, JSON path or file, where they apply.
+   */
   constructor(code: ErrorCode, message: string, details: SurveyErrorDetails = {}) {
     super(`${code}: ${message}${describeLocation(details)}`);
     this.name = "SurveyError";
@@ -68,7 +82,21 @@ function describeLocation({ row, column, value, path, file }: SurveyErrorDetails
   return parts.length > 0 ? ` (${parts.join(", ")})` : "";
 }
 
-/** Throws `E_ARGUMENT` naming the argument. */
+/**
+ * The `E_ARGUMENT` error naming a bad argument and, when given, its value (for the caller to throw).
+ *
+ * @param name - The argument's name, e.g. "level".
+ * @param problem - What is wrong with it, e.g. "must be in (0, 1)".
+ * @param value - The value given, shown in the message.
+ * @returns The error.
+ *
+ * @example
+ * ```ts
+ * import { argumentError } from "svyprop";
+ *
+ * argumentError("level", "must be in (0, 1)", 95).message; // → "E_ARGUMENT: level must be in (0, 1) (got 95)"
+ * ```
+ */
 export function argumentError(name: string, problem: string, value?: unknown): SurveyError {
   const shown = value === undefined ? "" : ` (got ${String(value)})`;
   return new SurveyError("E_ARGUMENT", `${name} ${problem}${shown}`);

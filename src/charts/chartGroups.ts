@@ -5,8 +5,11 @@ import { chartTitleIn, respondentsIn } from "./questionWording";
 
 /** Estimate rows that belong in one chart, with a file-safe name and a title. */
 export interface ChartGroup {
+  /** A file-safe name for the chart, e.g. "real_name" or "real_name-by-position". */
   name: string;
+  /** The chart's title: the question's chart title or label. */
   title: string;
+  /** The rows the chart draws. */
   rows: Estimate[];
 }
 
@@ -15,6 +18,22 @@ export interface ChartGroup {
  * answers of binary questions that share a denominator (the same filter) side by side — e.g. the
  * five profile items "among Facebook users" — and each single-choice, Likert or multi-select
  * question on its own chart with all its categories.
+ *
+ * @param rows - Whole-sample Estimate rows of the survey's questions.
+ * @param codebook - The survey's codebook (question types and filters).
+ * @param locale - The language of the titles (default "en-US").
+ * @returns The charts to draw, each with a file-safe name, a title and its rows.
+ *
+ * @example
+ * ```ts
+ * import { chartGroups, loadDataset, reproduce } from "svyprop";
+ *
+ * const { survey, published } = await loadDataset("moubarak-2009");
+ * const groups = chartGroups(reproduce(survey, published).estimates, survey.codebook);
+ * groups.map((group) => group.title);
+ * // → ["Position", "Respondents answering yes", "Among Facebook users",
+ * //    "Changed Facebook default privacy settings", "If a patient sent a friend request"]
+ * ```
  */
 export function chartGroups(rows: Estimate[], codebook: Codebook, locale: ChartLocale = "en-US"): ChartGroup[] {
   const byId = new Map(codebook.questions.map((q) => [q.id, q]));

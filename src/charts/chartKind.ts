@@ -12,17 +12,40 @@ import { stackedBarChart } from "./stackedBarChart";
 
 /** The chart kinds by name, as the command line and report generators choose them. */
 export const CHART_KINDS = {
+  /** Horizontal bars with intervals (`barChart`). */
   bar: barChart,
+  /** Subgroups side by side (`groupedBarChart`). */
   grouped: groupedBarChart,
+  /** Shares stacked to 100 % (`stackedBarChart`). */
   stacked: stackedBarChart,
+  /** Diverging bars of an agreement scale (`likertChart`). */
   likert: likertChart,
+  /** Dots and intervals (`forestChart`). */
   forest: forestChart,
+  /** Bars of a multi-select question, saying several answers were allowed (`multiSelectChart`). */
   multi: multiSelectChart,
 } as const satisfies Record<string, (rows: readonly Estimate[], options?: ChartOptions) => TopLevelSpec>;
 
+/** A chart kind's name: "bar", "grouped", "stacked", "likert", "forest" or "multi". */
 export type ChartKind = keyof typeof CHART_KINDS;
 
-/** The chart of `kind` for the rows; an unknown kind is an `E_ARGUMENT` naming the known ones. */
+/**
+ * The chart of `kind` for the rows; an unknown kind is an `E_ARGUMENT` naming the known ones.
+ *
+ * @param kind - A chart kind's name: one of the keys of `CHART_KINDS`.
+ * @param rows - The estimates to draw.
+ * @param options - The options of every chart.
+ * @returns The Vega-Lite spec of that kind.
+ * @throws {@link SurveyError} `E_ARGUMENT` for an unknown kind, naming the known ones.
+ *
+ * @example
+ * ```ts
+ * import { chartOfKind, estimate, loadDataset } from "svyprop";
+ *
+ * const { survey } = await loadDataset("moubarak-2009");
+ * chartOfKind("bar", estimate(survey, "real_name")).$schema; // → "https://vega.github.io/schema/vega-lite/v6.json"
+ * ```
+ */
 export function chartOfKind(kind: string, rows: readonly Estimate[], options?: ChartOptions): TopLevelSpec {
   if (!(kind in CHART_KINDS)) throw argumentError("chart type", `must be one of ${Object.keys(CHART_KINDS).join(", ")}`, kind);
   return CHART_KINDS[kind as ChartKind](rows, options);
@@ -45,6 +68,25 @@ const FITS: Record<ChartKind, { types: readonly QuestionType[]; why: string }> =
  * question (its caption would claim several answers), `likert` on anything but a Likert scale,
  * `stacked` on a multi-select (shares add up to more than 100 %), `grouped` without subgroups,
  * and any chart of a numeric question. `E_ARGUMENT`, naming the kinds that fit.
+ *
+ * @param kind - The chart kind asked for.
+ * @param question - The question's id and type.
+ * @param grouped - Whether the rows are split by a grouping question.
+ * @returns Nothing: it returns when the kind fits.
+ * @throws {@link SurveyError} `E_ARGUMENT` naming the kinds that fit, when it does not.
+ *
+ * @example
+ * ```ts
+ * import { checkChartKind, SurveyError } from "svyprop";
+ *
+ * let refused = "";
+ * try {
+ *   checkChartKind("likert", { id: "real_name", type: "binary" }, false);
+ * } catch (error) {
+ *   if (error instanceof SurveyError) refused = error.code;
+ * }
+ * refused; // → "E_ARGUMENT"
+ * ```
  */
 export function checkChartKind(kind: string, question: { id: string; type: QuestionType }, grouped: boolean): void {
   if (!(kind in CHART_KINDS)) throw argumentError("chart type", `must be one of ${Object.keys(CHART_KINDS).join(", ")}`, kind);
@@ -60,7 +102,21 @@ export function checkChartKind(kind: string, question: { id: string; type: Quest
   }
 }
 
-/** The chart a question type reads best as: Likert diverging, multi-select bars, subgroups side by side, else bars. */
+/**
+ * The chart a question type reads best as: Likert diverging, multi-select bars, subgroups side by side, else bars.
+ *
+ * @param questionType - The question's type.
+ * @param grouped - Whether the rows are split by a grouping question.
+ * @returns The kind to draw.
+ *
+ * @example
+ * ```ts
+ * import { defaultChartKind } from "svyprop";
+ *
+ * defaultChartKind("likert", false); // → "likert"
+ * defaultChartKind("binary", true); // → "grouped"
+ * ```
+ */
 export function defaultChartKind(questionType: QuestionType, grouped: boolean): ChartKind {
   if (questionType === "likert") return "likert";
   if (grouped) return "grouped";

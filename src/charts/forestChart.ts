@@ -16,10 +16,13 @@ import { intervalDigits } from "./percentText";
 export interface ReferenceLine {
   /** A proportion from 0 to 1. */
   value: number;
+  /** The line's label, e.g. "2008 survey". */
   label?: string;
 }
 
+/** Options of `forestChart`: those of every chart, and a reference line. */
 export interface ForestChartOptions extends ChartOptions {
+  /** A vertical line to compare the estimates with. */
   reference?: ReferenceLine;
 }
 
@@ -27,6 +30,20 @@ export interface ForestChartOptions extends ChartOptions {
  * Dot-and-whisker comparison of proportions across questions, groups or surveys: a dot at each
  * estimate, its interval as a whisker, "73% (66–78)" beside it, groups told apart by colour
  * and an optional dashed reference line.
+ *
+ * @param rows - The estimates to compare (one dot each).
+ * @param options - The options of every chart, and a `reference` line.
+ * @returns A Vega-Lite spec with its data inlined.
+ *
+ * @example
+ * ```ts
+ * import { estimate, forestChart, loadDataset } from "svyprop";
+ *
+ * const { survey } = await loadDataset("moubarak-2009");
+ * const rows = estimate(survey, "facebook", { by: "position" }).filter((row) => row.category === "yes");
+ * const spec = forestChart(rows, { reference: { value: 0.5, label: "Half" } });
+ * JSON.stringify(spec).includes("Half"); // → true
+ * ```
  */
 export function forestChart(rows: readonly Estimate[], options: ForestChartOptions = {}): TopLevelSpec {
   const { reference, ...chartOptions } = options;

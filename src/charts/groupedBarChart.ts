@@ -27,6 +27,19 @@ const GROUP_BAR_STEP = 20;
 /**
  * Proportions by subgroup (`row.group`, e.g. residents vs fellows) with their intervals:
  * bars side by side in the groups' colours, or the bar chart repeated in one panel per group.
+ *
+ * @param rows - Estimates with groups, e.g. `estimate(survey, id, { by })`.
+ * @param options - The options of every chart, and the `layout`: "side-by-side" (default) or one panel per group.
+ * @returns A Vega-Lite spec with its data inlined.
+ *
+ * @example
+ * ```ts
+ * import { estimate, groupedBarChart, loadDataset } from "svyprop";
+ *
+ * const { survey } = await loadDataset("moubarak-2009");
+ * const spec = groupedBarChart(estimate(survey, "facebook", { by: "position" }), { title: "Has a Facebook profile" });
+ * JSON.stringify(spec).includes("Has a Facebook profile"); // → true
+ * ```
  */
 export function groupedBarChart(rows: readonly Estimate[], options: GroupedBarChartOptions = {}): TopLevelSpec {
   const { layout = "side-by-side", ...chartOptions } = options;

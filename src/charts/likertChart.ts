@@ -23,6 +23,22 @@ export interface LikertChartOptions extends ChartOptions {
  * Diverging stacked bars of Likert items: levels in the rows' order (most negative first),
  * negative levels left of zero, positive right, the neutral level straddling zero, so the
  * balance of opinion reads at a glance. Colours from the theme's diverging palette.
+ *
+ * @param rows - Estimates of Likert questions, every level of each, most negative level first.
+ * @param options - The options of every chart, and the `neutral` level's code.
+ * @returns A Vega-Lite spec with its data inlined.
+ *
+ * @example
+ * ```ts
+ * import { likertChart, loadSurvey, estimate } from "svyprop";
+ *
+ * const csv = "trust\n1\n2\n2\n3\n4\n4\n5\n5\n5\n";
+ * const survey = await loadSurvey(new TextEncoder().encode(csv), {
+ *   codebook: { questions: [{ id: "trust", column: "trust", type: "likert", levels: ["1", "2", "3", "4", "5"] }] },
+ * });
+ * const spec = likertChart(estimate(survey, "trust"), { title: "I trust what colleagues post" });
+ * JSON.stringify(spec).includes("I trust what colleagues post"); // → true
+ * ```
  */
 export function likertChart(rows: readonly Estimate[], options: LikertChartOptions = {}): TopLevelSpec {
   const { neutral: neutralOption, ...chartOptions } = options;

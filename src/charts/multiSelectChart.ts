@@ -8,6 +8,34 @@ import { type ChartOptions, resolveChartOptions } from "./options";
 /**
  * Each option's share of a multi-select question, with its interval: the bar chart of one
  * question's categories, captioned so no reader adds the bars up to 100 %.
+ *
+ * @param rows - Estimates of a multi-select question's options.
+ * @param options - The options of every chart.
+ * @returns A Vega-Lite spec with its data inlined, its caption saying several answers were allowed.
+ *
+ * @example
+ * ```ts
+ * import { estimate, loadSurvey, multiSelectChart } from "svyprop";
+ *
+ * const csv = "networks\nFacebook;Instagram\nFacebook\nLinkedIn;Facebook\nInstagram\n";
+ * const survey = await loadSurvey(new TextEncoder().encode(csv), {
+ *   codebook: {
+ *     questions: [
+ *       {
+ *         id: "networks", column: "networks", type: "multi", label: "Networks used",
+ *         categories: [
+ *           { code: "fb", label: "Facebook", values: ["Facebook"] },
+ *           { code: "ig", label: "Instagram", values: ["Instagram"] },
+ *           { code: "li", label: "LinkedIn", values: ["LinkedIn"] },
+ *         ],
+ *       },
+ *     ],
+ *   },
+ * });
+ * const rows = estimate(survey, "networks");
+ * rows.map((row) => row.count); // → [3, 2, 1]
+ * multiSelectChart(rows).$schema; // → "https://vega.github.io/schema/vega-lite/v6.json"
+ * ```
  */
 export function multiSelectChart(rows: readonly Estimate[], options?: ChartOptions): TopLevelSpec {
   const questions = new Set(rows.map((row) => row.question));

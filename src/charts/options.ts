@@ -9,6 +9,7 @@ export type BarOrder = "descending" | "ascending" | "input";
 export interface ChartOptions {
   /** Number format, "%" spacing, interval name and axis titles (default "en-US"). */
   locale?: ChartLocale;
+  /** The chart's title (default: the question's chart title or label, or none for several questions). */
   title?: string;
   /** One line, or several. */
   subtitle?: string | string[];
@@ -22,6 +23,7 @@ export interface ChartOptions {
   theme?: Partial<ChartTheme>;
   /** Digits after the decimal separator of the value labels (default 0). */
   decimals?: number;
+  /** Order of the bars (default "descending": largest proportion first). */
   order?: BarOrder;
   /** Display labels of group codes, e.g. `{ resident: "Residents" }` for rows with `group: { position: "resident" }`. */
   groupLabels?: Record<string, string>;

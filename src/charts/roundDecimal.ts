@@ -8,8 +8,8 @@ import { insertDecimalPoint } from "../stats/insertDecimalPoint";
  * Use it for floats (interval limits, weighted shares); for a ratio of counts use
  * `roundRatio`, which is exact on the rational k/n.
  *
- * @example roundDecimal(0.475, { shift: 2 }) // "48"
- * @example roundDecimal(0.66151, { shift: 2, decimals: 1 }) // "66.2"
+ * For example, roundDecimal(0.475, { shift: 2 }) is "48" and
+ * roundDecimal(0.66151, { shift: 2, decimals: 1 }) is "66.2".
  */
 export function roundDecimal(value: number, options: { decimals?: number; shift?: number } = {}): string {
   const { decimals = 0, shift = 0 } = options;

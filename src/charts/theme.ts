@@ -4,11 +4,17 @@ import type { Config } from "vega-lite";
 export interface ChartTheme {
   /** CSS font list; the first family is the one `svyprop/render` bundles (DejaVu Sans). */
   font: string;
+  /** Size of labels and axis text, in pixels. */
   fontSize: number;
+  /** Size of the title, in pixels. */
   titleFontSize: number;
+  /** Colour of titles, labels and values. */
   textColor: string;
+  /** Colour of subtitles, captions and axis lines. */
   mutedTextColor: string;
+  /** Colour of the grid lines. */
   gridColor: string;
+  /** Colour behind the chart. */
   background: string;
   /** Bars of a single series. */
   barColor: string;
@@ -39,6 +45,7 @@ export const BROWN_BLUE_GREEN: Readonly<Record<number, readonly string[]>> = {
   7: ["#8c510a", "#d8b365", "#f6e8c3", "#cccccc", "#c7eae5", "#5ab4ac", "#01665e"],
 };
 
+/** The default print theme: DejaVu Sans, dark text on white, the Okabe–Ito and brown–blue-green palettes. */
 export const defaultTheme: ChartTheme = {
   font: "DejaVu Sans, Verdana, Arial, sans-serif",
   fontSize: 12,

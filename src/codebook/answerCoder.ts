@@ -16,6 +16,18 @@ export const AnswerStatus = {
  * `AnswerStatus`. Matching is exact after trimming white space, or case-insensitive when the
  * question says so; missing codes are the codebook's plus the question's own, and an empty
  * cell is always missing.
+ *
+ * @param question - The codebook question (binary, single or Likert).
+ * @param codebookMissing - The codebook-wide missing codes.
+ * @returns The coder: raw cell → category index ≥ 0, or a negative `AnswerStatus` (−1 missing, −2 bad value).
+ *
+ * @example
+ * ```ts
+ * import { createAnswerCoder } from "svyprop";
+ *
+ * const code = createAnswerCoder({ id: "fb", column: "fb", type: "binary", positive: ["Oui"], negative: ["Non"] }, ["NA"]);
+ * [code("Oui"), code(" Non "), code("NA"), code(""), code("peut-être")]; // → [0, 1, -1, -1, -2]
+ * ```
  */
 export function createAnswerCoder(question: Question, codebookMissing: readonly string[] = []): (raw: string) => number {
   const normalise = question.caseInsensitive === true ? (s: string) => s.trim().toLowerCase() : (s: string) => s.trim();

@@ -2,7 +2,9 @@ import type { Question } from "./types";
 
 /** A category as it appears in Estimate rows: a stable code and a label for readers. */
 export interface CategoryInfo {
+  /** Stable code, as filters, translations and `Estimate.category` use it. */
   code: string;
+  /** The category as readers see it. */
   label: string;
 }
 
@@ -10,6 +12,17 @@ export interface CategoryInfo {
  * The categories a question is estimated over, in codebook order: the positive then the
  * negative answer of a binary question ("yes", "no"), the levels of a Likert item, the
  * categories of a single- or multi-choice question. Numeric questions have none.
+ *
+ * @param question - The codebook question.
+ * @returns Its categories' codes and labels.
+ *
+ * @example
+ * ```ts
+ * import { questionCategories } from "svyprop";
+ *
+ * questionCategories({ id: "fb", column: "fb", type: "binary", positive: ["Oui"], negative: ["Non"] });
+ * // → [{ code: "yes", label: "Yes" }, { code: "no", label: "No" }]
+ * ```
  */
 export function questionCategories(question: Question): CategoryInfo[] {
   switch (question.type) {
@@ -28,7 +41,20 @@ export function questionCategories(question: Question): CategoryInfo[] {
   }
 }
 
-/** The raw answer values of each category, in the order of `questionCategories`. */
+/**
+ * The raw answer values of each category, in the order of `questionCategories`.
+ *
+ * @param question - The codebook question.
+ * @returns One list of raw values per category.
+ *
+ * @example
+ * ```ts
+ * import { categoryValues } from "svyprop";
+ *
+ * categoryValues({ id: "fb", column: "fb", type: "binary", positive: ["Oui", "1"], negative: ["Non", "0"] });
+ * // → [["Oui", "1"], ["Non", "0"]]
+ * ```
+ */
 export function categoryValues(question: Question): string[][] {
   switch (question.type) {
     case "binary":

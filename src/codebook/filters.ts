@@ -1,11 +1,31 @@
 import { codebookError } from "./codebookError";
 import type { Codebook, Filter, Question } from "./types";
 
-export type LeafFilter = Exclude<Filter, { all: Filter[] }>;
+/** A filter on one question's answer: every `Filter` but `{ all: [...] }`. */
+export type LeafFilter = Exclude<
+  Filter,
+  {
+    /** Every one of these filters must pass. */
+    all: Filter[];
+  }
+>;
 
 /**
  * The simple conditions of a (possibly combined) filter, in document order, each with its JSON
  * path. Nested `all` lists are walked with an explicit stack, so no depth overflows the call stack.
+ *
+ * @param filter - A question's filter.
+ * @param path - The filter's JSON path in the codebook, e.g. "questions[2].filter".
+ * @returns Each simple condition with its JSON path.
+ *
+ * @example
+ * ```ts
+ * import { leafFilters } from "svyprop";
+ *
+ * const filter = { all: [{ question: "fb", equals: "yes" }, { question: "age", in: ["1", "2"] }] };
+ * leafFilters(filter, "questions[2].filter").map(([, path]) => path);
+ * // → ["questions[2].filter.all[0]", "questions[2].filter.all[1]"]
+ * ```
  */
 export function leafFilters(filter: Filter, path: string): Array<[LeafFilter, string]> {
   const leaves: Array<[LeafFilter, string]> = [];
@@ -45,6 +65,23 @@ function checkLeaf(filter: Record<string, unknown>, path: string): LeafFilter {
  * so a filter on a filtered question sees that question's final codes. A filter naming an
  * unknown question, or filters that form a cycle, are `E_CODEBOOK` (the cycle is spelled out).
  * Depth-first search with an explicit stack: linear in questions + conditions, at any depth.
+ *
+ * @param codebook - The codebook.
+ * @returns Its questions, each after those its filter reads.
+ * @throws {@link SurveyError} `E_CODEBOOK` for a filter on an unknown question, or a cycle.
+ *
+ * @example
+ * ```ts
+ * import { filterOrder } from "svyprop";
+ *
+ * const order = filterOrder({
+ *   questions: [
+ *     { id: "real_name", column: "r", type: "binary", positive: ["y"], negative: ["n"], filter: { question: "fb", equals: "yes" } },
+ *     { id: "fb", column: "fb", type: "binary", positive: ["y"], negative: ["n"] },
+ *   ],
+ * });
+ * order.map((question) => question.id); // → ["fb", "real_name"]
+ * ```
  */
 export function filterOrder(codebook: Codebook): Question[] {
   const { questions } = codebook;

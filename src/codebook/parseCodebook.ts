@@ -6,11 +6,30 @@ import type { Codebook, Question, QuestionType } from "./types";
 const QUESTION_TYPES: readonly QuestionType[] = ["binary", "single", "multi", "likert", "numeric"];
 
 /**
- * Checks that an untrusted JSON value is a codebook (see `types.ts`, `docs/codebook.md` and
+ * Checks that an untrusted JSON value is a codebook (see `Codebook`, `docs/codebook.md` and
  * `codebook.schema.json`) and returns it typed. Every problem throws `E_CODEBOOK` naming the JSON
  * path of the bad field, e.g. `questions[3].filter.question`; every text a reader will see (a
  * title, a label, a translation) must be a string. Fields it does not know are ignored, `$schema`
  * included. Column names are checked later, against the CSV header.
+ *
+ * @param json - The parsed JSON of a codebook file (or any value).
+ * @returns The same value, typed as a codebook.
+ * @throws {@link SurveyError} `E_CODEBOOK` naming the JSON path of the first bad field.
+ *
+ * @example
+ * ```ts
+ * import { parseCodebook, SurveyError } from "svyprop";
+ *
+ * const codebook = parseCodebook(JSON.parse('{ "questions": [{ "id": "fb", "column": "fb", "type": "binary", "positive": ["Oui"], "negative": ["Non"] }] }'));
+ * codebook.questions.length; // → 1
+ * let path: string | undefined;
+ * try {
+ *   parseCodebook({ questions: [{ id: "fb", column: "fb", type: "yesno" }] });
+ * } catch (error) {
+ *   if (error instanceof SurveyError) path = error.path;
+ * }
+ * path; // → "questions[0].type"
+ * ```
  */
 export function parseCodebook(json: unknown): Codebook {
   const root = expectObject(json, "$");

@@ -6,7 +6,9 @@ import type { PublishedFigure } from "../survey/published";
 /** How one published figure fares against the data. */
 export type Verdict = "reproduced" | "differs" | "not-reproducible";
 
+/** One published figure set against the data: our figure, the verdict, and why. */
 export interface FigureComparison {
+  /** The figure as published. */
   figure: PublishedFigure;
   /** The matching whole-sample Estimate row, when the figure is about a question. */
   estimate?: Estimate;
@@ -14,6 +16,7 @@ export interface FigureComparison {
   base: number | null;
   /** Our percentage, rounded as the figure is printed (exact on k/n). */
   ours: string | null;
+  /** Whether the data reproduce it. */
   verdict: Verdict;
   /** Why a figure differs or cannot be reproduced. */
   detail?: string;
@@ -26,7 +29,9 @@ export interface FigureComparison {
 
 /** Facts about the sample itself, for figures that are about no question (frame, response rate). */
 export interface SampleFacts {
+  /** Respondents (rows) in the data. */
   respondents: number;
+  /** Size of the population the sample was drawn from, when known (e.g. people emailed). */
   populationSize?: number;
 }
 
@@ -36,6 +41,22 @@ export interface SampleFacts {
  * percentage all agree — the percentage compared as text, after exact half-up rounding of k/n.
  * A figure about no question (e.g. "202 of 405 (50 %) answered") is reproduced when each of its
  * counts is the number of respondents or the population size, and its percentage is k/n.
+ *
+ * @param figures - The published figures.
+ * @param rows - Whole-sample Estimate rows of the questions the figures are about.
+ * @param sample - The number of respondents and the population size, for figures about the sample.
+ * @returns One comparison per figure, in order: our figure, the base used and the verdict.
+ *
+ * @example
+ * ```ts
+ * import { compareWithPublished, estimate, loadDataset } from "svyprop";
+ *
+ * const { survey, published } = await loadDataset("moubarak-2009");
+ * const figure = published.figures.find((f) => f.key === "real_name")!;
+ * const [comparison] = compareWithPublished([figure], estimate(survey, "real_name"), { respondents: 202 });
+ * comparison?.ours; // → "99"
+ * comparison?.verdict; // → "reproduced"
+ * ```
  */
 export function compareWithPublished(figures: PublishedFigure[], rows: Estimate[], sample: SampleFacts): FigureComparison[] {
   return figures.map((figure) => {

@@ -11,14 +11,19 @@ import { estimate, type EstimateOptions } from "./estimate";
 /** A test of independence between two questions. */
 export type AssociationTestMethod = "pearson" | "fisher" | "rao-scott-F" | "rao-scott-chisq";
 
+/** The result of a test of independence between the row and column questions of a crosstab. */
 export interface AssociationTest {
+  /** The test that was run. */
   method: AssociationTestMethod;
   /** X² (Pearson, Rao–Scott "Chisq") or F (Rao–Scott "F"); absent for Fisher's exact test. */
   statistic?: number;
   /** Degrees of freedom: df (Pearson, Rao–Scott "Chisq"), or ndf and ddf (Rao–Scott "F"). */
   df?: number;
+  /** Numerator degrees of freedom of Rao–Scott "F". */
   ndf?: number;
+  /** Denominator degrees of freedom of Rao–Scott "F". */
   ddf?: number;
+  /** The p-value. */
   pValue: number;
   /** Respondents who answered both questions. */
   n: number;
@@ -26,9 +31,11 @@ export interface AssociationTest {
   simulated?: { replicates: number; seed: number };
   /** The categories the table kept (those somebody chose), in codebook order. */
   rowLevels: string[];
+  /** The column question's categories the table kept, in codebook order. */
   colLevels: string[];
 }
 
+/** Options of `crosstab`: the interval options of `estimate`, and the test. */
 export interface CrosstabOptions extends Omit<EstimateOptions, "by"> {
   /**
    * "pearson" (Pearson's chi-square, Yates-corrected for 2 × 2 as R `chisq.test`; the default
@@ -44,11 +51,15 @@ export interface CrosstabOptions extends Omit<EstimateOptions, "by"> {
   compareColumns?: ColumnComparisonOptions;
 }
 
+/** A two-way table: the row question's estimates within each column category, and a test of independence. */
 export interface Crosstab {
+  /** The row question's id. */
   rowQuestion: string;
+  /** The column question's id. */
   columnQuestion: string;
   /** The row question's categories within each category of the column question (`estimate(…, { by })`). */
   estimates: Estimate[];
+  /** The test of independence between the two questions. */
   test: AssociationTest;
   /** With `compareColumns`: which columns differ, per row category. */
   columnComparisons?: ColumnComparisons;
@@ -60,6 +71,25 @@ export interface Crosstab {
  * simple random sample Pearson's chi-square (R `chisq.test`) or Fisher's exact test (R
  * `fisher.test`) on the counts, on a design the Rao–Scott test (R `svychisq`; Rao & Scott 1984).
  * Categories nobody chose are left out of the test, as they carry no information.
+ *
+ * @param survey - The survey.
+ * @param rowQuestion - The id of the question whose proportions the table shows (categorical).
+ * @param columnQuestion - The id of the question that splits them (categorical).
+ * @param options - The interval options of `estimate`, the `test` and Yates' `correction`.
+ * @returns The row question's estimates within each column category, and the test of independence.
+ * @throws {@link SurveyError} `E_UNKNOWN_QUESTION` or `E_ARGUMENT` as `estimate`, or for a test the
+ *   design does not allow.
+ *
+ * @example
+ * ```ts
+ * import { crosstab, loadDataset } from "svyprop";
+ *
+ * const { survey } = await loadDataset("moubarak-2009");
+ * const table = crosstab(survey, "facebook", "position");
+ * // R: chisq.test(matrix(c(120, 40, 27, 15), 2)) gives X-squared = 1.4246, p-value = 0.2327.
+ * table.test; // → { method: "pearson", statistic: 1.4246, df: 1, pValue: 0.2327, n: 202 }
+ * table.estimates.length; // → 4
+ * ```
  */
 export function crosstab(survey: Survey, rowQuestion: string, columnQuestion: string, options: CrosstabOptions = {}): Crosstab {
   const { test: _, correction: __, fisher: ___, compareColumns, ...estimateOptions } = options;

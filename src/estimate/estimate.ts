@@ -9,6 +9,7 @@ import { designCells } from "./estimateWithDesign";
 import { localizeLabels } from "./localizeLabels";
 import { estimateIdentity, estimatesFromTally } from "./estimatesFromTally";
 
+/** Options of `estimate`: interval method and level, grouping, population size and language. */
 export interface EstimateOptions {
   /**
    * Interval method: for a simple random sample one of `proportionCI`'s (default "wilson"); for a
@@ -42,6 +43,27 @@ export interface EstimateOptions {
  * A simple random sample asked for one of svyciprop's own methods ("xlogit", "beta", "mean",
  * "asin", "likelihood") takes the same path with R's `svydesign(ids = ~1, fpc = ~N)`: t
  * quantiles with n − 1 df, each base a domain of the whole sample.
+ *
+ * @param survey - The survey, from `loadSurvey`, `loadDataset` or `surveyFromTable`.
+ * @param questionId - The question's id in the codebook (binary, single, multi or Likert).
+ * @param options - Interval method and level, `by` (a question to split by), the population size
+ *   (default the design's; `null` for none) and the labels' `locale`.
+ * @returns One row per category, or per group and category with `by`, in codebook order.
+ * @throws {@link SurveyError} `E_UNKNOWN_QUESTION` for an unknown id, `E_ARGUMENT` for a numeric
+ *   question (use `estimateMean`), a bad grouping question, method or level.
+ *
+ * @example
+ * ```ts
+ * import { estimate, loadDataset } from "svyprop";
+ *
+ * const { survey } = await loadDataset("moubarak-2009");
+ * // The codebook gives the 405 people emailed, so the interval is corrected for the finite population.
+ * estimate(survey, "real_name");
+ * // → [{ category: "yes", count: 138, base: 140, proportion: 0.9857, lower: 0.9638, upper: 0.9944, method: "wilson" },
+ * //    { category: "no", count: 2, base: 140 }]
+ * // Without the correction, the Wilson interval of 138/140:
+ * estimate(survey, "real_name", { populationSize: null })[0]; // → { lower: 0.9494, upper: 0.9961 }
+ * ```
  */
 export function estimate(survey: Survey, questionId: string, options: EstimateOptions = {}): Estimate[] {
   return localizeLabels(estimateRows(survey, questionId, options), survey.codebook, options.locale);
@@ -84,11 +106,40 @@ function isSurveyOnlyMethod(method: EstimateOptions["method"]): boolean {
   return method !== undefined && (SURVEY_CI_METHODS as readonly string[]).includes(method) && !(CI_METHODS as readonly string[]).includes(method);
 }
 
-/** R `svydesign(ids = ~1, fpc = ~N)`, or `ids = ~1` alone without a population size. */
+/**
+ * R `svydesign(ids = ~1, fpc = ~N)`, or `ids = ~1` alone without a population size.
+ *
+ * @param populationSize - The population size N, if known.
+ * @returns The design columns of a simple random sample.
+ *
+ * @example
+ * ```ts
+ * import { simpleRandomSampleDesign } from "svyprop";
+ *
+ * simpleRandomSampleDesign(405); // → { fpc: 405 }
+ * simpleRandomSampleDesign(undefined).fpc; // → undefined
+ * ```
+ */
 export function simpleRandomSampleDesign(populationSize: number | undefined): DesignColumns {
   return { ...(populationSize === undefined ? {} : { fpc: populationSize }), names: {} };
 }
 
+/**
+ * One question's coded answers.
+ *
+ * @param survey - The survey.
+ * @param questionId - The question's id.
+ * @returns Its coded answers.
+ * @throws {@link SurveyError} `E_UNKNOWN_QUESTION`, listing the questions, when there is none of that id.
+ *
+ * @example
+ * ```ts
+ * import { answersOf, loadDataset } from "svyprop";
+ *
+ * const { survey } = await loadDataset("moubarak-2009");
+ * answersOf(survey, "real_name").kind; // → "categorical"
+ * ```
+ */
 export function answersOf(survey: Survey, questionId: string): CodedAnswers {
   const answers = survey.answers.get(questionId);
   if (!answers) {
@@ -98,6 +149,22 @@ export function answersOf(survey: Survey, questionId: string): CodedAnswers {
   return answers;
 }
 
+/**
+ * The coded answers of a question to split by: it must be categorical (binary, single or Likert).
+ *
+ * @param survey - The survey.
+ * @param questionId - The grouping question's id.
+ * @returns Its coded answers.
+ * @throws {@link SurveyError} `E_UNKNOWN_QUESTION` for an unknown id, `E_ARGUMENT` for a multi-select or numeric question.
+ *
+ * @example
+ * ```ts
+ * import { groupingOf, loadDataset } from "svyprop";
+ *
+ * const { survey } = await loadDataset("moubarak-2009");
+ * groupingOf(survey, "position").categories.map((category) => category.code); // → ["resident", "fellow"]
+ * ```
+ */
 export function groupingOf(survey: Survey, questionId: string): CodedAnswers {
   const answers = answersOf(survey, questionId);
   if (answers.kind !== "categorical") {

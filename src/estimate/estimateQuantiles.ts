@@ -20,8 +20,24 @@ export interface QuantileEstimate extends NumericEstimateIdentity, DesignQuantil
  * `svyby(~y, ~g, design, svyquantile, …)`. A simple random sample is `svydesign(ids = ~1)`
  * (with `fpc = ~N` when the design gives a population size).
  *
+ * @param survey - The survey, from `loadSurvey` or `surveyFromTable`.
+ * @param questionId - A numeric or Likert question's id.
+ * @param options - `quantiles` (default the quartiles), `by` (a grouping question), `level`.
+ * @returns One row per quantile (and group): the estimate, Woodruff's interval, SE and df.
+ * @throws {@link SurveyError} `E_ARGUMENT` on a replicate-weight design, or for an unknown or non-numeric question.
+ *
  * @example
- * estimateQuantiles(survey, "age", { quantiles: [0.5] }); // [{ quantile: 0.5, estimate: 30, lower: 29, upper: 31, … }]
+ * ```ts
+ * import { estimateQuantiles, loadSurvey } from "svyprop";
+ *
+ * const csv = "age\n23\n25\n27\n28\n30\n31\n33\n35\n38\n40\n44\n51\n";
+ * const survey = await loadSurvey(new TextEncoder().encode(csv), {
+ *   codebook: { questions: [{ id: "age", column: "age", type: "numeric", label: "Age (years)" }] },
+ * });
+ * // R: svyquantile(~age, svydesign(ids = ~1, data = d), 0.5) gives 31 [27, 40], SE 2.953223.
+ * estimateQuantiles(survey, "age", { quantiles: [0.5] });
+ * // → [{ quantile: 0.5, estimate: 31, lower: 27, upper: 40, se: 2.953223, df: 11 }]
+ * ```
  */
 export function estimateQuantiles(survey: Survey, questionId: string, options: QuantileOptions = {}): QuantileEstimate[] {
   const { label, values, design, domains } = numericDomains(survey, questionId, options.by);

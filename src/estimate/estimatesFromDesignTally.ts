@@ -5,9 +5,13 @@ import type { CIMethod, Estimate } from "../types";
 import { designCellsFromTally } from "./estimateWithDesign";
 import { estimateIdentity } from "./estimatesFromTally";
 
+/** Options of `estimatesFromDesignTally`. */
 export interface DesignTallyEstimateOptions {
+  /** The interval method: one of R svyciprop's (default "logit"), or clopper-pearson (→ beta) or wald (→ mean). */
   method?: CIMethod | SurveyCIMethod;
+  /** Confidence level in (0, 1); default 0.95. */
   level?: number;
+  /** Single-PSU strata (R `survey.lonely.psu`); default "fail". */
   lonelyPsu?: LonelyPsu;
   /** Design column names, for error messages. */
   names?: DesignColumnNames;
@@ -18,6 +22,27 @@ export interface DesignTallyEstimateOptions {
  * codebook design of weights, strata, clusters): `tally` says which question and categories,
  * `designTally` holds the per-stratum and per-PSU sums. The rows are those `estimate()` gives on
  * the same file read whole (R `svyciprop` per category), except that "likelihood" needs the rows.
+ *
+ * @param tally - The question's whole-sample tally (from `tallyFile`).
+ * @param designTally - Its design tally (`tallyFile` with `designTallies: true`).
+ * @param questionLabel - The question as readers see it.
+ * @param options - The interval method and level, single-PSU strata, and column names for errors.
+ * @returns One design-based row per category.
+ * @throws {@link SurveyError} `E_ARGUMENT` for a method without a design-based form; as `finalizeDesignTally` for a bad design.
+ *
+ * @example
+ * ```ts
+ * import { estimatesFromDesignTally, tallyFile } from "svyprop";
+ *
+ * const codebook = {
+ *   design: { weights: "w" },
+ *   questions: [{ id: "fb", column: "fb", type: "binary" as const, positive: ["Oui"], negative: ["Non"] }],
+ * };
+ * const { tallies, designTallies } = await tallyFile("fb,w\nOui,2\nNon,1\nOui,1\n", codebook, { designTallies: true });
+ * estimatesFromDesignTally(tallies.get("fb")!, designTallies!.get("fb")!, "Has a Facebook profile");
+ * // → [{ category: "yes", count: 2, base: 3, weightedCount: 3, weightedBase: 4, proportion: 0.75, method: "logit" },
+ * //    { category: "no", count: 1, proportion: 0.25 }]
+ * ```
  */
 export function estimatesFromDesignTally(tally: Tally, designTally: DesignTally, questionLabel: string, options: DesignTallyEstimateOptions = {}): Estimate[] {
   return designCellsFromTally(designTally, options).map((cell, c) => ({

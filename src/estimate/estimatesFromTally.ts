@@ -4,8 +4,11 @@ import { proportionCI } from "../stats/proportionCI";
 import type { Tally } from "../tally";
 import type { CIMethod, Estimate } from "../types";
 
+/** Options of `estimatesFromTally`. */
 export interface TallyEstimateOptions {
+  /** Interval method, one of `CI_METHODS` (default "wilson"). */
   method?: CIMethod;
+  /** Confidence level in (0, 1); default 0.95. */
   level?: number;
   /** Population size N of the frame (finite-population correction), with… */
   populationSize?: number;
@@ -19,6 +22,30 @@ export interface TallyEstimateOptions {
  * is a domain of the sample and uses the population size N·n_d/n (Cochran 1977, §2.13) — what
  * R survey computes for `svyciprop` on a subset of an SRS design with `fpc`. Works on tallies
  * from `tallyAnswers`, `tallyFile` (streamed) or `tallyFromCounts` alike.
+ *
+ * @param tally - The counts of one question (from `tallyAnswers`, `tallyFile` or `tallyFromCounts`).
+ * @param questionLabel - The question as readers see it.
+ * @param options - Interval method and level, and the population size N with the number of
+ *   respondents n for the finite-population correction.
+ * @returns One row per category (and group), as `estimate` gives for a simple random sample.
+ *
+ * @example
+ * ```ts
+ * import { estimatesFromTally, tallyFromCounts } from "svyprop";
+ *
+ * const codebook = {
+ *   questions: [{ id: "real_name", column: "real_name", type: "binary" as const, positive: ["yes"], negative: ["no"] }],
+ * };
+ * const { tallies } = tallyFromCounts(
+ *   [
+ *     { question: "real_name", value: "yes", count: 138 },
+ *     { question: "real_name", value: "no", count: 2 },
+ *   ],
+ *   codebook,
+ * );
+ * estimatesFromTally(tallies.get("real_name")!, "Profile displays real name");
+ * // → [{ category: "yes", count: 138, base: 140, lower: 0.9494, upper: 0.9961 }, { category: "no", count: 2 }]
+ * ```
  */
 export function estimatesFromTally(tally: Tally, questionLabel: string, options: TallyEstimateOptions = {}): Estimate[] {
   const { populationSize, sampleSize } = options;
@@ -58,7 +85,26 @@ export function estimatesFromTally(tally: Tally, questionLabel: string, options:
   });
 }
 
-/** The fields that say which question, category and group an Estimate row is about. */
+/**
+ * The fields that say which question, category and group an Estimate row is about.
+ *
+ * @param tally - The question's tally.
+ * @param questionLabel - The question as readers see it.
+ * @param category - The row's category.
+ * @param group - The row's group, if any.
+ * @returns The question, its label, the category, its label and the group.
+ *
+ * @example
+ * ```ts
+ * import { estimateIdentity, tallyFromCounts } from "svyprop";
+ *
+ * const { tallies } = tallyFromCounts([{ question: "fb", value: "Oui", count: 3 }], {
+ *   questions: [{ id: "fb", column: "fb", type: "binary", positive: ["Oui"], negative: ["Non"] }],
+ * });
+ * estimateIdentity(tallies.get("fb")!, "Has a Facebook profile", { code: "yes", label: "Yes" }, undefined);
+ * // → { question: "fb", questionLabel: "Has a Facebook profile", category: "yes", categoryLabel: "Yes" }
+ * ```
+ */
 export function estimateIdentity(
   tally: Tally,
   questionLabel: string,

@@ -5,6 +5,20 @@ import type { Estimate } from "../types";
  * Estimate rows with their question, category and group labels in `locale` ("fr-FR"), where the
  * codebook's `translations` give them (else the codebook's own labels); each row split by a
  * question gets its `groupLabel`, the label of its answer to that question ("Resident").
+ *
+ * @param rows - The estimates.
+ * @param codebook - The survey's codebook, with its translations.
+ * @param locale - The language, e.g. "fr-FR" (default: the codebook's own labels).
+ * @returns New rows with the labels in that language.
+ *
+ * @example
+ * ```ts
+ * import { estimate, loadDataset, localizeLabels } from "svyprop";
+ *
+ * const { survey } = await loadDataset("moubarak-2009");
+ * const [first] = localizeLabels(estimate(survey, "facebook", { by: "position" }), survey.codebook, "fr-FR");
+ * first; // → { questionLabel: "A un profil Facebook", categoryLabel: "Oui", groupLabel: "Interne" }
+ * ```
  */
 export function localizeLabels(rows: Estimate[], codebook: Codebook, locale?: string): Estimate[] {
   const byId = new Map(codebook.questions.map((q) => [q.id, q]));

@@ -18,7 +18,9 @@ export interface NumericEstimateOptions {
 
 /** Which question (and group) a numeric summary row is about, and how many answers it rests on. */
 export interface NumericEstimateIdentity {
+  /** The question's id. */
   question: string;
+  /** The question as readers see it. */
   questionLabel: string;
   /** Subgroup, e.g. `{ position: "resident" }`; absent for whole-sample rows. */
   group?: Record<string, string>;
@@ -30,10 +32,15 @@ export interface NumericEstimateIdentity {
 
 /** A mean with its design-based standard error and interval. */
 export interface MeanEstimate extends NumericEstimateIdentity {
+  /** The weighted mean. */
   mean: number;
+  /** Its Taylor-linearised (or replicate) standard error. */
   se: number;
+  /** Lower limit, mean − t·SE. */
   lower: number;
+  /** Upper limit, mean + t·SE. */
   upper: number;
+  /** The confidence level. */
   level: number;
   /** Degrees of freedom of the t quantile: the whole design's (R `degf(design)`). */
   df: number;
@@ -41,11 +48,17 @@ export interface MeanEstimate extends NumericEstimateIdentity {
 
 /** A population total with its design-based standard error and interval. */
 export interface TotalEstimate extends NumericEstimateIdentity {
+  /** The estimated population total, Σ w·y. */
   total: number;
+  /** Its Taylor-linearised (or replicate) standard error. */
   se: number;
+  /** Lower limit, total − t·SE. */
   lower: number;
+  /** Upper limit, total + t·SE. */
   upper: number;
+  /** The confidence level. */
   level: number;
+  /** Degrees of freedom of the t quantile: the whole design's (R `degf(design)`). */
   df: number;
 }
 
@@ -58,8 +71,24 @@ export interface TotalEstimate extends NumericEstimateIdentity {
  * design gives no population size). Calibrated weights use the calibration residuals; replicate
  * weights the replicate variance (R `svymean` on an `svrepdesign`, df = `degf`: rank − 1).
  *
+ * @param survey - The survey, from `loadSurvey` or `surveyFromTable`.
+ * @param questionId - A numeric or Likert question's id.
+ * @param options - `by` (a grouping question) and `level` (default 0.95).
+ * @returns One row (per group): the mean, its SE, interval, level, df and the respondents counted.
+ * @throws {@link SurveyError} `E_ARGUMENT` for an unknown or non-numeric question.
+ *
  * @example
- * estimateMean(survey, "age"); // [{ question: "age", mean: 31.4, se: 0.41, lower: 30.6, upper: 32.2, df: 201, n: 199, … }]
+ * ```ts
+ * import { estimateMean, loadSurvey } from "svyprop";
+ *
+ * const csv = "age\n25\n31\n40\n28\n35\n";
+ * const survey = await loadSurvey(new TextEncoder().encode(csv), {
+ *   codebook: { questions: [{ id: "age", column: "age", type: "numeric", label: "Age (years)" }] },
+ * });
+ * // R: confint(svymean(~age, svydesign(ids = ~1, data = d)), df = 4) gives [24.48577, 39.11423].
+ * estimateMean(survey, "age");
+ * // → [{ mean: 31.8, se: 2.634388, lower: 24.48577, upper: 39.11423, df: 4, n: 5 }]
+ * ```
  */
 export function estimateMean(survey: Survey, questionId: string, options: NumericEstimateOptions = {}): MeanEstimate[] {
   return numericSummaries(survey, questionId, options, "mean").map(({ identity, estimate, interval }) => ({
@@ -75,6 +104,27 @@ export function estimateMean(survey: Survey, questionId: string, options: Numeri
  * its linearised SE and the interval total ± t·SE on the whole design's degrees of freedom — R
  * `confint(svytotal(~y, design, na.rm = TRUE), df = degf(design))`; with `by`, `svyby(…, svytotal)`.
  * Without weights or a population size every respondent counts once (the sample total).
+ *
+ * @param survey - The survey.
+ * @param questionId - A numeric or Likert question's id.
+ * @param options - `by` (a grouping question) and `level` (default 0.95).
+ * @returns One row (per group): the total, its SE, interval, level, df and the respondents counted.
+ * @throws {@link SurveyError} `E_ARGUMENT` for an unknown or non-numeric question.
+ *
+ * @example
+ * ```ts
+ * import { estimateTotal, loadSurvey } from "svyprop";
+ *
+ * const csv = "hours,w\n2,10\n5,10\n3,20\n";
+ * const survey = await loadSurvey(new TextEncoder().encode(csv), {
+ *   codebook: {
+ *     design: { weights: "w" },
+ *     questions: [{ id: "hours", column: "hours", type: "numeric", label: "Hours online" }],
+ *   },
+ * });
+ * // 2·10 + 5·10 + 3·20
+ * estimateTotal(survey, "hours"); // → [{ total: 130, n: 3, df: 2 }]
+ * ```
  */
 export function estimateTotal(survey: Survey, questionId: string, options: NumericEstimateOptions = {}): TotalEstimate[] {
   return numericSummaries(survey, questionId, options, "total").map(({ identity, estimate, interval }) => ({
@@ -87,13 +137,23 @@ export function estimateTotal(survey: Survey, questionId: string, options: Numer
 
 /** A numeric question's values, one per respondent (NaN where none), and the groups to split by. */
 export interface NumericDomains {
+  /** The question's label. */
   label: string;
   /** Per respondent: the value, or NaN when the respondent gave none. */
   values: Float64Array;
   /** The design (a simple random sample when the survey names no design column). */
   design: DesignColumns;
   /** One entry per row to produce: the group (undefined for the whole sample) and its 0/1 domain. */
-  domains: Array<{ group?: Record<string, string>; groupLabel?: string; mask: Uint8Array; n: number }>;
+  domains: Array<{
+    /** The group, e.g. `{ position: "resident" }`. */
+    group?: Record<string, string>;
+    /** The group as readers name it. */
+    groupLabel?: string;
+    /** Per respondent: 1 in the domain (in the group, with a value), else 0. */
+    mask: Uint8Array;
+    /** Respondents in the domain. */
+    n: number;
+  }>;
   /** The whole design's degrees of freedom (R `degf(design)`). */
   df: number;
 }
@@ -101,6 +161,24 @@ export interface NumericDomains {
 /**
  * What every numeric summary starts from: the question's values (a Likert question's level
  * numbers 1…k), the design, and one domain per group among the respondents who gave a value.
+ *
+ * @param survey - The survey.
+ * @param questionId - A numeric or Likert question's id.
+ * @param by - A categorical question to split by, if any.
+ * @returns The label, values, design, domains and the design's df.
+ * @throws {@link SurveyError} `E_ARGUMENT` for an unknown or non-numeric question.
+ *
+ * @example
+ * ```ts
+ * import { loadSurvey, numericDomains } from "svyprop";
+ *
+ * const survey = await loadSurvey("age\n25\nNA\n40\n", {
+ *   codebook: { missing: ["NA"], questions: [{ id: "age", column: "age", type: "numeric", label: "Age" }] },
+ * });
+ * const { values, domains } = numericDomains(survey, "age", undefined);
+ * values; // → [25, NaN, 40]
+ * domains; // → [{ n: 2, mask: [1, 0, 1] }]
+ * ```
  */
 export function numericDomains(survey: Survey, questionId: string, by: string | undefined): NumericDomains {
   const answers = answersOf(survey, questionId);

@@ -4,10 +4,13 @@ import { ownFields, type PrintedFigureRecord, parsePrintedFigure } from "../stat
 
 /** The figures of a figures file, and how many entries had no printed percentage (so were not read). */
 export interface PrintedFiguresFile {
+  /** The figures read, in file order. */
   figures: PrintedFigureRecord[];
+  /** Entries without a printed percentage, which were not read. */
   skipped: number;
 }
 
+/** Options of `readPrintedFigures`. */
 export interface ReadPrintedFiguresOptions {
   /** "json" or "csv"; by default JSON when the text starts with `[` or `{`, CSV otherwise. */
   format?: "json" | "csv";
@@ -35,9 +38,18 @@ const FIELD_NAMES = {
  * Entries without a printed percentage are skipped and counted; anything else malformed is a
  * `SurveyError` naming the row (CSV) or JSON path, the column and the value.
  *
+ * @param text - The file's text: CSV with a header, or JSON (an array of figures or `{ "figures": [...] }`).
+ * @param options - `format` forces "csv" or "json" (default: JSON when the text starts with `[` or `{`).
+ * @returns The figures, and how many entries were skipped for lack of a printed percentage.
+ * @throws {@link SurveyError} naming the row or JSON path, the column and the value of a malformed entry.
+ *
  * @example
+ * ```ts
+ * import { readPrintedFigures } from "svyprop";
+ *
  * const { figures } = readPrintedFigures("label,printed,count\nReal name,99,138\n");
- * // [{ label: "Real name", printed: "99", count: 138 }]
+ * figures; // → [{ label: "Real name", printed: "99", count: 138 }]
+ * ```
  */
 export function readPrintedFigures(text: string, options: ReadPrintedFiguresOptions = {}): PrintedFiguresFile {
   const content = text.replace(/^\uFEFF/, "");

@@ -23,6 +23,11 @@ export class Utf8Evidence {
     this.offset = startOffset;
   }
 
+  /**
+   * Reads the next bytes of the file (a UTF-8 sequence may continue from the previous push).
+   *
+   * @param bytes - The next bytes.
+   */
   push(bytes: Uint8Array): void {
     const length = bytes.length;
     let i = 0;

@@ -3,16 +3,24 @@ import type { CsvTable } from "./parseCsv";
 
 /** Survey platforms whose export conventions svyprop knows; `plain` is any other CSV. */
 export const EXPORT_FORMATS = ["plain", "qualtrics", "limesurvey", "redcap"] as const;
+/** One of `EXPORT_FORMATS`. */
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** What each platform's export looks like. */
-interface FormatConventions {
+export interface FormatConventions {
   /** The column identifying a respondent. */
   idColumn?: string;
   /** Columns the platform adds about the response itself (dates, progress, IP), not answers. */
   isMetadata: (column: string) => boolean;
   /** Splits the name of a one-column-per-option multi-select column into question and option. */
-  optionColumn?: (column: string) => { question: string; option: string } | undefined;
+  optionColumn?: (column: string) =>
+    | {
+        /** The question's part of the column name, e.g. "Q2" of "Q2_1". */
+        question: string;
+        /** The option's part, e.g. "1". */
+        option: string;
+      }
+    | undefined;
 }
 
 const CONVENTIONS: Record<ExportFormat, FormatConventions> = {
@@ -54,6 +62,20 @@ function splitOn(pattern: RegExp): FormatConventions["optionColumn"] {
   };
 }
 
+/**
+ * The conventions of a platform's exports: its respondent id column, its metadata columns and
+ * how it names one-column-per-option multi-select columns.
+ *
+ * @param format - The platform.
+ * @returns Its conventions.
+ *
+ * @example
+ * ```ts
+ * import { exportConventions } from "svyprop";
+ *
+ * exportConventions("qualtrics").idColumn; // → "ResponseId"
+ * ```
+ */
 export function exportConventions(format: ExportFormat): FormatConventions {
   return CONVENTIONS[format];
 }
@@ -75,13 +97,39 @@ function isImportId(cell: string): boolean {
  * row, from their full shape: both as wide as the header, and every cell of the second an
  * ImportId object. An answer that merely starts with `{"ImportId"` is not enough, so a respondent
  * is never taken for a header row. Both reading paths decide with this one test.
+ *
+ * @param header - The header row.
+ * @param texts - The record after it.
+ * @param importIds - The record after that.
+ * @returns Whether they are Qualtrics' two extra header rows.
+ *
+ * @example
+ * ```ts
+ * import { isQualtricsHeaderRows } from "svyprop";
+ *
+ * isQualtricsHeaderRows(["Q1"], ["Do you use Facebook?"], ['{"ImportId":"QID1"}']); // → true
+ * isQualtricsHeaderRows(["Q1"], ["Yes"], ["No"]); // → false
+ * ```
  */
 export function isQualtricsHeaderRows(header: readonly string[], texts: readonly string[] | undefined, importIds: readonly string[] | undefined): boolean {
   if (!texts || !importIds || texts.length !== header.length || importIds.length !== header.length) return false;
   return importIds.every(isImportId);
 }
 
-/** Recognises a platform from the header (and Qualtrics' header rows, `isQualtricsHeaderRows`); `plain` otherwise. */
+/**
+ * Recognises a platform from the header (and Qualtrics' header rows, `isQualtricsHeaderRows`); `plain` otherwise.
+ *
+ * @param table - The table as parsed, every record a row.
+ * @returns The platform, or "plain".
+ *
+ * @example
+ * ```ts
+ * import { detectExportFormat, parseCsv } from "svyprop";
+ *
+ * const table = parseCsv('ResponseId,Q1\nResponse ID,Do you use Facebook?\n{"ImportId":"_recordId"},{"ImportId":"QID1"}\nR_1,Yes\n');
+ * detectExportFormat(table); // → "qualtrics"
+ * ```
+ */
 export function detectExportFormat(table: CsvTable): ExportFormat {
   return isQualtricsHeaderRows(table.header, table.rows[0], table.rows[1]) ? "qualtrics" : formatOfColumns(table.header);
 }
@@ -108,6 +156,19 @@ export function checkExportFormat(format: ExportFormat): void {
 /**
  * Brings an export to one header row: Qualtrics' question-text row becomes `labels` and its
  * ImportId row is dropped (both keep their spreadsheet row numbers out of the answers).
+ *
+ * @param table - The table as parsed.
+ * @param format - The platform it came from.
+ * @returns The table with one header row, the question texts as `labels`, and the format.
+ *
+ * @example
+ * ```ts
+ * import { normalizeExport, parseCsv } from "svyprop";
+ *
+ * const table = parseCsv('ResponseId,Q1\nResponse ID,Do you use Facebook?\n{"ImportId":"_recordId"},{"ImportId":"QID1"}\nR_1,Yes\n');
+ * normalizeExport(table, "qualtrics");
+ * // → { header: ["ResponseId", "Q1"], rows: [["R_1", "Yes"]], labels: ["Response ID", "Do you use Facebook?"], rowNumbers: [4] }
+ * ```
  */
 export function normalizeExport(table: CsvTable, format: ExportFormat): CsvTable {
   checkExportFormat(format);

@@ -5,3 +5,4 @@ export * from "./sniffDelimiter";
 export * from "./parseCsv";
 export * from "./exportFormats";
 export * from "./readTable";
+export type { Utf8Evidence } from "./Utf8Evidence";

@@ -10,6 +10,7 @@ import { rejectBinary } from "./rejectBinary";
  */
 export type Source = string | URL | Uint8Array | Blob | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string>;
 
+/** How a source's bytes are read: their encoding and the most bytes to accept. */
 export interface ReadSourceOptions {
   /** Text encoding; UTF-8, falling back to Windows-1252, when omitted. */
   encoding?: Encoding;
@@ -21,6 +22,18 @@ export interface ReadSourceOptions {
  * Reads a whole source as text. Bytes are gathered before decoding, so a multi-byte character
  * split across two stream chunks is never corrupted (papaparse fed raw chunks would turn it into
  * two U+FFFD). Binary data fail `E_BINARY_FILE`, and a source over `maxBytes` fails `E_TOO_LARGE`.
+ *
+ * @param source - A file path, CSV text (a string with a line break), a URL, bytes, or a stream of chunks.
+ * @param options - The encoding (default: decided from the bytes) and `maxBytes`.
+ * @returns The whole text, without a byte-order mark.
+ * @throws {@link SurveyError} `E_IO` for a file that cannot be read, `E_BINARY_FILE`, `E_TOO_LARGE` or `E_ENCODING`.
+ *
+ * @example
+ * ```ts
+ * import { readSourceText } from "svyprop";
+ *
+ * await readSourceText(new TextEncoder().encode("\uFEFFid,answer\n1,yes\n")); // → "id,answer\n1,yes\n"
+ * ```
  */
 export async function readSourceText(source: Source, options: Encoding | ReadSourceOptions = {}): Promise<string> {
   const { encoding, maxBytes = Number.POSITIVE_INFINITY } = typeof options === "string" ? { encoding: options } : options;
@@ -35,6 +48,19 @@ export async function readSourceText(source: Source, options: Encoding | ReadSou
 /**
  * Reads a whole source as bytes (CSV text is encoded as UTF-8), refusing binary data
  * (`E_BINARY_FILE`) and a source over `maxBytes` (`E_TOO_LARGE`).
+ *
+ * @param source - A file path, CSV text (a string with a line break), a URL, bytes, or a stream of chunks.
+ * @param maxBytes - The most bytes to accept (default: no limit).
+ * @returns The bytes.
+ * @throws {@link SurveyError} `E_IO` for a file that cannot be read, `E_BINARY_FILE` or `E_TOO_LARGE`.
+ *
+ * @example
+ * ```ts
+ * import { readSourceBytes } from "svyprop";
+ *
+ * const bytes = await readSourceBytes("id\n1\n");
+ * bytes.length; // → 5
+ * ```
  */
 export async function readSourceBytes(source: Source, maxBytes = Number.POSITIVE_INFINITY): Promise<Uint8Array> {
   const bytes = typeof source === "string" && /[\r\n]/.test(source) ? new TextEncoder().encode(source) : await readBytes(source, maxBytes);

@@ -14,6 +14,7 @@ import { textDecoderFor } from "./stream/textDecoderFor";
  */
 export const IN_MEMORY_LIMIT = 512 * 2 ** 20;
 
+/** Options of `readTable`: encoding and size limit, delimiter and platform format. */
 export interface ReadTableOptions extends ReadSourceOptions {
   /** Field delimiter; sniffed among `,` `;` tab when omitted. */
   delimiter?: string;
@@ -26,6 +27,19 @@ export interface ReadTableOptions extends ReadSourceOptions {
  * the stream's rules (`scanTable`), brings a
  * platform export to one header row, and refuses a file with a header but no answers
  * (`E_NO_ROWS`).
+ *
+ * @param source - A file path, CSV text (a string with a line break), a URL, bytes, or a stream of chunks.
+ * @param options - The encoding, `maxBytes`, delimiter (default: sniffed) and platform `format` (default: detected).
+ * @returns The table: header, rows, spreadsheet row numbers, delimiter, format and encoding.
+ * @throws {@link SurveyError} as `readSourceText` and `parseCsv`, and `E_NO_ROWS` for a header alone.
+ *
+ * @example
+ * ```ts
+ * import { readTable } from "svyprop";
+ *
+ * await readTable("id;answer\n1;oui\n2;non\n");
+ * // → { header: ["id", "answer"], rows: [["1", "oui"], ["2", "non"]], delimiter: ";", format: "plain", encoding: "utf-8" }
+ * ```
  */
 export async function readTable(source: Source, options: ReadTableOptions = {}): Promise<CsvTable> {
   const bytes = await readSourceBytes(source, options.maxBytes ?? IN_MEMORY_LIMIT).catch((error: unknown) => {

@@ -9,6 +9,17 @@ const SAMPLE_RECORDS = 20;
  * field count wins (then the one splitting the header most). Delimiters inside quotes do not
  * count, so a French file (`;`) with decimal commas ("1,5") or a quoted "Oui, mais" is read
  * right where papaparse's own guess takes the comma. Falls back to `,`.
+ *
+ * @param text - The CSV text (its first records are enough).
+ * @returns The delimiter: ",", ";" or a tab.
+ *
+ * @example
+ * ```ts
+ * import { sniffDelimiter } from "svyprop";
+ *
+ * // A French export: decimal commas and a comma inside quotes do not fool it.
+ * sniffDelimiter('id;note\n1;1,5\n2;"Oui, mais"\n'); // → ";"
+ * ```
  */
 export function sniffDelimiter(text: string): string {
   const counts = sampleDelimiterCounts(text);

@@ -41,6 +41,20 @@ function headerCell(text: string, numeric: boolean) {
  * svg-to-pdfkit), table (`estimateTable`, the report's own formatting) and note, then the loading
  * report; DejaVu Sans is embedded (subset). A chart never splits across pages; every page carries
  * its number. pdfkit and svg-to-pdfkit are loaded only when called.
+ *
+ * @param report - The title, source, sections (heading, chart, rows), loading report and calibration.
+ * @param options - The locale, the percentages' decimals, the creation date and the page size.
+ * @returns The PDF file's bytes.
+ *
+ * @example
+ * ```ts
+ * import { estimate, loadDataset } from "svyprop";
+ * import { toPdf } from "svyprop/office";
+ *
+ * const { survey } = await loadDataset("moubarak-2009");
+ * const pdf = await toPdf({ title: "Facebook", sections: [{ heading: "Real name", rows: estimate(survey, "real_name") }] });
+ * new TextDecoder().decode(pdf.subarray(0, 5)); // → "%PDF-"
+ * ```
  */
 export async function toPdf(report: OfficeReport, options: PdfOptions = {}): Promise<Uint8Array> {
   const locale = options.locale ?? "en-US";

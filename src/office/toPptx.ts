@@ -18,6 +18,21 @@ const MUTED_COLOR = "555555";
  * (base, interval, method, source) as text under it, and in the speaker notes the table's note
  * (base, interval, method, weighting, source) and the section's table (`estimateTable`), so every figure on the slide can be traced to its row.
  * pptxgenjs is loaded only when called; it escapes the text it writes into the slides' XML.
+ *
+ * @param report - The title, source, sections (heading, chart, rows), loading report and calibration.
+ * @param options - The locale, the percentages' decimals and the creation date.
+ * @returns The .pptx file's bytes.
+ *
+ * @example
+ * ```ts
+ * import { estimate, loadDataset } from "svyprop";
+ * import { toPptx } from "svyprop/office";
+ *
+ * const { survey } = await loadDataset("moubarak-2009");
+ * const pptx = await toPptx({ title: "Facebook", sections: [{ heading: "Real name", rows: estimate(survey, "real_name") }] });
+ * // A .pptx file is a zip archive: "PK".
+ * [...pptx.subarray(0, 2)]; // → [80, 75]
+ * ```
  */
 export async function toPptx(report: OfficeReport, options: OfficeOptions = {}): Promise<Uint8Array> {
   const style = { locale: options.locale ?? "en-US", decimals: options.decimals ?? 0 };

@@ -19,6 +19,21 @@ const HEADER_ROW = 2;
  * the table's note (base, interval, method, weighting, source) under it; then a "Notes" sheet
  * with the loading report. exceljs is loaded only when called. Text that a spreadsheet would run
  * as a formula keeps a leading apostrophe, as in `toCsv`.
+ *
+ * @param report - The title, source, sections (heading, chart, rows), loading report and calibration.
+ * @param options - The locale, the percentages' decimals and the creation date.
+ * @returns The .xlsx file's bytes.
+ *
+ * @example
+ * ```ts
+ * import { estimate, loadDataset } from "svyprop";
+ * import { toXlsx } from "svyprop/office";
+ *
+ * const { survey } = await loadDataset("moubarak-2009");
+ * const xlsx = await toXlsx({ title: "Facebook", sections: [{ heading: "Real name", rows: estimate(survey, "real_name") }] });
+ * // An .xlsx file is a zip archive: "PK".
+ * [...xlsx.subarray(0, 2)]; // → [80, 75]
+ * ```
  */
 export async function toXlsx(report: OfficeReport, options: OfficeOptions = {}): Promise<Uint8Array> {
   const locale = options.locale ?? "en-US";

@@ -1,5 +1,6 @@
 import { argumentError } from "../errors";
 
+/** Options of `renderPng`. */
 export interface RenderPngOptions {
   /** Pixels per SVG unit (default 2, sharp enough for print at a column's width). */
   scale?: number;

@@ -11,9 +11,13 @@ export const VEGA_LITE_V5_MIME_TYPE = "application/vnd.vegalite.v5+json";
 
 /** A Jupyter display bundle of a chart: the live spec, an SVG fallback and a text line. */
 export interface ChartMimeBundle {
+  /** The spec, for front ends that render Vega-Lite 6 live. */
   [VEGA_LITE_MIME_TYPE]: TopLevelSpec;
+  /** The same spec under the v5 type JupyterLab 4 renders. */
   [VEGA_LITE_V5_MIME_TYPE]: TopLevelSpec;
+  /** The chart drawn to SVG, for front ends without Vega-Lite. */
   "image/svg+xml": string;
+  /** A one-line description of the chart. */
   "text/plain": string;
 }
 
@@ -22,6 +26,20 @@ export interface ChartMimeBundle {
  * interactive chart where the frontend has a Vega-Lite renderer) and the rendered SVG for every
  * other frontend, e.g. GitHub's notebook preview. In Deno's Jupyter kernel:
  * `Deno.jupyter.display(await toMimeBundle(spec), { raw: true })`.
+ *
+ * @param spec - A Vega-Lite spec, e.g. from `barChart`.
+ * @returns The bundle: the spec under both Vega-Lite MIME types, the SVG, and a text line.
+ *
+ * @example
+ * ```ts
+ * import { barChart, estimate, loadDataset } from "svyprop";
+ * import { toMimeBundle } from "svyprop/render";
+ *
+ * const { survey } = await loadDataset("moubarak-2009");
+ * const bundle = await toMimeBundle(barChart(estimate(survey, "real_name")));
+ * Object.keys(bundle);
+ * // → ["application/vnd.vegalite.v6+json", "application/vnd.vegalite.v5+json", "image/svg+xml", "text/plain"]
+ * ```
  */
 export async function toMimeBundle(spec: TopLevelSpec): Promise<ChartMimeBundle> {
   const title = titleText(spec.title);

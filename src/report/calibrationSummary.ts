@@ -3,6 +3,17 @@ import type { CalibrationResult } from "../stats/design";
 /**
  * One line on a calibration: which margins, whether raking converged (R `rake` only warns), in
  * how many cycles, and how far the weights still are from the population counts.
+ *
+ * @param calibration - The calibration, from `postStratify`, `rake` or `calibrationOf`.
+ * @returns The line.
+ *
+ * @example
+ * ```ts
+ * import { calibrationSummary, postStratify } from "svyprop";
+ *
+ * const calibration = postStratify({ postStrata: ["m", "f", "m"], population: { m: 10, f: 6 } });
+ * calibrationSummary(calibration); // → "Post-stratified on postStrata: …"
+ * ```
  */
 export function calibrationSummary(calibration: CalibrationResult): string {
   const margins = calibration.margins.map((m) => m.name).join(", ");

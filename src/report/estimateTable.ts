@@ -7,7 +7,9 @@ import type { FormatOptions } from "./formatEstimate";
 
 /** A table of formatted estimates: what Markdown and HTML reports print. */
 export interface EstimateTable {
+  /** The column headers, in the table's language. */
   headers: string[];
+  /** One row of formatted cells per estimate. */
   cells: string[][];
 }
 
@@ -40,6 +42,21 @@ const HEADERS: Record<ChartLocale, HeaderWords> = {
  * percent and interval ("unweighted n / base" and "weighted %" when some row is weighted:
  * its count and base are respondents, its percentage and interval the design's). When all rows share one level the interval column is titled with it
  * ("95% CI") and holds the limits; otherwise each cell names its own level.
+ *
+ * @param rows - The estimates.
+ * @param options - The locale (default "en-US") and the percentages' decimals (default 0).
+ * @returns The headers and the formatted cells.
+ *
+ * @example
+ * ```ts
+ * import { estimate, estimateTable, loadDataset } from "svyprop";
+ *
+ * const { survey } = await loadDataset("moubarak-2009");
+ * estimateTable(estimate(survey, "real_name"));
+ * // → { headers: ["Question", "Answer", "n / base", "%", "95% CI"],
+ * //     cells: [["Profile displays real name", "Yes", "138 / 140", "99%", "96–99"],
+ * //             ["Profile displays real name", "No", "2 / 140", "1%", "1–4"]] }
+ * ```
  */
 export function estimateTable(rows: readonly Estimate[], options: FormatOptions = {}): EstimateTable {
   const style = { locale: options.locale ?? "en-US", decimals: options.decimals ?? 0 };

@@ -11,6 +11,18 @@ const NAMES: Record<AssociationTest["method"], string> = {
  * A test of independence in one line, e.g. "Pearson's chi-square: X² = 1.46 on 1 df, p = 0.228
  * (n = 33)" or "Rao–Scott F: F = 3.21 on 1.93 and 21.2 df, p = 0.061 (n = 100)"; a Monte Carlo
  * p-value says so: "Fisher's exact test: p = 0.04 (n = 39, Monte Carlo p from 2000 tables, seed 1)".
+ *
+ * @param test - The test, e.g. a `crosstab`'s.
+ * @returns The line.
+ *
+ * @example
+ * ```ts
+ * import { crosstab, formatAssociationTest, loadDataset } from "svyprop";
+ *
+ * const { survey } = await loadDataset("moubarak-2009");
+ * formatAssociationTest(crosstab(survey, "facebook", "position").test);
+ * // → "Pearson's chi-square: X² = 1.42 on 1 df, p = 0.233 (n = 202)"
+ * ```
  */
 export function formatAssociationTest(test: AssociationTest): string {
   const statistic =

@@ -3,7 +3,9 @@ import { localeTexts } from "../charts/locale";
 import type { MeanEstimate, QuantileEstimate } from "../estimate";
 import { markdownCell } from "./markdownCell";
 
+/** Options of `numericTable`. */
 export interface NumericTableOptions {
+  /** Number format and column headers (default "en-US"). */
   locale?: ChartLocale;
   /** Decimals of the mean, its limits and the quartiles (default 1). */
   decimals?: number;
@@ -20,6 +22,22 @@ const HEADERS: Record<ChartLocale, (weighted: boolean, interval: string) => stri
  * A Markdown table of numeric questions: one row per question (and group), with n, the mean
  * and its interval (`estimateMean`) and the quartiles (`estimateQuantiles` with 0.25, 0.5, 0.75).
  * A limit that does not exist (R's NA) prints "n/a".
+ *
+ * @param means - The means, from `estimateMean`.
+ * @param quantiles - The quartiles, from `estimateQuantiles` (default quantiles).
+ * @param options - The locale, the decimals (default 1) and whether the estimates are weighted.
+ * @returns The Markdown table.
+ *
+ * @example
+ * ```ts
+ * import { estimateMean, estimateQuantiles, loadSurvey, numericTable } from "svyprop";
+ *
+ * const survey = await loadSurvey("age\n25\n31\n40\n28\n35\n", {
+ *   codebook: { questions: [{ id: "age", column: "age", type: "numeric", label: "Age" }] },
+ * });
+ * numericTable(estimateMean(survey, "age"), estimateQuantiles(survey, "age")).split("\n")[2];
+ * // → "| Age | 5 | 31.8 | 24.5–39.1 | 28.0 | 31.0 | 35.0 |"
+ * ```
  */
 export function numericTable(means: readonly MeanEstimate[], quantiles: readonly QuantileEstimate[], options: NumericTableOptions = {}): string {
   const locale = options.locale ?? "en-US";

@@ -17,6 +17,19 @@ const VERDICTS: Record<ChartLocale, Record<FigureComparison["verdict"], string>>
  * The reproduction table: one line per published figure with its count over the base the data
  * use, our percentage and interval, the printed percentage, and whether they agree — so a reader
  * sees each denominator, including those the paper did not print.
+ *
+ * @param comparisons - The comparisons, from `reproduce` or `compareWithPublished`.
+ * @param options - The locale (default "en-US").
+ * @returns The Markdown table.
+ *
+ * @example
+ * ```ts
+ * import { loadDataset, reproduce, reproductionMarkdown } from "svyprop";
+ *
+ * const { survey, published } = await loadDataset("moubarak-2009");
+ * reproductionMarkdown(reproduce(survey, published).comparisons).split("\n")[3];
+ * // → "| Returned the questionnaire | 202 / 405 | 50% | 50% |  | yes |"
+ * ```
  */
 export function reproductionMarkdown(comparisons: FigureComparison[], options: { locale?: ChartLocale } = {}): string {
   const locale = options.locale ?? "en-US";

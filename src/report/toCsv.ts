@@ -4,6 +4,7 @@ import type { ChartLocale } from "../charts/locale";
 import { isWeighted } from "../charts/weighting";
 import { ESTIMATE_FIELDS } from "./estimateRecord";
 
+/** Options of `toCsv`. */
 export interface CsvOptions {
   /** Field separator: "," (default; ";" for "fr-FR"), or a tab. */
   delimiter?: "," | ";" | "\t";
@@ -23,6 +24,20 @@ const FORMULA_TRIGGERS = new Set(["=", "+", "-", "@", "\t", "\r"]);
  * get a leading apostrophe, so a label such as "=HYPERLINK(…)" stays text. When some row is
  * weighted, a last `weighting` column says which: "weighted" (proportion and interval from the
  * weights; count and base are unweighted respondents) or "unweighted".
+ *
+ * @param rows - The estimates.
+ * @param options - The delimiter, the locale (decimal separator) and the byte-order mark.
+ * @returns The CSV text, with a header line.
+ *
+ * @example
+ * ```ts
+ * import { estimate, loadDataset, toCsv } from "svyprop";
+ *
+ * const { survey } = await loadDataset("moubarak-2009");
+ * const [header, first] = toCsv(estimate(survey, "real_name")).split("\r\n");
+ * header; // → "question,questionLabel,category,categoryLabel,count,base,proportion,lower,upper,level,method,populationSize"
+ * first; // → "real_name,Profile displays real name,yes,Yes,138,140,0.9857142857142858,…"
+ * ```
  */
 export function toCsv(rows: readonly Estimate[], options: CsvOptions = {}): string {
   const french = options.locale === "fr-FR";
@@ -51,7 +66,20 @@ function cellText(value: unknown, decimal: string): string {
   return neutraliseFormula(String(value));
 }
 
-/** Text a spreadsheet would run as a formula, with a leading apostrophe so it stays text; other text as is. */
+/**
+ * Text a spreadsheet would run as a formula, with a leading apostrophe so it stays text; other text as is.
+ *
+ * @param text - A cell's text.
+ * @returns The text, with a leading apostrophe when it starts like a formula.
+ *
+ * @example
+ * ```ts
+ * import { neutraliseFormula } from "svyprop";
+ *
+ * neutraliseFormula("=HYPERLINK(\"http://example.com\")"); // → "'=HYPERLINK(\"http://example.com\")"
+ * neutraliseFormula("Real name"); // → "Real name"
+ * ```
+ */
 export function neutraliseFormula(text: string): string {
   return FORMULA_TRIGGERS.has(text.charAt(0)) ? `'${text}` : text;
 }

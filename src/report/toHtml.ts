@@ -6,18 +6,23 @@ import { sanitizeSvg } from "./sanitizeSvg";
 
 /** One part of an HTML report: a heading, an optional chart, and the table of its rows. */
 export interface HtmlSection {
+  /** The section's heading, e.g. the question's label. */
   heading?: string;
   /** Paragraphs of text shown under the heading. */
   notes?: string[];
   /** An SVG document, e.g. from `renderSvg` (svyprop/render), inlined after `sanitizeSvg` rebuilds it from an allowlist. */
   svg?: string;
+  /** The estimates its table shows. */
   rows: readonly Estimate[];
 }
 
+/** A whole HTML report: a title, an optional subtitle, and its sections. */
 export interface HtmlReport {
+  /** The page's title and first heading. */
   title: string;
   /** Shown under the title, e.g. the source citation. */
   subtitle?: string;
+  /** The sections, in order. */
   sections: readonly HtmlSection[];
 }
 
@@ -36,6 +41,20 @@ th { border-bottom: 2px solid #999; } td.number, th.number { text-align: right; 
  * heading, notes, inline SVG chart and table of estimates, in the report's language; a note
  * under the title says when the percentages are weighted.
  * Report is a core layer and does not render: pass SVG made by `renderSvg`.
+ *
+ * @param report - The title, subtitle and sections (heading, notes, SVG chart, rows).
+ * @param options - The locale (default "en-US") and the percentages' decimals.
+ * @returns The HTML document.
+ *
+ * @example
+ * ```ts
+ * import { estimate, loadDataset, toHtml } from "svyprop";
+ *
+ * const { survey } = await loadDataset("moubarak-2009");
+ * const html = toHtml({ title: "Facebook", sections: [{ heading: "Real name", rows: estimate(survey, "real_name") }] });
+ * html.startsWith("<!doctype html>"); // → true
+ * html.includes("138 / 140"); // → true
+ * ```
  */
 export function toHtml(report: HtmlReport, options: FormatOptions = {}): string {
   const lang = (options.locale ?? "en-US").slice(0, 2);

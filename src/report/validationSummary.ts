@@ -4,6 +4,18 @@ import type { ValidationReport } from "../survey";
  * A plain-text summary of what loading did with the rows: rows read, each question's base and
  * what was left out, the first `maxIssues` problems with row, column and value, and every warning
  * (a question the codebook leaves without an estimate) with its likely fix.
+ *
+ * @param report - The survey's validation report.
+ * @param maxIssues - How many problems to list (default 10).
+ * @returns The summary, one line per item.
+ *
+ * @example
+ * ```ts
+ * import { loadDataset, validationSummary } from "svyprop";
+ *
+ * const { survey } = await loadDataset("moubarak-2009");
+ * validationSummary(survey.report).split("\n")[3]; // → "  real_name: 140 used (7 no answer, 55 not asked)"
+ * ```
  */
 export function validationSummary(report: ValidationReport, maxIssues = 10): string {
   const lines = [`${report.rowsRead} rows read; ${report.issues.length} problem(s) found.`];
@@ -28,6 +40,18 @@ export function validationSummary(report: ValidationReport, maxIssues = 10): str
 /**
  * One line per warning of the report (all of them, or those of `questions`), with its likely fix;
  * "" when there is none. Printed even by quiet commands: each is a question left without an estimate.
+ *
+ * @param report - The survey's validation report.
+ * @param questions - Only the warnings about these question ids (default: all).
+ * @returns The lines, or "" when there is no warning.
+ *
+ * @example
+ * ```ts
+ * import { loadDataset, warningSummary } from "svyprop";
+ *
+ * const { survey } = await loadDataset("moubarak-2009");
+ * warningSummary(survey.report); // → ""
+ * ```
  */
 export function warningSummary(report: ValidationReport, questions?: readonly string[]): string {
   const warnings = (report.warnings ?? []).filter((warning) => questions === undefined || questions.includes(warning.question));

@@ -1,5 +1,6 @@
 /** The alternative hypothesis of a test. */
 export const ALTERNATIVES = ["two-sided", "less", "greater"] as const;
+/** "two-sided", "less" or "greater". */
 export type Alternative = (typeof ALTERNATIVES)[number];
 
 /**

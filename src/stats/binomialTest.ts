@@ -5,6 +5,7 @@ import { firstInteger } from "./firstInteger";
 import { binomialLowerTail, binomialUpperTail } from "./tails";
 import { assertLevel, assertOneOf, assertOpenProbability, assertSuccesses } from "./validate";
 
+/** Options of `binomialTest`. */
 export interface BinomialTestOptions {
   /** Hypothesised probability of success, in (0, 1); default 0.5. */
   p0?: number;
@@ -14,13 +15,17 @@ export interface BinomialTestOptions {
   level?: number;
 }
 
+/** The exact binomial test's p-value, and the Clopper–Pearson interval R's binom.test gives with it. */
 export interface BinomialTestResult {
+  /** The exact p-value. */
   pValue: number;
   /** x/n */
   estimate: number;
   /** Clopper–Pearson limits for the alternative: one-sided ([0, U] or [L, 1]) for "less"/"greater". */
   lower: number;
+  /** Upper Clopper–Pearson limit. */
   upper: number;
+  /** The interval's confidence level. */
   level: number;
 }
 
@@ -30,6 +35,21 @@ export interface BinomialTestResult {
  * "greater" are the tails P(X ≤ x) and P(X ≥ x).
  * Reference: Clopper & Pearson (1934), Biometrika 26:404–413, for the interval; the two-sided
  * p-value is the "minimum likelihood" method of Sterne (1954), Biometrika 41:275–278.
+ *
+ * @param x - The number of successes, an integer from 0 to n.
+ * @param n - The number of trials, a positive integer.
+ * @param options - The hypothesised probability `p0` (default 0.5), the alternative and the
+ *   interval's level.
+ * @returns The exact p-value, the estimate x/n and the Clopper–Pearson interval.
+ * @throws {@link SurveyError} `E_ARGUMENT` for invalid counts, p0, alternative or level.
+ *
+ * @example
+ * ```ts
+ * import { binomialTest } from "svyprop";
+ *
+ * // R: binom.test(138, 140, p = 0.9)
+ * binomialTest(138, 140, { p0: 0.9 }); // → { pValue: 0.0001017834, lower: 0.9493491, upper: 0.9982652 }
+ * ```
  */
 export function binomialTest(x: number, n: number, options: BinomialTestOptions = {}): BinomialTestResult {
   const { p0 = 0.5, alternative = "two-sided", level = 0.95 } = options;

@@ -1,14 +1,19 @@
 import { tableMargins } from "./contingencyTable";
 import { chiSquareUpperTail } from "./tails";
 
+/** Options of `chiSquareTest`. */
 export interface ChiSquareTestOptions {
   /** Yates continuity correction, applied to 2 × 2 tables only (as R and scipy do); default true. */
   correction?: boolean;
 }
 
+/** Pearson's chi-square test of independence on a table of counts. */
 export interface ChiSquareTestResult {
+  /** X² (Yates-corrected for a 2 × 2 table unless `correction` is false). */
   statistic: number;
+  /** Degrees of freedom (r − 1)(c − 1). */
   df: number;
+  /** The p-value, P(χ²_df ≥ X²). */
   pValue: number;
   /** Expected counts R_i·C_j/N. */
   expected: number[][];
@@ -22,6 +27,20 @@ export interface ChiSquareTestResult {
  * for a 2 × 2 table with `correction` (Yates 1934) and 0 otherwise; as R `chisq.test` and
  * scipy `chi2_contingency`. Cramér's V: Cramér (1946), Mathematical Methods of Statistics, §21.9.
  * Reference: Agresti (2013), Categorical Data Analysis, 3rd ed., §3.2.
+ *
+ * @param table - The r × c table of counts (rows of equal length, r, c ≥ 2).
+ * @param options - `correction`: Yates' correction of a 2 × 2 table (default true).
+ * @returns X², its degrees of freedom and p-value, the expected counts and Cramér's V.
+ * @throws {@link SurveyError} `E_ARGUMENT` for a ragged table, a negative or non-integer count, or
+ *   an empty row or column.
+ *
+ * @example
+ * ```ts
+ * import { chiSquareTest } from "svyprop";
+ *
+ * // R: chisq.test(matrix(c(45, 30, 15, 30), 2))
+ * chiSquareTest([[45, 15], [30, 30]]); // → { statistic: 6.968889, df: 1, pValue: 0.008293898 }
+ * ```
  */
 export function chiSquareTest(table: readonly (readonly number[])[], options: ChiSquareTestOptions = {}): ChiSquareTestResult {
   const { correction = true } = options;

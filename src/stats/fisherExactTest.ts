@@ -9,6 +9,7 @@ import { networkPValue } from "./fisherNetwork";
 export { FISHER_EXACT_WORK_LIMIT } from "./fisherNetwork";
 import { assertOneOf, assertPositiveCount } from "./validate";
 
+/** Options of `fisherExactTest`. */
 export interface FisherExactTestOptions extends MonteCarloOptions {
   /** Default "two-sided"; "less" and "greater" (on the odds ratio) need a 2 × 2 table. */
   alternative?: Alternative;
@@ -24,7 +25,9 @@ export interface FisherExactTestOptions extends MonteCarloOptions {
   workLimit?: number;
 }
 
+/** Fisher's exact test's p-value, and the sample odds ratio of a 2 × 2 table. */
 export interface FisherExactTestResult {
+  /** The exact p-value (R `fisher.test`). */
   pValue: number;
   /** Sample odds ratio ad/bc of a 2 × 2 table (as scipy; R reports the conditional MLE instead). */
   oddsRatio?: number;
@@ -43,6 +46,20 @@ export interface FisherExactTestResult {
  * two-sided p-value of any table is a seeded Monte Carlo estimate (`monteCarloPValue`, R
  * `simulate.p.value = TRUE, B = 2000`).
  * Reference: Fisher (1935), JRSS 98:39–82; Agresti (2013), Categorical Data Analysis, §3.5.
+ *
+ * @param table - The r × c table of counts.
+ * @param options - The alternative (default "two-sided"; one-sided needs a 2 × 2 table).
+ * @returns The exact p-value, and for a 2 × 2 table the sample odds ratio ad/bc.
+ * @throws {@link SurveyError} `E_ARGUMENT` for an invalid table or alternative, or a table with
+ *   too many tables sharing its margins.
+ *
+ * @example
+ * ```ts
+ * import { fisherExactTest } from "svyprop";
+ *
+ * // R: fisher.test(matrix(c(45, 30, 15, 30), 2))$p.value
+ * fisherExactTest([[45, 15], [30, 30]]); // → { pValue: 0.007953319, oddsRatio: 3 }
+ * ```
  */
 export function fisherExactTest(table: readonly (readonly number[])[], options: FisherExactTestOptions = {}): FisherExactTestResult {
   const { alternative = "two-sided" } = options;

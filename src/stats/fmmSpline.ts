@@ -16,7 +16,7 @@ export interface CubicSpline {
  * end points; with three points it is the parabola through them, with two the line.
  * `x` must be strictly increasing.
  *
- * @example fmmSpline([0, 1, 2, 3], [0, 1, 8, 27]) reproduces u³ exactly: evaluateSpline(s, 1.5) = 3.375.
+ * For example, fmmSpline([0, 1, 2, 3], [0, 1, 8, 27]) reproduces u³ exactly: evaluateSpline(s, 1.5) = 3.375.
  */
 export function fmmSpline(x: readonly number[], y: readonly number[]): CubicSpline {
   const n = x.length;

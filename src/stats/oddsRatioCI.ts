@@ -6,7 +6,9 @@ import { twoSampleScoreLimits } from "./twoSampleScore";
 import { assertNonZeroCell, assertTwoSamples, type TwoSampleOptions } from "./twoSampleOptions";
 import { assertLevel, assertOneOf } from "./validate";
 
+/** The interval methods for an odds ratio. */
 export const ODDS_RATIO_METHODS = ["logit", "logit-adjusted", "score"] as const;
+/** One of `ODDS_RATIO_METHODS`. */
 export type OddsRatioMethod = (typeof ODDS_RATIO_METHODS)[number];
 
 /**
@@ -21,6 +23,25 @@ export type OddsRatioMethod = (typeof ODDS_RATIO_METHODS)[number];
  *   factor when `correction` (default true); see `twoSampleScore`.
  * The estimate is the sample odds ratio ad/bc (0 or Infinity at a zero cell); where it is 0/0
  * it is undefined and the function throws.
+ *
+ * @param x1 - Successes in the first sample (cell a).
+ * @param n1 - Size of the first sample (a + b).
+ * @param x2 - Successes in the second sample (cell c).
+ * @param n2 - Size of the second sample (c + d).
+ * @param options - The method (default "score"), the level (default 0.95) and, for "score", the
+ *   Miettinen–Nurminen `correction`.
+ * @returns The sample odds ratio ad/bc with its limits.
+ * @throws {@link SurveyError} `E_ARGUMENT` for invalid counts, level or method, a zero cell "logit"
+ *   cannot take, or an odds ratio of 0/0.
+ *
+ * @example
+ * ```ts
+ * import { oddsRatioCI } from "svyprop";
+ *
+ * oddsRatioCI(45, 60, 30, 60); // → { estimate: 3, lower: 1.3885, upper: 6.4764, method: "score" }
+ * // Woolf: exp(log 3 ∓ 1.96·√(1/45 + 1/15 + 1/30 + 1/30)).
+ * oddsRatioCI(45, 60, 30, 60, { method: "logit" }); // → { lower: 1.3849, upper: 6.4989 }
+ * ```
  */
 export function oddsRatioCI(x1: number, n1: number, x2: number, n2: number, options: TwoSampleOptions<OddsRatioMethod> = {}): Interval {
   const { method = "score", level = 0.95, correction = true } = options;

@@ -9,6 +9,7 @@ import { waldLimits } from "./wald";
 import { wilsonLimits } from "./wilson";
 import { wilsonCCLimits } from "./wilsonCC";
 
+/** Options of `proportionCI`. */
 export interface ProportionCIOptions {
   /** Default "wilson". */
   method?: CIMethod;
@@ -20,6 +21,7 @@ export interface ProportionCIOptions {
 
 /** The interval methods for one proportion, in the order the docs list them. */
 export const CI_METHODS = ["wald", "wilson", "wilson-cc", "agresti-coull", "clopper-pearson", "jeffreys", "logit"] as const;
+/** One of `CI_METHODS`. */
 export type CIMethod = (typeof CI_METHODS)[number];
 
 const LIMITS: Record<CIMethod, (x: number, n: number, level: number) => Limits> = {
@@ -48,6 +50,29 @@ const LIMITS: Record<CIMethod, (x: number, n: number, level: number) => Limits> 
  * n_eff ≥ n, so the correction never widens an interval; N = n (a census) gives n_eff = ∞ and
  * the zero-width interval [p̂, p̂]; N = ∞ (omitted) gives the usual interval. R's own choices
  * (t quantiles, SE from s²) are available through `surveyProportionCI`.
+ * Sources of the methods: Wilson (1927), JASA 22:209–212; Newcombe (1998), Statistics in
+ * Medicine 17:857–872, method 4 (Wilson with continuity correction); Clopper &
+ * Pearson (1934), Biometrika 26:404–413; Agresti & Coull (1998), The American Statistician
+ * 52:119–126; Brown, Cai & DasGupta (2001), Statistical Science 16:101–133, for Wald, Jeffreys and the
+ * logit interval.
+ *
+ * @param x - The number of successes, an integer from 0 to n.
+ * @param n - The number of trials (respondents who answered), a positive integer.
+ * @param options - The method (default Wilson), the confidence level (default 0.95) and the
+ *   population size for the finite-population correction.
+ * @returns The estimate x/n with its lower and upper limits, the level and the method.
+ * @throws {@link SurveyError} `E_ARGUMENT` when x, n, the level, the method or the population size is invalid.
+ *
+ * @example
+ * ```ts
+ * import { proportionCI } from "svyprop";
+ *
+ * proportionCI(138, 140); // → { estimate: 0.9857, lower: 0.9494, upper: 0.9961, method: "wilson" }
+ * // The exact interval, as R's binom.test(138, 140)$conf.int:
+ * proportionCI(138, 140, { method: "clopper-pearson" }); // → { lower: 0.949349, upper: 0.998265 }
+ * // Drawn without replacement from 500 people:
+ * proportionCI(138, 140, { populationSize: 500 }); // → { lower: 0.9573, upper: 0.9953 }
+ * ```
  */
 export function proportionCI(x: number, n: number, options: ProportionCIOptions = {}): Interval {
   const { method = "wilson", level = 0.95, populationSize } = options;

@@ -3,6 +3,7 @@ import { ALTERNATIVES, type Alternative } from "./alternative";
 import { chiSquareUpperTail } from "./tails";
 import { assertOneOf, assertOpenProbability, assertSuccesses } from "./validate";
 
+/** Options of `proportionTest`. */
 export interface ProportionTestOptions {
   /** Hypothesised proportion, in (0, 1); default 0.5. */
   p0?: number;
@@ -12,11 +13,13 @@ export interface ProportionTestOptions {
   correction?: boolean;
 }
 
+/** The score test of one proportion, as R `prop.test(x, n, p0)`. */
 export interface ProportionTestResult {
   /** X² = (|x − n·p0| − correction)²/(n·p0(1 − p0)), on 1 degree of freedom. */
   statistic: number;
   /** sign(x − n·p0)·√X², the score z. */
   z: number;
+  /** The p-value. */
   pValue: number;
   /** x/n */
   estimate: number;
@@ -28,6 +31,21 @@ export interface ProportionTestResult {
  * come from χ²₁, one-sided ones from the normal tail of z. `binomialTest` is the exact test.
  * Reference: Agresti (2013), Categorical Data Analysis, 3rd ed., §1.3.2 (score test) and Yates
  * (1934), JRSS Suppl. 1:217–235 (continuity correction).
+ *
+ * @param x - The number of successes, an integer from 0 to n.
+ * @param n - The number of trials, a positive integer.
+ * @param options - The hypothesised proportion `p0` (default 0.5), the alternative and the
+ *   continuity correction (default true).
+ * @returns X², the score z, the p-value and the estimate x/n.
+ * @throws {@link SurveyError} `E_ARGUMENT` for invalid counts, p0 or alternative.
+ *
+ * @example
+ * ```ts
+ * import { proportionTest } from "svyprop";
+ *
+ * // R: prop.test(138, 140, p = 0.9)
+ * proportionTest(138, 140, { p0: 0.9 }); // → { statistic: 10.49603, pValue: 0.001196312 }
+ * ```
  */
 export function proportionTest(x: number, n: number, options: ProportionTestOptions = {}): ProportionTestResult {
   const { p0 = 0.5, alternative = "two-sided", correction = true } = options;

@@ -1,6 +1,7 @@
 import { argumentError } from "../errors";
 
-type Numbers = ArrayLike<number>;
+/** Numbers by index: an array or a typed array. */
+export type Numbers = ArrayLike<number>;
 
 /**
  * An intercept-only logistic (quasibinomial) regression, y ~ 1, with prior weights normalised
@@ -13,6 +14,7 @@ type Numbers = ArrayLike<number>;
 export interface QuasibinomialFit {
   /** Where IRLS stopped: the intercept β on the logit scale and μ = expit(β). */
   coefficient: number;
+  /** μ = expit(β): the fitted proportion where IRLS stopped. */
   fitted: number;
   /** Residual deviance at β: −2 Σ w_i [y_i log μ + (1 − y_i) log(1 − μ)] with normalised weights. */
   deviance: number;
@@ -20,9 +22,11 @@ export interface QuasibinomialFit {
   workingWeightSum: number;
   /** The exact maximum-likelihood proportion Σwy/Σw. */
   proportion: number;
-  /** Rows in the model frame (R `NROW(y)`) and rows with a nonzero weight. */
+  /** Rows in the model frame (R `NROW(y)`). */
   rows: number;
+  /** Rows with a nonzero weight. */
   weightedRows: number;
+  /** IRLS iterations done (R `glm` `iter`). */
   iterations: number;
 }
 
@@ -83,7 +87,21 @@ const emptySums = (rows: number): StartSums => ({ rows, weightedRows: 0, success
 /**
  * Fits y ~ 1 to the rows given (y 0 or 1; weights default 1, only their ratios matter).
  *
- * @example quasibinomialFit([1, 1, 0, 0, 0]).fitted ≈ 0.4 (IRLS stops within about 1e-9 of 2/5)
+ * R: `glm(y ~ 1, weights = w, family = quasibinomial())`, fitted by iteratively reweighted least
+ * squares as R's `glm.fit` (McCullagh & Nelder 1989, Generalized Linear Models, 2nd ed., §2.5).
+ *
+ * @param y - The answers, each 0 or 1.
+ * @param weights - The rows' weights (default 1 each).
+ * @returns The fitted intercept on the logit scale, the fitted proportion, the deviance and the
+ *   IRLS bookkeeping.
+ *
+ * @example
+ * ```ts
+ * import { quasibinomialFit } from "svyprop";
+ *
+ * // IRLS stops within about 1e-9 of 2/5:
+ * quasibinomialFit([1, 1, 0, 0, 0]); // → { fitted: 0.4, coefficient: -0.405465 }
+ * ```
  */
 export function quasibinomialFit(y: Numbers, weights?: Numbers): QuasibinomialFit {
   const rows = y.length;
@@ -102,7 +120,20 @@ export function quasibinomialFit(y: Numbers, weights?: Numbers): QuasibinomialFi
   return iterate(sums);
 }
 
-/** The same fit for `successes` ones and `rows − successes` zeros with equal weights (an SRS). */
+/**
+ * The same fit for `successes` ones and `rows − successes` zeros with equal weights (an SRS).
+ *
+ * @param successes - The number of ones.
+ * @param rows - The number of rows.
+ * @returns The fit, as `quasibinomialFit` gives on those rows.
+ *
+ * @example
+ * ```ts
+ * import { quasibinomialFitOfCounts } from "svyprop";
+ *
+ * quasibinomialFitOfCounts(2, 5); // → { fitted: 0.4, coefficient: -0.405465, rows: 5 }
+ * ```
+ */
 export function quasibinomialFitOfCounts(successes: number, rows: number): QuasibinomialFit {
   if (!Number.isSafeInteger(rows) || rows < 1) throw argumentError("rows", "must be a positive integer", rows);
   if (!Number.isSafeInteger(successes) || successes < 0 || successes > rows) throw argumentError("successes", `must be an integer in [0, ${rows}]`, successes);

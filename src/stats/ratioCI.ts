@@ -6,7 +6,9 @@ import { twoSampleScoreLimits } from "./twoSampleScore";
 import { assertNonZeroCell, assertTwoSamples, type TwoSampleOptions } from "./twoSampleOptions";
 import { assertLevel, assertOneOf } from "./validate";
 
+/** The interval methods for a ratio of two proportions (relative risk). */
 export const RATIO_METHODS = ["log", "log-adjusted", "score"] as const;
+/** One of `RATIO_METHODS`. */
 export type RatioMethod = (typeof RATIO_METHODS)[number];
 
 /**
@@ -17,6 +19,25 @@ export type RatioMethod = (typeof RATIO_METHODS)[number];
  * - "score" (default): inverted score test (Koopman 1984), with the Miettinen–Nurminen factor
  *   when `correction` (default true); see `twoSampleScore`.
  * The estimate is p̂1/p̂2 (Infinity when x2 = 0); x1 = x2 = 0 leaves it undefined and throws.
+ *
+ * @param x1 - Successes in the first sample.
+ * @param n1 - Size of the first sample.
+ * @param x2 - Successes in the second sample.
+ * @param n2 - Size of the second sample.
+ * @param options - The method (default "score"), the level (default 0.95) and, for "score", the
+ *   Miettinen–Nurminen `correction`.
+ * @returns The ratio (x1/n1)/(x2/n2) with its limits.
+ * @throws {@link SurveyError} `E_ARGUMENT` for invalid counts, level or method, a zero count "log"
+ *   cannot take, or x1 = x2 = 0.
+ *
+ * @example
+ * ```ts
+ * import { ratioCI } from "svyprop";
+ *
+ * ratioCI(45, 60, 30, 60); // → { estimate: 1.5, lower: 1.1307, upper: 2.0471, method: "score" }
+ * // Katz's log interval: exp(log 1.5 ∓ 1.96·√(1/45 − 1/60 + 1/30 − 1/60)).
+ * ratioCI(45, 60, 30, 60, { method: "log" }); // → { lower: 1.1200, upper: 2.0090 }
+ * ```
  */
 export function ratioCI(x1: number, n1: number, x2: number, n2: number, options: TwoSampleOptions<RatioMethod> = {}): Interval {
   const { method = "score", level = 0.95, correction = true } = options;

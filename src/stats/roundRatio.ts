@@ -4,6 +4,7 @@ import { insertDecimalPoint } from "./insertDecimalPoint";
 /** How a printed figure was rounded. */
 export type RoundingRule = "half-up" | "half-even" | "truncate";
 
+/** Options of `roundRatio`. */
 export interface RoundRatioOptions {
   /** Digits after the decimal point (default 0). */
   decimals?: number;
@@ -19,8 +20,20 @@ export interface RoundRatioOptions {
  * Floating point cannot do this: `(0.475).toFixed(2)` gives "0.47" because 0.475 is stored as
  * 0.47499999…; 19/40 is exactly 0.475 and rounds half-up to 0.48.
  *
- * @example roundRatio(19, 40) // "48"
- * @example roundRatio(5, 477, { decimals: 2 }) // "1.05"
+ * @param k - The numerator, a non-negative integer.
+ * @param n - The denominator, a positive integer.
+ * @param options - Decimals (default 0), scale (default 100: a percentage) and rounding rule (default half-up).
+ * @returns The rounded figure as printed, e.g. "48".
+ * @throws {@link SurveyError} `E_ARGUMENT` when k, n, decimals or scale is not a valid integer.
+ *
+ * @example
+ * ```ts
+ * import { roundRatio } from "svyprop";
+ *
+ * roundRatio(19, 40); // → "48"
+ * roundRatio(5, 477, { decimals: 2 }); // → "1.05"
+ * (0.475).toFixed(2); // → "0.47"
+ * ```
  */
 export function roundRatio(k: number, n: number, options: RoundRatioOptions = {}): string {
   const { decimals = 0, scale = 100, rounding = "half-up" } = options;

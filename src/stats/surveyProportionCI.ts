@@ -10,8 +10,10 @@ import { expit } from "./expit";
 
 /** The interval methods of R survey's `svyciprop`. */
 export const SURVEY_CI_METHODS = ["logit", "xlogit", "beta", "mean", "asin", "likelihood", "wilson"] as const;
+/** One of `SURVEY_CI_METHODS`: the `method` of R survey's `svyciprop`. */
 export type SurveyCIMethod = (typeof SURVEY_CI_METHODS)[number];
 
+/** Options of `surveyProportionCI`. */
 export interface SurveyProportionCIOptions {
   /** Degrees of freedom of the design (R `degf`: #PSUs − #strata). */
   df: number;
@@ -55,6 +57,23 @@ export interface SurveyProportionCIOptions {
  * - `asin` keeps the angle in [0, π/2], so the interval never folds over;
  * - `likelihood` solves the profile directly where R's nine profile steps fall short (R: NA);
  * - every interval is clipped to [0, 1] (R leaves `mean` unclipped).
+ *
+ * @param p - The design-based proportion, in [0, 1].
+ * @param se - Its standard error (linearised or replicate).
+ * @param options - The design's degrees of freedom `df` (required), the method (default "logit"),
+ *   the level, and what "beta" and "likelihood" need (the rows, the fit).
+ * @returns The interval around p, clipped to [0, 1].
+ * @throws {@link SurveyError} `E_ARGUMENT` for an invalid p, SE, df, level or method.
+ *
+ * @example
+ * ```ts
+ * import { surveyProportionCI } from "svyprop";
+ *
+ * // R: p <- 0.3; se <- 0.05; plogis(qlogis(p) + c(-1, 1) * qt(0.975, 30) * se / (p * (1 - p)))
+ * surveyProportionCI(0.3, 0.05, { df: 30 }); // → { lower: 0.2085722, upper: 0.4107072, method: "logit" }
+ * // R: p + c(-1, 1) * qt(0.975, 30) * se
+ * surveyProportionCI(0.3, 0.05, { df: 30, method: "mean" }); // → { lower: 0.1978864, upper: 0.4021136 }
+ * ```
  */
 export function surveyProportionCI(p: number, se: number, options: SurveyProportionCIOptions): Interval {
   const { df, method = "logit", level = 0.95 } = options;

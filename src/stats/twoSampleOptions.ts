@@ -3,6 +3,7 @@ import { assertSuccesses } from "./validate";
 
 /** Options of the two-sample intervals (`differenceCI`, `ratioCI`, `oddsRatioCI`). */
 export interface TwoSampleOptions<Method extends string> {
+  /** The interval method. */
   method?: Method;
   /** Confidence level in (0, 1); default 0.95. */
   level?: number;

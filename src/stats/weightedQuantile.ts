@@ -2,9 +2,11 @@ import { argumentError } from "../errors";
 
 /** Values of a sample sorted ascending (ties in their original order) with cumulative weights. */
 export interface SortedWeights {
+  /** The values, sorted ascending. */
   values: Float64Array;
   /** Σ of the weights up to and including each sorted value. */
   cumulative: Float64Array;
+  /** Σ of all the weights. */
   total: number;
 }
 
@@ -14,6 +16,19 @@ export interface SortedWeights {
  * cumulative weights are summed with a compensation term (Neumaier 1974), as R's `cumsum` and
  * `sum` accumulate in extended precision: equal weights then reach p·ΣW exactly where R's do, and
  * the quantile rule takes the same branch.
+ *
+ * @param x - The values.
+ * @param w - Their weights (default 1 each).
+ * @param mask - The rows to keep, 0/1 (default: all).
+ * @returns The kept values, sorted, with their cumulative weights.
+ *
+ * @example
+ * ```ts
+ * import { sortWeights } from "svyprop";
+ *
+ * // The zero-weight row is left out.
+ * sortWeights([3, 1, 2, 4], [1, 0, 1, 1]); // → { values: [2, 3, 4], cumulative: [1, 2, 3], total: 3 }
+ * ```
  */
 export function sortWeights(x: ArrayLike<number>, w: ArrayLike<number> | undefined, mask?: ArrayLike<number>): SortedWeights {
   const rows: number[] = [];
@@ -40,8 +55,16 @@ export function sortWeights(x: ArrayLike<number>, w: ArrayLike<number> | undefin
  * none); the quantile is x_k when C_k/ΣW = p exactly, else x_{k+1} (x_k at the end). R survey
  * 4.1 `qs` and `qrule_math` (Lumley, survey package, R/qrule.R).
  *
+ * @param sorted - The values sorted with their weights, from `sortWeights`.
+ * @param p - The probability, in [0, 1].
+ * @returns The weighted p-quantile.
+ *
  * @example
- * weightedQuantile(sortWeights([3, 1, 2, 4], [1, 1, 1, 1]), 0.5); // 2
+ * ```ts
+ * import { sortWeights, weightedQuantile } from "svyprop";
+ *
+ * weightedQuantile(sortWeights([3, 1, 2, 4], [1, 1, 1, 1]), 0.5); // → 2
+ * ```
  */
 export function weightedQuantile(sorted: SortedWeights, p: number): number {
   const { values, cumulative, total } = sorted;

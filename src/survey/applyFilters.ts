@@ -3,7 +3,9 @@ import type { CodedAnswers } from "./types";
 
 /** A respondent who answered a question their filter excludes (skip-logic violation). */
 export interface SkipViolation {
+  /** The question answered. */
   question: string;
+  /** The respondent's spreadsheet row (header = 1). */
   row: number;
 }
 
@@ -15,6 +17,31 @@ export interface SkipViolation {
  * branching logic hides). Filters are applied in dependency order (`filterOrder`), so a filter
  * on a filtered question sees its final codes; chains and nested `all` lists of any depth are
  * walked without recursion.
+ *
+ * @param codebook - The codebook.
+ * @param answers - Every question's coded answers, changed in place.
+ * @param rowCount - The number of respondents.
+ * @returns The skip-logic violations, for the report.
+ *
+ * @example
+ * ```ts
+ * import { applyFilters, type CodedAnswers, type Question } from "svyprop";
+ *
+ * const fb: Question = { id: "fb", column: "fb", type: "binary", positive: ["Oui"], negative: ["Non"] };
+ * const realName: Question = {
+ *   id: "real_name", column: "real_name", type: "binary", positive: ["Oui"], negative: ["Non"],
+ *   filter: { question: "fb", equals: "yes" },
+ * };
+ * const yesNo = [{ code: "yes", label: "Yes" }, { code: "no", label: "No" }];
+ * // Three respondents: fb yes, no, no; real_name yes, yes (but not asked), missing (-1).
+ * const answers = new Map<string, CodedAnswers>([
+ *   ["fb", { kind: "categorical", question: fb, categories: yesNo, codes: Int16Array.from([0, 1, 1]) }],
+ *   ["real_name", { kind: "categorical", question: realName, categories: yesNo, codes: Int16Array.from([0, 0, -1]) }],
+ * ]);
+ * applyFilters({ questions: [fb, realName] }, answers, 3); // → [{ question: "real_name", row: 1 }]
+ * // The violation is left out (-2, bad), the unanswered respondent was not asked (-3).
+ * answers.get("real_name")?.codes; // → [0, -2, -3]
+ * ```
  */
 export function applyFilters(codebook: Codebook, answers: Map<string, CodedAnswers>, rowCount: number): SkipViolation[] {
   const violations: SkipViolation[] = [];
@@ -38,7 +65,25 @@ export function applyFilters(codebook: Codebook, answers: Map<string, CodedAnswe
   return violations;
 }
 
-/** Whether one respondent meets a filter; an unanswered filter question never does. */
+/**
+ * Whether one respondent meets a filter; an unanswered filter question never does.
+ *
+ * @param filter - The filter.
+ * @param answers - Every question's coded answers.
+ * @param row - The respondent's 0-based index.
+ * @returns Whether the respondent meets the filter.
+ *
+ * @example
+ * ```ts
+ * import { parseCsv, passes, surveyFromTable } from "svyprop";
+ *
+ * const survey = surveyFromTable(parseCsv("fb\nOui\nNon\n"), {
+ *   questions: [{ id: "fb", column: "fb", type: "binary", positive: ["Oui"], negative: ["Non"] }],
+ * });
+ * [passes({ question: "fb", equals: "yes" }, survey.answers, 0), passes({ question: "fb", equals: "yes" }, survey.answers, 1)];
+ * // → [true, false]
+ * ```
+ */
 export function passes(filter: Filter, answers: Map<string, CodedAnswers>, row: number): boolean {
   return filterPredicate(filter, answers)(row);
 }
@@ -48,6 +93,21 @@ export function passes(filter: Filter, answers: Map<string, CodedAnswers>, row: 
  * a category code ("yes") or a raw value the codebook maps to a category ("Oui"), so a filter
  * written with the answer as the file holds it selects the same respondents as one written with
  * the code. An unanswered filter question never selects.
+ *
+ * @param filter - The filter.
+ * @param answers - Every question's coded answers.
+ * @returns The test of a respondent, by 0-based index.
+ *
+ * @example
+ * ```ts
+ * import { filterPredicate, parseCsv, surveyFromTable } from "svyprop";
+ *
+ * const survey = surveyFromTable(parseCsv("fb\nOui\nNon\n\nOui\n"), {
+ *   questions: [{ id: "fb", column: "fb", type: "binary", positive: ["Oui"], negative: ["Non"] }],
+ * });
+ * // "Oui", the raw value, selects as the code "yes" does.
+ * [0, 1, 2].map(filterPredicate({ question: "fb", equals: "Oui" }, survey.answers)); // → [true, false, true]
+ * ```
  */
 export function filterPredicate(filter: Filter, answers: Map<string, CodedAnswers>): (row: number) => boolean {
   if ("all" in filter) {
@@ -70,7 +130,23 @@ export function filterPredicate(filter: Filter, answers: Map<string, CodedAnswer
   return (row) => indices.has(coded.codes[row] as number);
 }
 
-/** Indices of the categories that wanted answers name, by code or by a raw value of the category. */
+/**
+ * Indices of the categories that wanted answers name, by code or by a raw value of the category.
+ *
+ * @param wanted - Category codes or raw values.
+ * @param coded - The filter question's coded answers.
+ * @returns The indices of the categories they name.
+ *
+ * @example
+ * ```ts
+ * import { parseCsv, surveyFromTable, wantedCategories } from "svyprop";
+ *
+ * const survey = surveyFromTable(parseCsv("fb\nOui\nNon\n"), {
+ *   questions: [{ id: "fb", column: "fb", type: "binary", positive: ["Oui"], negative: ["Non"] }],
+ * });
+ * [...wantedCategories(["yes", "Non"], survey.answers.get("fb")!)]; // → [0, 1]
+ * ```
+ */
 export function wantedCategories(wanted: readonly string[], coded: CodedAnswers): Set<number> {
   const codeOf = createAnswerCoder(coded.question);
   const indices = new Set<number>();

@@ -31,10 +31,22 @@ const BATCH_SIZE = 1024;
  * source over 512 MiB (or `maxBytes`) `E_TOO_LARGE`. See `SurveyBuilder` for what happens to bad
  * rows.
  *
+ * @param source - The CSV: a file path, CSV text (a string with a line break), a URL, bytes, or a stream of chunks.
+ * @param options - The codebook (object, JSON text, or path or URL of its file), and the reading
+ *   options (`delimiter`, `encoding`, `format`, `maxBytes`) and coding options of `surveyFromTable`.
+ * @returns The survey: its checked codebook, design, coded answers and validation report.
+ * @throws {@link SurveyError} naming the row, column and value of what could not be read.
+ *
  * @example
- * const survey = await loadSurvey("data/moubarak-2009/responses.csv", {
- *   codebook: "data/moubarak-2009/codebook.json",
- * });
+ * ```ts
+ * import { join } from "node:path";
+ * import { loadDataset, loadSurvey } from "svyprop";
+ *
+ * // The folder of the dataset shipped with svyprop; your own files work the same way.
+ * const { dir } = await loadDataset("moubarak-2009");
+ * const survey = await loadSurvey(join(dir, "responses.csv"), { codebook: join(dir, "codebook.json") });
+ * survey.rowCount; // → 202
+ * ```
  */
 export async function loadSurvey(source: Source, options: LoadSurveyOptions): Promise<Survey> {
   const codebook = await resolveCodebook(options.codebook);
@@ -182,7 +194,21 @@ class SurveyReading {
   }
 }
 
-/** A codebook object, its JSON text, or the path/URL of its JSON file. */
+/**
+ * A codebook object, its JSON text, or the path/URL of its JSON file.
+ *
+ * @param codebook - The codebook object, its JSON text, or the path or URL of its file.
+ * @returns The codebook, checked (`parseCodebook`).
+ * @throws {@link SurveyError} `E_CODEBOOK` for a bad codebook, `E_IO` for a file that cannot be read.
+ *
+ * @example
+ * ```ts
+ * import { resolveCodebook } from "svyprop";
+ *
+ * const codebook = await resolveCodebook('{ "questions": [{ "id": "fb", "column": "fb", "type": "binary", "positive": ["Oui"], "negative": ["Non"] }] }');
+ * codebook.questions[0]?.id; // → "fb"
+ * ```
+ */
 export async function resolveCodebook(codebook: Codebook | string | URL): Promise<Codebook> {
   if (typeof codebook !== "string" && !(codebook instanceof URL)) return parseCodebook(codebook);
   const isJsonText = typeof codebook === "string" && codebook.trimStart().startsWith("{");

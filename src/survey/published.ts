@@ -1,6 +1,8 @@
 /** A figure as a paper printed it, from a dataset's `published.json`. */
 export interface PublishedFigure {
+  /** A stable id of the figure within its file, e.g. "real_name". */
   key: string;
+  /** What the figure is, in words. */
   label: string;
   /** The label in other languages, by locale ("fr-FR"). */
   labels?: Record<string, string>;
@@ -18,17 +20,31 @@ export interface PublishedFigure {
   denominatorAssumed?: number;
   /** Printed percentage text, e.g. "73" (null when none was printed). */
   printed: string | null;
+  /** The figure exactly as printed, e.g. "405" or "99 %". */
   printedText?: string;
+  /** The sentence of the source that prints it. */
   quote?: string;
+  /** Where in the source it is printed, e.g. "primary_abstract". */
   sourceType?: string;
   /** False for figures the data cannot carry (with `reason`). */
   reproducible: boolean;
+  /** Why the data cannot reproduce the figure (when `reproducible` is false). */
   reason?: string;
 }
 
+/** A dataset's `published.json`: the source's printed figures, with its citation. */
 export interface PublishedFigures {
+  /** The source, as it should be cited. */
   citation: string;
+  /** Its DOI. */
   doi?: string;
-  frame?: { emailed?: number; respondents?: number };
+  /** The sampling frame as the source describes it. */
+  frame?: {
+    /** People the questionnaire was sent to. */
+    emailed?: number;
+    /** People who answered. */
+    respondents?: number;
+  };
+  /** The printed figures. */
   figures: PublishedFigure[];
 }

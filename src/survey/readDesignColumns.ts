@@ -5,8 +5,11 @@ import type { CsvTable } from "../load";
 
 /** The design variables of every respondent, read from the columns the design names. */
 export interface DesignColumns {
+  /** Each respondent's sampling weight (absent: every weight 1). */
   weights?: Float64Array;
+  /** Each respondent's stratum (absent: one stratum). */
   strata?: string[];
+  /** Each respondent's primary sampling unit (absent: every respondent is one). */
   cluster?: string[];
   /** Population size per row (an fpc column), or one number for the whole design. */
   fpc?: Float64Array | number;
@@ -19,27 +22,60 @@ export interface DesignColumns {
   /** Replicate weights (then `weights` holds the full-sample weights and no strata, cluster or fpc). */
   replicates?: ReplicateColumns;
   /** The column names, for error messages of the design computations. */
-  names: { weights?: string; strata?: string; cluster?: string; fpc?: string; stages?: Array<{ cluster: string; fpc?: string }> };
+  names: {
+    /** The weights column's name. */
+    weights?: string;
+    /** The strata column's name. */
+    strata?: string;
+    /** The cluster column's name. */
+    cluster?: string;
+    /** The population-size column's name. */
+    fpc?: string;
+    /** The later stages' cluster (and population-size) column names, stage 2 first. */
+    stages?: Array<{ cluster: string; fpc?: string }>;
+  };
 }
 
+/** The calibration a design asks for, with each margin's column read. */
 export interface CalibrationColumns extends Omit<CalibrationSpec, "margins"> {
-  margins: Array<CalibrationSpec["margins"][number] & { values: string[] }>;
+  /** The margins, each with its column's value per respondent (trimmed). */
+  margins: Array<
+    CalibrationSpec["margins"][number] & {
+      /** The margin column's value for each respondent. */
+      values: string[];
+    }
+  >;
 }
 
 /** The replicate weight columns a design names, read, with the variance settings the codebook gives. */
 export interface ReplicateColumns extends Omit<ReplicatesSpec, "columns"> {
   /** One full analysis weight per respondent, per replicate (in the order named, or the file's for a pattern). */
   weights: Float64Array[];
+  /** The replicate columns' names, in the same order. */
   names: string[];
 }
 
-type DesignNumberCode = "E_BAD_WEIGHT" | "E_FPC";
+/** The error code of a bad number in a design column: a weight, or a population size. */
+export type DesignNumberCode = "E_BAD_WEIGHT" | "E_FPC";
 
 /**
  * A weight or population size as a design column holds it: a decimal number with a decimal point
  * or comma, read by the same `parseNumberAnswer` as numeric answers (so `0x10`, `0b11`, `1e3` or
  * `Infinity` are not numbers); an empty cell or one that is not a number is an error naming its
  * row, column and value.
+ *
+ * @param text - The cell.
+ * @param code - The error code for a bad value: "E_BAD_WEIGHT" or "E_FPC".
+ * @param where - The cell's spreadsheet row and column, for the error.
+ * @returns The number.
+ * @throws {@link SurveyError} with `code` for an empty cell or one that is not a number.
+ *
+ * @example
+ * ```ts
+ * import { designNumber } from "svyprop";
+ *
+ * designNumber("1,5", "E_BAD_WEIGHT", { row: 2, column: "weight" }); // → 1.5
+ * ```
  */
 export function designNumber(text: string, code: DesignNumberCode, where: { row: number; column: string }): number {
   const value = parseNumberAnswer(text);
@@ -60,7 +96,11 @@ export interface DesignCells {
   numbers(name: string, code: DesignNumberCode): Float64Array;
 }
 
-/** The columns a design reads from a file with this header: as text (strata, clusters, margins) and as numbers. */
+/**
+ * The columns a design reads from a file with this header: as text (strata, clusters, margins) and as numbers.
+ *
+ * @internal
+ */
 export function designColumnNames(design: DesignSpec, header: readonly string[]): { text: string[]; numbers: string[] } {
   const { weights, strata, calibration, replicates } = design;
   const stages = samplingStages(design);
@@ -73,8 +113,24 @@ export function designColumnNames(design: DesignSpec, header: readonly string[])
 }
 
 /**
- * Reads the weight, stratum, cluster and fpc columns a design names from a table (see
- * `designColumnsOf`).
+ * Reads the weight, stratum, cluster and fpc columns a design names (as R `svydesign(weights =,
+ * strata =, ids =, fpc =)` reads them). Returns undefined for a simple random sample (no design
+ * column). A weight or fpc that is not a number is an error naming its row, column and value:
+ * a design needs every respondent's weight, so it cannot be left out like a bad answer.
+ *
+ * @param table - The parsed table.
+ * @param design - The codebook's design.
+ * @returns The design columns, or undefined for a simple random sample.
+ * @throws {@link SurveyError} `E_UNKNOWN_COLUMN`, `E_BAD_WEIGHT` or `E_FPC` naming the row, column and value.
+ *
+ * @example
+ * ```ts
+ * import { parseCsv, readDesignColumns } from "svyprop";
+ *
+ * const table = parseCsv("w,st\n1,a\n2,b\n");
+ * readDesignColumns(table, { weights: "w", strata: "st" }); // → { weights: [1, 2], strata: ["a", "b"] }
+ * readDesignColumns(table, {}); // → undefined
+ * ```
  */
 export function readDesignColumns(table: CsvTable, design: DesignSpec): DesignColumns | undefined {
   const index = (name: string) => table.header.indexOf(name);
@@ -91,10 +147,10 @@ export function readDesignColumns(table: CsvTable, design: DesignSpec): DesignCo
 }
 
 /**
- * Reads the weight, stratum, cluster and fpc columns a design names (as R `svydesign(weights =,
- * strata =, ids =, fpc =)` reads them). Returns undefined for a simple random sample (no design
- * column). A weight or fpc that is not a number is an error naming its row, column and value:
- * a design needs every respondent's weight, so it cannot be left out like a bad answer.
+ * The design columns of a file as any reader holds them (`DesignCells`): what `readDesignColumns`
+ * and the survey builder share (see there).
+ *
+ * @internal
  */
 export function designColumnsOf(cells: DesignCells, design: DesignSpec): DesignColumns | undefined {
   const { weights, strata, calibration, lonelyPsu, replicates } = design;

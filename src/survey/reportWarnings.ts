@@ -8,6 +8,24 @@ import type { ReportWarning, ValidationReport } from "./types";
  * a filter that no respondent passes (`W_FILTER_EXCLUDES_ALL`), and a question with no usable
  * answer — every row missing or outside its categories (`W_NO_ANSWERS`). Read from the codebook
  * and the report's accounts, so a file read whole and a streamed one warn alike.
+ *
+ * @param codebook - The codebook.
+ * @param report - The survey's validation report.
+ * @returns The warnings, in codebook order.
+ *
+ * @example
+ * ```ts
+ * import { parseCsv, reportWarnings, surveyFromTable } from "svyprop";
+ *
+ * const codebook = {
+ *   questions: [
+ *     { id: "fb", column: "fb", type: "binary" as const, positive: ["Oui"], negative: ["Non"] },
+ *     { id: "real_name", column: "real_name", type: "binary" as const, positive: ["Oui"], negative: ["Non"], filter: { question: "fb", equals: "maybe" } },
+ *   ],
+ * };
+ * const survey = surveyFromTable(parseCsv("fb,real_name\nOui,Oui\nNon,\n"), codebook);
+ * reportWarnings(codebook, survey.report); // → [{ code: "W_FILTER_VALUE_UNKNOWN", question: "real_name", path: "questions[1].filter.equals" }]
+ * ```
  */
 export function reportWarnings(codebook: Codebook, report: ValidationReport): ReportWarning[] {
   const byId = new Map(codebook.questions.map((q) => [q.id, q]));
@@ -47,7 +65,26 @@ export function reportWarnings(codebook: Codebook, report: ValidationReport): Re
   return warnings;
 }
 
-/** The first warning as the error `strict` mode throws, or nothing when there is none. */
+/**
+ * The first warning as the error `strict` mode throws, or nothing when there is none.
+ *
+ * @param warnings - The warnings, e.g. from `reportWarnings`.
+ * @returns Nothing, when there is no warning.
+ * @throws {@link SurveyError} `E_CODEBOOK` with the first warning's reason, fix and JSON path.
+ *
+ * @example
+ * ```ts
+ * import { SurveyError, throwOnWarning } from "svyprop";
+ *
+ * let path: string | undefined;
+ * try {
+ *   throwOnWarning([{ code: "W_NO_ANSWERS", question: "q", reason: "no usable answer", fix: "check the values", path: "questions[0]" }]);
+ * } catch (error) {
+ *   if (error instanceof SurveyError) path = error.path;
+ * }
+ * path; // → "questions[0]"
+ * ```
+ */
 export function throwOnWarning(warnings: readonly ReportWarning[]): void {
   const first = warnings[0];
   if (first === undefined) return;

@@ -12,6 +12,29 @@ const BATCH_SIZE = 1024;
  * the one builder of every reading path (`SurveyBuilder`, see there for what happens to bad rows):
  * codes every question once, applies missing codes and filters, and accounts for every row of
  * every question in `survey.report`. Strict mode throws the problem on the earliest row instead.
+ *
+ * @param table - The parsed table (`readTable`, `parseCsv`).
+ * @param codebook - The codebook (checked as `parseCodebook` does).
+ * @param options - A design to use, and `strict` to stop at the first problem.
+ * @returns The survey: codebook, design, coded answers and the validation report.
+ * @throws {@link SurveyError} `E_CODEBOOK` or `E_UNKNOWN_COLUMN` for a codebook that does not fit
+ *   the table; with `strict`, the first problem of the data.
+ *
+ * @example
+ * ```ts
+ * import { parseCsv, surveyFromTable } from "svyprop";
+ *
+ * const table = parseCsv("fb,real_name\nOui,Oui\nNon,\nOui,Non\nNon,Oui\n");
+ * const survey = surveyFromTable(table, {
+ *   questions: [
+ *     { id: "fb", column: "fb", type: "binary", positive: ["Oui"], negative: ["Non"] },
+ *     { id: "real_name", column: "real_name", type: "binary", positive: ["Oui"], negative: ["Non"], filter: { question: "fb", equals: "yes" } },
+ *   ],
+ * });
+ * survey.report.questions.real_name; // → { rowsRead: 4, used: 2, notAsked: 1, excluded: 1 }
+ * // The last respondent has no Facebook profile yet answered: a skip-logic violation, left out.
+ * survey.report.issues; // → [{ code: "E_SKIP_LOGIC", row: 5, column: "real_name", value: "Oui" }]
+ * ```
  */
 export function surveyFromTable(table: CsvTable, codebook: Codebook, options: SurveyOptions = {}): Survey {
   const delimiter = table.delimiter ?? ",";

@@ -5,8 +5,11 @@ import type { Encoding, ExportFormat } from "../load";
 
 /** One question's answers, coded once: a category index per respondent, or an AnswerStatus. */
 export interface CategoricalAnswers {
+  /** "categorical": a binary, single or Likert question. */
   kind: "categorical";
+  /** The question, as the codebook has it. */
   question: Question;
+  /** Its categories, in order (the indices of `codes`). */
   categories: CategoryInfo[];
   /** Per respondent: category index ≥ 0, or a negative `AnswerStatus`. */
   codes: Int16Array;
@@ -14,8 +17,11 @@ export interface CategoricalAnswers {
 
 /** A multi-select question: which options each respondent chose. */
 export interface MultiAnswers {
+  /** "multi". */
   kind: "multi";
+  /** The question, as the codebook has it. */
   question: Question;
+  /** Its options, in order (the indices of `selected`). */
   categories: CategoryInfo[];
   /** Per respondent: 0 when answered, or a negative `AnswerStatus`. */
   codes: Int16Array;
@@ -23,31 +29,42 @@ export interface MultiAnswers {
   selected: Uint8Array[];
 }
 
+/** A numeric question: each respondent's number. */
 export interface NumericAnswers {
+  /** "numeric". */
   kind: "numeric";
+  /** The question, as the codebook has it. */
   question: Question;
+  /** None: a number has no categories. */
   categories: [];
   /** Per respondent: 0 when answered, or a negative `AnswerStatus`. */
   codes: Int16Array;
+  /** Per respondent: the number given (meaningful where `codes` is 0). */
   values: Float64Array;
 }
 
+/** One question's coded answers, told apart by `kind`. */
 export type CodedAnswers = CategoricalAnswers | MultiAnswers | NumericAnswers;
 
 /** One problem found in the data: where it is, what it is, and what was done about it. */
 export interface DataIssue {
+  /** The problem's error code, e.g. `E_BAD_VALUE`. */
   code: ErrorCode;
   /** Spreadsheet row (header = 1). */
   row: number;
+  /** The CSV column where it is. */
   column?: string;
+  /** The value found there (cut when very long). */
   value?: string;
   /** The question whose count left this row out (absent when the row left every question). */
   question?: string;
+  /** What is wrong, in words. */
   reason: string;
 }
 
 /** How every row of one question was used: `rowsRead = used + missing + notAsked + excluded`. */
 export interface QuestionAccount {
+  /** Every row of the file. */
   rowsRead: number;
   /** Rows with a valid answer: the question's base. */
   used: number;
@@ -67,6 +84,7 @@ export type WarningCode = "W_FILTER_VALUE_UNKNOWN" | "W_FILTER_EXCLUDES_ALL" | "
  * mistake): printed by every command, an `E_CODEBOOK` error with `strict`.
  */
 export interface ReportWarning {
+  /** What the warning is about. */
   code: WarningCode;
   /** The question left without an estimate (or whose filter is wrong). */
   question: string;
@@ -80,8 +98,11 @@ export interface ReportWarning {
 
 /** Everything loading did with the data: nothing is dropped without an entry here. */
 export interface ValidationReport {
+  /** Answer rows read from the file. */
   rowsRead: number;
+  /** How each question used the rows, by question id. */
   questions: Record<string, QuestionAccount>;
+  /** Every problem found in the data, with its row, column and value. */
   issues: DataIssue[];
   /** Questions left without an estimate by the codebook (see `reportWarnings`); absent in reports made before warnings existed. */
   warnings?: ReportWarning[];
@@ -97,7 +118,9 @@ export interface SurveyOptions {
 
 /** Rows + codebook + design: what `estimate` works on. */
 export interface Survey {
+  /** The codebook, checked (`parseCodebook`). */
   codebook: Codebook;
+  /** The sampling design (the codebook's, or a simple random sample). */
   design: DesignSpec;
   /** Weights, strata, clusters and fpc per respondent, when the design names columns (not an SRS). */
   designColumns?: DesignColumns;
@@ -105,8 +128,17 @@ export interface Survey {
   rowCount: number;
   /** Spreadsheet row of each respondent, for messages. */
   rowNumbers: number[];
+  /** Each question's coded answers, by question id. */
   answers: Map<string, CodedAnswers>;
+  /** What loading did with every row. */
   report: ValidationReport;
   /** How the file was read: its delimiter (given or sniffed), platform format (given or detected) and encoding (`chooseEncoding`). */
-  readWith?: { delimiter?: string; format?: ExportFormat; encoding?: Encoding };
+  readWith?: {
+    /** The delimiter, given or sniffed. */
+    delimiter?: string;
+    /** The platform format, given or detected. */
+    format?: ExportFormat;
+    /** The encoding, given or decided from the bytes. */
+    encoding?: Encoding;
+  };
 }

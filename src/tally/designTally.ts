@@ -22,28 +22,39 @@ export interface DesignTally {
   readonly columns: number;
   /** True when PSUs are clusters of rows (then PSU totals are kept open until finalised). */
   readonly clustered: boolean;
+  /** Each stratum's sums, by stratum id (one stratum "" when the design has none). */
   readonly strata: Map<string, StratumTally>;
-  /** Rows, Σw, Σw² over the whole sample. */
+  /** Rows over the whole sample. */
   rows: number;
+  /** Σw over the whole sample. */
   sumW: number;
+  /** Σw² over the whole sample. */
   sumW2: number;
-  /** Per column: Σ w u_k², Σ w² u_k², and the number of rows with u_k ≠ 0. */
+  /** Per column: Σ w u_k². */
   readonly sumWU2: Float64Array;
+  /** Per column: Σ w² u_k². */
   readonly sumW2U2: Float64Array;
+  /** Per column: the number of rows with u_k ≠ 0. */
   readonly rowsNonzero: Float64Array;
 }
 
+/** One stratum's sums in a `DesignTally`: folded PSUs, and (clustered) the PSUs still open. */
 export interface StratumTally {
+  /** The stratum's id. */
   readonly key: string;
   /** 0-based index (over everything tallied) of the first row seen in this stratum. */
   firstRow: number;
   /** Population size N_h (number of PSUs in the stratum's population), when there is an fpc. */
   fpc: number | undefined;
+  /** Rows seen in the stratum. */
   rows: number;
-  /** Folded PSUs: count, S1 (k), S2 (k×k row-major), PSUs with a nonzero row in column k. */
+  /** Folded PSUs: their count. */
   nPsu: number;
+  /** Folded PSUs: S1 = Σ_j T_hj, one total per column (k). */
   readonly s1: Float64Array;
+  /** Folded PSUs: S2 = Σ_j T_hj T_hjᵀ, k×k row-major (upper triangle until finalised). */
   readonly s2: Float64Array;
+  /** Folded PSUs: per column, the PSUs with a nonzero row in it. */
   readonly psuNonzero: Float64Array;
   /** Open PSUs (clustered designs): id → PSU number, in order of appearance. */
   readonly open: Map<string, number>;
@@ -51,7 +62,9 @@ export interface StratumTally {
   psuTotals: Float64Array;
 }
 
+/** A stratum or PSU id as a design column holds it. */
 export type Id = string | number;
+/** A column of numbers: a typed array or an array. */
 export type NumericArray = Float64Array | readonly number[];
 
 /** One chunk of rows: analysis columns plus the design columns. */
@@ -70,21 +83,48 @@ export interface DesignRows {
 
 /** Column names used in error messages. */
 export interface DesignColumnNames {
+  /** The weights column's name (default "weights"). */
   weights?: string;
+  /** The strata column's name (default "strata"). */
   strata?: string;
+  /** The cluster column's name (default "cluster"). */
   cluster?: string;
+  /** The population-size column's name (default "fpc"). */
   fpc?: string;
+  /** The analysis columns' names, in order (default "columns[k]"). */
   columns?: readonly string[];
   /** The cluster and fpc columns of the later stages of a multistage design, stage 2 first. */
   stages?: ReadonlyArray<{ cluster?: string; fpc?: string }>;
 }
 
+/** Options of `addDesignRows`. */
 export interface AddRowsOptions {
   /** Index of this chunk's first row in the whole data (for error rows); default 0. */
   rowOffset?: number;
+  /** Column names for error messages. */
   names?: DesignColumnNames;
 }
 
+/**
+ * An empty design tally of `columns` analysis columns, to fill with `addDesignRows` (chunk by
+ * chunk, or in parallel and joined with `mergeDesignTallies`) and close with `finalizeDesignTally`.
+ *
+ * @param columns - The number of analysis columns u_k, a positive integer.
+ * @param clustered - Whether rows come in clusters (PSUs) that must be summed before squaring.
+ * @returns The empty tally.
+ * @throws {@link SurveyError} `E_ARGUMENT` when `columns` is not a positive integer.
+ *
+ * @example
+ * ```ts
+ * import { addDesignRows, createDesignTally, finalizeDesignTally } from "svyprop";
+ *
+ * const tally = createDesignTally(1, false);
+ * addDesignRows(tally, { columns: [[1, 0, 1, 1]], weights: [2, 2, 1, 1] });
+ * const final = finalizeDesignTally(tally);
+ * final.totals; // → [4]
+ * final.df; // → 3
+ * ```
+ */
 export function createDesignTally(columns: number, clustered: boolean): DesignTally {
   if (!Number.isSafeInteger(columns) || columns < 1) throw argumentError("columns", "must be a positive integer", columns);
   return {
@@ -100,7 +140,24 @@ export function createDesignTally(columns: number, clustered: boolean): DesignTa
   };
 }
 
-/** An empty stratum of a tally of `k` columns, first seen at 0-based row `firstRow`. */
+/**
+ * An empty stratum of a tally of `k` columns, first seen at 0-based row `firstRow`.
+ *
+ * @param key - The stratum's id.
+ * @param k - The number of analysis columns.
+ * @param firstRow - The 0-based index of its first row.
+ * @param fpc - Its population size, if any.
+ * @returns The empty stratum.
+ *
+ * @example
+ * ```ts
+ * import { createStratumTally } from "svyprop";
+ *
+ * const stratum = createStratumTally("a", 2, 0, 100);
+ * stratum.s1; // → [0, 0]
+ * stratum.fpc; // → 100
+ * ```
+ */
 export function createStratumTally(key: string, k: number, firstRow: number, fpc: number | undefined): StratumTally {
   return {
     key,
@@ -119,6 +176,19 @@ export function createStratumTally(key: string, k: number, firstRow: number, fpc
 /**
  * The offset in `stratum.psuTotals` of the open PSU `key` (of a tally of `k` columns), opening
  * it — and making room for it — when new.
+ *
+ * @param stratum - The stratum.
+ * @param key - The PSU's id.
+ * @param k - The number of analysis columns.
+ * @returns The offset of the PSU's 2k totals in `stratum.psuTotals`.
+ *
+ * @example
+ * ```ts
+ * import { createStratumTally, openPsu } from "svyprop";
+ *
+ * const stratum = createStratumTally("a", 1, 0, undefined);
+ * [openPsu(stratum, "p1", 1), openPsu(stratum, "p2", 1), openPsu(stratum, "p1", 1)]; // → [0, 2, 0]
+ * ```
  */
 export function openPsu(stratum: StratumTally, key: string, k: number): number {
   let p = stratum.open.get(key);
@@ -137,7 +207,28 @@ export function openPsu(stratum: StratumTally, key: string, k: number): number {
 /** Spreadsheet row of a 0-based data index (the header is row 1). */
 export const spreadsheetRow = (index: number): number => index + 2;
 
-/** Throws `E_BAD_WEIGHT` (at spreadsheet row `row`) unless `w` is a finite, non-negative weight. */
+/**
+ * Throws `E_BAD_WEIGHT` (at spreadsheet row `row`) unless `w` is a finite, non-negative weight.
+ *
+ * @param w - The weight.
+ * @param row - Its spreadsheet row.
+ * @param column - Its column's name (default "weights").
+ * @returns Nothing, when the weight is valid.
+ * @throws {@link SurveyError} `E_BAD_WEIGHT` naming the row, column and value.
+ *
+ * @example
+ * ```ts
+ * import { checkWeight, SurveyError } from "svyprop";
+ *
+ * let message = "";
+ * try {
+ *   checkWeight(-1, 3);
+ * } catch (error) {
+ *   if (error instanceof SurveyError) message = error.message;
+ * }
+ * message; // → "E_BAD_WEIGHT: weights must be finite and non-negative (row 3, column \"weights\", value \"-1\")"
+ * ```
+ */
 export function checkWeight(w: number, row: number, column = "weights"): void {
   if (!(w >= 0) || !Number.isFinite(w)) {
     throw new SurveyError("E_BAD_WEIGHT", "weights must be finite and non-negative", { row, column, value: String(w) });
@@ -147,6 +238,22 @@ export function checkWeight(w: number, row: number, column = "weights"): void {
 /**
  * Records a row's population size `N` as its stratum's fpc. Throws `E_FPC` (at spreadsheet row
  * `row`) when `N` is not a positive number or differs from the stratum's earlier rows.
+ *
+ * @param stratum - The stratum (its key, and its fpc so far).
+ * @param N - The row's population size.
+ * @param row - The row's spreadsheet row.
+ * @param column - The fpc column's name (default "fpc").
+ * @returns Nothing: the stratum's fpc is set.
+ * @throws {@link SurveyError} `E_FPC` naming the row, column and value.
+ *
+ * @example
+ * ```ts
+ * import { setStratumFpc } from "svyprop";
+ *
+ * const stratum = { key: "a", fpc: undefined as number | undefined };
+ * setStratumFpc(stratum, 100, 2);
+ * stratum.fpc; // → 100
+ * ```
  */
 export function setStratumFpc(stratum: { readonly key: string; fpc: number | undefined }, N: number, row: number, column = "fpc"): void {
   if (!(N > 0) || !Number.isFinite(N)) {
@@ -162,6 +269,22 @@ export function setStratumFpc(stratum: { readonly key: string; fpc: number | und
  * Adds a chunk of rows to `tally` (in place) and returns it. Throws `E_BAD_WEIGHT` for a
  * negative, missing or non-finite weight, `E_ARGUMENT` for a non-finite analysis value or
  * mismatched lengths, `E_FPC` for an fpc that is not a positive number or varies within a stratum.
+ *
+ * @param tally - The tally, changed in place.
+ * @param rows - The chunk: analysis columns, weights, strata, cluster and fpc.
+ * @param options - The chunk's first row in the whole data, and column names for errors.
+ * @returns The tally.
+ * @throws {@link SurveyError} as described.
+ *
+ * @example
+ * ```ts
+ * import { addDesignRows, createDesignTally } from "svyprop";
+ *
+ * const tally = createDesignTally(1, false);
+ * addDesignRows(tally, { columns: [[1, 0]], weights: [2, 3] });
+ * addDesignRows(tally, { columns: [[1]], weights: [1] }, { rowOffset: 2 });
+ * [tally.rows, tally.sumW]; // → [3, 6]
+ * ```
  */
 export function addDesignRows(tally: DesignTally, rows: DesignRows, options: AddRowsOptions = {}): DesignTally {
   const k = tally.columns;
@@ -266,6 +389,22 @@ export function addDesignRows(tally: DesignTally, rows: DesignRows, options: Add
 /**
  * Merges tallies of disjoint sets of rows (chunks, workers, an external GROUP BY) into a new
  * tally; a PSU present in both is one PSU. Throws `E_FPC` when the two disagree on a stratum's fpc.
+ *
+ * @param a - A tally.
+ * @param b - A tally with the same columns and clustering.
+ * @returns A new tally holding both.
+ * @throws {@link SurveyError} `E_ARGUMENT` when they differ in columns or clustering.
+ *
+ * @example
+ * ```ts
+ * import { addDesignRows, createDesignTally, finalizeDesignTally, mergeDesignTallies } from "svyprop";
+ *
+ * // Two chunks of one file; PSU "p3" spans both.
+ * const first = addDesignRows(createDesignTally(1, true), { columns: [[1, 0, 1, 1]], weights: [2, 2, 1, 1], cluster: ["p1", "p1", "p2", "p3"] });
+ * const second = addDesignRows(createDesignTally(1, true), { columns: [[1, 0]], weights: [1, 1], cluster: ["p3", "p4"] }, { rowOffset: 4 });
+ * const final = finalizeDesignTally(mergeDesignTallies(first, second));
+ * [final.totals[0], final.nPsu, final.df]; // → [5, 4, 3]
+ * ```
  */
 export function mergeDesignTallies(a: DesignTally, b: DesignTally): DesignTally {
   if (a.columns !== b.columns || a.clustered !== b.clustered) {
@@ -313,31 +452,48 @@ export function mergeDesignTallies(a: DesignTally, b: DesignTally): DesignTally 
 
 /** How a stratum with a single PSU is handled (R `options(survey.lonely.psu = …)`). */
 export const LONELY_PSU_OPTIONS = ["fail", "certainty", "remove", "adjust", "average"] as const;
+/** One of `LONELY_PSU_OPTIONS`. */
 export type LonelyPsu = (typeof LONELY_PSU_OPTIONS)[number];
 
 /** Per-stratum moments with every PSU folded in, ready for variance computations. */
 export interface FinalStratum {
+  /** The stratum's id. */
   key: string;
+  /** 0-based index of its first row. */
   firstRow: number;
+  /** Its number of PSUs n_h. */
   nPsu: number;
+  /** Its rows. */
   rows: number;
+  /** Its population size N_h, when there is an fpc. */
   fpc: number | undefined;
+  /** S1 = Σ_j T_j, one total per column. */
   s1: Float64Array;
   /** Full symmetric k×k matrix Σ_j T_j T_jᵀ. */
   s2: Float64Array;
+  /** Per column, the PSUs with a nonzero row in it. */
   psuNonzero: Float64Array;
 }
 
+/** A design tally with every PSU folded in and the design checked: what the variance formulas read. */
 export interface FinalDesignTally {
+  /** Number of analysis columns k. */
   columns: number;
+  /** Rows over the whole sample. */
   rows: number;
+  /** Σw. */
   sumW: number;
+  /** Σw². */
   sumW2: number;
+  /** Per column: Σ w u_k². */
   sumWU2: Float64Array;
+  /** Per column: Σ w² u_k². */
   sumW2U2: Float64Array;
+  /** Per column: the rows with u_k ≠ 0. */
   rowsNonzero: Float64Array;
   /** Weighted totals Y_k = Σ_i w_i u_ik. */
   totals: Float64Array;
+  /** The strata, in order of first appearance. */
   strata: FinalStratum[];
   /** Total number of PSUs. */
   nPsu: number;
@@ -364,6 +520,19 @@ export interface Subsample {
  * Folds the open PSUs of a tally (without changing it) and checks the design: `E_BAD_WEIGHT`
  * when every weight is zero or their sums overflow, `E_FPC` when a stratum's population size is
  * smaller than its number of sampled PSUs.
+ *
+ * @param tally - The tally (unchanged).
+ * @param names - Column names for errors.
+ * @returns The finalised tally: strata with every PSU folded, totals, PSU count and df.
+ * @throws {@link SurveyError} `E_BAD_WEIGHT` or `E_FPC` as described.
+ *
+ * @example
+ * ```ts
+ * import { addDesignRows, createDesignTally, finalizeDesignTally } from "svyprop";
+ *
+ * const tally = addDesignRows(createDesignTally(1, true), { columns: [[1, 0, 1]], weights: [1, 1, 2], cluster: ["p1", "p1", "p2"] });
+ * finalizeDesignTally(tally); // → { totals: [3], nPsu: 2, df: 1 }
+ * ```
  */
 export function finalizeDesignTally(tally: DesignTally, names: DesignColumnNames = {}): FinalDesignTally {
   const k = tally.columns;

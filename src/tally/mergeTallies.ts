@@ -4,6 +4,21 @@ import type { Tally } from "./types";
 /**
  * Adds two tallies of the same question (and grouping) — from two chunks of a file, two
  * workers, or two engines. Categories and groups must match, code for code.
+ *
+ * @param a - A tally.
+ * @param b - A tally of the same question, categories and groups.
+ * @returns A new tally whose counts, bases and ungrouped respondents are the sums.
+ * @throws {@link SurveyError} `E_ARGUMENT` when the questions, categories or groups differ.
+ *
+ * @example
+ * ```ts
+ * import { mergeTallies, tallyFromCounts } from "svyprop";
+ *
+ * const codebook = { questions: [{ id: "q", column: "q", type: "binary" as const, positive: ["y"], negative: ["n"] }] };
+ * const first = tallyFromCounts([{ question: "q", value: "y", count: 3 }, { question: "q", value: "n", count: 1 }], codebook);
+ * const second = tallyFromCounts([{ question: "q", value: "y", count: 2 }], codebook);
+ * mergeTallies(first.tallies.get("q")!, second.tallies.get("q")!).counts; // → [5, 1]
+ * ```
  */
 export function mergeTallies(a: Tally, b: Tally): Tally {
   const sameShape =

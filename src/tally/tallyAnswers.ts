@@ -5,6 +5,21 @@ import type { Tally } from "./types";
  * Counts one question's answers in a single pass over the coded respondents, optionally split
  * by a categorical grouping question. Memory is bounded by categories × groups, not rows.
  * For a multi-select question each option is counted against the respondents who answered.
+ *
+ * @param answers - The question's coded answers (`survey.answers.get(id)`).
+ * @param by - A categorical grouping question's coded answers, to split the counts by.
+ * @returns The counts per category (and group) and the bases.
+ *
+ * @example
+ * ```ts
+ * import { loadDataset, tallyAnswers } from "svyprop";
+ *
+ * const { survey } = await loadDataset("moubarak-2009");
+ * const tally = tallyAnswers(survey.answers.get("facebook")!, survey.answers.get("position"));
+ * // Residents yes, no; fellows yes, no:
+ * tally.counts; // → [120, 40, 27, 15]
+ * tally.bases; // → [160, 42]
+ * ```
  */
 export function tallyAnswers(answers: CodedAnswers, by?: CodedAnswers): Tally {
   const k = answers.categories.length;

@@ -11,17 +11,23 @@ export interface AnswerCount {
   question: string;
   /** The raw cell, as in the CSV (null, as SQL gives an empty cell, is read as ""). */
   value: string | null;
+  /** Respondents who gave it (a number, or the bigint a database returns). */
   count: number | bigint;
 }
 
 /** A raw value that matches no category, and how many respondents gave it. */
 export interface UnmatchedValue {
+  /** Codebook question id. */
   question: string;
+  /** The raw value. */
   value: string;
+  /** Respondents who gave it. */
   count: number;
+  /** Why it matches no category, in words. */
   reason: string;
 }
 
+/** What `tallyFromCounts` makes of a GROUP BY: tallies, accounts, and the values it could not place. */
 export interface CountsTally {
   /** Whole-sample tally per question id, in codebook order. */
   tallies: Map<string, Tally>;
@@ -41,6 +47,27 @@ export interface CountsTally {
  * on the filter question): then the tally equals the CSV path's, whose skipped respondents and
  * skip-logic violations never reach the counts either. Questions absent from `counts` get an
  * empty tally; a multi-select kept as one 0/1 column per option cannot be given as counts.
+ *
+ * @param counts - The engine's rows: question id, raw value and count.
+ * @param codebook - The codebook.
+ * @returns The tallies, each question's account, and the values that matched no category.
+ * @throws {@link SurveyError} `E_CODEBOOK` for a bad codebook, `E_ARGUMENT` for a bad count or an unknown question.
+ *
+ * @example
+ * ```ts
+ * import { tallyFromCounts } from "svyprop";
+ *
+ * const { tallies, unmatched } = tallyFromCounts(
+ *   [
+ *     { question: "fb", value: "Oui", count: 147 },
+ *     { question: "fb", value: "Non", count: 55n }, // a bigint, as DuckDB returns count(*)
+ *     { question: "fb", value: "peut-être", count: 1 },
+ *   ],
+ *   { questions: [{ id: "fb", column: "fb", type: "binary", positive: ["Oui"], negative: ["Non"] }] },
+ * );
+ * tallies.get("fb")?.counts; // → [147, 55]
+ * unmatched; // → [{ question: "fb", value: "peut-être", count: 1 }]
+ * ```
  */
 export function tallyFromCounts(counts: Iterable<AnswerCount>, codebook: Codebook): CountsTally {
   const checked = parseCodebook(codebook);

@@ -6,10 +6,17 @@ import type { CategoryInfo } from "../codebook";
  * workers or an external engine's GROUP BY can be merged (`mergeTallies`).
  */
 export interface Tally {
+  /** The question's id. */
   question: string;
+  /** Its categories, in order (the c of `counts`). */
   categories: CategoryInfo[];
   /** Grouping question id and its categories; absent for a whole-sample tally. */
-  by?: { question: string; groups: CategoryInfo[] };
+  by?: {
+    /** The grouping question's id. */
+    question: string;
+    /** Its categories, in order (the g of `counts` and `bases`). */
+    groups: CategoryInfo[];
+  };
   /** counts[g * categories.length + c]: respondents in group g who chose category c. */
   counts: Float64Array;
   /** bases[g]: respondents in group g who answered the question (the denominator). */

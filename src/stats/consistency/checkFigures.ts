@@ -9,6 +9,7 @@ import { requireCount } from "./requireCount";
 
 /** A figure as a source printed it: "147 (73 %) had a Facebook profile" → count 147, base 202, printed "73". */
 export interface PrintedFigureRecord {
+  /** What the figure is, in words. */
   label: string;
   /** The percentage as printed: "73", "73 %", "65,8". */
   printed: string;
@@ -30,6 +31,7 @@ export type FigureVerdictKind = "reproduced" | "possible" | "impossible" | "coun
 
 /** The verdict on one figure; the figure's own fields are repeated so a verdict stands alone. */
 export interface FigureVerdict extends PrintedFigureRecord {
+  /** Whether the figure could be printed from its count and base. */
   verdict: FigureVerdictKind;
   /** count/base printed with the figure's decimals (first rounding rule), when both are known: "77" for 36/47. */
   computed?: string;
@@ -56,6 +58,7 @@ function denominatorFields(denominatorRuns: IntegerRun[]): Pick<FigureVerdict, "
   return { denominatorRuns, ...(denominators === undefined ? {} : { denominators }) };
 }
 
+/** Options of `checkFigures`: the denominator range searched and the rounding rule. */
 export interface CheckFiguresOptions {
   /** Smallest denominator searched for figures without a base (default 1). */
   min?: number;
@@ -74,6 +77,23 @@ export const DEFAULT_MAX_DENOMINATOR = 1000;
  * counts) would produce it. Moubarak's "138 (99 %)" gives `possible` with denominators [139, 140];
  * Chretien's "36/47 (78 %)" gives `count-mismatch` with computed "77" and denominators [46].
  * Throws `E_ARGUMENT` for a figure that is not well formed (its index is named).
+ *
+ * @param figures - The printed figures: label, printed percentage, and count and base where printed.
+ * @param options - The denominators searched (`min`, default 1; `max`, default 1000) and the rounding rule.
+ * @returns One verdict per figure, in order, with the figure's own fields.
+ * @throws {@link SurveyError} `E_ARGUMENT` for a figure that is not well formed.
+ *
+ * @example
+ * ```ts
+ * import { checkFigures } from "svyprop";
+ *
+ * checkFigures([
+ *   { label: "Real name", printed: "99", count: 138 },
+ *   { label: "Would accept", printed: "78", count: 36, base: 47 },
+ * ]);
+ * // → [{ verdict: "possible", denominators: [139, 140] },
+ * //    { verdict: "count-mismatch", computed: "77", denominators: [46] }]
+ * ```
  */
 export function checkFigures(figures: readonly PrintedFigureRecord[], options: CheckFiguresOptions = {}): FigureVerdict[] {
   if (!Array.isArray(figures)) throw argumentError("figures", "must be an array of { label, printed, count?, base? }", figures);
@@ -96,6 +116,18 @@ export function checkFigures(figures: readonly PrintedFigureRecord[], options: C
 /**
  * A record of only a figure's own fields, the absent ones left out, so that extra properties of
  * the input never leak into a verdict (also used by `readPrintedFigures`).
+ *
+ * @param figure - A figure record, possibly with extra properties or undefined fields.
+ * @returns The record with only label, printed, count, base and group, those that are set.
+ *
+ * @example
+ * ```ts
+ * import { ownFields } from "svyprop";
+ *
+ * const row = { label: "Real name", printed: "99", count: 138, base: undefined, group: undefined, page: 3 };
+ * ownFields(row); // → { label: "Real name", printed: "99", count: 138 }
+ * Object.keys(ownFields(row)); // → ["label", "printed", "count"]
+ * ```
  */
 export function ownFields({ label, printed, count, base, group }: { [K in keyof PrintedFigureRecord]: PrintedFigureRecord[K] | undefined } & Pick<PrintedFigureRecord, "label" | "printed">): PrintedFigureRecord {
   return {

@@ -5,7 +5,9 @@ import { requireCount } from "./requireCount";
 
 /** One category of a single-choice question: its count, and its printed percentage if any. */
 export interface PartitionCategory {
+  /** The category's count. */
   count: number;
+  /** Its printed percentage, when one was printed. */
   printed?: string;
   /** Whether count/base prints as `printed`; absent when nothing was printed. */
   fitsBase?: boolean;
@@ -15,9 +17,13 @@ export interface PartitionCategory {
 
 /** Do the categories of one single-choice question add up to its base, and which base do the percentages use? */
 export interface PartitionCheck {
+  /** The categories' counts added up. */
   sum: number;
+  /** The base the question was printed with. */
   base: number;
+  /** Whether `sum` equals `base`. */
   sumsToBase: boolean;
+  /** Each category's count, printed figure and fits. */
   categories: PartitionCategory[];
   /** Every printed percentage fits count/base; absent when none was printed. */
   printedFitBase?: boolean;
@@ -31,6 +37,22 @@ export interface PartitionCheck {
  * percentages are also tried over the sum, which tells which base the authors actually divided by.
  * Chretien et al. (JAMA 2009;302:1309) print 6/47 (13 %), 36/47 (78 %), 3/47 (7 %), 1/47 (2 %):
  * the counts sum to 46 and every percentage fits /46, while 78 % and 7 % do not fit /47.
+ *
+ * @param counts - The count of each category.
+ * @param base - The printed base.
+ * @param printed - Each category's printed percentage, where printed.
+ * @param options - How the paper rounded.
+ * @returns The sum, whether it is the base, and which base each printed percentage fits.
+ * @throws {@link SurveyError} `E_ARGUMENT` for invalid counts, base or figures.
+ *
+ * @example
+ * ```ts
+ * import { checkPartition } from "svyprop";
+ *
+ * // Chretien et al. (JAMA 2009): 6, 36, 3 and 1 of 47 printed 13 %, 78 %, 7 %, 2 %.
+ * checkPartition([6, 36, 3, 1], 47, ["13", "78", "7", "2"]);
+ * // → { sum: 46, sumsToBase: false, printedFitBase: false, printedFitSum: true }
+ * ```
  */
 export function checkPartition(
   counts: readonly number[],

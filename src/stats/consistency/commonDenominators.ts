@@ -6,7 +6,9 @@ import { fitsDenominator } from "./fitsDenominator";
 
 /** One printed percentage, with its count when the source printed one ("138 (99 %)"). */
 export interface PrintedShare {
+  /** The percentage as printed, e.g. "99". */
   printed: string;
+  /** The count printed beside it, if any. */
   count?: number;
 }
 
@@ -18,7 +20,12 @@ export interface CommonDenominators {
    * Every n over which all figures but one print as published, increasing, with `misfit`, the
    * index (in the figures given) of the one that does not. Empty for fewer than two figures.
    */
-  allButOne: { n: number; misfit: number }[];
+  allButOne: {
+    /** The denominator. */
+    n: number;
+    /** Index (in the figures given) of the one figure that does not fit it. */
+    misfit: number;
+  }[];
 }
 
 /**
@@ -27,6 +34,22 @@ export interface CommonDenominators {
  * one without a count fits n when some whole count does. Moubarak's five profile items
  * (138 (99 %), 136 (97 %), 128 (91 %), 83 (59 %), 76 (55 %)) share no n in 76–147, and only 140
  * fits four of them: 76/140 prints 54 %, not 55 %.
+ *
+ * @param figures - The printed percentages, with their counts where printed.
+ * @param options - The range of denominators (`min`, `max`) and how the paper rounded.
+ * @returns The denominators that fit every figure, and those that fit all but one.
+ * @throws {@link SurveyError} `E_ARGUMENT` for no figure, a bad figure or a bad range.
+ *
+ * @example
+ * ```ts
+ * import { commonDenominators } from "svyprop";
+ *
+ * const profile = [
+ *   { printed: "99", count: 138 }, { printed: "97", count: 136 }, { printed: "91", count: 128 },
+ *   { printed: "59", count: 83 }, { printed: "55", count: 76 },
+ * ];
+ * commonDenominators(profile, { min: 76, max: 147 }); // → { all: [], allButOne: [{ n: 140, misfit: 4 }] }
+ * ```
  */
 export function commonDenominators(
   figures: readonly PrintedShare[],

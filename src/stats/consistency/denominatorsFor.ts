@@ -10,7 +10,17 @@ import { requireCount } from "./requireCount";
  * increasing order: the bases a paper could have used when it printed "138 (99 %)" without one
  * (GRIM, Brown & Heathers 2017, Soc Psychol Personal Sci 8:363–369).
  *
- * @example denominatorsFor("99", 138, { min: 138, max: 147 }) // [139, 140]
+ * @param printed - The printed percentage, e.g. "99", "99 %" or "98.6".
+ * @param k - The count printed beside it.
+ * @param options - The range of bases to try (`min`, `max`), and how the paper rounded.
+ * @returns Every base n in [min, max] over which k prints as the figure, increasing.
+ *
+ * @example
+ * ```ts
+ * import { denominatorsFor } from "svyprop";
+ *
+ * denominatorsFor("99", 138, { min: 138, max: 147 }); // → [139, 140]
+ * ```
  */
 export function denominatorsFor(
   printed: string,

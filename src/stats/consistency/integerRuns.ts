@@ -1,6 +1,8 @@
 /** Consecutive whole numbers from `from` to `to`, both included: how large sets of counts or bases are kept and printed. */
 export interface IntegerRun {
+  /** The first number of the run. */
   from: number;
+  /** The last number of the run (≥ `from`). */
   to: number;
 }
 

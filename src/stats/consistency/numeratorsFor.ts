@@ -10,7 +10,17 @@ import { requireCount } from "./requireCount";
  * figure is impossible over n (the GRIM test of Brown & Heathers 2017, Soc Psychol Personal Sci
  * 8:363–369). Found by bisection, so this is fast for any n.
  *
- * @example numeratorsFor("61", 147) // [89, 90]
+ * @param printed - The printed percentage, e.g. "61" or "60.5 %".
+ * @param n - The base, a positive integer.
+ * @param options - How the paper rounded.
+ * @returns The counts k, increasing (empty when the figure is impossible over n).
+ *
+ * @example
+ * ```ts
+ * import { numeratorsFor } from "svyprop";
+ *
+ * numeratorsFor("61", 147); // → [89, 90]
+ * ```
  */
 export function numeratorsFor(printed: string, n: number, options: ConsistencyOptions = {}): number[] {
   requireCount("n", n, { positive: true });
@@ -34,7 +44,17 @@ const MAX_LISTED = 1_000_000;
  * monotone in k and the rules' intervals around the figure overlap, so they are consecutive.
  * Two bisections, so this is instant for any n (10¹⁵ included).
  *
- * @example numeratorRange("50", 1e15) // { from: 495000000000000, to: 504999999999999 }
+ * @param printed - The printed percentage.
+ * @param n - The base, a positive integer (up to 2⁵³).
+ * @param options - How the paper rounded.
+ * @returns The first and last count that print as the figure, or undefined when none does.
+ *
+ * @example
+ * ```ts
+ * import { numeratorRange } from "svyprop";
+ *
+ * numeratorRange("50", 1e15); // → { from: 495000000000000, to: 504999999999999 }
+ * ```
  */
 export function numeratorRange(printed: string, n: number, options: ConsistencyOptions = {}): IntegerRun | undefined {
   requireCount("n", n, { positive: true });

@@ -16,6 +16,19 @@ const PRINTED_PATTERN = /^(\d+)(?:[.,](\d+))?(?:[\s\u00a0\u202f]*%)?$/;
  * Reads a printed percentage such as "73", "73%", "73 %", "65.8" or "65,8" exactly, keeping
  * the number of decimals it was printed with (which fixes the precision a check must use).
  * Throws `E_ARGUMENT` naming `argumentName` for anything else (negative, empty, "n/a" …).
+ *
+ * @param printed - The printed percentage.
+ * @param argumentName - The argument's name in the error message (default "printed").
+ * @returns The figure as an exact integer count of its last printed digit, and its decimals.
+ * @throws {@link SurveyError} `E_ARGUMENT` for text that is no printed percentage.
+ *
+ * @example
+ * ```ts
+ * import { parsePrintedFigure } from "svyprop";
+ *
+ * parsePrintedFigure("65,8 %").decimals; // → 1
+ * String(parsePrintedFigure("65,8 %").units); // → "658"
+ * ```
  */
 export function parsePrintedFigure(printed: string, argumentName = "printed"): PrintedFigure {
   if (typeof printed !== "string") throw argumentError(argumentName, "must be the printed text, e.g. \"73\" or \"65,8 %\"", printed);

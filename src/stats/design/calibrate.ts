@@ -4,12 +4,15 @@ import type { Id, NumericArray } from "../../tally/designTally";
 /** Known population counts of a post-stratification variable's cells: id → N_c. */
 export type PopulationCounts = ReadonlyMap<Id, number> | Readonly<Record<string, number>>;
 
+/** Calibrated weights, and what the variance computation needs to know about the calibration. */
 export interface CalibrationResult {
+  /** Which calibration made the weights. */
   kind: "postStratify" | "rake";
   /** The calibrated weights, one per row. */
   weights: Float64Array;
   /** Full raking cycles done (1 for post-stratification). */
   iterations: number;
+  /** Whether raking met its epsilon within the iterations allowed (always true for post-stratification). */
   converged: boolean;
   /** Largest |Σ_{i∈c} w_i − N_c| over every cell of every margin at the end. */
   maxDiscrepancy: number;
@@ -17,11 +20,15 @@ export interface CalibrationResult {
   margins: CalibratedMargin[];
 }
 
+/** One margin of a calibration: its cells, and the weights around its last adjustment. */
 export interface CalibratedMargin {
+  /** The margin's column name. */
   name: string;
   /** Cell index of each row. */
   cells: Int32Array;
+  /** The weights just before the margin's last adjustment. */
   weightsBefore: Float64Array;
+  /** The weights just after it. */
   weightsAfter: Float64Array;
 }
 
@@ -96,6 +103,23 @@ function discrepancy(w: Float64Array, m: Margin): number {
  * Post-stratification (R `postStratify`; Holt & Smith 1979): w_i ← w_i · N_c/Σ_{i∈c} w_i, so each
  * post-stratum's weights add up to its known population count. Every sampled value needs a
  * count (`E_BAD_VALUE` with its row) and every count a sampled row (`E_ARGUMENT`).
+ *
+ * @param input - The weights (default 1), each row's post-stratum, and the population count of each.
+ * @returns The calibrated weights and the margin's record (for the variance).
+ * @throws {@link SurveyError} `E_ARGUMENT` for a post-stratum without a count, or a bad weight.
+ *
+ * @example
+ * ```ts
+ * import { postStratify } from "svyprop";
+ *
+ * // R: weights(postStratify(design, ~g, data.frame(g = c("m", "f"), Freq = c(10, 6))))
+ * const calibrated = postStratify({
+ *   weights: [2, 2, 1, 1, 3, 3, 1, 1],
+ *   postStrata: ["m", "f", "m", "f", "m", "f", "m", "f"],
+ *   population: { m: 10, f: 6 },
+ * });
+ * calibrated.weights; // → [2.857143, 1.714286, 1.428571, 0.857143, 4.285714, 2.571429, 1.428571, 0.857143]
+ * ```
  */
 export function postStratify(input: { weights?: NumericArray; postStrata: readonly Id[]; population: PopulationCounts; names?: { weights?: string; postStrata?: string } }): CalibrationResult {
   const n = input.postStrata.length;
@@ -105,9 +129,13 @@ export function postStratify(input: { weights?: NumericArray; postStrata: readon
   return { kind: "postStratify", weights: w, iterations: 1, converged: true, maxDiscrepancy: discrepancy(w, margin), margins: [record] };
 }
 
+/** One raking margin: each row's cell, and the cells' population counts. */
 export interface RakeMargin {
+  /** The cell id of each row (e.g. each respondent's sex). */
   ids: readonly Id[];
+  /** The population count of each cell id. */
   population: PopulationCounts;
+  /** The margin's name in error messages (default "margins[i]"). */
   name?: string;
 }
 
@@ -119,6 +147,27 @@ export interface RakeMargin {
  * 10 cycles and epsilon 1; an epsilon below 1 is relative to the sum of the starting weights.
  * Those defaults stop early by design: pass e.g. `{ epsilon: 1e-9, maxIterations: 100 }` for
  * weights that match every margin to rounding. `maxDiscrepancy` reports how close they came.
+ *
+ * @param input - The weights (default 1), the margins (each row's cell and the cells' population
+ *   counts), and the stopping rule (`epsilon`, `maxIterations`).
+ * @returns The calibrated weights, the cycles done, whether raking converged, and the margins' records.
+ * @throws {@link SurveyError} `E_ARGUMENT` for a cell without a count, or a bad weight.
+ *
+ * @example
+ * ```ts
+ * import { rake } from "svyprop";
+ *
+ * const calibrated = rake({
+ *   weights: [2, 2, 1, 1, 3, 3, 1, 1],
+ *   margins: [
+ *     { ids: ["m", "f", "m", "f", "m", "f", "m", "f"], population: { m: 10, f: 6 } },
+ *     { ids: ["a", "a", "a", "a", "b", "b", "b", "b"], population: { a: 7, b: 9 } },
+ *   ],
+ * });
+ * calibrated.converged; // → true
+ * // Both margins now add up: m 2.9167 + 1.4583 + 4.2188 + 1.4063 = 10.
+ * calibrated.weights; // → [2.9167, 1.75, 1.4583, 0.875, 4.2188, 2.5312, 1.4063, 0.8438]
+ * ```
  */
 export function rake(input: { weights?: NumericArray; margins: readonly RakeMargin[]; maxIterations?: number; epsilon?: number; names?: { weights?: string } }): CalibrationResult {
   if (input.margins.length === 0) throw argumentError("margins", "must hold at least one margin");

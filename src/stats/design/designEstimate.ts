@@ -4,8 +4,11 @@ import { linearizedVariance, type VarianceOptions } from "./linearizedVariance";
 
 /** A design-based estimate (R `svymean` / `svytotal` with `deff = TRUE`). */
 export interface DesignEstimate {
+  /** The mean (Σw·y/Σw) or total (Σw·y). */
   estimate: number;
+  /** Its standard error, √variance. */
   se: number;
+  /** Its linearised (or replicate) variance. */
   variance: number;
   /**
    * Design effect as R `deff = TRUE`: V / V_srswor with V_srswor = s²_w·(N̂ − n)/(N̂·n),
@@ -29,6 +32,25 @@ export interface DesignEstimate {
  * Y_a, with the linearised variance of z = (T_a − R̂·T_b)/Y_b for the ratio and z = T_a for the total
  * (Woodruff 1971; Lumley 2010 §2.2 and §3.4: domain estimates keep the full design, z = 0 outside).
  * Column `a` must be y·1_D and column `b` the 0/1 domain indicator.
+ *
+ * @param design - The finalised design tally.
+ * @param a - The column of y·1_D.
+ * @param b - The column of the domain indicator 1_D.
+ * @param kind - "mean" (the ratio Y_a/Y_b) or "total" (Y_a).
+ * @param options - Single-PSU strata and column names for errors.
+ * @returns The estimate with its SE, variance, design effects, df, n, Σw and Kish's effective n.
+ * @throws {@link SurveyError} `E_LONELY_PSU` for a stratum with one PSU (unless `lonelyPsu` says otherwise).
+ *
+ * @example
+ * ```ts
+ * import { estimateFromTally, prepareDesign } from "svyprop";
+ *
+ * const design = { weights: [2, 2, 1, 1, 3, 3, 1, 1], strata: ["a", "a", "a", "a", "b", "b", "b", "b"], cluster: [1, 1, 2, 2, 3, 3, 4, 4] };
+ * const y = [1, 0, 1, 1, 0, 1, 0, 1];
+ * const tally = prepareDesign(design, [y, y.map(() => 1)]);
+ * // The same as designMean: R svymean(~y, design) gives 0.571429, SE 0.084145.
+ * estimateFromTally(tally, 0, 1, "mean"); // → { estimate: 0.571429, se: 0.084145 }
+ * ```
  */
 export function estimateFromTally(
   design: FinalDesignTally,
@@ -71,7 +93,23 @@ export function estimateFromTally(
   };
 }
 
-/** #PSUs with rows where column `b` ≠ 0 minus #strata with such PSUs (R `degf` of the subset). */
+/**
+ * #PSUs with rows where column `b` ≠ 0 minus #strata with such PSUs (R `degf` of the subset).
+ *
+ * @param design - The finalised design tally.
+ * @param b - The column of the domain indicator.
+ * @returns The domain's degrees of freedom.
+ *
+ * @example
+ * ```ts
+ * import { domainDf, prepareDesign } from "svyprop";
+ *
+ * const design = { strata: ["a", "a", "a", "a", "b", "b", "b", "b"], cluster: [1, 1, 2, 2, 3, 3, 4, 4] };
+ * // A domain with rows in three PSUs of two strata: 3 − 2.
+ * const domain = [1, 1, 0, 0, 1, 0, 1, 1];
+ * domainDf(prepareDesign(design, [domain]), 0); // → 1
+ * ```
+ */
 export function domainDf(design: FinalDesignTally, b: number): number {
   let psus = 0;
   let strata = 0;

@@ -9,6 +9,19 @@ import { analysisMask, designWeights } from "./prepareDesign";
  * calibrated design (`calibrated: true`), whose subset keeps every row at weight 0, the other rows
  * stay in with weight 0: svyglm's prior weights (1/π)/mean(1/π) then average over all rows, which
  * moves the IRLS stopping point (R's `[.survey.design2`).
+ *
+ * @param input - The 0/1 variable `y`, the design and an optional domain.
+ * @returns The fit: coefficient, fitted proportion, deviance and IRLS bookkeeping.
+ * @throws {@link SurveyError} as `designMean`.
+ *
+ * @example
+ * ```ts
+ * import { designLogitFit } from "svyprop";
+ *
+ * const design = { weights: [2, 2, 1, 1, 3, 3, 1, 1], strata: ["a", "a", "a", "a", "b", "b", "b", "b"], cluster: [1, 1, 2, 2, 3, 3, 4, 4] };
+ * // R: coef(svyglm(y ~ 1, design, family = quasibinomial())) is qlogis(8 / 14).
+ * designLogitFit({ ...design, y: [1, 0, 1, 1, 0, 1, 0, 1] }); // → { fitted: 0.5714286, coefficient: 0.2876821 }
+ * ```
  */
 export function designLogitFit(input: DesignVariableInput & { calibrated?: boolean }): QuasibinomialFit {
   const n = input.y.length;

@@ -21,12 +21,15 @@ export interface DesignQuantilesInput extends DesignVariableInput {
 export interface DesignQuantile {
   /** The probability p. */
   quantile: number;
+  /** The weighted p-quantile (R's "math" rule, `qrule_math`). */
   estimate: number;
   /** NaN where the interval's probability falls outside [0, 1] or the domain has no df (R). */
   lower: number;
+  /** Upper limit of Woodruff's interval (NaN as `lower`). */
   upper: number;
   /** (upper − lower) / (2·t): the SE the interval implies (R). */
   se: number;
+  /** The confidence level. */
   level: number;
   /** The domain's degrees of freedom (R `degf` of the subset design). */
   df: number;
@@ -39,6 +42,20 @@ export interface DesignQuantile {
  * 1{y ≤ q̂} over the domain, with its linearised SE; the interval p̂ ± t·SE on the domain's df
  * is mapped back through the same quantile rule (a limit beyond [0, 1] is NaN), and
  * SE(q̂) = (upper − lower)/(2t). Lumley (2010) §2.4.1; Woodruff, JASA 47:635–646.
+ *
+ * @param input - The design, the variable `y`, the `quantiles`, the level, an optional domain and calibration.
+ * @returns One row per quantile: the estimate, Woodruff's interval, its SE and the df.
+ * @throws {@link SurveyError} as `designMean`, or `E_ARGUMENT` for a probability outside [0, 1].
+ *
+ * @example
+ * ```ts
+ * import { designQuantiles } from "svyprop";
+ *
+ * // R: svyquantile(~x, design, 0.5)
+ * const design = { weights: [2, 2, 1, 1, 3, 3, 1, 1], strata: ["a", "a", "a", "a", "b", "b", "b", "b"], cluster: [1, 1, 2, 2, 3, 3, 4, 4] };
+ * designQuantiles({ ...design, y: [3, 5, 2, 8, 6, 4, 7, 1], quantiles: [0.5] });
+ * // → [{ quantile: 0.5, estimate: 4, lower: 4, upper: 4, se: 0, df: 2 }]
+ * ```
  */
 export function designQuantiles(input: DesignQuantilesInput): DesignQuantile[] {
   const level = input.level ?? 0.95;

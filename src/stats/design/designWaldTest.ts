@@ -4,16 +4,25 @@ import { linearizedCovariance } from "./linearizedVariance";
 import { solve } from "./linearAlgebra";
 import { tableDesign, type TableDesignInput } from "./tableDesign";
 
+/** The design-based Wald test of independence: F, its df and p-value, and the table it tested. */
 export interface DesignWaldResult {
+  /** The F statistic. */
   statistic: number;
+  /** The p-value. */
   pValue: number;
+  /** Numerator df, m = (r − 1)(c − 1). */
   ndf: number;
+  /** Denominator df: ν ("Wald") or ν − m + 1 ("adjWald"). */
   ddf: number;
   /** The Wald quadratic form θᵀV⁻¹θ before scaling. */
   wald: number;
+  /** Weighted cell totals N̂_ij, [row][col]. */
   weightedTable: number[][];
+  /** The row variable's levels, in table order. */
   rowLevels: string[];
+  /** The column variable's levels, in table order. */
   colLevels: string[];
+  /** Design df ν = #PSUs − #strata. */
   designDf: number;
 }
 
@@ -24,6 +33,20 @@ export interface DesignWaldResult {
  * W = θᵀV⁻¹θ, m = (r − 1)(c − 1), ν = #PSUs − #strata:
  * - "Wald": F = W/m on (m, ν) df;
  * - "adjWald": F = W·(ν − m + 1)/(ν·m) on (m, ν − m + 1) df (Fellegi 1980).
+ *
+ * @param input - The design, the row and column variables, and the `statistic` ("Wald" or "adjWald").
+ * @returns F, its df and p-value, the Wald form W and the weighted table.
+ * @throws {@link SurveyError} as `tableDesign`, or `E_ARGUMENT` for an unknown statistic.
+ *
+ * @example
+ * ```ts
+ * import { designWaldTest } from "svyprop";
+ *
+ * // R: svychisq(~g + y, design, statistic = "Wald") gives F = 0.5, ndf = 1, ddf = 2, p-value = 0.5528.
+ * const design = { weights: [2, 2, 1, 1, 3, 3, 1, 1], strata: ["a", "a", "a", "a", "b", "b", "b", "b"], cluster: [1, 1, 2, 2, 3, 3, 4, 4] };
+ * designWaldTest({ ...design, rows: ["m", "f", "m", "f", "m", "f", "m", "f"], cols: [1, 0, 1, 1, 0, 1, 0, 1] });
+ * // → { statistic: 0.5, ndf: 1, ddf: 2, pValue: 0.5528 }
+ * ```
  */
 export function designWaldTest(input: TableDesignInput & { statistic?: "Wald" | "adjWald" }): DesignWaldResult {
   const statistic = input.statistic ?? "Wald";

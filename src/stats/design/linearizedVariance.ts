@@ -1,9 +1,11 @@
 import { SurveyError, argumentError } from "../../errors";
 import { spreadsheetRow, type DesignColumnNames, type FinalDesignTally, type LonelyPsu, LONELY_PSU_OPTIONS } from "../../tally/designTally";
 
+/** Options of the linearised variance. */
 export interface VarianceOptions {
   /** Single-PSU strata: "fail" (default, as R), "certainty", "remove", "adjust" or "average". */
   lonelyPsu?: LonelyPsu;
+  /** Column names, for error messages. */
   names?: DesignColumnNames;
 }
 
@@ -25,6 +27,22 @@ export interface VarianceOptions {
  *
  * A multistage design adds each PSU's own variance at the next stage, times n_h/N_h, and so on
  * down (R `multistage`; see `withSubsamples`), with the same lonely-unit rule at every stage.
+ * @param design - The finalised design tally.
+ * @param coefficients - One coefficient vector c (one entry per column) per linear combination.
+ * @param options - Single-PSU strata and column names for errors.
+ * @returns The covariance matrix of the combinations, row-major.
+ * @throws {@link SurveyError} `E_LONELY_PSU` for a stratum with one PSU (unless `lonelyPsu` says otherwise).
+ *
+ * @example
+ * ```ts
+ * import { linearizedCovariance, prepareDesign } from "svyprop";
+ *
+ * const design = { weights: [2, 2, 1, 1, 3, 3, 1, 1], strata: ["a", "a", "a", "a", "b", "b", "b", "b"], cluster: [1, 1, 2, 2, 3, 3, 4, 4] };
+ * const y = [1, 0, 1, 1, 0, 1, 0, 1];
+ * const tally = prepareDesign(design, [y, y.map(() => 1)]);
+ * // Var(Ŷ) = 4 (R: SE(svytotal(~y, design)) = 2), Cov(Ŷ, N̂) = 8, Var(N̂) = 20.
+ * linearizedCovariance(tally, [Float64Array.of(1, 0), Float64Array.of(0, 1)]); // → [4, 8, 8, 20]
+ * ```
  */
 export function linearizedCovariance(design: FinalDesignTally, coefficients: readonly Float64Array[], options: VarianceOptions = {}): Float64Array {
   const lonely = options.lonelyPsu ?? "fail";
@@ -104,7 +122,25 @@ function lonelyUnitError(design: FinalDesignTally, h: FinalDesignTally["strata"]
   });
 }
 
-/** Linearised variance of one linear combination (see `linearizedCovariance`). */
+/**
+ * Linearised variance of one linear combination (see `linearizedCovariance`).
+ *
+ * @param design - The finalised design tally.
+ * @param coefficients - The combination's coefficient of each column.
+ * @param options - Single-PSU strata and column names for errors.
+ * @returns The variance.
+ * @throws {@link SurveyError} as `linearizedCovariance`.
+ *
+ * @example
+ * ```ts
+ * import { linearizedVariance, prepareDesign } from "svyprop";
+ *
+ * const design = { weights: [2, 2, 1, 1, 3, 3, 1, 1], strata: ["a", "a", "a", "a", "b", "b", "b", "b"], cluster: [1, 1, 2, 2, 3, 3, 4, 4] };
+ * const tally = prepareDesign(design, [[1, 0, 1, 1, 0, 1, 0, 1]]);
+ * // R: SE(svytotal(~y, design)) = 2
+ * linearizedVariance(tally, Float64Array.of(1)); // → 4
+ * ```
+ */
 export function linearizedVariance(design: FinalDesignTally, coefficients: Float64Array, options: VarianceOptions = {}): number {
   return Math.max(0, linearizedCovariance(design, [coefficients], options)[0]!);
 }

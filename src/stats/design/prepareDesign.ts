@@ -44,6 +44,20 @@ export type DomainMask = ArrayLike<boolean | number>;
 /**
  * Tallies the analysis columns of an array design and folds it. Without weights but with an
  * fpc, each row gets the weight N_h/n_h (n_h = sampled PSUs of its stratum), as svydesign does.
+ *
+ * @param input - The design: weights, strata, cluster, fpc, single-PSU strata, names and row offset.
+ * @param columns - The analysis columns u_k, one value per row each.
+ * @returns The finalised design tally.
+ * @throws {@link SurveyError} as `addDesignRows` and `finalizeDesignTally`.
+ *
+ * @example
+ * ```ts
+ * import { prepareDesign } from "svyprop";
+ *
+ * const tally = prepareDesign({ weights: [2, 2, 1, 1], strata: ["a", "a", "b", "b"] }, [[1, 0, 1, 1]]);
+ * tally.totals; // → [4]
+ * tally.df; // → 2
+ * ```
  */
 export function prepareDesign(input: DesignInput, columns: readonly NumericArray[]): FinalDesignTally {
   if (columns.length === 0) throw argumentError("columns", "must hold at least one array");
@@ -66,6 +80,19 @@ export function prepareDesign(input: DesignInput, columns: readonly NumericArray
 /**
  * The sampling weights of the design's `n` rows: as given, else from the fpc — N_h/n_h, times
  * N_s/n_s of every later stage of a multistage design (R `weights.survey_fpc`) — or undefined (all 1).
+ *
+ * @param input - The design.
+ * @param n - The number of rows.
+ * @returns The weights, or undefined when every weight is 1.
+ *
+ * @example
+ * ```ts
+ * import { designWeights } from "svyprop";
+ *
+ * // 4 rows drawn from 100: each stands for 25.
+ * designWeights({ fpc: 100 }, 4); // → [25, 25, 25, 25]
+ * designWeights({}, 4); // → undefined
+ * ```
  */
 export function designWeights(input: DesignInput, n: number): NumericArray | undefined {
   if (input.weights !== undefined) {
@@ -99,6 +126,18 @@ function weightsFromFpc(input: DesignInput, n: number): Float64Array {
 /**
  * The rows an estimate is over, as 0/1: the domain mask (all rows without one), less the rows
  * where any of `ys` is NaN when `naRm` is set (R's `na.rm = TRUE`).
+ *
+ * @param input - The domain (default: every row) and `naRm`.
+ * @param ys - The analysis variables.
+ * @param n - The number of rows.
+ * @returns 1 for each row in the estimate, else 0.
+ *
+ * @example
+ * ```ts
+ * import { analysisMask } from "svyprop";
+ *
+ * analysisMask({ naRm: true }, [[1, NaN, 3]], 3); // → [1, 0, 1]
+ * ```
  */
 export function analysisMask(input: { domain?: DomainMask; naRm?: boolean }, ys: readonly NumericArray[], n: number): Float64Array {
   const mask = maskColumn(input.domain, n);
@@ -106,7 +145,21 @@ export function analysisMask(input: { domain?: DomainMask; naRm?: boolean }, ys:
   return mask;
 }
 
-/** The mask as 0/1 numbers, checked for length. */
+/**
+ * The mask as 0/1 numbers, checked for length.
+ *
+ * @param domain - The mask, booleans or 0/1 (default: every row).
+ * @param n - The number of rows.
+ * @returns The mask as 0/1.
+ * @throws {@link SurveyError} `E_ARGUMENT` when its length is not n.
+ *
+ * @example
+ * ```ts
+ * import { maskColumn } from "svyprop";
+ *
+ * maskColumn([true, false, 1], 3); // → [1, 0, 1]
+ * ```
+ */
 export function maskColumn(domain: DomainMask | undefined, n: number): Float64Array {
   const out = new Float64Array(n);
   if (domain === undefined) return out.fill(1);

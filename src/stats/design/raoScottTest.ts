@@ -5,26 +5,35 @@ import { linearizedCovariance } from "./linearizedVariance";
 import { matMul, projectionResiduals, solve, trace, transpose } from "./linearAlgebra";
 import { tableDesign, type TableDesign, type TableDesignInput } from "./tableDesign";
 
+/** Options of `raoScottTest`. */
 export interface RaoScottOptions {
   /** "F" (default, as R svychisq) or "Chisq". */
   statistic?: "F" | "Chisq";
 }
 
+/** The Rao–Scott test of independence: its statistic, df, p-value and what it was computed from. */
 export interface RaoScottResult {
+  /** F ("F") or the corrected X² ("Chisq"). */
   statistic: number;
+  /** The p-value. */
   pValue: number;
-  /** "F": numerator and denominator df; "Chisq": df = (r − 1)(c − 1). */
+  /** "F": numerator df. */
   ndf?: number;
+  /** "F": denominator df. */
   ddf?: number;
+  /** "Chisq": df = (r − 1)(c − 1). */
   df?: number;
   /** Pearson's X² on the weighted table rescaled to the number of rows (R `svytable(…, Ntotal = n)`). */
   pearsonX2: number;
-  /** tr(Δ) and tr(Δ²), Δ the generalised design-effect matrix. */
+  /** tr(Δ), Δ the generalised design-effect matrix (Rao & Scott 1984, Ann. Statist. 12:46–60). */
   traceDelta: number;
+  /** tr(Δ²): with tr(Δ), the second-order correction. */
   traceDelta2: number;
   /** Weighted cell totals (not rescaled), [row][col]. */
   weightedTable: number[][];
+  /** The row variable's levels, in table order. */
   rowLevels: string[];
+  /** The column variable's levels, in table order. */
   colLevels: string[];
   /** Design df (#PSUs − #strata; a replicate design's rank − 1). */
   designDf: number;
@@ -39,6 +48,20 @@ export interface RaoScottResult {
  * diag(p̂) and V the linearised covariance of p̂: Δ = (Cᵀ D⁻¹ C / n)⁻¹ (Cᵀ D⁻¹ V D⁻¹ C).
  * - "F": F = X²/tr(Δ) on d0 = tr(Δ)²/tr(Δ²) and d0·(#PSUs − #strata) df (second-order correction);
  * - "Chisq": statistic X² as R reports it; p from X²/mean(diag Δ) on (r − 1)(c − 1) df (first order).
+ *
+ * @param input - The design, the row and column variables, and the `statistic` ("F" or "Chisq").
+ * @returns The statistic, df, p-value, Pearson's X², the traces of Δ and the weighted table.
+ * @throws {@link SurveyError} as `tableDesign` and `designMean`.
+ *
+ * @example
+ * ```ts
+ * import { raoScottTest } from "svyprop";
+ *
+ * // R: svychisq(~g + y, design) gives F = 0.47364, ndf = 1, ddf = 2, p-value = 0.5624.
+ * const design = { weights: [2, 2, 1, 1, 3, 3, 1, 1], strata: ["a", "a", "a", "a", "b", "b", "b", "b"], cluster: [1, 1, 2, 2, 3, 3, 4, 4] };
+ * raoScottTest({ ...design, rows: ["m", "f", "m", "f", "m", "f", "m", "f"], cols: [1, 0, 1, 1, 0, 1, 0, 1] });
+ * // → { statistic: 0.47364, ndf: 1, ddf: 2, pValue: 0.5624 }
+ * ```
  */
 export function raoScottTest(input: TableDesignInput & RaoScottOptions): RaoScottResult {
   const table = tableDesign(input);

@@ -5,12 +5,16 @@ import { replicateDf, replicateVariance, type ReplicateVarianceSettings } from "
 
 /** A replicate-weight design: full-sample weights and R replicate columns of full analysis weights. */
 export interface ReplicateDesign extends ReplicateVarianceSettings {
+  /** The full-sample weights. */
   weights: NumericArray;
+  /** The replicate weight columns, each a full analysis weight per row. */
   replicates: readonly NumericArray[];
 }
 
 /** A design-based estimate with its replicate estimates θ_1 … θ_R (NaN where a replicate leaves the domain empty). */
+/** An estimate with its replicate variance, and the replicates' own estimates. */
 export interface ReplicateEstimate extends DesignEstimate {
+  /** The estimate recomputed with each replicate's weights. */
   thetas: Float64Array;
 }
 
@@ -21,6 +25,23 @@ export interface ReplicateEstimate extends DesignEstimate {
  * estimate, `replicateVariance` combines them, and df is the rank of the domain rows' replicate
  * weights minus one (`degf` of the subset). deff divides V by s²_w/n·(N̂ − n)/N̂ with
  * s²_w = n/(n − 1)·Σw(y − ȳ)²/Σw over the domain (`svyvar`; totals times N̂²), as R.
+ *
+ * @param design - The full-sample weights, the replicate weights, and the variance settings.
+ * @param ys - The variables.
+ * @param domain - The rows of the domain, 0/1.
+ * @param kind - "mean" or "total".
+ * @returns One estimate per variable, with its replicate variance and the replicates' estimates.
+ *
+ * @example
+ * ```ts
+ * import { replicateEstimates, replicateScales } from "svyprop";
+ *
+ * // Delete-one jackknife of 4 rows. R: svymean(~y, svrepdesign(…, type = "JK1", combined.weights = TRUE)) gives 0.75, SE 0.25.
+ * const replicates = [[0, 4 / 3, 4 / 3, 4 / 3], [4 / 3, 0, 4 / 3, 4 / 3], [4 / 3, 4 / 3, 0, 4 / 3], [4 / 3, 4 / 3, 4 / 3, 0]];
+ * const scales = replicateScales({ type: "JK1", count: 4 });
+ * const [mean] = replicateEstimates({ weights: [1, 1, 1, 1], replicates, ...scales, mse: false }, [[1, 0, 1, 1]], Uint8Array.of(1, 1, 1, 1), "mean");
+ * mean; // → { estimate: 0.75, se: 0.25, df: 3 }
+ * ```
  */
 export function replicateEstimates(design: ReplicateDesign, ys: readonly NumericArray[], domain: Uint8Array, kind: "mean" | "total"): ReplicateEstimate[] {
   const { weights, replicates } = design;
@@ -76,8 +97,24 @@ export function replicateEstimates(design: ReplicateDesign, ys: readonly Numeric
 /**
  * The replicate standard error of logit p̂ — what R's `svyciprop(method = "logit")` uses on a
  * replicate design: its `svyglm` refits the intercept-only logistic model on every replicate, whose
- * coefficient is logit θ_r, and combines them by `svrVar`. Infinite when a replicate's proportion
- * is 0 or 1 (R's fit does not converge there).
+ * coefficient is logit θ_r, and combines them by `svrVar`. Not finite when a replicate's
+ * proportion is 0 or 1 (R's fit does not converge there): NaN, or Infinity with `mse`.
+ *
+ * @param estimate - A replicate estimate of a proportion, with its replicates' estimates.
+ * @param settings - The replicate variance's multipliers and centre.
+ * @returns The SE of logit p̂ (not finite when a replicate's proportion is 0 or 1).
+ *
+ * @example
+ * ```ts
+ * import { replicateEstimates, replicateLogitSE, replicateScales } from "svyprop";
+ *
+ * // Delete-one jackknife of 5 rows: each replicate drops one row and weights the others 5/4.
+ * const replicates = [0, 1, 2, 3, 4].map((dropped) => [0, 1, 2, 3, 4].map((row) => (row === dropped ? 0 : 5 / 4)));
+ * const settings = { ...replicateScales({ type: "JK1", count: 5 }), mse: false };
+ * const [mean] = replicateEstimates({ weights: [1, 1, 1, 1, 1], replicates, ...settings }, [[1, 0, 1, 0, 1]], Uint8Array.of(1, 1, 1, 1, 1), "mean");
+ * // The replicates' logits are log(1) (a "yes" dropped) and log(3) (a "no" dropped).
+ * replicateLogitSE(mean!, settings); // → 1.0764
+ * ```
  */
 export function replicateLogitSE(estimate: ReplicateEstimate, settings: ReplicateVarianceSettings): number {
   const logit = (p: number) => Math.log(p / (1 - p));

@@ -1,11 +1,15 @@
 import type { ReplicateType } from "../../codebook";
 import { argumentError } from "../../errors";
 
+/** A replicate design's type and the multipliers its codebook gives, if any. */
 export interface ReplicateScaleSettings {
+  /** How the replicates were made (R `svrepdesign(type = …)`). */
   type: ReplicateType;
   /** Number of replicate weight columns R. */
   count: number;
+  /** Overall multiplier, when given (default per type). */
   scale?: number;
+  /** Per-replicate multipliers, when given: one for all, or one per replicate (default 1). */
   rscales?: number | readonly number[];
   /** Fay's coefficient (type "Fay" only). */
   rho?: number;
@@ -16,8 +20,25 @@ export interface ReplicateScaleSettings {
  * type as R survey's `svrepdesign` (4.1-1, `combined.weights = TRUE`): BRR scale 1/R; Fay
  * 1/(R(1 − rho)²); JK1 (R − 1)/R; bootstrap 1/(R − 1); successive-difference and ACS 4/R with
  * rscales 1; JKn and other scale 1. rscales default to 1 (JKn has no default with combined weights).
+ *
+ * @param settings - The replicate type, the number of replicates, and the multipliers the codebook gives.
+ * @returns The overall multiplier and one multiplier per replicate.
+ * @throws {@link SurveyError} `E_ARGUMENT` for rscales of the wrong length, a missing rho for Fay, or JKn without rscales.
+ *
+ * @example
+ * ```ts
+ * import { replicateScales } from "svyprop";
+ *
+ * // JK1 with R = 4 replicates: (R − 1)/R.
+ * replicateScales({ type: "JK1", count: 4 }); // → { scale: 0.75, rscales: [1, 1, 1, 1] }
+ * ```
  */
-export function replicateScales(settings: ReplicateScaleSettings): { scale: number; rscales: Float64Array } {
+export function replicateScales(settings: ReplicateScaleSettings): {
+  /** The overall multiplier. */
+  scale: number;
+  /** One multiplier per replicate. */
+  rscales: Float64Array;
+} {
   const { type, count, rho } = settings;
   const fixed = (): number | undefined => {
     switch (type) {

@@ -2,7 +2,9 @@ import type { NumericArray } from "../../tally/designTally";
 
 /** The multipliers and centre of a replicate variance (see `replicateScales`). */
 export interface ReplicateVarianceSettings {
+  /** The overall multiplier. */
   scale: number;
+  /** One multiplier per replicate. */
   rscales: NumericArray;
   /** Deviations around the full-sample estimate (true) or around the replicates' mean (false, R's default). */
   mse: boolean;
@@ -13,6 +15,19 @@ export interface ReplicateVarianceSettings {
  * V = scale · Σ_r rscales_r (θ_r − c)², with c = θ̂ when `mse`, else the mean of the θ_r whose
  * rscales is positive. A replicate whose estimate is not a number (a domain its weights leave
  * empty) is dropped with its rscales, as R's `na.action = na.omit`.
+ *
+ * @param thetas - The replicates' estimates.
+ * @param estimate - The full-sample estimate θ̂.
+ * @param settings - The multipliers and the centre (`mse`).
+ * @returns The variance.
+ *
+ * @example
+ * ```ts
+ * import { replicateVariance } from "svyprop";
+ *
+ * // 0.75 · Σ(θ_r − 0.75)² for the delete-one jackknife of [1, 0, 1, 1]:
+ * replicateVariance([2 / 3, 1, 2 / 3, 2 / 3], 0.75, { scale: 0.75, rscales: [1, 1, 1, 1], mse: false }); // → 0.0625
+ * ```
  */
 export function replicateVariance(thetas: NumericArray, estimate: number, settings: ReplicateVarianceSettings): number {
   return replicateCovariance([thetas], [estimate], settings)[0]!;
@@ -58,6 +73,18 @@ export function replicateCovariance(thetas: readonly NumericArray[], estimates: 
  * skips dependent columns: column j depends on the earlier independent ones when its remainder
  * after projecting them out is below 1e-5 of its norm (remainder² < 1e-10·G_jj), R's (dqrdc2)
  * criterion. Rounding in G is about 1e-16·G_jj, far below that threshold.
+ *
+ * @param replicates - The replicate weight columns.
+ * @param rows - The rows to count, 0/1 (default: all).
+ * @returns The degrees of freedom.
+ *
+ * @example
+ * ```ts
+ * import { replicateDf } from "svyprop";
+ *
+ * // R: degf() of the delete-one jackknife of 4 rows.
+ * replicateDf([[0, 4 / 3, 4 / 3, 4 / 3], [4 / 3, 0, 4 / 3, 4 / 3], [4 / 3, 4 / 3, 0, 4 / 3], [4 / 3, 4 / 3, 4 / 3, 0]]); // → 3
+ * ```
  */
 export function replicateDf(replicates: readonly NumericArray[], rows?: Uint8Array): number {
   const R = replicates.length;

@@ -3,21 +3,29 @@ import { sortedLevels } from "./domainEstimates";
 import type { FinalDesignTally, Id, NumericArray } from "../../tally/designTally";
 import { prepareDesign, type DesignInput } from "./prepareDesign";
 
+/** A design and the two variables of a two-way table. */
 export interface TableDesignInput extends DesignInput {
-  /** Row variable and column variable, one id per row; `null`/`undefined` rows are left out. */
+  /** Row variable, one id per row; `null`/`undefined` rows are left out. */
   rows: readonly (Id | null | undefined)[];
+  /** Column variable, one id per row; `null`/`undefined` rows are left out. */
   cols: readonly (Id | null | undefined)[];
-  /** Level orders; default sorted as R sorts factor levels. */
+  /** Row level order; default sorted as R sorts factor levels. */
   rowLevels?: readonly Id[];
+  /** Column level order; default sorted as R sorts factor levels. */
   colLevels?: readonly Id[];
 }
 
 /** A two-way table on a design: column 0 = complete rows, column 1 + i + nr·j = cell (i, j). */
 export interface TableDesign {
+  /** The design's tally of the 1 + nr·nc indicator columns. */
   design: FinalDesignTally;
+  /** The row levels, in table order. */
   rowLevels: string[];
+  /** The column levels, in table order. */
   colLevels: string[];
+  /** Number of row levels. */
   nr: number;
+  /** Number of column levels. */
   nc: number;
   /** Rows with both variables present. */
   n: number;
@@ -25,6 +33,25 @@ export interface TableDesign {
   columns: Float64Array[];
 }
 
+/**
+ * The tally of a two-way table on a design, which the tests of independence (`raoScottTest`,
+ * `designWaldTest`) read: an indicator column of complete rows, and one per cell, whose weighted
+ * totals are R's `svytable(~rows + cols, design)`.
+ *
+ * @param input - The design (weights, strata, cluster, fpc) and the row and column variables.
+ * @returns The finalised design tally of the table's indicator columns, with the levels.
+ * @throws {@link SurveyError} `E_ARGUMENT` when the variables differ in length or have fewer than two levels each.
+ *
+ * @example
+ * ```ts
+ * import { tableDesign } from "svyprop";
+ *
+ * const table = tableDesign({ rows: ["a", "a", "b", "b", "b"], cols: ["x", "y", "x", "y", "y"], weights: [1, 2, 1, 1, 3] });
+ * table.n; // → 5
+ * // Weighted totals: all rows, then the cells (a,x), (b,x), (a,y), (b,y).
+ * table.design.totals; // → [8, 1, 1, 2, 4]
+ * ```
+ */
 export function tableDesign(input: TableDesignInput): TableDesign {
   const n = input.rows.length;
   if (input.cols.length !== n) throw argumentError("cols", `must have ${n} values`, input.cols.length);

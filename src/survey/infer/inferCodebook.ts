@@ -16,23 +16,66 @@ const PLATFORM_NAMES: Record<ExportFormat, string> = { plain: "spreadsheet", qua
 
 /** `InferCodebookOptions` once the data dictionary, if any, has been read. */
 export interface ProposeOptions extends Omit<InferCodebookOptions, "dictionary"> {
+  /** The data dictionary, read. */
   dictionary?: DataDictionary;
 }
 
 /**
  * Proposes a codebook from the data, for the user to edit (see `proposeCodebook` for the
  * rules and the notes that explain each decision).
+ *
+ * @param source - The CSV: a file path, CSV text (a string with a line break), a URL, bytes, or a stream.
+ * @param options - The reading options, the missing codes, the most categories of a question, and a REDCap dictionary.
+ * @returns The proposed codebook.
+ * @throws {@link SurveyError} as `readTable`.
+ *
+ * @example
+ * ```ts
+ * import { inferCodebook } from "svyprop";
+ *
+ * const codebook = await inferCodebook("fb,real_name\nOui,Oui\nNon,\nOui,Non\n");
+ * codebook.questions.map((question) => `${question.id}: ${question.type}`); // → ["fb: binary", "real_name: binary"]
+ * ```
  */
 export async function inferCodebook(source: Source, options: InferCodebookOptions = {}): Promise<Codebook> {
   return (await proposeCodebook(source, options)).codebook;
 }
 
-/** `inferCodebook` for a table already read (see `readTable`). */
+/**
+ * `inferCodebook` for a table already read (see `readTable`).
+ *
+ * @param table - The table (`readTable`).
+ * @param options - The missing codes, the most categories of a question, and a read REDCap dictionary.
+ * @returns The proposed codebook.
+ *
+ * @example
+ * ```ts
+ * import { inferCodebookFromTable, parseCsv } from "svyprop";
+ *
+ * const codebook = inferCodebookFromTable(parseCsv("fb\nOui\nNon\nOui\n"));
+ * codebook.questions; // → [{ id: "fb", type: "binary", positive: ["Oui"], negative: ["Non"] }]
+ * ```
+ */
 export function inferCodebookFromTable(table: CsvTable, options: ProposeOptions = {}): Codebook {
   return proposeCodebookFromTable(table, options).codebook;
 }
 
-/** Reads the source (and the REDCap data dictionary, when given) and proposes a codebook with its notes. */
+/**
+ * Reads the source (and the REDCap data dictionary, when given) and proposes a codebook with its notes.
+ *
+ * @param source - The CSV: a file path, CSV text (a string with a line break), a URL, bytes, or a stream.
+ * @param options - The reading options, the missing codes, the most categories of a question, and a REDCap dictionary.
+ * @returns The proposed codebook and a note per decision.
+ * @throws {@link SurveyError} as `readTable`.
+ *
+ * @example
+ * ```ts
+ * import { proposeCodebook } from "svyprop";
+ *
+ * const { notes } = await proposeCodebook("fb\nOui\nNon\nOui\n");
+ * notes; // → [{ columns: ["fb"], decision: "binary \"fb\"", reason: "two answers, \"Oui\", \"Non\": a yes/no question" }]
+ * ```
+ */
 export async function proposeCodebook(source: Source, options: InferCodebookOptions = {}): Promise<CodebookProposal> {
   const { dictionary, ...rest } = options;
   const table = await readTable(source, rest);
@@ -61,6 +104,19 @@ interface Proposed {
  *   binary, other pairs (H/F) single, agreement scales likert with ordered levels;
  * - a question left blank exactly by the respondents who gave one answer to an earlier question
  *   gets a filter (skip logic, `skipFilter`).
+ *
+ * @param table - The table (`readTable`).
+ * @param options - The missing codes, the most categories of a question, and a read REDCap dictionary.
+ * @returns The proposed codebook and a note per decision.
+ *
+ * @example
+ * ```ts
+ * import { parseCsv, proposeCodebookFromTable } from "svyprop";
+ *
+ * const { codebook, notes } = proposeCodebookFromTable(parseCsv("fb\nOui\nNon\nOui\n"));
+ * codebook.questions.length; // → 1
+ * notes[0]?.decision; // → "binary \"fb\""
+ * ```
  */
 export function proposeCodebookFromTable(table: CsvTable, options: ProposeOptions = {}): CodebookProposal {
   const format = table.format ?? "plain";

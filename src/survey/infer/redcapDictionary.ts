@@ -5,18 +5,26 @@ import { isOrderedScale } from "./orderedScales";
 
 /** One field of a REDCap data dictionary. */
 export interface DictionaryField {
+  /** The variable (field) name: the export's column. */
   name: string;
   /** text, notes, radio, dropdown, checkbox, yesno, truefalse, calc, slider, file, descriptive … */
   type: string;
+  /** The field's label, without HTML. */
   label: string;
   /** Coded choices in the dictionary's order ("1, Femme | 2, Homme"). */
-  choices: Array<{ code: string; label: string }>;
+  choices: Array<{
+    /** The raw code, e.g. "1". */
+    code: string;
+    /** Its label, e.g. "Femme". */
+    label: string;
+  }>;
   /** Text validation: integer, number, date_ymd, datetime_dmy … */
   validation: string;
   /** "Show field only if…", e.g. `[fb] = '1'`. */
   branching: string;
 }
 
+/** A REDCap data dictionary's fields, by field name. */
 export type DataDictionary = Map<string, DictionaryField>;
 
 const COLUMNS = {
@@ -28,7 +36,27 @@ const COLUMNS = {
   branching: "Branching Logic (Show field only if...)",
 } as const;
 
-/** Reads a REDCap data dictionary (its CSV, as REDCap downloads it) by field name. */
+/**
+ * Reads a REDCap data dictionary (its CSV, as REDCap downloads it) by field name.
+ *
+ * @param table - The dictionary's CSV, parsed.
+ * @returns Its fields by name.
+ * @throws {@link SurveyError} `E_UNKNOWN_COLUMN` when a column REDCap writes is missing.
+ *
+ * @example
+ * ```ts
+ * import { parseCsv, readDataDictionary } from "svyprop";
+ *
+ * const dictionary = readDataDictionary(
+ *   parseCsv(
+ *     '"Variable / Field Name","Field Type","Field Label","Choices, Calculations, OR Slider Labels",' +
+ *       '"Text Validation Type OR Show Slider Number","Branching Logic (Show field only if...)"\n' +
+ *       'sex,radio,Sex,"1, Femme | 2, Homme",,\n',
+ *   ),
+ * );
+ * dictionary.get("sex"); // → { type: "radio", label: "Sex", choices: [{ code: "1", label: "Femme" }, { code: "2", label: "Homme" }] }
+ * ```
+ */
 export function readDataDictionary(table: CsvTable): DataDictionary {
   const at = Object.fromEntries(Object.entries(COLUMNS).map(([key, heading]) => [key, table.header.indexOf(heading)])) as Record<keyof typeof COLUMNS, number>;
   if (at.name < 0 || at.type < 0 || at.label < 0) {

@@ -1,6 +1,7 @@
 import type { Codebook } from "../../codebook";
 import type { ReadTableOptions, Source } from "../../load";
 
+/** Options of `inferCodebook`: how to read the file, what means "no answer", and an optional REDCap dictionary. */
 export interface InferCodebookOptions extends ReadTableOptions {
   /** Values that mean "no answer"; those found in the data go into the codebook's `missing`. */
   missing?: string[];
@@ -22,6 +23,8 @@ export interface ColumnNote {
 
 /** A proposed codebook and the notes that explain it. */
 export interface CodebookProposal {
+  /** The proposed codebook. */
   codebook: Codebook;
+  /** What was decided about some columns, and why. */
   notes: ColumnNote[];
 }

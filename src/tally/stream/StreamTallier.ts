@@ -37,6 +37,16 @@ export interface PartTally {
  * strata and clusters can; a calibration cannot (iterative, on every row), nor replicate weights
  * (not tallied), nor a multistage design (its later stages' variance needs the units within every
  * PSU), nor an fpc without a weights column (its weights N_h/n_h wait for the count of PSUs n_h).
+ *
+ * @param design - The codebook's design.
+ * @returns Whether `tallyFile` can tally it in one pass.
+ *
+ * @example
+ * ```ts
+ * import { streamableDesign } from "svyprop";
+ *
+ * [streamableDesign({ weights: "w" }), streamableDesign({ fpc: "N" })]; // → [true, false]
+ * ```
  */
 export function designStreamRefusal(design: DesignSpec | undefined): string | undefined {
   if (design === undefined) return "the codebook has no design";

@@ -15,11 +15,13 @@ import { tallyChunks } from "./tallyChunks";
 
 /** How far a long tally has got. */
 export interface TallyProgress {
+  /** Bytes read so far. */
   bytesRead: number;
   /** The file's size, when the source is a file. */
   totalBytes?: number;
 }
 
+/** Options of `tallyFile`. */
 export interface TallyFileOptions {
   /**
    * Threads counting a file path (Node only): the file is cut at record boundaries and the
@@ -61,8 +63,24 @@ export interface FileTallyResult extends FileTally {
  * size. The tallies and the report are the ones `surveyFromTable` + `tallyAnswers` give on the
  * same data — same codes, filters, missing codes, bad values and skip-logic accounting.
  *
+ * @param source - The CSV: a file path, CSV text (a string with a line break), a URL, bytes, or a stream of chunks.
+ * @param codebook - The codebook object (checked as `parseCodebook` does).
+ * @param options - Threads (`workers`), reading options, and `designTallies` for a design's sums.
+ * @returns The tally of each question, the validation report, the encoding and the threads used.
+ * @throws {@link SurveyError} for a bad codebook, an unreadable file, or a header without rows.
+ *
  * @example
- * const { tallies, report } = await tallyFile("big-survey.csv", codebook, { workers: 2 });
+ * ```ts
+ * import { readFile } from "node:fs/promises";
+ * import { join } from "node:path";
+ * import { loadDataset, tallyFile } from "svyprop";
+ *
+ * const { dir } = await loadDataset("moubarak-2009");
+ * const codebook = JSON.parse(await readFile(join(dir, "codebook.json"), "utf8"));
+ * const { tallies, report } = await tallyFile(join(dir, "responses.csv"), codebook, { workers: 2 });
+ * report.rowsRead; // → 202
+ * tallies.get("real_name")?.counts; // → [138, 2]
+ * ```
  */
 export async function tallyFile(source: Source, codebook: Codebook, options: TallyFileOptions = {}): Promise<FileTallyResult> {
   const checked = parseCodebook(codebook);
