@@ -7,6 +7,7 @@ import type { Tally } from "../types";
 import { ByteDictionary, hashBytes } from "./ByteDictionary";
 import { codeRawCells, questionColumns, type CellCoding } from "./codeRawCells";
 import { addCoding, emptyAccount } from "./accounting";
+import type { ColumnPlaces } from "./columnPlaces";
 
 /** Distinct raw values remembered per question; beyond it (free text, numbers) cells are coded one by one. */
 const DICTIONARY_CAPACITY = 4096;
@@ -32,27 +33,28 @@ export class QuestionReader {
   /** Per entry: the coding and the raw cells of a distinct value (the last slot: an unremembered one). */
   private readonly codings: CellCoding[] = [];
   private readonly entryCells: string[][] = [];
-  private readonly entryCode = new Int16Array(DICTIONARY_CAPACITY + 1);
-  private readonly entryHasProblem = new Uint8Array(DICTIONARY_CAPACITY + 1);
+  /** Per entry (grown with the dictionary, so a question of few distinct values costs little): its code, whether it is a problem, and its count. */
+  private entryCode = new Int16Array(0);
+  private entryHasProblem = new Uint8Array(0);
   /** Per entry: records read with that value (value counting only). */
-  private readonly hits = new Float64Array(DICTIONARY_CAPACITY + 1);
+  private hits = new Float64Array(0);
   /** Counts of values coded without being remembered (value counting only). */
   private readonly unremembered: { counts: Float64Array; account: QuestionAccount };
   private excludedRows = 0;
   private readonly isMulti: boolean;
   private keyScratch: Uint8Array;
-  /** Batch rows (row coding only). */
-  private readonly codes: Int16Array;
-  private readonly selected: Uint8Array[];
-  private readonly values: Float64Array;
-  private readonly rowEntry: Int32Array;
+  /** Batch rows (row coding only), sized by the largest batch seen. */
+  private codes = new Int16Array(0);
+  private selected: Uint8Array[] = [];
+  private values = new Float64Array(0);
+  private rowEntry = new Int32Array(0);
   private readonly unrememberedCells = new Map<number, readonly string[]>();
   /** Bad values of the current batch, in row order. */
   readonly issues: DataIssue[] = [];
 
   constructor(
     readonly question: Question,
-    columnIndex: ReadonlyMap<string, number>,
+    columns: ColumnPlaces,
     codebookMissing: readonly string[],
     private readonly decoder: TextDecoder,
     /** Keep per-row codes (filtered questions and those filters look at, or every question of a design); 0 to count values only. */
@@ -63,11 +65,11 @@ export class QuestionReader {
     this.categories = questionCategories(question);
     this.isMulti = question.type === "multi";
     this.fields = questionColumns(question).map((column) => {
-      const field = columnIndex.get(column);
+      const field = columns.place.get(column);
       if (field === undefined) {
         throw new SurveyError(
           "E_UNKNOWN_COLUMN",
-          `question "${question.id}" names a column the file does not have; columns are: ${[...columnIndex.keys()].join(", ")}`,
+          `question "${question.id}" names a column the file does not have; columns are: ${columns.header.join(", ")}`,
           { column },
         );
       }
@@ -76,10 +78,31 @@ export class QuestionReader {
     this.code = codeRawCells(question, codebookMissing);
     this.unremembered = { counts: new Float64Array(this.categories.length), account: emptyAccount() };
     this.keyScratch = new Uint8Array(this.fields.length > 1 ? 256 : 0);
-    this.codes = new Int16Array(batchSize);
-    this.selected = question.type === "multi" ? this.categories.map(() => new Uint8Array(batchSize)) : [];
-    this.values = new Float64Array(question.type === "numeric" ? batchSize : 0);
-    this.rowEntry = new Int32Array(batchSize);
+  }
+
+  /** Makes room for `rows` batch rows of codes (row coding only). */
+  private ensureRows(rows: number): void {
+    if (this.batchSize === 0 || rows <= this.codes.length) return;
+    const room = Math.min(this.batchSize, Math.max(rows, 2 * this.codes.length));
+    this.codes = new Int16Array(room);
+    this.selected = this.isMulti ? this.categories.map(() => new Uint8Array(room)) : [];
+    this.values = new Float64Array(this.question.type === "numeric" ? room : 0);
+    this.rowEntry = new Int32Array(room);
+  }
+
+  /** Makes room for entry number `entry` in the per-entry arrays. */
+  private ensureEntry(entry: number): void {
+    if (entry < this.entryCode.length) return;
+    const room = Math.min(DICTIONARY_CAPACITY + 1, Math.max(16, 2 * this.entryCode.length, entry + 1));
+    const code = new Int16Array(room);
+    code.set(this.entryCode);
+    this.entryCode = code;
+    const problem = new Uint8Array(room);
+    problem.set(this.entryHasProblem);
+    this.entryHasProblem = problem;
+    const hits = new Float64Array(room);
+    hits.set(this.hits);
+    this.hits = hits;
   }
 
   /**
@@ -87,6 +110,7 @@ export class QuestionReader {
    * `width` (ragged) is left out. Batch row `r` is record `r` of the batch.
    */
   readBatch(bytes: Uint8Array, batch: RecordBatch, width: number): void {
+    this.ensureRows(batch.count);
     if (this.fields.length > 1) {
       this.readCompositeBatch(bytes, batch, width);
       return;
@@ -94,8 +118,9 @@ export class QuestionReader {
     const { count, capacity, bounds, fieldCounts, linesBefore } = batch;
     const column = 2 * (this.fields[0] as number) * capacity;
     const dictionary = this.dictionary;
-    const hasProblem = this.entryHasProblem;
-    const hits = this.hits;
+    // Local views of the per-entry arrays, taken again when learning a value grows them.
+    let hasProblem = this.entryHasProblem;
+    let hits = this.hits;
     const countValues = this.countsValues;
     const keepCodes = this.batchSize > 0;
     for (let row = 0; row < count; row++) {
@@ -107,7 +132,11 @@ export class QuestionReader {
       const end = bounds[column + 2 * row + 1] as number;
       const hash = hashBytes(bytes, start, end);
       let entry = dictionary.find(bytes, start, end, hash);
-      if (entry < 0) entry = this.learn(bytes, batch, row, bytes, start, end, hash);
+      if (entry < 0) {
+        entry = this.learn(bytes, batch, row, bytes, start, end, hash);
+        hasProblem = this.entryHasProblem;
+        hits = this.hits;
+      }
       if (hasProblem[entry] === 1) this.reportProblem(entry, (linesBefore[row] as number) + 1);
       if (keepCodes) this.codeRow(row, entry);
       if (!countValues) continue;
@@ -204,6 +233,7 @@ export class QuestionReader {
     });
     const added = this.dictionary.add(key, start, end, hash);
     const entry = added < 0 ? UNREMEMBERED : added;
+    this.ensureEntry(entry);
     const coding = this.code(cells);
     this.codings[entry] = coding;
     this.entryCells[entry] = cells;

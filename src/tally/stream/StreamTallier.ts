@@ -3,7 +3,6 @@ import type { RecordBatch } from "../../load/stream/CsvRecordScanner";
 import { cutValue } from "../../load/cutValue";
 import { decodeRecord } from "../../load/stream/decodeRecord";
 import { applyFilters } from "../../survey/applyFilters";
-import { indexColumns } from "../../survey/indexColumns";
 import type { CodedAnswers, DataIssue, QuestionAccount } from "../../survey";
 import { mergeTallies } from "../mergeTallies";
 import { tallyAnswers } from "../tallyAnswers";
@@ -12,6 +11,7 @@ import type { DesignTally } from "../designTally";
 import { emptyAccount } from "./accounting";
 import { StreamDesignTallies } from "./StreamDesignTallies";
 import { QuestionReader } from "./QuestionReader";
+import { columnPlaces } from "./columnPlaces";
 
 /** The tallies and the accounting of one stretch of records (a whole file, or one worker's part). */
 export interface PartTally {
@@ -61,6 +61,8 @@ export class StreamTallier {
   private readonly issues: DataIssue[] = [];
   private rowsRead = 0;
   private readonly design: StreamDesignTallies | undefined;
+  /** The field numbers whose bounds the scanner must keep (`ScannerOptions.keep`): the columns the codebook reads. */
+  readonly keptFields: number[];
 
   constructor(
     codebook: Codebook,
@@ -71,20 +73,21 @@ export class StreamTallier {
     /** Also tally the design (weights, strata, clusters) of a codebook whose design can be streamed. */
     withDesign = false,
   ) {
-    const columnIndex = indexColumns(header, codebook);
+    const columns = columnPlaces(header, codebook);
+    this.keptFields = columns.fields;
     this.width = header.length;
     const coded = questionsCodedPerRow(codebook);
     const design = withDesign && streamableDesign(codebook.design) ? codebook.design : undefined;
     // A design needs each record's codes beside its weight, stratum and PSU; questions no filter touches still count values.
     this.readers = codebook.questions.map(
       (question) =>
-        new QuestionReader(question, columnIndex, codebook.missing ?? [], decoder, coded.has(question.id) || design ? batchSize : 0, !coded.has(question.id)),
+        new QuestionReader(question, columns, codebook.missing ?? [], decoder, coded.has(question.id) || design ? batchSize : 0, !coded.has(question.id)),
     );
     this.design =
       design &&
       new StreamDesignTallies(
         design,
-        columnIndex,
+        columns,
         batchSize,
         this.readers.filter((reader) => reader.question.type !== "numeric").map((reader) => ({ id: reader.question.id, columns: 1 + reader.categories.length, multi: reader.question.type === "multi" })),
       );

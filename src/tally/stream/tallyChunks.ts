@@ -60,7 +60,7 @@ export async function tallyChunks(chunks: AsyncIterable<Uint8Array>, codebook: C
     delimiter = header.delimiter;
     tallier = new StreamTallier(codebook, header.names, header.delimiter, options.decoder, BATCH_SIZE, options.designTallies === true);
     return new CsvRecordScanner(header.delimiter.charCodeAt(0), tallier.batch, {
-      fields: header.names.length + 1,
+      keep: tallier.keptFields,
       batchSize: BATCH_SIZE,
       linesBefore: (options.linesBefore ?? 0) + headerLines,
       skipBlankRecords: true,
