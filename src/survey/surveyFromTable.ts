@@ -5,15 +5,22 @@ import { cutValue } from "../load/cutValue";
 import { applyFilters } from "./applyFilters";
 import { codeAnswers, type CellProblem } from "./codeAnswers";
 import { indexColumns, namedColumns } from "./indexColumns";
+import { IssueLog } from "./IssueLog";
+import { duplicateIdIssue } from "./duplicateIdIssue";
 import { readDesignColumns } from "./readDesignColumns";
 import { reportWarnings, throwOnWarning } from "./reportWarnings";
-import type { CodedAnswers, DataIssue, QuestionAccount, Survey } from "./types";
+import type { CodedAnswers, QuestionAccount, Survey } from "./types";
 
 export interface SurveyOptions {
   /** Overrides or completes the codebook's design. */
   design?: DesignSpec;
   /** Stop at the first bad row, or the first warning, with a `SurveyError` (default: collect every problem in the report). */
   strict?: boolean;
+  /**
+   * Problems listed per question and code in `report.issues` (default 1000, `Infinity` for all):
+   * the rest are counted in `report.omittedIssues`, so a file of bad cells cannot fill the memory.
+   */
+  issueLimit?: number;
 }
 
 /**
@@ -25,7 +32,7 @@ export function surveyFromTable(table: CsvTable, codebook: Codebook, options: Su
   const design = { ...codebook.design, ...options.design };
   const columnIndex = requireColumns(table.header, { ...codebook, design });
   const rowCount = table.rows.length;
-  const issues: DataIssue[] = [];
+  const issues = new IssueLog(options.issueLimit);
   const ragged = findRaggedRows(table, issues);
   const idColumn = codebook.respondentId;
   const duplicates =
@@ -60,12 +67,12 @@ export function surveyFromTable(table: CsvTable, codebook: Codebook, options: Su
       reason: "answered, but the question's filter excludes this respondent",
     });
   }
-  issues.sort((a, b) => a.row - b.row);
+  const listed = issues.toReport();
   const questions = accountFor(answers);
-  const warnings = reportWarnings(codebook, { rowsRead: rowCount, questions, issues });
+  const warnings = reportWarnings(codebook, { rowsRead: rowCount, questions, ...listed });
   if (options.strict) {
     throwOnWarning(warnings); // first: a wrong filter also turns every answer to its question into a skip-logic issue
-    const first = issues[0];
+    const first = listed.issues[0];
     if (first !== undefined) throw new SurveyError(first.code, first.reason, first);
   }
   const designColumns = readDesignColumns(table, design);
@@ -76,7 +83,7 @@ export function surveyFromTable(table: CsvTable, codebook: Codebook, options: Su
     rowCount,
     rowNumbers: table.rowNumbers,
     answers,
-    report: { rowsRead: rowCount, questions, issues, warnings },
+    report: { rowsRead: rowCount, questions, ...listed, warnings },
     readWith: {
       ...(table.delimiter === undefined ? {} : { delimiter: table.delimiter }),
       ...(table.format === undefined ? {} : { format: table.format }),
@@ -103,7 +110,7 @@ function requireColumns(header: string[], codebook: Codebook): Map<string, numbe
 }
 
 /** Rows with more or fewer fields than the header: left out of every question, each reported once. */
-function findRaggedRows(table: CsvTable, issues: DataIssue[]): Set<number> {
+function findRaggedRows(table: CsvTable, issues: IssueLog): Set<number> {
   const ragged = new Set<number>();
   table.rows.forEach((fields, row) => {
     if (fields.length === table.header.length) return;
@@ -122,7 +129,7 @@ function findRaggedRows(table: CsvTable, issues: DataIssue[]): Set<number> {
  * Rows repeating an earlier row's respondent id: the first keeps its answers, each repeat is left
  * out of every question and reported once. Empty ids are not compared.
  */
-function findDuplicateIds(table: CsvTable, idIndex: number, idColumn: string, skip: Set<number>, issues: DataIssue[]): Set<number> {
+function findDuplicateIds(table: CsvTable, idIndex: number, idColumn: string, skip: Set<number>, issues: IssueLog): Set<number> {
   const duplicates = new Set<number>();
   const firstRow = new Map<string, number>();
   table.rows.forEach((fields, row) => {
@@ -135,13 +142,7 @@ function findDuplicateIds(table: CsvTable, idIndex: number, idColumn: string, sk
       return;
     }
     duplicates.add(row);
-    issues.push({
-      code: "E_DUPLICATE_ID",
-      row: table.rowNumbers[row] as number,
-      column: idColumn,
-      value: cutValue(id),
-      reason: `repeats the respondent id of row ${first}; left out of every question`,
-    });
+    issues.push(duplicateIdIssue(table.rowNumbers[row] as number, idColumn, id, first));
   });
   return duplicates;
 }

@@ -2,7 +2,8 @@ import { AnswerStatus, questionCategories, type CategoryInfo, type Question } fr
 import { SurveyError } from "../../errors";
 import type { RecordBatch } from "../../load/stream/CsvRecordScanner";
 import { decodeField } from "../../load/stream/decodeField";
-import type { CodedAnswers, DataIssue, QuestionAccount } from "../../survey";
+import type { CodedAnswers, QuestionAccount } from "../../survey";
+import type { IssueLog } from "../../survey/IssueLog";
 import type { Tally } from "../types";
 import { ByteDictionary, hashBytes } from "./ByteDictionary";
 import { codeRawCells, questionColumns, type CellCoding } from "./codeRawCells";
@@ -49,8 +50,6 @@ export class QuestionReader {
   private values = new Float64Array(0);
   private rowEntry = new Int32Array(0);
   private readonly unrememberedCells = new Map<number, readonly string[]>();
-  /** Bad values of the current batch, in row order. */
-  readonly issues: DataIssue[] = [];
 
   constructor(
     readonly question: Question,
@@ -60,7 +59,9 @@ export class QuestionReader {
     /** Keep per-row codes (filtered questions and those filters look at, or every question of a design); 0 to count values only. */
     readonly batchSize: number,
     /** Count values (a question no filter touches), also while keeping per-row codes for a design's tallies. */
-    readonly countsValues = batchSize === 0,
+    readonly countsValues: boolean,
+    /** Where bad values are reported, in row order. */
+    private readonly issues: IssueLog,
   ) {
     this.categories = questionCategories(question);
     this.isMulti = question.type === "multi";
@@ -107,15 +108,16 @@ export class QuestionReader {
 
   /**
    * Reads this question's cells of a batch of records; a record whose field count is not
-   * `width` (ragged) is left out. Batch row `r` is record `r` of the batch.
+   * Batch row `r` is record `r` of the batch; a row marked in `leftOut` (a ragged record, a
+   * repeated respondent id) is left out.
    */
-  readBatch(bytes: Uint8Array, batch: RecordBatch, width: number): void {
+  readBatch(bytes: Uint8Array, batch: RecordBatch, leftOut: Uint8Array): void {
     this.ensureRows(batch.count);
     if (this.fields.length > 1) {
-      this.readCompositeBatch(bytes, batch, width);
+      this.readCompositeBatch(bytes, batch, leftOut);
       return;
     }
-    const { count, capacity, bounds, fieldCounts, linesBefore } = batch;
+    const { count, capacity, bounds, linesBefore } = batch;
     const column = 2 * (this.fields[0] as number) * capacity;
     const dictionary = this.dictionary;
     // Local views of the per-entry arrays, taken again when learning a value grows them.
@@ -124,7 +126,7 @@ export class QuestionReader {
     const countValues = this.countsValues;
     const keepCodes = this.batchSize > 0;
     for (let row = 0; row < count; row++) {
-      if (fieldCounts[row] !== width) {
+      if (leftOut[row] === 1) {
         this.exclude(row);
         continue;
       }
@@ -146,10 +148,10 @@ export class QuestionReader {
   }
 
   /** `readBatch` for a question spanning several columns (one 0/1 column per option). */
-  private readCompositeBatch(bytes: Uint8Array, batch: RecordBatch, width: number): void {
-    const { count, fieldCounts, linesBefore } = batch;
+  private readCompositeBatch(bytes: Uint8Array, batch: RecordBatch, leftOut: Uint8Array): void {
+    const { count, linesBefore } = batch;
     for (let row = 0; row < count; row++) {
-      if (fieldCounts[row] !== width) {
+      if (leftOut[row] === 1) {
         this.exclude(row);
         continue;
       }
@@ -181,7 +183,7 @@ export class QuestionReader {
     if (this.values.length > 0) this.values[row] = coding.value;
   }
 
-  /** Leaves a record out of this question (a ragged record). */
+  /** Leaves a record out of this question (a ragged record, a repeated respondent id). */
   private exclude(row: number): void {
     if (this.countsValues) this.excludedRows += 1;
     if (this.batchSize === 0) return;
@@ -210,7 +212,6 @@ export class QuestionReader {
   reset(rows: number): void {
     for (const chosen of this.selected) chosen.fill(0, 0, rows);
     if (this.unrememberedCells.size > 0) this.unrememberedCells.clear();
-    this.issues.length = 0;
   }
 
   /** The whole-sample tally and account of every record read, from the value counts (value counting only). */

@@ -27,6 +27,8 @@ export interface ChunkTallyOptions {
   designTallies?: boolean;
   /** Offset of the stream's first byte in its file, for the offsets of the encoding evidence. */
   startOffset?: number;
+  /** Problems listed per question and code (`IssueLog`). */
+  issueLimit?: number;
 }
 
 /** `Utf8Evidence`'s findings, as they cross a thread boundary. */
@@ -58,7 +60,7 @@ export async function tallyChunks(chunks: AsyncIterable<Uint8Array>, codebook: C
   const evidence = new Utf8Evidence(options.startOffset ?? 0);
   const start = (header: Pick<CsvHeader, "names" | "delimiter">): CsvRecordScanner => {
     delimiter = header.delimiter;
-    tallier = new StreamTallier(codebook, header.names, header.delimiter, options.decoder, BATCH_SIZE, options.designTallies === true);
+    tallier = new StreamTallier(codebook, header.names, header.delimiter, options.decoder, BATCH_SIZE, options.designTallies === true, options.issueLimit);
     return new CsvRecordScanner(header.delimiter.charCodeAt(0), tallier.batch, {
       keep: tallier.keptFields,
       batchSize: BATCH_SIZE,
