@@ -3,7 +3,7 @@ import { SurveyError } from "../errors";
 import type { DataIssue, OmittedIssues, ValidationReport } from "./types";
 
 /** Problems kept per question and code when no `issueLimit` is given. */
-export const DEFAULT_ISSUE_LIMIT = 1000;
+const DEFAULT_ISSUE_LIMIT = 1000;
 
 /**
  * The problems found while reading, in bounded memory, for both reading paths: the first `limit`

@@ -8,10 +8,10 @@
  * of the report as JSON. Environment: BENCH_SCALE (default 1) multiplies the three sizes.
  */
 import { execFileSync } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { dataDir, root } from "./benchFiles";
+import { dataDir, root, writeLines } from "./benchFiles";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const scale = Number(process.env.BENCH_SCALE ?? 1);
@@ -63,22 +63,7 @@ async function generate(file: HostileFile): Promise<{ csv: string; codebook: str
   const csv = join(dataDir, `hostile-${file.name}.csv`);
   const codebook = join(dataDir, `hostile-${file.name}.json`);
   writeFileSync(codebook, JSON.stringify(file.codebook));
-  if (existsSync(csv)) return { csv, codebook };
-  console.log(`generating ${csv} …`);
-  const partial = `${csv}.partial`;
-  const out = createWriteStream(partial);
-  let block: string[] = [];
-  const flush = async () => {
-    if (!out.write(block.join(""))) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
-    block = [];
-  };
-  for (const line of file.lines()) {
-    block.push(line);
-    if (block.length >= 10_000) await flush();
-  }
-  await flush();
-  await new Promise<void>((resolve) => out.end(() => resolve()));
-  renameSync(partial, csv);
+  if (!existsSync(csv)) await writeLines(csv, file.lines());
   return { csv, codebook };
 }
 

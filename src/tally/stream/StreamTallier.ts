@@ -70,13 +70,16 @@ export class StreamTallier {
   private readonly respondentIds: RespondentIds | undefined;
   /** The field numbers whose bounds the scanner must keep (`ScannerOptions.keep`): the columns the codebook reads. */
   readonly keptFields: number[];
+  /** Records per batch the scanner must deliver at most. */
+  readonly batchSize: number;
 
   constructor(
     codebook: Codebook,
     header: readonly string[],
     private readonly delimiter: string,
     private readonly decoder: TextDecoder,
-    batchSize: number,
+    /** Records per batch at most: fewer when many columns are read (`batchSize`). */
+    maxBatchSize: number,
     /** Also tally the design (weights, strata, clusters) of a codebook whose design can be streamed. */
     withDesign = false,
     /** Problems listed per question and code (`IssueLog`). */
@@ -85,6 +88,10 @@ export class StreamTallier {
     this.issues = new IssueLog(issueLimit);
     const columns = columnPlaces(header, codebook);
     this.keptFields = columns.fields;
+    // The scanner keeps two bounds per kept field and record: a codebook of 10 000 questions would
+    // take 80 MB of bounds at 1024 records a batch.
+    const batchSize = Math.max(MIN_BATCH, Math.min(maxBatchSize, Math.floor(BOUNDS_PER_BATCH / Math.max(1, columns.fields.length))));
+    this.batchSize = batchSize;
     this.respondentIds =
       codebook.respondentId === undefined ? undefined : new RespondentIds(codebook.respondentId, columns.place.get(codebook.respondentId) as number, decoder, this.issues);
     this.width = header.length;
@@ -183,6 +190,11 @@ export class StreamTallier {
     });
   }
 }
+
+/** Field bounds a batch holds at most (records × kept fields): 8 MB of them. */
+const BOUNDS_PER_BATCH = 1 << 20;
+/** Records per batch at least, however many columns are read. */
+const MIN_BATCH = 16;
 
 /** Ids of the filtered questions and of every question a filter looks at. */
 function questionsCodedPerRow(codebook: Codebook): Set<string> {

@@ -63,7 +63,7 @@ export async function tallyChunks(chunks: AsyncIterable<Uint8Array>, codebook: C
     tallier = new StreamTallier(codebook, header.names, header.delimiter, options.decoder, BATCH_SIZE, options.designTallies === true, options.issueLimit);
     return new CsvRecordScanner(header.delimiter.charCodeAt(0), tallier.batch, {
       keep: tallier.keptFields,
-      batchSize: BATCH_SIZE,
+      batchSize: tallier.batchSize,
       linesBefore: (options.linesBefore ?? 0) + headerLines,
       skipBlankRecords: true,
       describe: { names: header.names, decoder: options.decoder },
