@@ -8,8 +8,13 @@ import { binomialLogPmf, deviance, stirlingError } from "./binomialLogPmf";
  * relative precision.
  */
 
-/** P(χ²_df ≥ statistic): the regularised upper incomplete gamma Q(df/2, statistic/2). */
+/**
+ * P(χ²_df ≥ statistic): the regularised upper incomplete gamma Q(df/2, statistic/2), which is
+ * P(Y ≤ df/2 − 1) for Y ~ Poisson(statistic/2): Temme's expansion (`temmeLowerTail`) when both
+ * are large (@stdlib's `gammainc` gave 0.50266 for R's 0.49867 at df = statistic = 20 000).
+ */
 export function chiSquareUpperTail(statistic: number, df: number): number {
+  if (df / 2 - 1 >= CHI_SQUARE_TEMME_MIN && statistic / 2 >= CHI_SQUARE_TEMME_MIN) return temmeLowerTail(df / 2 - 1, statistic / 2);
   return gammainc(statistic / 2, df / 2, true, true);
 }
 
@@ -88,6 +93,8 @@ function binomialSumAway(start: number, n: number, p: number, step: 1 | -1): num
 
 /** From this shape on (k and λ both at least this), the Poisson CDF is Temme's expansion; below, a direct sum of at most some thousand terms. */
 const TEMME_MIN = 1000;
+/** From this half-df and half-statistic on, chi-square's tail is Temme's expansion too (@stdlib's `gammainc` is off by 10⁻² at df = 2001). */
+const CHI_SQUARE_TEMME_MIN = 50;
 
 /** Temme's coefficients: the uniform expansion's (A) and the Stirling series' of Γ* (B), orders 1–7. */
 const TEMME_A = [2 / 3, -4 / 135, 8 / 2835, 16 / 8505, -8992 / 12629925, -334144 / 492567075, 698752 / 1477701225];
@@ -105,6 +112,11 @@ export function poissonLowerTail(k: number, lambda: number): number {
   if (k < 0) return 0;
   if (lambda === 0) return 1;
   if (k < TEMME_MIN || lambda < TEMME_MIN) return k < lambda ? poissonSumAway(k, lambda, -1) : 1 - poissonSumAway(k + 1, lambda, 1);
+  return temmeLowerTail(k, lambda);
+}
+
+/** Temme's expansion of Q(k + 1, λ) (k need not be whole), for k and λ of `TEMME_MIN` or more: see `poissonLowerTail`. */
+function temmeLowerTail(k: number, lambda: number): number {
   const deviation = deviance(k, lambda);
   const t = deviation / k; // −log1pmx((λ − k)/k)
   const s = Math.sign(lambda - k) * Math.sqrt(2 * deviation);

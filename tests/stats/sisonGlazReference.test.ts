@@ -1,12 +1,13 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { multinomialCI } from "../../src/stats";
-import { poissonLowerTail } from "../../src/stats/tails";
+import { chiSquareUpperTail, poissonLowerTail } from "../../src/stats/tails";
 
 /** Values from tests/reference/sison-glaz/sison-glaz.R: Sison & Glaz (1995) by plain box sums, and R's ppois. */
 const reference = JSON.parse(readFileSync(new URL("../reference/sison-glaz/sison-glaz.json", import.meta.url), "utf8")) as {
   cases: Array<{ counts: number[]; level: number; lower: number[]; upper: number[] }>;
   poisson: Array<{ k: number; lambda: number; lower: number }>;
+  chiSquare: Array<{ statistic: number; df: number; upper: number }>;
 };
 
 describe("Sison–Glaz against a direct R implementation of the paper", () => {
@@ -40,6 +41,14 @@ describe("the Poisson CDF against R's ppois, up to λ = 10¹⁴", () => {
     it(`P(Y ≤ ${k}) for λ = ${lambda}`, () => {
       const value = poissonLowerTail(k, lambda);
       expect(Math.abs(value - lower)).toBeLessThanOrEqual(1e-13 * Math.max(lower, 1e-3));
+    });
+  }
+});
+
+describe("the same incomplete gamma function as chi-square's upper tail at large df, against R's pchisq", () => {
+  for (const { statistic, df, upper } of reference.chiSquare) {
+    it(`P(χ²_${df} ≥ ${statistic.toPrecision(8)})`, () => {
+      expect(Math.abs(chiSquareUpperTail(statistic, df) - upper)).toBeLessThanOrEqual(1e-10 * upper);
     });
   }
 });

@@ -68,6 +68,14 @@ for (lambda in c(0.5, 10, 999, 1000, 1e4, 1e6, 1e10, 1e12, 1e14)) {
     poisson[[length(poisson) + 1]] <- list(k = k, lambda = lambda, lower = ppois(k, lambda))
   }
 }
-write_json(list(generatedBy = "tests/reference/sison-glaz/sison-glaz.R", R = R.version.string, cases = results, poisson = poisson),
+# the same incomplete gamma function as chi-square's upper tail at large df
+chi_square <- list()
+for (df in c(2001, 2500, 20000, 99999)) {
+  for (z in c(-3, 0, 0.5, 6)) {
+    statistic <- df + z * sqrt(2 * df)
+    chi_square[[length(chi_square) + 1]] <- list(statistic = statistic, df = df, upper = pchisq(statistic, df, lower.tail = FALSE))
+  }
+}
+write_json(list(generatedBy = "tests/reference/sison-glaz/sison-glaz.R", R = R.version.string, cases = results, poisson = poisson, chiSquare = chi_square),
            file.path(dirname(sub("--file=", "", grep("--file=", commandArgs(FALSE), value = TRUE))), "sison-glaz.json"),
            digits = NA, auto_unbox = TRUE, pretty = TRUE)
