@@ -2,8 +2,9 @@ import type { ValidationReport } from "../survey";
 
 /**
  * A plain-text summary of what loading did with the rows: rows read, each question's base and
- * what was left out, the first `maxIssues` problems with row, column and value, and every warning
- * (a question the codebook leaves without an estimate) with its likely fix.
+ * what was left out, the first `maxIssues` problems with row, column and value, the problems
+ * counted but not listed (beyond the reader's `issueLimit` of a question and code), and every
+ * warning (a question the codebook leaves without an estimate) with its likely fix.
  *
  * @param report - The survey's validation report.
  * @param maxIssues - How many problems to list (default 10).
@@ -18,7 +19,9 @@ import type { ValidationReport } from "../survey";
  * ```
  */
 export function validationSummary(report: ValidationReport, maxIssues = 10): string {
-  const lines = [`${report.rowsRead} rows read; ${report.issues.length} problem(s) found.`];
+  const omitted = report.omittedIssues ?? [];
+  const found = report.issues.length + omitted.reduce((sum, entry) => sum + entry.count, 0);
+  const lines = [`${report.rowsRead} rows read; ${found} problem(s) found.`];
   for (const [id, account] of Object.entries(report.questions)) {
     const leftOut = [
       account.missing > 0 ? `${account.missing} no answer` : "",
@@ -33,7 +36,12 @@ export function validationSummary(report: ValidationReport, maxIssues = 10): str
       .join(", ");
     lines.push(`  ${issue.code} ${where}: ${issue.reason}`);
   }
-  if (report.issues.length > maxIssues) lines.push(`  … and ${report.issues.length - maxIssues} more (use --json for all of them)`);
+  if (report.issues.length > maxIssues) {
+    lines.push(`  … and ${report.issues.length - maxIssues} more (use --json for ${omitted.length > 0 ? "the list" : "all of them"})`);
+  }
+  for (const { question, code, count } of omitted) {
+    lines.push(`  … and ${count} more ${code}${question === undefined ? "" : ` in question "${question}"`}, counted but not listed`);
+  }
   return `${lines.join("\n")}\n${warningSummary(report)}`;
 }
 

@@ -3,6 +3,7 @@ import type { RecordBatch } from "../load/stream/CsvRecordScanner";
 import { ByteDictionary, hashBytes } from "../load/stream/ByteDictionary";
 import { decodeField } from "../load/stream/decodeField";
 import { codeRawCells, questionColumns, type CellCoding } from "./codeRawCells";
+import { grown } from "./grown";
 
 /** Distinct raw values remembered per question; beyond it (free text, numbers) cells are coded one by one. */
 const DICTIONARY_CAPACITY = 4096;
@@ -22,10 +23,14 @@ export class CellCoder {
   readonly categories: CategoryInfo[];
   /** Field positions of the question's columns. */
   readonly fields: number[];
-  /** Per remembered entry: the coding, its code, whether it is a problem, and the decoded cells. */
+  /**
+   * Per remembered entry: the coding, its code, whether it is a problem, and the decoded cells.
+   * `entryCode` and `entryHasProblem` grow with the entries (so a question of few distinct values
+   * costs little, whatever the number of questions): read them after `entriesOf`, which may replace them.
+   */
   readonly codings: CellCoding[] = [];
-  readonly entryCode = new Int16Array(DICTIONARY_CAPACITY);
-  readonly entryHasProblem = new Uint8Array(DICTIONARY_CAPACITY);
+  entryCode = new Int16Array(0);
+  entryHasProblem = new Uint8Array(0);
   readonly entryCells: string[][] = [];
   private readonly dictionary = new ByteDictionary(DICTIONARY_CAPACITY);
   private readonly code: (cells: readonly string[]) => CellCoding;
@@ -103,6 +108,11 @@ export class CellCoder {
       return CellCoder.UNREMEMBERED;
     }
     const entry = added;
+    if (entry >= this.entryCode.length) {
+      const room = Math.min(DICTIONARY_CAPACITY, Math.max(16, 2 * this.entryCode.length));
+      this.entryCode = grown(this.entryCode, room);
+      this.entryHasProblem = grown(this.entryHasProblem, room);
+    }
     this.codings[entry] = coding;
     this.entryCells[entry] = cells;
     this.entryCode[entry] = coding.code;

@@ -10,6 +10,8 @@ import { countStatuses } from "./countStatuses";
 import { DesignCellColumns } from "./DesignCellColumns";
 import { grown } from "./grown";
 import { indexColumns, namedColumns } from "./indexColumns";
+import { duplicateIdIssue } from "./duplicateIdIssue";
+import { IssueLog } from "./IssueLog";
 import { designColumnsOf } from "./readDesignColumns";
 import { reportWarnings, throwOnWarning } from "./reportWarnings";
 import type { CodedAnswers, DataIssue, QuestionAccount, Survey, SurveyOptions } from "./types";
@@ -58,7 +60,7 @@ export class SurveyBuilder {
   private readonly firstRowOfId = new Map<string, number>();
   private readonly filterCodebook: Codebook;
   private readonly rowNumbers: number[] = [];
-  private readonly issues: DataIssue[] = [];
+  private readonly issues: IssueLog;
   /** An error in the codebook's columns, thrown by `finish`. */
   private readonly failure: unknown;
   private capacity = 0;
@@ -73,6 +75,7 @@ export class SurveyBuilder {
     private readonly decoder: TextDecoder,
     private readonly options: BuildOptions = {},
   ) {
+    this.issues = new IssueLog(options.issueLimit);
     this.design = { ...codebook.design, ...options.design };
     this.width = header.names.length;
     this.skip = options.skipRecords ?? 0;
@@ -140,10 +143,11 @@ export class SurveyBuilder {
     const rowCount = this.rowNumbers.length;
     const answers = new Map<string, CodedAnswers>(this.answers.map((growing) => [growing.coder.question.id, this.coded(growing, rowCount)]));
     const questions = accountFor(answers);
-    const warnings = reportWarnings(this.codebook, { rowsRead: rowCount, questions, issues: this.issues });
+    const listed = this.issues.toReport();
+    const warnings = reportWarnings(this.codebook, { rowsRead: rowCount, questions, ...listed });
     if (this.options.strict) {
       throwOnWarning(warnings); // first: a wrong filter also turns every answer to its question into a skip-logic issue
-      const first = this.issues[0];
+      const first = listed.issues[0];
       if (first !== undefined) throw new SurveyError(first.code, first.reason, first);
     }
     const designColumns = this.designColumns && designColumnsOf(this.designColumns.cells(this.header.names, this.rowNumbers), this.design);
@@ -154,7 +158,7 @@ export class SurveyBuilder {
       rowCount,
       rowNumbers: this.rowNumbers,
       answers,
-      report: { rowsRead: rowCount, questions, issues: this.issues, warnings },
+      report: { rowsRead: rowCount, questions, ...listed, warnings },
       readWith,
     };
   }
@@ -195,13 +199,7 @@ export class SurveyBuilder {
         continue;
       }
       leftOut[r] = 1;
-      issues.push({
-        code: "E_DUPLICATE_ID",
-        row,
-        column: this.codebook.respondentId as string,
-        value: cutValue(id),
-        reason: `repeats the respondent id of row ${firstRow}; left out of every question`,
-      });
+      issues.push(duplicateIdIssue(row, this.codebook.respondentId as string, id, firstRow));
     }
     return issues;
   }
@@ -209,9 +207,9 @@ export class SurveyBuilder {
   /** Codes one question's cells of the batch's records into its arrays; a record left out is `AnswerStatus.bad`. */
   private codeQuestion(answers: GrowingAnswers, bytes: Uint8Array, batch: RecordBatch, first: number, start: number): void {
     const { coder, codes, selected, values } = answers;
-    const { entryCode, entryHasProblem } = coder;
     const entries = this.entries;
     coder.entriesOf(bytes, batch, first, this.width, entries, this.leftOut);
+    const { entryCode, entryHasProblem } = coder;
     const plain = values.length === 0 && selected.length === 0;
     for (let r = first; r < batch.count; r++) {
       const row = start + r - first;

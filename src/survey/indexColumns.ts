@@ -24,18 +24,23 @@ export function namedColumns(codebook: Codebook): Array<{ column: string; path: 
 }
 
 /**
- * Column name → index of its first occurrence, for both reading paths. A column the codebook
- * reads that the file has twice is an `E_DUPLICATE_COLUMN` naming the column and the JSON path of
- * the codebook field that names it: which of the two holds the answers cannot be guessed.
+ * Each column the codebook reads → index of its first occurrence in the header, for both reading
+ * paths (columns the codebook does not read are left out, so a file of a million columns costs a
+ * map of the few it uses). A column the codebook reads that the file has twice is an
+ * `E_DUPLICATE_COLUMN` naming the column and the JSON path of the codebook field that names it:
+ * which of the two holds the answers cannot be guessed.
  */
 export function indexColumns(header: readonly string[], codebook: Codebook): Map<string, number> {
+  const named = namedColumns(codebook);
+  const wanted = new Set(named.map(({ column }) => column));
   const index = new Map<string, number>();
   const repeated = new Set<string>();
   header.forEach((name, i) => {
+    if (!wanted.has(name)) return;
     if (index.has(name)) repeated.add(name);
     else index.set(name, i);
   });
-  for (const { column, path } of namedColumns(codebook)) {
+  for (const { column, path } of named) {
     if (repeated.has(column)) {
       throw new SurveyError("E_DUPLICATE_COLUMN", "the file has two columns of this name: rename one", { column, path });
     }

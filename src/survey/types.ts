@@ -96,14 +96,25 @@ export interface ReportWarning {
   path?: string;
 }
 
+/** Problems of one question (or of whole rows) and code found beyond the `issueLimit` kept: counted, not listed. */
+export interface OmittedIssues {
+  /** The question (absent for problems of whole rows: ragged rows, repeated respondent ids). */
+  question?: string;
+  code: ErrorCode;
+  /** Problems found and not listed in `issues`. */
+  count: number;
+}
+
 /** Everything loading did with the data: nothing is dropped without an entry here. */
 export interface ValidationReport {
   /** Answer rows read from the file. */
   rowsRead: number;
   /** How each question used the rows, by question id. */
   questions: Record<string, QuestionAccount>;
-  /** Every problem found in the data, with its row, column and value. */
+  /** Problems, by row: the first `issueLimit` (default 1000) of each question and code. */
   issues: DataIssue[];
+  /** Problems beyond the first `issueLimit` of their question and code, counted (absent when none was left out of `issues`). */
+  omittedIssues?: OmittedIssues[];
   /** Questions left without an estimate by the codebook (see `reportWarnings`); absent in reports made before warnings existed. */
   warnings?: ReportWarning[];
 }
@@ -114,6 +125,11 @@ export interface SurveyOptions {
   design?: DesignSpec;
   /** Stop at the first bad row, or the first warning, with a `SurveyError` (default: collect every problem in the report). */
   strict?: boolean;
+  /**
+   * Problems listed per question and code in `report.issues` (default 1000, `Infinity` for all):
+   * the rest are counted in `report.omittedIssues`, so a file of bad cells cannot fill the memory.
+   */
+  issueLimit?: number;
 }
 
 /** Rows + codebook + design: what `estimate` works on. */

@@ -19,6 +19,12 @@ export const sizes = Object.entries({ "100k": 100_000, "1M": 1_000_000 }).filter
 export async function surveyFile(name: string, rows: number): Promise<string> {
   const path = join(dataDir, `survey-${name}.csv`);
   if (existsSync(path)) return path;
+  await writeLines(path, fixtureLines({ rows, seed: 2026 }));
+  return path;
+}
+
+/** Writes generated lines to `path`, 10 000 at a time, through a `.partial` file renamed at the end (an interrupted run leaves no half file). */
+export async function writeLines(path: string, generated: Iterable<string>): Promise<void> {
   console.log(`generating ${path} …`);
   const partial = `${path}.partial`;
   const out = createWriteStream(partial);
@@ -27,14 +33,13 @@ export async function surveyFile(name: string, rows: number): Promise<string> {
     if (!out.write(lines.join(""))) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
     lines = [];
   };
-  for (const line of fixtureLines({ rows, seed: 2026 })) {
+  for (const line of generated) {
     lines.push(line);
     if (lines.length === 10_000) await flush();
   }
   await flush();
   await new Promise<void>((resolve) => out.end(() => resolve()));
   renameSync(partial, path);
-  return path;
 }
 
 /** Newest modification time of the files under a folder. */

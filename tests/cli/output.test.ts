@@ -103,7 +103,7 @@ describe("chart --type", () => {
   it("suggests the closest chart kind for a typo", async () => {
     const result = await svyprop("chart", csv, "--codebook", codebook, "--question", "facebook", "--type", "stacke", "--out", join(out, "s.svg"));
     expect(result.code).toBe(ExitCode.usage);
-    expect(result.err).toContain('--type must be one of bar, grouped, stacked, likert, forest, multi (got "stacke"); did you mean "stacked"?');
+    expect(result.err).toContain('--type must be one of bar, grouped, stacked, likert, forest, multi, mean (got "stacke"); did you mean "stacked"?');
   });
 
   it("asks for --by with --type grouped", async () => {

@@ -3,6 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseCodebook, type Codebook } from "../../src/codebook";
+import { readFileSync } from "node:fs";
+import { validationSummary } from "../../src/report";
 import { loadSurvey } from "../../src/survey";
 import { tallyAnswers, tallyFile } from "../../src/tally";
 
@@ -85,15 +87,15 @@ describe("a column the file has twice", () => {
 });
 
 /** Both paths on one file: the in-memory report and tallies, and the streamed ones (on one and two threads). */
-async function bothPaths(content: string | Uint8Array, codebook: Codebook) {
+async function bothPaths(content: string | Uint8Array, codebook: Codebook, options: { issueLimit?: number } = {}) {
   const file = fileWith(content);
-  const survey = await loadSurvey(file, { codebook });
+  const survey = await loadSurvey(file, { codebook, ...options });
   const memory = {
     report: survey.report,
     tallies: Object.fromEntries([...survey.answers].map(([id, coded]) => [id, Array.from(tallyAnswers(coded).counts)])),
   };
   for (const workers of [1, 2]) {
-    const streamed = await tallyFile(file, codebook, { workers, chunkSize: 5 });
+    const streamed = await tallyFile(file, codebook, { workers, chunkSize: 5, ...options });
     expect(streamed.report).toEqual(memory.report);
     expect(Object.fromEntries([...streamed.tallies].map(([id, tally]) => [id, Array.from(tally.counts)]))).toEqual(memory.tallies);
   }
@@ -218,5 +220,81 @@ describe("limits", () => {
     const error = (await loadSurvey(badWeight, { codebook }).catch((caught: unknown) => caught)) as Error;
     expect(error).toMatchObject({ code: "E_BAD_WEIGHT", row: 2 });
     expect(error.message.length).toBeLessThan(400);
+  });
+});
+
+describe("bounded memory", () => {
+  const codebook = parseCodebook({ questions: [yesNo("q"), yesNo("r")] });
+
+  it("keeps the first 1000 problems of each question and code and counts the rest, in both paths", async () => {
+    const rows = Array.from({ length: 1500 }, (_, i) => `bad${i},${i % 3 === 0 ? "maybe" : "yes"}`);
+    const { report } = await bothPaths(`q,r\n${rows.join("\n")}\n`, codebook);
+    const kept = report.issues.filter((issue) => issue.question === "q");
+    expect(kept).toHaveLength(1000);
+    expect(kept.at(-1)).toMatchObject({ row: 1001, value: "bad999" });
+    expect(report.issues.filter((issue) => issue.question === "r")).toHaveLength(500);
+    expect(report.omittedIssues).toEqual([{ question: "q", code: "E_BAD_VALUE", count: 500 }]);
+    // Nothing lost: every bad cell is either listed or counted, and the account still says so.
+    expect(report.questions.q?.excluded).toBe(1500);
+    expect(validationSummary(report)).toContain("2000 problem(s) found");
+    expect(validationSummary(report)).toContain('… and 500 more E_BAD_VALUE in question "q", counted but not listed');
+  });
+
+  it("issueLimit keeps the first N by row, per question and code, whatever the threads (ragged rows too)", async () => {
+    const lines = ["q,r"];
+    for (let i = 0; i < 40; i++) lines.push(i % 4 === 0 ? "yes" : i % 4 === 1 ? `x${i},no` : `yes,y${i}`);
+    const { report } = await bothPaths(`${lines.join("\n")}\n`, codebook, { issueLimit: 2 });
+    expect(report.issues.map((issue) => [issue.code, issue.question, issue.row])).toEqual([
+      ["E_RAGGED_ROW", undefined, 2],
+      ["E_BAD_VALUE", "q", 3],
+      ["E_BAD_VALUE", "r", 4],
+      ["E_BAD_VALUE", "r", 5],
+      ["E_RAGGED_ROW", undefined, 6],
+      ["E_BAD_VALUE", "q", 7],
+    ]);
+    expect(report.omittedIssues).toEqual(
+      expect.arrayContaining([
+        { code: "E_RAGGED_ROW", count: 8 },
+        { question: "q", code: "E_BAD_VALUE", count: 8 },
+        { question: "r", code: "E_BAD_VALUE", count: 18 },
+      ]),
+    );
+    expect(report.omittedIssues).toHaveLength(3);
+  });
+
+  it("refuses an issueLimit that is not a whole number", async () => {
+    await expect(loadSurvey("q,r\nyes,no\n", { codebook, issueLimit: -1 })).rejects.toMatchObject({ code: "E_ARGUMENT" });
+    await expect(tallyFile(new TextEncoder().encode("q,r\nyes,no\n"), codebook, { issueLimit: 1.5 })).rejects.toMatchObject({ code: "E_ARGUMENT" });
+  });
+
+  it("a wide file: the questions' columns are read wherever they sit, the same in both paths", async () => {
+    const width = 3000;
+    const header = Array.from({ length: width }, (_, i) => `c${i}`);
+    const wide = parseCodebook({ questions: [yesNo("first", "c0"), yesNo("far", `c${width - 1}`), yesNo("middle", "c1234")] });
+    const row = (first: string, middle: string, far: string) => header.map((_, i) => (i === 0 ? first : i === 1234 ? middle : i === width - 1 ? far : "")).join(",");
+    const csv = `${header.join(",")}\n${row("yes", "no", "no")}\n${row("no", "no", "yes")}\n${row("no", "maybe", "no")}\n`;
+    const { tallies, report } = await bothPaths(csv, wide);
+    expect(tallies).toEqual({ first: [1, 2], far: [1, 2], middle: [0, 2] });
+    expect(report.issues).toMatchObject([{ row: 4, column: "c1234", value: "maybe" }]);
+  });
+});
+
+describe("the stream agrees with the in-memory path on", () => {
+  it("repeated respondent ids: E_DUPLICATE_ID, the repeat left out, its spreadsheet row after a quoted line break", async () => {
+    const fixtures = new URL("../fixtures/", import.meta.url);
+    const json = JSON.parse(readFileSync(new URL("codebook.json", fixtures), "utf8"));
+    const codebook = parseCodebook({ ...json, respondentId: "id" });
+    const { report } = await bothPaths(readFileSync(new URL("duplicate-respondent-id.csv", fixtures)), codebook);
+    expect(report.issues.filter((issue) => issue.code === "E_DUPLICATE_ID")).toEqual([
+      { code: "E_DUPLICATE_ID", row: 6, column: "id", value: "3", reason: "repeats the respondent id of row 4; left out of every question" },
+    ]);
+    expect(report.questions.facebook?.excluded).toBe(1);
+  });
+
+  it("rows after quoted line breaks: a problem names its spreadsheet row (a quoted line break is no new row)", async () => {
+    const codebook = parseCodebook({ questions: [yesNo("q")] });
+    const csv = 'note,q\n"one\ntwo\r\nthree",yes\n"a\rb",maybe\nplain,no\n"x\n\ny",perhaps\n';
+    const { report } = await bothPaths(csv, codebook);
+    expect(report.issues.map((issue) => [issue.row, issue.value])).toEqual([[3, "maybe"], [5, "perhaps"]]);
   });
 });

@@ -5,27 +5,25 @@
  */
 export class ByteDictionary {
   /** Entry number + 1 per slot; 0 marks an empty slot. */
-  private readonly slots: Int32Array;
-  private readonly mask: number;
+  private slots: Int32Array;
+  private mask: number;
   /** 32 − log2(slots): a slot is the top bits of the mixed hash. */
-  private readonly shift: number;
-  private readonly keyHash: Int32Array;
-  private readonly keyStart: Int32Array;
-  private readonly keyLength: Int32Array;
-  private pool = new Uint8Array(1024);
+  private shift: number;
+  /** Per entry; they grow by doubling up to `capacity`, so a column of few distinct values costs little. */
+  private keyHash: Int32Array;
+  private keyStart: Int32Array;
+  private keyLength: Int32Array;
+  private pool = new Uint8Array(64);
   private poolLength = 0;
   /** Number of keys stored. */
   size = 0;
 
   constructor(readonly capacity: number) {
-    let slots = 16;
-    while (slots < capacity * 2) slots *= 2;
-    this.slots = new Int32Array(slots);
-    this.mask = slots - 1;
-    this.shift = 32 - Math.log2(slots);
-    this.keyHash = new Int32Array(capacity);
-    this.keyStart = new Int32Array(capacity);
-    this.keyLength = new Int32Array(capacity);
+    const room = Math.min(capacity, INITIAL_ENTRIES);
+    this.keyHash = new Int32Array(room);
+    this.keyStart = new Int32Array(room);
+    this.keyLength = new Int32Array(room);
+    ({ slots: this.slots, mask: this.mask, shift: this.shift } = slotTable(room));
   }
 
   /** The entry of `bytes[start, end)`, or -1 when absent. `hash` must be `hashBytes` of the key. */
@@ -48,6 +46,7 @@ export class ByteDictionary {
   /** Stores a key known to be absent; returns its entry, or -1 when the dictionary is full. */
   add(bytes: Uint8Array, start: number, end: number, hash: number): number {
     if (this.size === this.capacity) return -1;
+    if (this.size === this.keyHash.length) this.grow();
     const length = end - start;
     if (this.poolLength + length > this.pool.length) {
       const grown = new Uint8Array(Math.max(this.pool.length * 2, this.poolLength + length));
@@ -60,11 +59,41 @@ export class ByteDictionary {
     this.keyStart[entry] = this.poolLength;
     this.keyLength[entry] = length;
     this.poolLength += length;
-    let slot = Math.imul(hash, 0x9e3779b1) >>> this.shift;
-    while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
-    this.slots[slot] = entry + 1;
+    this.place(entry);
     return entry;
   }
+
+  /** Puts an entry in the first free slot from its hash's. */
+  private place(entry: number): void {
+    let slot = Math.imul(this.keyHash[entry] as number, 0x9e3779b1) >>> this.shift;
+    while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
+    this.slots[slot] = entry + 1;
+  }
+
+  /** Doubles the room for entries (at most `capacity`) and places every entry in a table twice as large. */
+  private grow(): void {
+    const room = Math.min(this.capacity, 2 * this.keyHash.length);
+    const widen = (array: Int32Array) => {
+      const grown = new Int32Array(room);
+      grown.set(array);
+      return grown;
+    };
+    this.keyHash = widen(this.keyHash);
+    this.keyStart = widen(this.keyStart);
+    this.keyLength = widen(this.keyLength);
+    ({ slots: this.slots, mask: this.mask, shift: this.shift } = slotTable(room));
+    for (let entry = 0; entry < this.size; entry++) this.place(entry);
+  }
+}
+
+/** Entries a dictionary has room for before it first grows. */
+const INITIAL_ENTRIES = 16;
+
+/** An empty slot table for `entries` keys: at least twice as many slots, a power of two. */
+function slotTable(entries: number): { slots: Int32Array; mask: number; shift: number } {
+  let size = 16;
+  while (size < entries * 2) size *= 2;
+  return { slots: new Int32Array(size), mask: size - 1, shift: 32 - Math.log2(size) };
 }
 
 /**

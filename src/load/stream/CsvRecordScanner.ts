@@ -6,16 +6,17 @@ const QUOTE = 34;
 
 /**
  * Records found in one stretch of bytes, stored column by column so a consumer can walk one
- * column down many records in order. For record `r` and field `f < fields`, the field's raw
- * text (quotes included, line ending excluded) is `bytes[bounds[i], bounds[i + 1])` with
- * `i = 2 * (f * capacity + r)`.
+ * column down many records in order. For record `r` and kept field number `k < fields` (the
+ * k-th of the scanner's `keep`, or field k itself without it), the field's raw text (quotes
+ * included, line ending excluded) is `bytes[bounds[i], bounds[i + 1])` with
+ * `i = 2 * (k * capacity + r)`.
  */
 export interface RecordBatch {
   /** Records in the batch. */
   count: number;
   /** Records a batch holds at most. */
   capacity: number;
-  /** Fields with bounds per record (the header's width, plus one to tell longer records). */
+  /** Fields with bounds per record (the kept fields). */
   fields: number;
   bounds: Int32Array;
   /** True number of fields of each record (a record with another count than the header is ragged). */
@@ -51,8 +52,13 @@ export interface ScanEnd {
 }
 
 export interface ScannerOptions {
-  /** Fields whose bounds are kept per record (default 64). */
+  /** Fields whose bounds are kept per record: fields 0 … fields − 1 (default 64). */
   fields?: number;
+  /**
+   * Instead of `fields`: the field numbers whose bounds are kept, in the order of their place in
+   * `bounds`, so a wide file whose reader needs a few columns costs memory for those alone.
+   */
+  keep?: readonly number[];
   /** Records per batch (default 4096). */
   batchSize?: number;
   initialBufferSize?: number;
@@ -92,6 +98,8 @@ export class CsvRecordScanner {
   private lines: number;
   private readonly firstLine: number;
   private readonly batch: RecordBatch;
+  /** Per field number: where its bounds start in `bounds` (2 × place × capacity), or -1 when not kept. */
+  private readonly boundsAt: Int32Array;
   private readonly describe: ScannerOptions["describe"];
   private readonly skipBlankRecords: boolean;
   /**
@@ -105,13 +113,16 @@ export class CsvRecordScanner {
   constructor(
     private readonly delimiter: number,
     private readonly onBatch: BatchHandler,
-    { fields = 64, batchSize = 4096, initialBufferSize = 1 << 20, linesBefore = 0, describe, skipBlankRecords = false }: ScannerOptions = {},
+    { fields = 64, keep, batchSize = 4096, initialBufferSize = 1 << 20, linesBefore = 0, describe, skipBlankRecords = false }: ScannerOptions = {},
   ) {
+    const kept = keep ?? Array.from({ length: fields }, (_, field) => field);
+    this.boundsAt = new Int32Array(kept.reduce((span, field) => Math.max(span, field + 1), 0)).fill(-1);
+    kept.forEach((field, place) => (this.boundsAt[field] = 2 * place * batchSize));
     this.skipBlankRecords = skipBlankRecords;
     this.lines = this.firstLine = linesBefore;
     this.describe = describe;
     this.buffer = new Uint8Array(initialBufferSize + 1);
-    this.batch = emptyRecordBatch(batchSize, fields);
+    this.batch = emptyRecordBatch(batchSize, kept.length);
   }
 
   /** Scans a chunk; a record it leaves unfinished waits for the next chunk. */
@@ -164,17 +175,17 @@ export class CsvRecordScanner {
     // A quote just past the data stops both inner loops below without a bounds test per byte.
     bytes[end] = QUOTE;
     const batch = this.batch;
-    const { bounds, fields } = batch;
-    /** Distance in `bounds` from one field of a record to the next. */
-    const fieldStep = 2 * batch.capacity;
-    const boundsEnd = fields * fieldStep;
+    const bounds = batch.bounds;
+    const boundsAt = this.boundsAt;
+    const keptSpan = boundsAt.length;
     const delimiter = this.delimiter;
     // Bytes above all three special bytes (most letters and digits) need one comparison.
     const plain = Math.max(delimiter, LF, QUOTE);
     let recordStart = 0;
     let fieldStart = 0;
     let field = 0;
-    let slot = 2 * batch.count;
+    /** The record's place in the batch, times two. */
+    let record = 2 * batch.count;
     let open = false;
     let i = 0;
     while (i < end) {
@@ -182,24 +193,25 @@ export class CsvRecordScanner {
       while (c > plain) c = bytes[++i] as number;
       if (i >= end) break;
       if (c === delimiter) {
-        if (slot < boundsEnd) {
-          bounds[slot] = fieldStart;
-          bounds[slot + 1] = i;
+        const at = field < keptSpan ? (boundsAt[field] as number) : -1;
+        if (at >= 0) {
+          bounds[at + record] = fieldStart;
+          bounds[at + record + 1] = i;
         }
-        slot += fieldStep;
         field += 1;
         fieldStart = ++i;
       } else if (c === LF || c === CR) {
         // A CR as the last byte may be the first half of a CRLF split between chunks: wait.
         if (c === CR && i + 1 === end && !atEnd) break;
         if (!this.isSkipped(bytes, recordStart, i)) {
-          if (slot < boundsEnd) {
-            bounds[slot] = fieldStart;
-            bounds[slot + 1] = i;
+          const at = field < keptSpan ? (boundsAt[field] as number) : -1;
+          if (at >= 0) {
+            bounds[at + record] = fieldStart;
+            bounds[at + record + 1] = i;
           }
           this.addRecord(bytes, field + 1, recordStart, i);
         }
-        slot = 2 * batch.count;
+        record = 2 * batch.count;
         this.lines += 1;
         i += c === CR && i + 1 < end && bytes[i + 1] === LF ? 2 : 1;
         recordStart = fieldStart = i;
@@ -218,9 +230,10 @@ export class CsvRecordScanner {
     }
     if (atEnd && !open && recordStart < end) {
       if (!this.isSkipped(bytes, recordStart, end)) {
-        if (slot < boundsEnd) {
-          bounds[slot] = fieldStart;
-          bounds[slot + 1] = end;
+        const at = field < keptSpan ? (boundsAt[field] as number) : -1;
+        if (at >= 0) {
+          bounds[at + record] = fieldStart;
+          bounds[at + record + 1] = end;
         }
         this.addRecord(bytes, field + 1, recordStart, end);
       }

@@ -6,6 +6,7 @@ import { designNumber } from "../../survey/readDesignColumns";
 import type { DesignColumnNames } from "../designTally";
 import { ByteDictionary, hashBytes } from "../../load/stream/ByteDictionary";
 import { DesignSlots } from "./DesignSlots";
+import type { ColumnPlaces } from "./columnPlaces";
 import { parseDecimalBytes } from "../../load/stream/parseDecimalBytes";
 
 /** Distinct raw stratum and PSU cells remembered; beyond them a cell is decoded each time. */
@@ -37,11 +38,11 @@ export class DesignReader {
   /** Per stratum number: remembered PSU cell → PSU slot. */
   private readonly psuSlotOfCell: Map<number, number>[] = [];
 
-  constructor(design: DesignSpec, columnIndex: ReadonlyMap<string, number>, batchSize: number) {
+  constructor(design: DesignSpec, columns: ColumnPlaces, batchSize: number) {
     const field = (name: string): number => {
-      const index = columnIndex.get(name);
+      const index = columns.place.get(name);
       if (index === undefined) {
-        throw new SurveyError("E_CODEBOOK", `the design names a column the file does not have; columns are: ${[...columnIndex.keys()].join(", ")}`, {
+        throw new SurveyError("E_CODEBOOK", `the design names a column the file does not have; columns are: ${columns.header.join(", ")}`, {
           column: name,
           path: "design",
         });

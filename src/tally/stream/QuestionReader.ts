@@ -1,11 +1,14 @@
 import { AnswerStatus, type CategoryInfo, type Question } from "../../codebook";
 import { SurveyError } from "../../errors";
 import type { RecordBatch } from "../../load/stream/CsvRecordScanner";
-import type { CodedAnswers, DataIssue, QuestionAccount } from "../../survey";
+import type { CodedAnswers, QuestionAccount } from "../../survey";
 import { CellCoder } from "../../survey/CellCoder";
 import type { CellCoding } from "../../survey/codeRawCells";
+import { grown } from "../../survey/grown";
+import type { IssueLog } from "../../survey/IssueLog";
 import type { Tally } from "../types";
 import { addCoding, emptyAccount } from "./accounting";
+import type { ColumnPlaces } from "./columnPlaces";
 
 /** The entry number of a value coded without being remembered (the dictionary is full). */
 const UNREMEMBERED = CellCoder.UNREMEMBERED;
@@ -24,39 +27,39 @@ const UNREMEMBERED = CellCoder.UNREMEMBERED;
 export class QuestionReader {
   readonly categories: CategoryInfo[];
   private readonly coder: CellCoder;
-  /** Per entry: records read with that value (value counting only). */
-  private readonly hits = new Float64Array(UNREMEMBERED);
+  /** Per entry: records read with that value (value counting only), grown with the coder's entries. */
+  private hits = new Float64Array(0);
   /** Counts of values coded without being remembered (value counting only). */
   private readonly unremembered: { counts: Float64Array; account: QuestionAccount };
   private excludedRows = 0;
   private readonly isMulti: boolean;
-  /** Batch rows (row coding only). */
-  private readonly codes: Int16Array;
-  private readonly selected: Uint8Array[];
-  private readonly values: Float64Array;
-  private readonly rowEntry: Int32Array;
+  /** Batch rows (row coding only), sized by the largest batch seen. */
+  private codes = new Int16Array(0);
+  private selected: Uint8Array[] = [];
+  private values = new Float64Array(0);
+  private rowEntry = new Int32Array(0);
   /** Scratch: the entry of each record of a batch. */
   private entries = new Int32Array(0);
   private readonly unrememberedCells = new Map<number, readonly string[]>();
-  /** Bad values of the current batch, in row order. */
-  readonly issues: DataIssue[] = [];
 
   constructor(
     readonly question: Question,
-    columnIndex: ReadonlyMap<string, number>,
+    columns: ColumnPlaces,
     codebookMissing: readonly string[],
     decoder: TextDecoder,
     /** Keep per-row codes (filtered questions and those filters look at, or every question of a design); 0 to count values only. */
     readonly batchSize: number,
     /** Count values (a question no filter touches), also while keeping per-row codes for a design's tallies. */
-    readonly countsValues = batchSize === 0,
+    readonly countsValues: boolean,
+    /** Where bad values are reported, in row order. */
+    private readonly issues: IssueLog,
   ) {
     const fieldOf = (column: string): number => {
-      const field = columnIndex.get(column);
+      const field = columns.place.get(column);
       if (field === undefined) {
         throw new SurveyError(
           "E_UNKNOWN_COLUMN",
-          `question "${question.id}" names a column the file does not have; columns are: ${[...columnIndex.keys()].join(", ")}`,
+          `question "${question.id}" names a column the file does not have; columns are: ${columns.header.join(", ")}`,
           { column },
         );
       }
@@ -66,26 +69,36 @@ export class QuestionReader {
     this.categories = this.coder.categories;
     this.isMulti = question.type === "multi";
     this.unremembered = { counts: new Float64Array(this.categories.length), account: emptyAccount() };
-    this.codes = new Int16Array(batchSize);
-    this.selected = question.type === "multi" ? this.categories.map(() => new Uint8Array(batchSize)) : [];
-    this.values = new Float64Array(question.type === "numeric" ? batchSize : 0);
-    this.rowEntry = new Int32Array(batchSize);
+  }
+
+  /** Makes room for `rows` batch rows of codes (row coding only). */
+  private ensureRows(rows: number): void {
+    if (this.batchSize === 0 || rows <= this.codes.length) return;
+    const room = Math.min(this.batchSize, Math.max(rows, 2 * this.codes.length));
+    this.codes = new Int16Array(room);
+    this.selected = this.isMulti ? this.categories.map(() => new Uint8Array(room)) : [];
+    this.values = new Float64Array(this.question.type === "numeric" ? room : 0);
+    this.rowEntry = new Int32Array(room);
   }
 
   /**
    * Reads this question's cells of a batch of records; a record whose field count is not
-   * `width` (ragged) is left out. Batch row `r` is record `r` of the batch.
+   * `width` (ragged), or one marked in `leftOut` (a repeated respondent id), is left out. Batch
+   * row `r` is record `r` of the batch.
    */
-  readBatch(bytes: Uint8Array, batch: RecordBatch, width: number): void {
+  readBatch(bytes: Uint8Array, batch: RecordBatch, width: number, leftOut: Uint8Array): void {
     const { count, linesBefore } = batch;
     const coder = this.coder;
-    const hasProblem = coder.entryHasProblem;
-    const hits = this.hits;
     const countValues = this.countsValues;
     const keepCodes = this.batchSize > 0;
+    this.ensureRows(count);
     if (this.entries.length < count) this.entries = new Int32Array(batch.capacity);
     const entries = this.entries;
-    coder.entriesOf(bytes, batch, 0, width, entries);
+    coder.entriesOf(bytes, batch, 0, width, entries, leftOut);
+    // Read after `entriesOf`: learning values grows the per-entry arrays.
+    const hasProblem = coder.entryHasProblem;
+    if (countValues && this.hits.length < coder.size) this.hits = grown(this.hits, Math.min(UNREMEMBERED, Math.max(16, 2 * this.hits.length, coder.size)));
+    const hits = this.hits;
     for (let row = 0; row < count; row++) {
       const entry = entries[row] as number;
       if (entry < 0) {
@@ -117,7 +130,7 @@ export class QuestionReader {
     if (this.values.length > 0) this.values[row] = coding.value;
   }
 
-  /** Leaves a record out of this question (a ragged record). */
+  /** Leaves a record out of this question (a ragged record, a repeated respondent id). */
   private exclude(row: number): void {
     if (this.countsValues) this.excludedRows += 1;
     if (this.batchSize === 0) return;
@@ -146,7 +159,6 @@ export class QuestionReader {
   reset(rows: number): void {
     for (const chosen of this.selected) chosen.fill(0, 0, rows);
     if (this.unrememberedCells.size > 0) this.unrememberedCells.clear();
-    this.issues.length = 0;
   }
 
   /** The whole-sample tally and account of every record read, from the value counts (value counting only). */

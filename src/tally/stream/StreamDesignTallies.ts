@@ -3,6 +3,7 @@ import type { RecordBatch } from "../../load/stream/CsvRecordScanner";
 import type { CodedAnswers } from "../../survey";
 import { createDesignTally, createStratumTally, type DesignTally, type StratumTally } from "../designTally";
 import { DesignReader } from "./DesignReader";
+import type { ColumnPlaces } from "./columnPlaces";
 import type { DesignSlots } from "./DesignSlots";
 
 /** A categorical question whose design tally is kept: its columns [answered, category 1, …, category k]. */
@@ -51,8 +52,8 @@ export class StreamDesignTallies {
   /** Scratch: the columns with u = 1 of one record's answer (column 0, answered, first and always 0). */
   private readonly nonzero: Int32Array;
 
-  constructor(design: DesignSpec, columnIndex: ReadonlyMap<string, number>, batchSize: number, questions: readonly DesignQuestion[]) {
-    this.reader = new DesignReader(design, columnIndex, batchSize);
+  constructor(design: DesignSpec, columns: ColumnPlaces, batchSize: number, questions: readonly DesignQuestion[]) {
+    this.reader = new DesignReader(design, columns, batchSize);
     this.slots = this.reader.slots;
     this.questions = questions;
     const folded = !this.slots.clustered;
@@ -67,7 +68,7 @@ export class StreamDesignTallies {
       sums += k;
     }
     this.stride = block;
-    this.blocks = new Float64Array(64 * block);
+    this.blocks = new Float64Array(block); // one slot, doubled as PSUs come (`grow`)
     this.sumW2U2 = new Float64Array(sums);
     this.columnsOf = Int32Array.from(questions, (question) => question.columns);
     this.blockOf = Int32Array.from(blockOf);

@@ -4,9 +4,9 @@ import { cutValue } from "../../load/cutValue";
 import { decodeRecord } from "../../load/stream/decodeRecord";
 import { applyFilters } from "../../survey/applyFilters";
 import { countStatuses } from "../../survey/countStatuses";
-import { indexColumns } from "../../survey/indexColumns";
 import { questionsFilterLooksAt } from "../../survey/SurveyBuilder";
-import type { CodedAnswers, DataIssue, QuestionAccount } from "../../survey";
+import type { CodedAnswers, DataIssue, OmittedIssues, QuestionAccount } from "../../survey";
+import { IssueLog } from "../../survey/IssueLog";
 import { mergeTallies } from "../mergeTallies";
 import { tallyAnswers } from "../tallyAnswers";
 import type { Tally } from "../types";
@@ -14,6 +14,8 @@ import type { DesignTally } from "../designTally";
 import { emptyAccount } from "./accounting";
 import { StreamDesignTallies } from "./StreamDesignTallies";
 import { QuestionReader } from "./QuestionReader";
+import { columnPlaces } from "./columnPlaces";
+import { RespondentIds } from "./RespondentIds";
 
 /** The tallies and the accounting of one stretch of records (a whole file, or one worker's part). */
 export interface PartTally {
@@ -21,8 +23,10 @@ export interface PartTally {
   tallies: Map<string, Tally>;
   /** Per question: `rowsRead = used + missing + notAsked + excluded`. */
   accounts: Record<string, QuestionAccount>;
-  /** Problems, in row order, with spreadsheet rows. */
+  /** Problems, in row order, with spreadsheet rows: the first `issueLimit` of each question and code. */
   issues: DataIssue[];
+  /** Problems counted beyond them (`IssueLog`). */
+  omittedIssues?: OmittedIssues[];
   /** Records read (answer rows). */
   rowsRead: number;
   /**
@@ -83,36 +87,54 @@ export class StreamTallier {
   private readonly rowReaders: QuestionReader[];
   private readonly filterCodebook: Codebook;
   private readonly width: number;
-  private readonly ragged: DataIssue[] = [];
   private readonly batchTallies = new Map<string, Tally>();
   private readonly batchAccounts = new Map<string, QuestionAccount>();
-  private readonly issues: DataIssue[] = [];
+  private readonly issues: IssueLog;
   private rowsRead = 0;
   private readonly design: StreamDesignTallies | undefined;
+  /** Per batch row: 1 when the record is left out of every question (ragged, or a repeated respondent id). */
+  private leftOut = new Uint8Array(0);
+  /** The respondent ids seen, when the codebook names a respondent id column. */
+  private readonly respondentIds: RespondentIds | undefined;
+  /** The field numbers whose bounds the scanner must keep (`ScannerOptions.keep`): the columns the codebook reads. */
+  readonly keptFields: number[];
+  /** Records per batch the scanner must deliver at most. */
+  readonly batchSize: number;
 
   constructor(
     codebook: Codebook,
     header: readonly string[],
     private readonly delimiter: string,
     private readonly decoder: TextDecoder,
-    batchSize: number,
+    /** Records per batch at most: fewer when many columns are read (`batchSize`). */
+    maxBatchSize: number,
     /** Also tally the design (weights, strata, clusters) of a codebook whose design can be streamed. */
     withDesign = false,
+    /** Problems listed per question and code (`IssueLog`). */
+    issueLimit?: number,
   ) {
-    const columnIndex = indexColumns(header, codebook);
+    this.issues = new IssueLog(issueLimit);
+    const columns = columnPlaces(header, codebook);
+    this.keptFields = columns.fields;
+    // The scanner keeps two bounds per kept field and record: a codebook of 10 000 questions would
+    // take 80 MB of bounds at 1024 records a batch.
+    const batchSize = Math.max(MIN_BATCH, Math.min(maxBatchSize, Math.floor(BOUNDS_PER_BATCH / Math.max(1, columns.fields.length))));
+    this.batchSize = batchSize;
+    this.respondentIds =
+      codebook.respondentId === undefined ? undefined : new RespondentIds(codebook.respondentId, columns.place.get(codebook.respondentId) as number, decoder, this.issues);
     this.width = header.length;
     const coded = questionsFilterLooksAt(codebook);
     const design = withDesign && streamableDesign(codebook.design) ? codebook.design : undefined;
     // A design needs each record's codes beside its weight, stratum and PSU; questions no filter touches still count values.
     this.readers = codebook.questions.map(
       (question) =>
-        new QuestionReader(question, columnIndex, codebook.missing ?? [], decoder, coded.has(question.id) || design ? batchSize : 0, !coded.has(question.id)),
+        new QuestionReader(question, columns, codebook.missing ?? [], decoder, coded.has(question.id) || design ? batchSize : 0, !coded.has(question.id), this.issues),
     );
     this.design =
       design &&
       new StreamDesignTallies(
         design,
-        columnIndex,
+        columns,
         batchSize,
         this.readers.filter((reader) => reader.question.type !== "numeric").map((reader) => ({ id: reader.question.id, columns: 1 + reader.categories.length, multi: reader.question.type === "multi" })),
       );
@@ -122,10 +144,16 @@ export class StreamTallier {
 
   /** Takes a batch of records (a `BatchHandler` for `CsvRecordScanner`). */
   readonly batch = (bytes: Uint8Array, batch: RecordBatch): void => {
-    for (const reader of this.readers) reader.readBatch(bytes, batch, this.width);
+    if (this.leftOut.length < batch.count) this.leftOut = new Uint8Array(batch.capacity);
+    const leftOut = this.leftOut;
     for (let row = 0; row < batch.count; row++) {
-      if (batch.fieldCounts[row] !== this.width) this.reportRagged(bytes, batch, row);
+      leftOut[row] = 0;
+      if (batch.fieldCounts[row] !== this.width) {
+        leftOut[row] = 1;
+        this.reportRagged(bytes, batch, row);
+      } else if (this.respondentIds && this.respondentIds.repeated(bytes, batch, row)) leftOut[row] = 1;
     }
+    for (const reader of this.readers) reader.readBatch(bytes, batch, this.width, leftOut);
     this.design?.readBatch(bytes, batch, this.width, this.decoder);
     this.flush(batch);
   };
@@ -143,21 +171,20 @@ export class StreamTallier {
       tallies.set(id, tally);
       accounts[id] = account;
     }
-    return { tallies, accounts, issues: this.issues, rowsRead: this.rowsRead, ...(this.design ? { designTallies: this.design.toDesignTallies() } : {}) };
+    return { tallies, accounts, ...this.issues.toReport(), rowsRead: this.rowsRead, ...(this.design ? { designTallies: this.design.toDesignTallies() } : {}) };
   }
 
-  /** Applies filters to the batch's row codes, counts them, and files the batch's issues in row order. */
+  /** Applies filters to the batch's row codes, counts them, and reports skip-logic violations. */
   private flush(batch: RecordBatch): void {
     const rows = batch.count;
     const answers = new Map<string, CodedAnswers>(
       this.readers.filter((reader) => reader.batchSize > 0).map((reader) => [reader.question.id, reader.answers(rows)]),
     );
     const violations = applyFilters(this.filterCodebook, answers, rows);
-    const batchIssues = [...this.ragged, ...this.readers.flatMap((reader) => reader.issues)];
     for (const { question, row } of violations) {
       const reader = this.rowReaders.find((candidate) => candidate.question.id === question) as QuestionReader;
       const column = "column" in reader.question ? reader.question.column : undefined;
-      batchIssues.push({
+      this.issues.push({
         code: "E_SKIP_LOGIC",
         row: (batch.linesBefore[row] as number) + 1,
         ...(column === undefined ? {} : { column, value: cutValue(reader.rawCell(row) ?? "") }),
@@ -165,8 +192,6 @@ export class StreamTallier {
         reason: "answered, but the question's filter excludes this respondent",
       });
     }
-    batchIssues.sort((a, b) => a.row - b.row);
-    this.issues.push(...batchIssues);
     for (const reader of this.rowReaders) {
       const id = reader.question.id;
       const coded = answers.get(id) as CodedAnswers;
@@ -179,14 +204,13 @@ export class StreamTallier {
     }
     this.design?.add(answers, batch);
     for (const reader of this.readers) reader.reset(rows);
-    this.ragged.length = 0;
     this.rowsRead += rows;
   }
 
   private reportRagged(bytes: Uint8Array, batch: RecordBatch, row: number): void {
     const record = bytes.subarray(batch.extents[2 * row] as number, batch.extents[2 * row + 1] as number);
     const fieldCount = batch.fieldCounts[row] as number;
-    this.ragged.push({
+    this.issues.push({
       code: "E_RAGGED_ROW",
       row: (batch.linesBefore[row] as number) + 1,
       value: cutValue((decodeRecord(record, this.delimiter, this.decoder) ?? []).join(this.delimiter)),
@@ -194,4 +218,9 @@ export class StreamTallier {
     });
   }
 }
+
+/** Field bounds a batch holds at most (records × kept fields): 8 MB of them. */
+const BOUNDS_PER_BATCH = 1 << 20;
+/** Records per batch at least, however many columns are read. */
+const MIN_BATCH = 16;
 

@@ -1,4 +1,5 @@
-import type { ValidationReport, QuestionAccount } from "../../survey";
+import type { QuestionAccount, ValidationReport } from "../../survey";
+import { IssueLog } from "../../survey/IssueLog";
 import { mergeDesignTallies, type DesignTally } from "../designTally";
 import { mergeTallies } from "../mergeTallies";
 import type { Tally } from "../types";
@@ -24,11 +25,14 @@ export interface FileTally {
  * Joins the tallies of consecutive parts of one file (in file order) with `mergeTallies`.
  * `linesBefore` is the number of line breaks before the first part; each later part's rows are
  * shifted by the line breaks of the parts before it, so every issue names its spreadsheet row.
+ * The parts' problems go through one `IssueLog` of `issueLimit`, in file order, so the file keeps
+ * the first problems of each question and code, and counts the rest, as one thread would.
  */
-export function joinParts(parts: readonly ChunkTally[], linesBefore: number): FileTally {
+export function joinParts(parts: readonly ChunkTally[], linesBefore: number, issueLimit?: number): FileTally {
   const tallies = new Map<string, Tally>();
   const questions: Record<string, QuestionAccount> = Object.create(null);
-  const report: ValidationReport = { rowsRead: 0, questions, issues: [] };
+  const issues = new IssueLog(issueLimit);
+  let rowsRead = 0;
   let designTallies: Map<string, DesignTally> | undefined;
   let offset = linesBefore;
   const evidence = new Utf8Evidence();
@@ -54,9 +58,11 @@ export function joinParts(parts: readonly ChunkTally[], linesBefore: number): Fi
         excluded: total.excluded + account.excluded,
       };
     }
-    for (const issue of part.issues) report.issues.push({ ...issue, row: issue.row + offset });
-    report.rowsRead += part.rowsRead;
+    for (const issue of part.issues) issues.push({ ...issue, row: issue.row + offset });
+    for (const omitted of part.omittedIssues ?? []) issues.omit(omitted);
+    rowsRead += part.rowsRead;
     offset += part.lineBreaks;
   }
+  const report: ValidationReport = { rowsRead, questions, ...issues.toReport() };
   return { tallies, report, ...(designTallies ? { designTallies } : {}), evidence, delimiter: parts[0]?.delimiter ?? "," };
 }

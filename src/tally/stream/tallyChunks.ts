@@ -28,6 +28,8 @@ export interface ChunkTallyOptions {
   designTallies?: boolean;
   /** Offset of the stream's first byte in its file, for the offsets of the encoding evidence. */
   startOffset?: number;
+  /** Problems listed per question and code (`IssueLog`). */
+  issueLimit?: number;
 }
 
 /** `Utf8Evidence`'s findings, as they cross a thread boundary. */
@@ -59,10 +61,10 @@ export async function tallyChunks(chunks: AsyncIterable<Uint8Array>, codebook: C
   const evidence = new Utf8Evidence(options.startOffset ?? 0);
   const start = (header: Pick<CsvHeader, "names" | "delimiter">): CsvRecordScanner => {
     delimiter = header.delimiter;
-    tallier = new StreamTallier(codebook, header.names, header.delimiter, options.decoder, BATCH_SIZE, options.designTallies === true);
+    tallier = new StreamTallier(codebook, header.names, header.delimiter, options.decoder, BATCH_SIZE, options.designTallies === true, options.issueLimit);
     return new CsvRecordScanner(header.delimiter.charCodeAt(0), tallier.batch, {
-      fields: header.names.length + 1,
-      batchSize: BATCH_SIZE,
+      keep: tallier.keptFields,
+      batchSize: tallier.batchSize,
       linesBefore: (options.linesBefore ?? 0) + headerLines,
       skipBlankRecords: true,
       describe: { names: header.names, decoder: options.decoder },

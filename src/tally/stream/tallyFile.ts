@@ -27,7 +27,8 @@ export interface TallyFileOptions {
    * Threads counting a file path (Node only): the file is cut at record boundaries and the
    * parts are tallied in parallel, the first on the calling thread and each other one on a
    * worker thread. Default: one per core for files of 32 MiB or more, else 1.
-   * Other sources are always tallied on the calling thread.
+   * Other sources, and files whose codebook names a `respondentId` (every id is compared with
+   * every earlier one), are always tallied on the calling thread.
    */
   workers?: number;
   /** Called as bytes are read (after each chunk). */
@@ -47,6 +48,11 @@ export interface TallyFileOptions {
    * per record, which is slower than counting values.
    */
   designTallies?: boolean;
+  /**
+   * Problems listed per question and code in `report.issues` (default 1000, `Infinity` for all):
+   * the rest are counted in `report.omittedIssues`, so memory does not grow with bad cells.
+   */
+  issueLimit?: number;
 }
 
 /** The tallies and report of a file, and how many threads counted it. */
@@ -144,6 +150,7 @@ async function tallyWithEncoding(source: Source, codebook: Codebook, options: Ta
       ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       designTallies: options.designTallies === true,
+      ...(options.issueLimit === undefined ? {} : { issueLimit: options.issueLimit }),
     });
     return { ...result, encoding };
   }
@@ -153,6 +160,7 @@ async function tallyWithEncoding(source: Source, codebook: Codebook, options: Ta
     ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
     onChunk: (bytes) => options.onProgress?.({ bytesRead: (bytesRead += bytes) }),
     designTallies: options.designTallies === true,
+    ...(options.issueLimit === undefined ? {} : { issueLimit: options.issueLimit }),
   });
-  return { ...joinParts([part], 0), workers: 1, encoding };
+  return { ...joinParts([part], 0, options.issueLimit), workers: 1, encoding };
 }

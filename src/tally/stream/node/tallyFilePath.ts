@@ -24,6 +24,7 @@ export interface FilePathOptions {
   chunkSize: number;
   onProgress?: (progress: TallyProgress) => void;
   designTallies: boolean;
+  issueLimit?: number;
 }
 
 /**
@@ -38,7 +39,8 @@ export async function tallyFilePath(file: string | URL, codebook: Codebook, opti
   const size = await fileSize(path);
   const decoder = textDecoderFor(options.encoding);
   const { header, headerEvidence } = await readFileHeader(path, size, decoder, options.delimiter);
-  const wanted = options.workers ?? (size >= PARALLEL_THRESHOLD ? availableParallelism() : 1);
+  // Respondent ids are compared with every earlier one (`RespondentIds`): one thread sees them all.
+  const wanted = codebook.respondentId !== undefined ? 1 : (options.workers ?? (size >= PARALLEL_THRESHOLD ? availableParallelism() : 1));
   const starts = wanted > 1 ? await splitPoints(path, header, size, wanted) : [header.dataStart];
   const jobs: FileRangeJob[] = starts.map((start, i) => ({
     path,
@@ -51,6 +53,7 @@ export async function tallyFilePath(file: string | URL, codebook: Codebook, opti
     chunkSize: options.chunkSize,
     linesBefore: 0,
     designTallies: options.designTallies,
+    ...(options.issueLimit === undefined ? {} : { issueLimit: options.issueLimit }),
   }));
   const progress = progressCounter(header.dataStart, size, options.onProgress);
   if (jobs.length > 1) {
@@ -61,12 +64,12 @@ export async function tallyFilePath(file: string | URL, codebook: Codebook, opti
     const parts = settled.flatMap((outcome) => (outcome.status === "fulfilled" ? [outcome.value] : []));
     // A part's error is raised again, with its row in file terms, by the single pass below.
     if (parts.length === jobs.length && parts.every((part) => !part.endedInQuotes)) {
-      return withHeaderEvidence({ ...joinParts(parts, header.lines), workers: jobs.length }, headerEvidence);
+      return withHeaderEvidence({ ...joinParts(parts, header.lines, options.issueLimit), workers: jobs.length }, headerEvidence);
     }
     progress.restart();
   }
   const whole: FileRangeJob = { ...(jobs[0] as FileRangeJob), end: size, last: true, linesBefore: header.lines };
-  return withHeaderEvidence({ ...joinParts([await tallyFileRange(whole, progress)], 0), workers: 1 }, headerEvidence);
+  return withHeaderEvidence({ ...joinParts([await tallyFileRange(whole, progress)], 0, options.issueLimit), workers: 1 }, headerEvidence);
 }
 
 /** The evidence of the header's bytes (read before any part) joined ahead of the parts'. */

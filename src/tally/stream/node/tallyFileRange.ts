@@ -20,6 +20,8 @@ export interface FileRangeJob {
   linesBefore: number;
   /** Also tally the codebook's design (see `TallyFileOptions.designTallies`). */
   designTallies: boolean;
+  /** Problems listed per question and code (`IssueLog`). */
+  issueLimit?: number;
 }
 
 /** Tallies the records of one byte range of a file; rows count from the range's first line. */
@@ -31,6 +33,7 @@ export function tallyFileRange(job: FileRangeJob, onChunk?: (bytes: number) => v
     linesBefore: job.linesBefore,
     designTallies: job.designTallies,
     startOffset: job.start,
+    ...(job.issueLimit === undefined ? {} : { issueLimit: job.issueLimit }),
     ...(onChunk ? { onChunk } : {}),
   });
 }
