@@ -1,4 +1,5 @@
-import { parseNumberAnswer, samplingStages, type CalibrationSpec, type DesignSpec, type ReplicatesSpec, type SamplingStage } from "../codebook";
+import { parseNumberAnswer, type CalibrationSpec, type DesignSpec, type ReplicatesSpec } from "../codebook";
+import { samplingStages, type SamplingStage } from "../codebook/samplingStages";
 import { SurveyError } from "../errors";
 import { cutValue } from "../load/cutValue";
 import type { CsvTable } from "../load";

@@ -1,4 +1,5 @@
-import { samplingStages, type Codebook, type DesignSpec } from "../../codebook";
+import type { Codebook, DesignSpec } from "../../codebook";
+import { samplingStages } from "../../codebook/samplingStages";
 import type { RecordBatch } from "../../load/stream/CsvRecordScanner";
 import { cutValue } from "../../load/cutValue";
 import { decodeRecord } from "../../load/stream/decodeRecord";
