@@ -1,5 +1,6 @@
 export * from "./linearizedVariance";
 export * from "./prepareDesign";
+export type { DesignStage } from "./designStages";
 export * from "./designEstimate";
 export * from "./designMean";
 export * from "./domainEstimates";
