@@ -18,6 +18,23 @@ import { roundDecimal } from "./roundDecimal";
  * are one question split with `by`; several questions split by groups tell the groups apart by
  * colour. Decimals follow the narrowest interval's precision (two significant digits of its
  * half-width); the axis does not start at zero, as a mean has no natural baseline.
+ *
+ * @param rows - `estimateMean` rows (at least one, each with a finite mean).
+ * @param options - Title, caption, locale, theme and size, as for the other charts.
+ * @returns A Vega-Lite spec with the data inlined.
+ * @throws {@link SurveyError} `E_ARGUMENT` for no rows or a mean that is not a finite number.
+ *
+ * @example
+ * ```ts
+ * import { estimateMean, loadSurvey, meanChart } from "svyprop";
+ *
+ * const survey = await loadSurvey("age\n25\n31\n40\n28\n35\n", {
+ *   codebook: { questions: [{ id: "age", column: "age", type: "numeric", label: "Age (years)" }] },
+ * });
+ * const spec = meanChart(estimateMean(survey, "age"));
+ * // The mean 31.8 with its 95% interval [24.48577, 39.11423] (R: confint(svymean(~age, d), df = 4)).
+ * JSON.stringify(spec).includes("31.8 (24.5–39.1)"); // → true
+ * ```
  */
 export function meanChart(rows: readonly MeanEstimate[], options: ChartOptions = {}): TopLevelSpec {
   if (rows.length === 0) throw argumentError("rows", "must hold at least one mean");

@@ -6,4 +6,3 @@ export * from "./answerCoder";
 export * from "./optionMarks";
 export * from "./parseNumberAnswer";
 export * from "./translatedLabels";
-export * from "./samplingStages";

@@ -7,6 +7,7 @@ import { assertOpenProbability } from "../stats/validate";
 import type { CategoricalAnswers, DesignColumns, Survey } from "../survey";
 import { groupingOf } from "./estimate";
 
+/** Options of {@link columnComparisons} (and of `crosstab`'s `compareColumns`). */
 export interface ColumnComparisonOptions {
   /** Adjustment over each row category's pairs of columns: "holm" (default) or "bonferroni", as R `p.adjust`. */
   adjustment?: PAdjustment;
@@ -16,29 +17,53 @@ export interface ColumnComparisonOptions {
 
 /** One pair of columns compared within one row category. */
 export interface ColumnPairTest {
+  /** The row category (its code) whose proportions are compared. */
   category: string;
   /** The two columns (codes of the column question), `a` before `b` in codebook order. */
   a: string;
+  /** The second column of the pair. */
   b: string;
   /** p_a − p_b. */
   difference: number;
+  /** The standard error of the difference: pooled (simple random sample) or linearised (design). */
   se: number;
   /** z (simple random sample) or t (design). */
   statistic: number;
   /** The t test's degrees of freedom (design only). */
   df?: number;
+  /** The two-sided p-value of the pair, before adjustment. */
   pValue: number;
+  /** The p-value adjusted over the row category's pairs (Holm or Bonferroni, as R `p.adjust`). */
   adjustedPValue: number;
 }
 
+/** Which columns of a crosstab differ, per row category: the letters of the cells and every pair's test. */
 export interface ColumnComparisons {
+  /** The test of each pair: the pooled two-proportion z-test, or the design-based t-test. */
   test: "two-proportion z" | "design-based t";
+  /** The p-value adjustment within each row category. */
   adjustment: PAdjustment;
+  /** The significance level of the letters. */
   alpha: number;
   /** The columns compared (categories of the column question somebody chose) and their letters A, B, C… */
-  columns: Array<{ code: string; letter: string }>;
+  columns: Array<{
+    /** The column's code (a category of the column question). */
+    code: string;
+    /** Its letter: A for the first column, B for the second… */
+    letter: string;
+  }>;
   /** Per row category and column: its proportion and the letters of the columns it is significantly greater than. */
-  cells: Array<{ category: string; column: string; proportion: number; letters: string }>;
+  cells: Array<{
+    /** The row category's code. */
+    category: string;
+    /** The column's code. */
+    column: string;
+    /** The row category's proportion among the column's respondents who answered both questions. */
+    proportion: number;
+    /** The letters of the columns this cell is significantly greater than ("" if none). */
+    letters: string;
+  }>;
+  /** Every pair of columns within every row category, with its raw and adjusted p-values. */
   pairs: ColumnPairTest[];
 }
 
@@ -54,6 +79,27 @@ export interface ColumnComparisons {
  *   the domain's Σw — and t on the domains' degrees of freedom minus 1, as R `svyttest(I(row ==
  *   k) ~ col, subset(design, col %in% c(a, b)))` (Lumley 2010, Complex Surveys, §2.3 and §5.1).
  * Calibrated and replicate-weight designs are refused for now (E_ARGUMENT).
+ *
+ * @param survey - The survey.
+ * @param rowQuestion - The id of the question whose proportions are compared (categorical).
+ * @param columnQuestion - The id of the question whose answers are the columns (categorical).
+ * @param options - The p-value `adjustment` (default "holm") and the letters' `alpha` (default 0.05).
+ * @returns The columns with their letters, each cell's proportion and letters, and every pair's test.
+ * @throws {@link SurveyError} `E_UNKNOWN_QUESTION` for a question the codebook lacks, `E_ARGUMENT`
+ *   for a question that is not categorical, an `alpha` outside (0, 1) or a calibrated or
+ *   replicate-weight design.
+ *
+ * @example
+ * ```ts
+ * import { columnComparisons, loadDataset } from "svyprop";
+ *
+ * const { survey } = await loadDataset("moubarak-2009");
+ * // Facebook profile: 120 of 160 residents, 27 of 42 fellows.
+ * // R: prop.test(c(120, 27), c(160, 42), correct = FALSE)$p.value gives 0.1650455.
+ * const comparisons = columnComparisons(survey, "facebook", "position", { alpha: 0.2 });
+ * comparisons.pairs[0]; // → { category: "yes", a: "resident", b: "fellow", difference: 0.1071, pValue: 0.1650455 }
+ * comparisons.cells[0]; // → { category: "yes", column: "resident", proportion: 0.75, letters: "B" }
+ * ```
  */
 export function columnComparisons(survey: Survey, rowQuestion: string, columnQuestion: string, options: ColumnComparisonOptions = {}): ColumnComparisons {
   const { adjustment = "holm", alpha = 0.05 } = options;

@@ -28,7 +28,12 @@ export interface AssociationTest {
   /** Respondents who answered both questions. */
   n: number;
   /** Fisher's Monte Carlo p-value: the number of simulated tables and the seed. */
-  simulated?: { replicates: number; seed: number };
+  simulated?: {
+    /** The number of random tables drawn. */
+    replicates: number;
+    /** The seed of the random number generator, so the p-value can be drawn again. */
+    seed: number;
+  };
   /** The categories the table kept (those somebody chose), in codebook order. */
   rowLevels: string[];
   /** The column question's categories the table kept, in codebook order. */

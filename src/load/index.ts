@@ -1,8 +1,16 @@
 export * from "./decodeBytes";
-export * from "./rejectBinary";
-export * from "./readSourceText";
+export { rejectBinary } from "./rejectBinary";
+export { readSourceBytes, readSourceText, type ReadSourceOptions, type Source } from "./readSourceText";
 export * from "./sniffDelimiter";
 export * from "./parseCsv";
-export * from "./exportFormats";
+export {
+  EXPORT_FORMATS,
+  type ExportFormat,
+  type FormatConventions,
+  detectExportFormat,
+  exportConventions,
+  isQualtricsHeaderRows,
+  normalizeExport,
+} from "./exportFormats";
 export * from "./readTable";
 export type { Utf8Evidence } from "./Utf8Evidence";

@@ -12,6 +12,22 @@ import { markdownCell } from "./markdownCell";
  *
  *     | Changed privacy settings | Resident (A) | Fellow (B) |
  *     | Yes                      | 62% B        | 41%        |
+ *
+ * @param comparisons - The comparisons of `columnComparisons` (or `crosstab`'s `columnComparisons`).
+ * @param estimates - The crosstab's Estimate rows, whose percentages and labels the table shows.
+ * @param columnQuestion - The id of the column question (the `by` of the estimates).
+ * @param options - The `locale` ("en-US" or "fr-FR") and the percentages' `decimals` (default 0).
+ * @returns The Markdown table followed by the note saying which test and adjustment made the letters.
+ *
+ * @example
+ * ```ts
+ * import { columnComparisonsTable, crosstab, loadDataset } from "svyprop";
+ *
+ * const { survey } = await loadDataset("moubarak-2009");
+ * const table = crosstab(survey, "facebook", "position", { compareColumns: { alpha: 0.2 } });
+ * const markdown = columnComparisonsTable(table.columnComparisons!, table.estimates, "position");
+ * markdown.split("\n")[2]; // → "| Yes | 75% B | 64% |"
+ * ```
  */
 export function columnComparisonsTable(comparisons: ColumnComparisons, estimates: readonly Estimate[], columnQuestion: string, options: FormatOptions = {}): string {
   const style = { locale: options.locale ?? "en-US", decimals: options.decimals ?? 0 };

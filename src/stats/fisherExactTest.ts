@@ -32,7 +32,12 @@ export interface FisherExactTestResult {
   /** Sample odds ratio ad/bc of a 2 × 2 table (as scipy; R reports the conditional MLE instead). */
   oddsRatio?: number;
   /** Present when the p-value is a Monte Carlo estimate: the number of tables and the seed. */
-  simulated?: { replicates: number; seed: number };
+  simulated?: {
+    /** The number of random tables drawn. */
+    replicates: number;
+    /** The seed of the random number generator, so the p-value can be drawn again. */
+    seed: number;
+  };
 }
 
 /**

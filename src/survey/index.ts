@@ -6,4 +6,11 @@ export * from "./reportWarnings";
 export * from "./loadDataset";
 export type * from "./published";
 export * from "./infer";
-export * from "./readDesignColumns";
+export {
+  readDesignColumns,
+  designNumber,
+  type DesignColumns,
+  type CalibrationColumns,
+  type ReplicateColumns,
+  type DesignNumberCode,
+} from "./readDesignColumns";

@@ -1,6 +1,7 @@
 import { parseCodebook, type Codebook } from "../codebook";
 import { SurveyError } from "../errors";
-import { checkExportFormat, formatOfColumns, IN_MEMORY_LIMIT, readSourceText, type Encoding, type ReadTableOptions, type Source } from "../load";
+import { IN_MEMORY_LIMIT, readSourceText, type Encoding, type ReadTableOptions, type Source } from "../load";
+import { checkExportFormat, formatOfColumns } from "../load/exportFormats";
 import { concatBytes } from "../load/stream/concatBytes";
 import { AdaptiveDecoder } from "../load/stream/AdaptiveDecoder";
 import { rowAtOffset } from "../load/scanTable";

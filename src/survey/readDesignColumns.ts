@@ -1,4 +1,5 @@
-import { parseNumberAnswer, samplingStages, type CalibrationSpec, type DesignSpec, type ReplicatesSpec, type SamplingStage } from "../codebook";
+import { parseNumberAnswer, type CalibrationSpec, type DesignSpec, type ReplicatesSpec } from "../codebook";
+import { samplingStages, type SamplingStage } from "../codebook/samplingStages";
 import { SurveyError } from "../errors";
 import { cutValue } from "../load/cutValue";
 import type { CsvTable } from "../load";
@@ -14,7 +15,12 @@ export interface DesignColumns {
   /** Population size per row (an fpc column), or one number for the whole design. */
   fpc?: Float64Array | number;
   /** The later stages of a multistage design, stage 2 first: each stage's unit and population count per row. */
-  stages?: Array<{ cluster: string[]; fpc?: Float64Array | number }>;
+  stages?: Array<{
+    /** The stage's unit per row, nested within the unit of the stage before. */
+    cluster: string[];
+    /** The population count of the stage's units within the unit before, per row or one number. */
+    fpc?: Float64Array | number;
+  }>;
   /** Single-PSU strata (R `survey.lonely.psu`); default "fail". */
   lonelyPsu?: NonNullable<DesignSpec["lonelyPsu"]>;
   /** The calibration the design asks for, with each margin's value per respondent. */
@@ -32,7 +38,12 @@ export interface DesignColumns {
     /** The population-size column's name. */
     fpc?: string;
     /** The later stages' cluster (and population-size) column names, stage 2 first. */
-    stages?: Array<{ cluster: string; fpc?: string }>;
+    stages?: Array<{
+      /** The column of the stage's units. */
+      cluster: string;
+      /** The column of the stage's population counts. */
+      fpc?: string;
+    }>;
   };
 }
 

@@ -94,7 +94,12 @@ export interface DesignColumnNames {
   /** The analysis columns' names, in order (default "columns[k]"). */
   columns?: readonly string[];
   /** The cluster and fpc columns of the later stages of a multistage design, stage 2 first. */
-  stages?: ReadonlyArray<{ cluster?: string; fpc?: string }>;
+  stages?: ReadonlyArray<{
+    /** The column of the stage's units. */
+    cluster?: string;
+    /** The column of the stage's population counts. */
+    fpc?: string;
+  }>;
 }
 
 /** Options of `addDesignRows`. */
@@ -511,8 +516,11 @@ export interface FinalDesignTally {
  * variance (R survey `multistage`).
  */
 export interface Subsample {
+  /** n_h/N_h of the stage the unit was drawn at: the share of its stratum's units sampled. */
   fraction: number;
+  /** The unit's design of the next stage, folded (the unit is its one stratum). */
   design: FinalDesignTally;
+  /** The column names of that design, for errors that name a column. */
   names: DesignColumnNames;
 }
 

@@ -1,5 +1,6 @@
 import { stat } from "node:fs/promises";
-import { samplingStages, type Codebook } from "../../codebook";
+import type { Codebook } from "../../codebook";
+import { samplingStages } from "../../codebook/samplingStages";
 import type { Encoding } from "../../load";
 import { SurveyError } from "../../errors";
 import type { ChartLocale } from "../../charts";

@@ -12,6 +12,27 @@ import { tableDesign, type TableDesignInput } from "./tableDesign";
  * the complete rows, each replaced by its residuals from the calibration's cells
  * (`calibrationResiduals`, R's `svyrecvar`) before the design's stratified, clustered (multistage)
  * variance (Lumley 2010 §7.2–7.3; Rao & Scott 1984). The df are the design's, #PSUs − #strata.
+ *
+ * @param input - The design (strata, clusters, fpc; its weights are the calibration's), the row
+ *   and column variables, the `statistic` ("F" or "Chisq") and the `calibration` (from
+ *   `postStratify` or `rake`).
+ * @returns The statistic, df, p-value, Pearson's X², the traces of Δ and the weighted table.
+ * @throws {@link SurveyError} as `tableDesign` and `designMean`.
+ *
+ * @example
+ * ```ts
+ * import { calibratedRaoScottTest, postStratify } from "svyprop";
+ *
+ * const calibration = postStratify({
+ *   weights: [2, 2, 1, 1, 3, 3, 1, 1],
+ *   postStrata: ["m", "f", "m", "f", "m", "f", "m", "f"],
+ *   population: { m: 10, f: 6 },
+ * });
+ * const design = { strata: ["a", "a", "a", "a", "b", "b", "b", "b"], cluster: [1, 1, 2, 2, 3, 3, 4, 4] };
+ * // R: svychisq(~h + y, postStratify(design, ~g, pop)) gives F = 0.95496, ndf = 1, ddf = 2, p-value = 0.4315.
+ * calibratedRaoScottTest({ ...design, rows: ["u", "v", "v", "u", "u", "v", "v", "u"], cols: [1, 1, 1, 0, 0, 1, 0, 0], calibration });
+ * // → { statistic: 0.95496, ndf: 1, ddf: 2, pValue: 0.4315 }
+ * ```
  */
 export function calibratedRaoScottTest(input: TableDesignInput & RaoScottOptions & { calibration: CalibrationResult }): RaoScottResult {
   const { calibration, ...rest } = input;

@@ -4,12 +4,17 @@ import type { ReplicateDesign } from "./replicateEstimate";
 import { replicateCovariance, replicateDf } from "./replicateVariance";
 import { tableDesign } from "./tableDesign";
 
+/** The input of {@link replicateRaoScottTest}: a replicate-weight design and the table's two variables. */
 export interface ReplicateTableInput extends RaoScottOptions {
+  /** The full-sample and replicate weights with their variance settings. */
   design: ReplicateDesign;
-  /** Row variable and column variable, one id per row; `null`/`undefined` rows are left out. */
+  /** The row variable, one id per row; `null`/`undefined` rows are left out. */
   rows: readonly (Id | null | undefined)[];
+  /** The column variable, one id per row; `null`/`undefined` rows are left out. */
   cols: readonly (Id | null | undefined)[];
+  /** Row level order; default sorted as R sorts factor levels. */
   rowLevels?: readonly Id[];
+  /** Column level order; default sorted as R sorts factor levels. */
   colLevels?: readonly Id[];
 }
 
@@ -19,6 +24,24 @@ export interface ReplicateTableInput extends RaoScottOptions {
  * covariance of the cell proportions over the complete rows, each replicate's weights giving its
  * proportions θ_r and V = scale·Σ_r rscales_r (θ_r − θ̄)(θ_r − θ̄)ᵀ (R `svrVar`); the df are the
  * design's `degf`, the rank of the replicate weights − 1.
+ *
+ * @param input - The replicate design, the row and column variables and the `statistic` ("F" or "Chisq").
+ * @returns The statistic, df, p-value, Pearson's X², the traces of Δ and the weighted table.
+ * @throws {@link SurveyError} as `tableDesign`.
+ *
+ * @example
+ * ```ts
+ * import { replicateRaoScottTest, replicateScales } from "svyprop";
+ *
+ * // Delete-one jackknife of 8 rows: each replicate drops one row and weights the others by 8/7.
+ * const weights = [2, 2, 1, 1, 3, 3, 1, 1];
+ * const replicates = weights.map((_, dropped) => weights.map((w, row) => (row === dropped ? 0 : (w * 8) / 7)));
+ * const design = { weights, replicates, ...replicateScales({ type: "JK1", count: 8 }), mse: false };
+ * // R: svychisq(~h + y, as.svrepdesign(svydesign(ids = ~1, weights = ~w, data = d), type = "JK1"))
+ * // gives F = 2.6322, ndf = 1, ddf = 7, p-value = 0.1487.
+ * replicateRaoScottTest({ design, rows: ["u", "v", "v", "u", "u", "v", "v", "u"], cols: [1, 1, 1, 0, 0, 1, 0, 0] });
+ * // → { statistic: 2.6322, ndf: 1, ddf: 7, pValue: 0.1487 }
+ * ```
  */
 export function replicateRaoScottTest(input: ReplicateTableInput): RaoScottResult {
   const { design, rows, cols, rowLevels, colLevels, statistic } = input;

@@ -1,4 +1,5 @@
-import { samplingStages, type DesignSpec } from "../../codebook";
+import type { DesignSpec } from "../../codebook";
+import { samplingStages } from "../../codebook/samplingStages";
 import { SurveyError } from "../../errors";
 import type { RecordBatch } from "../../load/stream/CsvRecordScanner";
 import { decodeField } from "../../load/stream/decodeField";

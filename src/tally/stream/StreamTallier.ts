@@ -1,4 +1,5 @@
-import { samplingStages, type Codebook, type DesignSpec } from "../../codebook";
+import type { Codebook, DesignSpec } from "../../codebook";
+import { samplingStages } from "../../codebook/samplingStages";
 import type { RecordBatch } from "../../load/stream/CsvRecordScanner";
 import { cutValue } from "../../load/cutValue";
 import { decodeRecord } from "../../load/stream/decodeRecord";
@@ -43,13 +44,14 @@ export interface PartTally {
  * PSU), nor an fpc without a weights column (its weights N_h/n_h wait for the count of PSUs n_h).
  *
  * @param design - The codebook's design.
- * @returns Whether `tallyFile` can tally it in one pass.
+ * @returns The reason `tallyFile` cannot tally the design in one pass, or undefined when it can.
  *
  * @example
  * ```ts
- * import { streamableDesign } from "svyprop";
+ * import { designStreamRefusal } from "svyprop";
  *
- * [streamableDesign({ weights: "w" }), streamableDesign({ fpc: "N" })]; // → [true, false]
+ * designStreamRefusal({ weights: "w", strata: "region" }); // → undefined
+ * designStreamRefusal({ weights: "w", cluster: ["school", "class"] }); // → "a multistage design needs every row in memory…"
  * ```
  */
 export function designStreamRefusal(design: DesignSpec | undefined): string | undefined {
@@ -68,7 +70,19 @@ export function designStreamRefusal(design: DesignSpec | undefined): string | un
   return undefined;
 }
 
-/** Whether a design's estimates can be tallied in one pass (`designStreamRefusal` has no objection). */
+/**
+ * Whether a design's estimates can be tallied in one pass (`designStreamRefusal` has no objection).
+ *
+ * @param design - The codebook's design.
+ * @returns Whether `tallyFile` can tally it in one pass.
+ *
+ * @example
+ * ```ts
+ * import { streamableDesign } from "svyprop";
+ *
+ * [streamableDesign({ weights: "w" }), streamableDesign({ fpc: "N" })]; // → [true, false]
+ * ```
+ */
 export function streamableDesign(design: DesignSpec | undefined): design is DesignSpec {
   return designStreamRefusal(design) === undefined;
 }
