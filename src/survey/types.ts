@@ -100,6 +100,7 @@ export interface ReportWarning {
 export interface OmittedIssues {
   /** The question (absent for problems of whole rows: ragged rows, repeated respondent ids). */
   question?: string;
+  /** The kind of problem, as `DataIssue.code`. */
   code: ErrorCode;
   /** Problems found and not listed in `issues`. */
   count: number;
