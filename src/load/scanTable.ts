@@ -2,6 +2,7 @@ import { CsvRecordScanner } from "./stream/CsvRecordScanner";
 import { decodeField } from "./stream/decodeField";
 import { decodeRecord } from "./stream/decodeRecord";
 import { readHeader } from "./stream/readHeader";
+import { recordsPerBatch } from "./stream/recordsPerBatch";
 import type { CsvTable } from "./parseCsv";
 
 /** Bytes handed to the scanner at a time, so it never holds a second copy of the file. */
@@ -33,7 +34,7 @@ export function scanTable(bytes: Uint8Array, decoder: TextDecoder, delimiter?: s
         rowNumbers.push((linesBefore[r] as number) + 1);
       }
     },
-    { fields: header.names.length + 1, batchSize: 1024, initialBufferSize: SLICE, linesBefore: header.lines, skipBlankRecords: true, describe: { names: header.names, decoder } },
+    { fields: header.names.length + 1, batchSize: recordsPerBatch(header.names.length + 1, 1024), initialBufferSize: SLICE, linesBefore: header.lines, skipBlankRecords: true, describe: { names: header.names, decoder } },
   );
   for (let start = header.dataStart; start < bytes.length; start += SLICE) scanner.push(bytes.subarray(start, Math.min(start + SLICE, bytes.length)));
   scanner.finish();

@@ -7,6 +7,7 @@ import { AdaptiveDecoder } from "../load/stream/AdaptiveDecoder";
 import { rowAtOffset } from "../load/scanTable";
 import { CsvRecordScanner, type RecordBatch } from "../load/stream/CsvRecordScanner";
 import { readHeader, sniffDelimiterOf, type CsvHeader } from "../load/stream/readHeader";
+import { recordsPerBatch } from "../load/stream/recordsPerBatch";
 import { rereadable, rowAtStreamOffset } from "../load/stream/rowAtStreamOffset";
 import { isFilePath, sourceChunks } from "../load/stream/sourceChunks";
 import { SurveyBuilder } from "./SurveyBuilder";
@@ -172,7 +173,7 @@ class SurveyReading {
       builder.batch(bytes, batch);
     }, {
       fields: header.names.length + 1,
-      batchSize: BATCH_SIZE,
+      batchSize: recordsPerBatch(header.names.length + 1, BATCH_SIZE),
       linesBefore: header.lines,
       skipBlankRecords: true,
       describe: { names: header.names, decoder: this.decoder },

@@ -3,6 +3,7 @@ import { samplingStages } from "../../codebook/samplingStages";
 import type { RecordBatch } from "../../load/stream/CsvRecordScanner";
 import { cutValue } from "../../load/cutValue";
 import { decodeRecord } from "../../load/stream/decodeRecord";
+import { recordsPerBatch } from "../../load/stream/recordsPerBatch";
 import { applyFilters } from "../../survey/applyFilters";
 import { countStatuses } from "../../survey/countStatuses";
 import { questionsFilterLooksAt } from "../../survey/SurveyBuilder";
@@ -132,7 +133,7 @@ export class StreamTallier {
     this.keptFields = columns.fields;
     // The scanner keeps two bounds per kept field and record: a codebook of 10 000 questions would
     // take 80 MB of bounds at 1024 records a batch.
-    const batchSize = Math.max(MIN_BATCH, Math.min(maxBatchSize, Math.floor(BOUNDS_PER_BATCH / Math.max(1, columns.fields.length))));
+    const batchSize = recordsPerBatch(columns.fields.length, maxBatchSize);
     this.batchSize = batchSize;
     this.respondentIds =
       codebook.respondentId === undefined ? undefined : new RespondentIds(codebook.respondentId, columns.place.get(codebook.respondentId) as number, decoder, this.issues);
@@ -232,9 +233,4 @@ export class StreamTallier {
     });
   }
 }
-
-/** Field bounds a batch holds at most (records × kept fields): 8 MB of them. */
-const BOUNDS_PER_BATCH = 1 << 20;
-/** Records per batch at least, however many columns are read. */
-const MIN_BATCH = 16;
 
