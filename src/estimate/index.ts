@@ -9,3 +9,4 @@ export * from "./crosstab";
 export * from "./numericEstimates";
 export * from "./estimateQuantiles";
 export * from "./readPrintedFigures";
+export * from "./estimatesFromTallies";

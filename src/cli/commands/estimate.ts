@@ -3,7 +3,7 @@ import type { Codebook } from "../../codebook";
 import type { Encoding } from "../../load";
 import { SurveyError } from "../../errors";
 import type { ChartLocale } from "../../charts";
-import { calibrationOf, estimate as estimateQuestion, estimatesFromDesignTally, estimatesFromTally, localizeLabels } from "../../estimate";
+import { calibrationOf, estimate as estimateQuestion, estimatesFromTallies, localizeLabels } from "../../estimate";
 import { CI_METHODS } from "../../stats/proportionCI";
 import { calibrationSummary, numericTable, toMarkdown, validationSummary, warningSummary } from "../../report";
 import type { CalibrationResult } from "../../stats/design";
@@ -153,31 +153,6 @@ async function estimateStreamed(
     designTallies: streamableDesign(codebook.design),
   });
   progress?.done();
-  const labelled = (rows: Estimate[]) => localizeLabels(rows, codebook, locale);
-  const populationSize = codebook.design?.populationSize;
-  const rows = questions.flatMap((id) => {
-    const tally = tallies.get(id);
-    const question = codebook.questions.find((q) => q.id === id);
-    if (!tally || !question) {
-      throw new SurveyError("E_UNKNOWN_QUESTION", `no question "${id}" in the codebook; questions are: ${codebook.questions.map((q) => q.id).join(", ")}`);
-    }
-    if (designTallies) {
-      const designTally = designTallies.get(id);
-      if (!designTally) throw new SurveyError("E_ARGUMENT", `question "${id}" is numeric: it has no categories to estimate proportions of`);
-      const lonelyPsu = interval.lonelyPsu ?? codebook.design?.lonelyPsu;
-      const { weights, strata, cluster, fpc } = codebook.design ?? {};
-      const names = { weights, strata, cluster, ...(typeof fpc === "string" ? { fpc } : {}) };
-      return labelled(estimatesFromDesignTally(tally, designTally, question.label ?? id, { ...interval, names, ...(lonelyPsu === undefined ? {} : { lonelyPsu }) }));
-    }
-    // svyciprop's own methods on a simple random sample never stream (whyRowsAreNeeded)
-    const { lonelyPsu: _, method, ...srs } = interval;
-    return labelled(
-      estimatesFromTally(tally, question.label ?? id, {
-        ...srs,
-        ...(method === undefined ? {} : { method: method as CIMethod }),
-        ...(populationSize === undefined ? {} : { populationSize, sampleSize: report.rowsRead }),
-      }),
-    );
-  });
+  const rows = localizeLabels(estimatesFromTallies({ tallies, designTallies, rowsRead: report.rowsRead }, codebook, questions, interval), codebook, locale);
   return { rows, report };
 }

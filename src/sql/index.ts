@@ -1,0 +1,3 @@
+export * from "./sqlDialect";
+export * from "./tallyQuery";
+export * from "./tallyFromSql";
