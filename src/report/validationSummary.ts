@@ -2,11 +2,14 @@ import type { ValidationReport } from "../survey";
 
 /**
  * A plain-text summary of what loading did with the rows: rows read, each question's base and
- * what was left out, the first `maxIssues` problems with row, column and value, and every warning
+ * what was left out, the first `maxIssues` problems with row, column and value (or, from an SQL
+ * engine, with their number of rows), and every warning
  * (a question the codebook leaves without an estimate) with its likely fix.
  */
 export function validationSummary(report: ValidationReport, maxIssues = 10): string {
-  const lines = [`${report.rowsRead} rows read; ${report.issues.length} problem(s) found.`];
+  const counted = report.counted ?? [];
+  const problems = report.issues.length + counted.reduce((sum, issue) => sum + issue.rows, 0);
+  const lines = [`${report.rowsRead} rows read; ${problems} problem(s) found.`];
   for (const [id, account] of Object.entries(report.questions)) {
     const leftOut = [
       account.missing > 0 ? `${account.missing} no answer` : "",
@@ -22,6 +25,12 @@ export function validationSummary(report: ValidationReport, maxIssues = 10): str
     lines.push(`  ${issue.code} ${where}: ${issue.reason}`);
   }
   if (report.issues.length > maxIssues) lines.push(`  … and ${report.issues.length - maxIssues} more (use --json for all of them)`);
+  if (counted.length > 0) lines.push("  Counted by the SQL engine's GROUP BY, which gives no row numbers:");
+  for (const issue of counted.slice(0, maxIssues)) {
+    const where = [issue.column ? `column "${issue.column}"` : "", issue.value !== undefined ? `value ${JSON.stringify(issue.value)}` : ""].filter(Boolean).join(", ");
+    lines.push(`  ${issue.code} ${where}: ${issue.reason} (${issue.rows} row${issue.rows === 1 ? "" : "s"})`);
+  }
+  if (counted.length > maxIssues) lines.push(`  … and ${counted.length - maxIssues} more values (use --json for all of them)`);
   return `${lines.join("\n")}\n${warningSummary(report)}`;
 }
 

@@ -5,6 +5,7 @@ import { questionColumns } from "../tally/stream/codeRawCells";
 /** One question's share of the tally query: the raw cells its rows are grouped by. */
 export interface SqlQuestionPlan {
   id: string;
+  question: Question;
   /** The question's own columns, then those of every question its filter reads (transitively), each once. */
   cells: string[];
   /** The question and the questions its filter reads, in codebook order: what codes one group's cells. */
@@ -52,7 +53,7 @@ export function sqlPlan(codebook: Codebook, questions?: readonly string[]): SqlP
     const read = filterDependencies(question, byId);
     const cells = [...new Set([question, ...read].flatMap(questionColumns))];
     const subset = new Set([question, ...read]);
-    return { id, cells, codebook: { ...(codebook.missing ? { missing: codebook.missing } : {}), questions: codebook.questions.filter((q) => subset.has(q)) } };
+    return { id, question, cells, codebook: { ...(codebook.missing ? { missing: codebook.missing } : {}), questions: codebook.questions.filter((q) => subset.has(q)) } };
   });
   return { questions: planned, width: Math.max(0, ...planned.map((plan) => plan.cells.length)), design };
 }

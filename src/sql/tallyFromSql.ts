@@ -1,6 +1,6 @@
-import { AnswerStatus, questionCategories, type Codebook } from "../codebook";
-import { SurveyError, type ErrorCode } from "../errors";
-import { reportWarnings, surveyFromTable, type CodedAnswers, type QuestionAccount, type ValidationReport } from "../survey";
+import { questionCategories, type Codebook } from "../codebook";
+import { SurveyError } from "../errors";
+import { reportWarnings, surveyFromTable, type CodedAnswers, type CountedIssue, type QuestionAccount, type ValidationReport } from "../survey";
 import { addDesignGroup, createDesignTally, type DesignTally, type Tally } from "../tally";
 import { emptyAccount, addCoding } from "../tally/stream/accounting";
 import type { CellCoding } from "../tally/stream/codeRawCells";
@@ -9,26 +9,13 @@ import { sqlPlan, type SqlDesignColumns, type SqlQuestionPlan } from "./sqlPlan"
 /** One row of the tally query's result, by column name (any case): question, v1…, stratum, psu, fpc, n, sw, sw2, nw, minw. */
 export type SqlRow = Readonly<Record<string, unknown>>;
 
-/** Cells a GROUP BY left out of a question, counted: SQL gives no row numbers, so each problem is one line with its number of rows. */
-export interface CountedIssue {
-  code: Extract<ErrorCode, "E_BAD_VALUE" | "E_SKIP_LOGIC">;
-  question: string;
-  column?: string;
-  value?: string;
-  reason: string;
-  /** How many rows hold it. */
-  rows: number;
-}
-
 export interface SqlTally {
   /** Whole-sample tally per question id. */
   tallies: Map<string, Tally>;
   /** Per question, the design's per-stratum and per-PSU sums (absent for a simple random sample). */
   designTallies?: Map<string, DesignTally>;
-  /** Rows and accounts as `loadSurvey` reports them; `issues` stays empty (see `counted`). */
-  report: ValidationReport;
-  /** The bad values and skip-logic violations, counted per distinct value. */
-  counted: CountedIssue[];
+  /** Rows and accounts as `loadSurvey` reports them; `issues` stays empty: the bad values and skip-logic violations are `counted`, per distinct value. */
+  report: ValidationReport & { counted: CountedIssue[] };
 }
 
 /** How one distinct combination of a question's cells is coded, and why it is left out when it is. */
@@ -67,7 +54,7 @@ export function tallyFromSql(rows: Iterable<SqlRow>, codebook: Codebook, options
   const rowsRead = sizes[0] ?? 0;
   sizes.forEach((size, q) => {
     if (size !== rowsRead) {
-      throw new SurveyError("E_ARGUMENT", `the result counts ${size} rows for question "${plan.questions[q]?.id}" but ${rowsRead} for "${plan.questions[0]?.id}": it is not one tally query's whole result`);
+      throw new SurveyError("E_BAD_VALUE", `the result counts ${size} rows for question "${plan.questions[q]?.id}" but ${rowsRead} for "${plan.questions[0]?.id}": it is not one tally query's whole result`);
     }
   });
   const weightOf = design === undefined ? undefined : groupWeights(design, codebook, byQuestion.get(plan.questions[0]?.id ?? "") ?? []);
@@ -76,8 +63,8 @@ export function tallyFromSql(rows: Iterable<SqlRow>, codebook: Codebook, options
   const questions: Record<string, QuestionAccount> = Object.create(null);
   const counted = new Map<string, CountedIssue>();
   for (const question of plan.questions) {
-    const categories = questionCategories(question.codebook.questions.find((q) => q.id === question.id)!);
-    const multi = categories.length > 0 && question.codebook.questions.find((q) => q.id === question.id)!.type === "multi";
+    const categories = questionCategories(question.question);
+    const multi = question.question.type === "multi";
     const tally: Tally = { question: question.id, categories, counts: new Float64Array(categories.length), bases: new Float64Array(1), ungrouped: 0 };
     const account = emptyAccount();
     const designTally = design && createDesignTally(1 + categories.length, design.cluster !== undefined);
@@ -108,9 +95,8 @@ export function tallyFromSql(rows: Iterable<SqlRow>, codebook: Codebook, options
     questions[question.id] = account;
     if (designTally) designTallies.set(question.id, designTally);
   }
-  const report: ValidationReport = { rowsRead, questions, issues: [] };
-  report.warnings = reportWarnings(codebook, report);
-  return { tallies, ...(design === undefined ? {} : { designTallies }), report, counted: [...counted.values()] };
+  const report = { rowsRead, questions, issues: [], counted: [...counted.values()] };
+  return { tallies, ...(design === undefined ? {} : { designTallies }), report: { ...report, warnings: reportWarnings(codebook, report) } };
 }
 
 /**
@@ -207,9 +193,10 @@ function text(value: unknown): string {
 
 /** A whole, non-negative count from the result (engines give bigint, number or text). */
 function count(row: SqlRow, column: string): number {
-  const value = Number(row[column]);
+  const raw = row[column];
+  const value = raw === "" || raw === null ? Number.NaN : Number(raw);
   if (!Number.isSafeInteger(value) || value < 0) {
-    throw new SurveyError("E_ARGUMENT", `the result's column "${column}" must hold whole numbers ≥ 0`, { column, value: text(row[column]) });
+    throw new SurveyError("E_BAD_VALUE", `the result's column "${column}" must hold whole numbers ≥ 0`, { column, value: text(row[column]) });
   }
   return value;
 }

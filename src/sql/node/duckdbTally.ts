@@ -3,6 +3,7 @@ import { extname } from "node:path";
 import type { Codebook } from "../../codebook";
 import { SurveyError } from "../../errors";
 import { systemReason } from "../../load/node/systemReason";
+import { checkTableColumns } from "../checkTableColumns";
 import { quoteIdentifier, quoteLiteral, quoteTableName } from "../sqlDialect";
 import { tallyFromSql, type SqlTally } from "../tallyFromSql";
 import { tallyQuery } from "../tallyQuery";
@@ -31,6 +32,14 @@ export async function duckdbTally(file: string, codebook: Codebook, options: { t
   const duckdb = await importDuckDb();
   const instance = await duckdb.DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
+  // DuckDB's own errors (a table the database lacks, a file that is not Parquet) name the file.
+  const rowsOf = async (sql: string): Promise<Record<string, unknown>[]> => {
+    try {
+      return (await connection.runAndReadAll(sql)).getRowObjectsJS();
+    } catch (error) {
+      throw new SurveyError("E_IO", `DuckDB could not read it: ${error instanceof Error ? error.message : String(error)}`, { file });
+    }
+  };
   try {
     const path = quoteLiteral(file, "duckdb");
     const extension = extname(file).toLowerCase();
@@ -38,17 +47,14 @@ export async function duckdbTally(file: string, codebook: Codebook, options: { t
     if (extension === ".parquet") fromSql = `read_parquet(${path})`;
     else if (extension === ".duckdb" || extension === ".db") {
       if (options.table === undefined) throw new SurveyError("E_ARGUMENT", "a DuckDB database holds tables: name the one to read with --table", { file });
-      await connection.run(`ATTACH ${path} AS ${quoteIdentifier("source", "duckdb")} (READ_ONLY)`);
+      await rowsOf(`ATTACH ${path} AS ${quoteIdentifier("source", "duckdb")} (READ_ONLY)`);
       fromSql = `${quoteIdentifier("source", "duckdb")}.${quoteTableName(options.table, "duckdb")}`;
     } else fromSql = `read_csv(${path}, all_varchar = true, header = true)`;
-    const sql = tallyQuery(codebook, { fromSql, dialect: "duckdb", ...(options.questions === undefined ? {} : { questions: options.questions }) });
-    let rows: Record<string, unknown>[];
-    try {
-      rows = (await connection.runAndReadAll(sql)).getRowObjectsJS();
-    } catch (error) {
-      throw new SurveyError("E_IO", `DuckDB could not run the tally query: ${error instanceof Error ? error.message : String(error)}`, { file });
-    }
-    return tallyFromSql(rows, codebook, options.questions === undefined ? {} : { questions: options.questions });
+    const columns = (await rowsOf(`DESCRIBE SELECT * FROM ${fromSql}`)).map((row) => String(row.column_name));
+    checkTableColumns(columns, codebook, options.questions);
+    const questions = options.questions === undefined ? {} : { questions: options.questions };
+    const rows = await rowsOf(tallyQuery(codebook, { fromSql, dialect: "duckdb", ...questions }));
+    return tallyFromSql(rows, codebook, questions);
   } finally {
     connection.closeSync();
     instance.closeSync();
