@@ -55,7 +55,7 @@ function compare(survey: Survey, codebook: Codebook, rows: SqlRow[], method?: "b
   for (const id of questions) {
     expect(tallied.report.questions[id], id).toEqual(survey.report.questions[id]);
     for (const code of ["E_BAD_VALUE", "E_SKIP_LOGIC"] as const) {
-      const counted = tallied.counted.filter((issue) => issue.question === id && issue.code === code).reduce((sum, issue) => sum + issue.rows, 0);
+      const counted = tallied.report.counted.filter((issue) => issue.question === id && issue.code === code).reduce((sum, issue) => sum + issue.rows, 0);
       expect(counted, `${id} ${code}`).toBe(survey.report.issues.filter((issue) => issue.question === id && issue.code === code).length);
     }
   }
