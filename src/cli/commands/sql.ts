@@ -1,7 +1,7 @@
-import { tallyQuery } from "../../sql";
-import { sqlDialect, SQL_DIALECTS } from "../../sql/sqlDialect";
+import { sqlDialect, SQL_DIALECTS, tallyQuery } from "../../sql";
 import { resolveCodebook } from "../../survey";
 import { type Command, defineCommand, ExitCode } from "../command";
+import { sharedOptions } from "../sharedOptions";
 import { missingArguments } from "../usageError";
 
 const usage = `Usage: svyprop sql --codebook CODEBOOK [--table TABLE] [--dialect ${SQL_DIALECTS.join("|")}]
@@ -18,7 +18,8 @@ comes back, so categories, missing codes and skip logic are decided exactly as f
 --table names the table (default survey; a dotted name is qualified: dataset.table). --dialect
 sets the quoting and type names (default standard: "names", VARCHAR, DOUBLE PRECISION; spark
 and bigquery: backticks). A calibrated or replicate-weight design, and numeric questions, need
-the rows: read the file with svyprop estimate instead.`;
+the rows: read the file with svyprop estimate instead. --quiet is accepted (the command prints
+only the query).`;
 
 export const sqlCommand: Command = defineCommand({
   name: "sql",
@@ -30,6 +31,7 @@ export const sqlCommand: Command = defineCommand({
     table: { type: "string" },
     dialect: { type: "string" },
     question: { type: "string", multiple: true },
+    ...sharedOptions("quiet"),
   },
   async run({ values }, io) {
     if (values.codebook === undefined) throw missingArguments({ "--codebook": values.codebook });
