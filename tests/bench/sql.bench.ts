@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   const csv1M = await surveyFile("1M", 1_000_000);
   const parquet1M = await made(join(dataDir, "survey-1M.parquet"), `SELECT * FROM read_csv('${csv1M}', header = true)`, "parquet");
   // Ten copies of the 1M rows; each copy's PSUs are new PSUs (ids suffixed by the copy), so the design has 10 × 3200 PSUs.
-  const tenfold = `SELECT * REPLACE (psu || '-' || copy AS psu) EXCLUDE (copy) FROM read_parquet('${parquet1M}'), (SELECT range AS copy FROM range(10))`;
+  const tenfold = `SELECT * EXCLUDE (copy) REPLACE (CAST(psu AS VARCHAR) || '-' || CAST(copy AS VARCHAR) AS psu) FROM read_parquet('${parquet1M}'), (SELECT range AS copy FROM range(10))`;
   const files: Array<[string, Record<string, string>, number]> = [["1M", { "csv stream": csv1M, "parquet duckdb": parquet1M, "csv duckdb": csv1M }, Number(process.env.BENCH_ROUNDS ?? 3)]];
   if (process.env.BENCH_SQL_10M !== "0") {
     const parquet10M = await made(join(dataDir, "survey-10M.parquet"), tenfold, "parquet");
