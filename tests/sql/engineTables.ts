@@ -1,8 +1,10 @@
-/** Puts a parsed survey table into an engine as a table of text columns, cell for cell. */
-import type { DuckDBConnection } from "@duckdb/node-api";
+/** The engines of the SQL tests, and a parsed survey table put into one as text columns, cell for cell. */
+import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import type pg from "pg";
+import { afterAll, beforeAll } from "vitest";
 import type { CsvTable } from "../../src/load";
 import { quoteIdentifier } from "../../src/sql/sqlDialect";
+import { startPostgres, type PostgresServer } from "./postgresServer";
 
 const columnsSql = (table: CsvTable) => table.header.map((name) => `${quoteIdentifier(name, "postgres")} TEXT`).join(", ");
 
@@ -26,4 +28,28 @@ export async function postgresTable(client: pg.Client, name: string, table: CsvT
     const values = rows.map((_, r) => `(${table.header.map((__, c) => `$${r * width + c + 1}`).join(", ")})`);
     await client.query(`INSERT INTO ${quoteIdentifier(name, "postgres")} VALUES ${values.join(", ")}`, rows.flatMap((row) => table.header.map((_, c) => row[c] ?? "")));
   }
+}
+
+/** The two engines of a test file: an in-memory DuckDB and a PostgreSQL server of its own, started before its tests and stopped after. */
+export interface Engines {
+  duckdb: DuckDBConnection;
+  postgres: pg.Client;
+}
+
+export function useEngines(): Engines {
+  const engines = {} as Engines;
+  let server: PostgresServer | undefined;
+  let instance: DuckDBInstance | undefined;
+  beforeAll(async () => {
+    server = await startPostgres();
+    engines.postgres = server.client;
+    instance = await DuckDBInstance.create(":memory:");
+    engines.duckdb = await instance.connect();
+  }, 120_000);
+  afterAll(async () => {
+    engines.duckdb?.closeSync();
+    instance?.closeSync();
+    await server?.stop();
+  });
+  return engines;
 }

@@ -1,12 +1,10 @@
-import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Codebook } from "../../src/codebook";
 import { estimate, estimatesFromTallies } from "../../src/estimate";
 import { tallyFromSql, tallyQuery, type SqlDialect, type SqlRow } from "../../src/sql";
 import { surveyFromTable, type Survey } from "../../src/survey";
 import type { Estimate } from "../../src/types";
-import { duckdbTable, postgresTable } from "./engineTables";
-import { startPostgres, type PostgresServer } from "./postgresServer";
+import { duckdbTable, postgresTable, useEngines } from "./engineTables";
 import { sqlFixtures } from "./sqlFixtures";
 
 /**
@@ -16,19 +14,7 @@ import { sqlFixtures } from "./sqlFixtures";
  * every number within 1e-11 (relative above 1). The accounts match the in-memory report's, and
  * the bad values and skip-logic violations SQL counts are the rows the in-memory path reports.
  */
-let postgres: PostgresServer;
-let duckdb: DuckDBConnection;
-let instance: DuckDBInstance;
-beforeAll(async () => {
-  postgres = await startPostgres();
-  instance = await DuckDBInstance.create(":memory:");
-  duckdb = await instance.connect();
-}, 120_000);
-afterAll(async () => {
-  duckdb?.closeSync();
-  instance?.closeSync();
-  await postgres?.stop();
-});
+const engines = useEngines();
 
 /** Every field of the rows alike: texts, counts and infinities exactly, other numbers to 1e-11 (NaN matches NaN). */
 function expectSameEstimates(actual: Estimate[], expected: Estimate[]): void {
@@ -43,9 +29,9 @@ function expectSameEstimates(actual: Estimate[], expected: Estimate[]): void {
   });
 }
 
-const engines: Record<"duckdb" | "postgres", (sql: string) => Promise<SqlRow[]>> = {
-  duckdb: async (sql) => (await duckdb.runAndReadAll(sql)).getRowObjectsJS(),
-  postgres: async (sql) => (await postgres.client.query(sql)).rows as SqlRow[],
+const run: Record<"duckdb" | "postgres", (sql: string) => Promise<SqlRow[]>> = {
+  duckdb: async (sql) => (await engines.duckdb.runAndReadAll(sql)).getRowObjectsJS(),
+  postgres: async (sql) => (await engines.postgres.query(sql)).rows as SqlRow[],
 };
 
 function compare(survey: Survey, codebook: Codebook, rows: SqlRow[], method?: "beta" | "clopper-pearson"): void {
@@ -70,8 +56,8 @@ describe("the SQL path gives the in-memory Estimate rows", () => {
       it(`${fixture.name}, through ${engine}`, async () => {
         const table = await fixture.table();
         const survey = surveyFromTable(table, fixture.codebook);
-        await (engine === "duckdb" ? duckdbTable(duckdb, "survey table", table) : postgresTable(postgres.client, "survey table", table));
-        const rows = await engines[engine](tallyQuery(fixture.codebook, { table: "survey table", dialect: engine as SqlDialect }));
+        await (engine === "duckdb" ? duckdbTable(engines.duckdb, "survey table", table) : postgresTable(engines.postgres, "survey table", table));
+        const rows = await run[engine](tallyQuery(fixture.codebook, { table: "survey table", dialect: engine as SqlDialect }));
         compare(survey, fixture.codebook, rows);
         const design = survey.designColumns !== undefined;
         compare(survey, fixture.codebook, rows, design ? "beta" : "clopper-pearson");

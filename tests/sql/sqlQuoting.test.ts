@@ -1,30 +1,16 @@
-import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseCodebook } from "../../src/codebook";
 import { estimate, estimatesFromTallies } from "../../src/estimate";
 import { quoteIdentifier, quoteLiteral, quoteTableName, tallyFromSql, tallyQuery, type SqlRow } from "../../src/sql";
 import { surveyFromTable } from "../../src/survey";
-import { duckdbTable, postgresTable } from "./engineTables";
-import { startPostgres, type PostgresServer } from "./postgresServer";
+import { duckdbTable, postgresTable, useEngines } from "./engineTables";
 
 /**
  * Names and ids that look like SQL stay names and text: a column called `"; DROP TABLE survey; --`,
  * quotes, backslashes, backticks and line breaks in column names, table names and question ids
  * are read as such by DuckDB and PostgreSQL, and every table survives the query.
  */
-let postgres: PostgresServer;
-let instance: DuckDBInstance;
-let duckdb: DuckDBConnection;
-beforeAll(async () => {
-  postgres = await startPostgres();
-  instance = await DuckDBInstance.create(":memory:");
-  duckdb = await instance.connect();
-}, 120_000);
-afterAll(async () => {
-  duckdb?.closeSync();
-  instance?.closeSync();
-  await postgres?.stop();
-});
+const engines = useEngines();
 
 const hostile = ['"; DROP TABLE "survey"; --', "it's", "back\\slash", "new\nline", "tick`s"];
 const header = [...hostile, "w"];
@@ -38,12 +24,12 @@ const codebook = parseCodebook({
 describe("quoting", () => {
   it("keeps hostile column names, table names and question ids as names and text in DuckDB and PostgreSQL", async () => {
     const name = 'survey"; DROP TABLE x; --';
-    await duckdbTable(duckdb, name, table);
-    await postgresTable(postgres.client, name, table);
+    await duckdbTable(engines.duckdb, name, table);
+    await postgresTable(engines.postgres, name, table);
     const inMemory = codebook.questions.flatMap((q) => estimate(surveyFromTable(table, codebook), q.id));
     const results: Record<string, SqlRow[]> = {
-      duckdb: (await duckdb.runAndReadAll(tallyQuery(codebook, { table: name, dialect: "duckdb" }))).getRowObjectsJS(),
-      postgres: (await postgres.client.query(tallyQuery(codebook, { table: name, dialect: "postgres" }))).rows,
+      duckdb: (await engines.duckdb.runAndReadAll(tallyQuery(codebook, { table: name, dialect: "duckdb" }))).getRowObjectsJS(),
+      postgres: (await engines.postgres.query(tallyQuery(codebook, { table: name, dialect: "postgres" }))).rows,
     };
     for (const result of Object.values(results)) {
       const tallied = tallyFromSql(result, codebook);
@@ -52,14 +38,14 @@ describe("quoting", () => {
       expect(viaSql.map((r) => [r.question, r.category, r.count, r.base])).toEqual(inMemory.map((r) => [r.question, r.category, r.count, r.base]));
       viaSql.forEach((row, i) => expect(row.proportion).toBeCloseTo(inMemory[i]!.proportion, 12));
     }
-    expect((await duckdb.runAndReadAll(`SELECT count(*) AS n FROM ${quoteIdentifier(name, "duckdb")}`)).getRowObjectsJS()[0]?.n).toBe(40n);
-    expect((await postgres.client.query(`SELECT count(*) AS n FROM ${quoteIdentifier(name, "postgres")}`)).rows[0].n).toBe("40");
+    expect((await engines.duckdb.runAndReadAll(`SELECT count(*) AS n FROM ${quoteIdentifier(name, "duckdb")}`)).getRowObjectsJS()[0]?.n).toBe(40n);
+    expect((await engines.postgres.query(`SELECT count(*) AS n FROM ${quoteIdentifier(name, "postgres")}`)).rows[0].n).toBe("40");
   });
 
   it("round-trips a literal through each engine", async () => {
     const text = "a'b\"c\\d\ne`f";
-    expect((await duckdb.runAndReadAll(`SELECT ${quoteLiteral(text, "duckdb")} AS t`)).getRowObjectsJS()[0]?.t).toBe(text);
-    expect((await postgres.client.query(`SELECT ${quoteLiteral(text, "postgres")} AS t`)).rows[0].t).toBe(text);
+    expect((await engines.duckdb.runAndReadAll(`SELECT ${quoteLiteral(text, "duckdb")} AS t`)).getRowObjectsJS()[0]?.t).toBe(text);
+    expect((await engines.postgres.query(`SELECT ${quoteLiteral(text, "postgres")} AS t`)).rows[0].t).toBe(text);
   });
 
   it("escapes for Spark SQL and BigQuery, which read backslashes in literals and quote names with backticks", () => {
