@@ -2,8 +2,8 @@ import type { ChartLocale } from "../charts";
 import type { Codebook } from "../codebook";
 import { SurveyError } from "../errors";
 import { estimatesFromTallies, localizeLabels, type TalliesEstimateOptions } from "../estimate";
-import { readTable } from "../load";
-import { tallyFromSql, type SqlTally } from "../sql";
+import { readTable, type CsvTable } from "../load";
+import { SqlTallier, type SqlTally } from "../sql";
 import { duckdbTally, readsThroughDuckDb } from "../sql/node/duckdbTally";
 import type { ValidationReport } from "../survey";
 import type { Estimate } from "../types";
@@ -58,7 +58,7 @@ export async function estimateThroughSql(
   const tallied: SqlTally =
     source.kind === "duckdb"
       ? await duckdbTally(source.file, codebook, { questions, ...(source.table === undefined ? {} : { table: source.table }) })
-      : tallyFromSql(resultRows(await readTable(source.path)), codebook, { questions });
+      : tallyResultFile(await readTable(source.path), codebook, questions);
   const first = tallied.report.counted[0];
   if (options.strict && first) throw new SurveyError(first.code, `${first.reason} (${first.rows} rows)`, first);
   const { locale, strict: _, ...interval } = options;
@@ -66,7 +66,9 @@ export async function estimateThroughSql(
   return { rows: localizeLabels(rows, codebook, locale), report: tallied.report };
 }
 
-/** A result file's rows as records by column name. */
-function resultRows(table: { header: string[]; rows: string[][] }): Array<Record<string, string>> {
-  return table.rows.map((row) => Object.fromEntries(table.header.map((name, i) => [name, row[i] ?? ""])));
+/** The tallies of a result saved as CSV: its header names the columns. */
+function tallyResultFile(table: CsvTable, codebook: Codebook, questions: readonly string[]): SqlTally {
+  const tallier = new SqlTallier(codebook, table.header, { questions });
+  for (const row of table.rows) tallier.add(row);
+  return tallier.finish();
 }

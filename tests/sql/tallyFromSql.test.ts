@@ -21,7 +21,8 @@ describe("tallyFromSql", () => {
   });
 
   it("reads column names in any case, as engines that upper-case them return them", () => {
-    const { tallies, report } = tallyFromSql([{ QUESTION: "y", V1: "1", N: 3n, SW: 6, SW2: 12, NW: 3n, MINW: 2 }, row({ v1: "0", n: 1, nw: 1 })], codebook);
+    const upper = (v1: string, n: bigint) => ({ QUESTION: "y", V1: v1, N: n, SW: 6, SW2: 12, NW: n, MINW: 2 });
+    const { tallies, report } = tallyFromSql([upper("1", 3n), upper("0", 1n)], codebook);
     expect(Array.from(tallies.get("y")!.counts)).toEqual([3, 1]);
     expect(report.rowsRead).toBe(4);
   });

@@ -5,7 +5,7 @@ import { SurveyError } from "../../errors";
 import { systemReason } from "../../load/node/systemReason";
 import { checkTableColumns } from "../checkTableColumns";
 import { quoteIdentifier, quoteLiteral, quoteTableName } from "../sqlDialect";
-import { tallyFromSql, type SqlTally } from "../tallyFromSql";
+import { SqlTallier, type SqlTally } from "../SqlTallier";
 import { tallyQuery } from "../tallyQuery";
 
 /** The files DuckDB reads for svyprop, by extension. */
@@ -53,8 +53,19 @@ export async function duckdbTally(file: string, codebook: Codebook, options: { t
     const columns = (await rowsOf(`DESCRIBE SELECT * FROM ${fromSql}`)).map((row) => String(row.column_name));
     checkTableColumns(columns, codebook, options.questions);
     const questions = options.questions === undefined ? {} : { questions: options.questions };
-    const rows = await rowsOf(tallyQuery(codebook, { fromSql, dialect: "duckdb", ...questions }));
-    return tallyFromSql(rows, codebook, questions);
+    // The grouped result goes into the tallies chunk by chunk, never as one array of JS objects.
+    let tallier: SqlTallier;
+    try {
+      const result = await connection.run(tallyQuery(codebook, { fromSql, dialect: "duckdb", ...questions }));
+      tallier = new SqlTallier(codebook, result.columnNames(), questions);
+      for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+        for (const row of chunk.getRows()) tallier.add(row);
+      }
+    } catch (error) {
+      if (error instanceof SurveyError) throw error;
+      throw new SurveyError("E_IO", `DuckDB could not read it: ${error instanceof Error ? error.message : String(error)}`, { file });
+    }
+    return tallier.finish();
   } finally {
     connection.closeSync();
     instance.closeSync();
