@@ -1,49 +1,33 @@
 /**
- * Let DuckDB scan a large CSV and svyprop do the rest: one `read_csv → UNPIVOT → GROUP BY`
- * query counts each raw answer of each question, `tallyFromCounts` codes those counts through
- * the codebook (missing codes, categories, multi-select lists), and the tallies are ready for
- * intervals and charts. The same works with BigQuery or Spark: only the query changes.
+ * Let DuckDB scan a survey and svyprop do the rest: `tallyQuery` writes the one standard SQL
+ * query whose GROUP BY holds every count (and, for a design, every per-stratum and per-PSU sum)
+ * the estimates need, DuckDB runs it, `tallyFromSql` codes the grouped raw answers through the
+ * codebook (missing codes, categories, multi-select, skip logic) and `estimatesFromTallies` gives
+ * the Estimate rows `estimate()` gives on the file read whole. The same query runs on PostgreSQL,
+ * Trino, Spark or BigQuery (`svyprop sql --dialect …` prints it).
  *
  *     npx tsx examples/duckdb-counts.ts survey.csv codebook.json
  *
- * Needs `@duckdb/node-api` (a devDependency of svyprop, not a dependency).
+ * Needs `@duckdb/node-api` (an optional peer dependency of svyprop: npm install @duckdb/node-api).
  */
 import { readFileSync } from "node:fs";
 import { DuckDBInstance } from "@duckdb/node-api";
-import { parseCodebook, proportionCI, tallyFromCounts, type AnswerCount } from "svyprop";
+import { estimatesFromTallies, parseCodebook, tallyFromSql, tallyQuery, toMarkdown } from "svyprop";
 
 const [csvPath, codebookPath] = process.argv.slice(2);
 if (!csvPath || !codebookPath) throw new Error("usage: duckdb-counts.ts <survey.csv> <codebook.json>");
 const codebook = parseCodebook(JSON.parse(readFileSync(codebookPath, "utf8")));
-const questions = codebook.questions.filter((question) => question.filter === undefined && question.column !== undefined);
 
 const instance = await DuckDBInstance.create(":memory:");
 const connection = await instance.connect();
-const columns = questions.map((question) => `"${question.column}"`).join(", ");
-const reader = await connection.runAndReadAll(
-  `SELECT question, value, count(*) AS count
-   FROM (UNPIVOT (SELECT ${columns} FROM read_csv('${csvPath.replaceAll("'", "''")}', all_varchar = true, header = true))
-         ON COLUMNS(*) INTO NAME question VALUE value)
-   GROUP BY ALL`,
-);
-const idOfColumn = new Map(questions.map((question) => [question.column, question.id]));
-const counts: AnswerCount[] = reader.getRowObjectsJS().map((row) => ({
-  question: idOfColumn.get(String(row.question)) as string,
-  value: row.value === null ? null : String(row.value),
-  count: row.count as bigint,
-}));
+// Every column as text, as svyprop reads cells: the codebook decides what they mean.
+await connection.run(`CREATE VIEW survey AS SELECT * FROM read_csv('${csvPath.replaceAll("'", "''")}', all_varchar = true, header = true)`);
+const result = await connection.runAndReadAll(tallyQuery(codebook, { table: "survey", dialect: "duckdb" }));
+const tallied = tallyFromSql(result.getRowObjectsJS(), codebook);
 connection.closeSync();
 instance.closeSync();
 
-// Filtered questions are left out above: their counts need the filter as a WHERE clause.
-const { tallies, unmatched } = tallyFromCounts(counts, { ...codebook, questions });
-for (const tally of tallies.values()) {
-  const base = tally.bases[0] ?? 0;
-  tally.categories.forEach((category, i) => {
-    const count = tally.counts[i] ?? 0;
-    if (base === 0) return;
-    const { estimate, lower, upper } = proportionCI(count, base);
-    console.log(`${tally.question}\t${category.code}\t${count}/${base}\t${(100 * estimate).toFixed(1)} % (${(100 * lower).toFixed(1)}–${(100 * upper).toFixed(1)})`);
-  });
-}
-if (unmatched.length > 0) console.log(`values matching no category: ${unmatched.map((u) => `${u.question}=${JSON.stringify(u.value)}×${u.count}`).join(", ")}`);
+const questions = [...tallied.tallies.keys()];
+console.log(toMarkdown(estimatesFromTallies({ ...tallied, rowsRead: tallied.report.rowsRead }, codebook, questions)));
+// A GROUP BY has no row numbers: values outside the codebook are counted per value instead.
+for (const issue of tallied.report.counted) console.log(`${issue.code} ${issue.question} = ${JSON.stringify(issue.value)}: ${issue.rows} row(s)`);

@@ -7,5 +7,6 @@ export * from "./survey";
 export * from "./tally";
 export * from "./stats";
 export * from "./estimate";
+export * from "./sql";
 export * from "./charts";
 export * from "./report";

@@ -10,3 +10,4 @@ export * from "./numericEstimates";
 export * from "./estimateQuantiles";
 export * from "./readPrintedFigures";
 export * from "./columnComparisons";
+export * from "./estimatesFromTallies";

@@ -2,7 +2,8 @@ import type { ValidationReport } from "../survey";
 
 /**
  * A plain-text summary of what loading did with the rows: rows read, each question's base and
- * what was left out, the first `maxIssues` problems with row, column and value, the problems
+ * what was left out, the first `maxIssues` problems with row, column and value (or, from an SQL
+ * engine, with their number of rows), the problems
  * counted but not listed (beyond the reader's `issueLimit` of a question and code), and every
  * warning (a question the codebook leaves without an estimate) with its likely fix.
  *
@@ -20,7 +21,8 @@ import type { ValidationReport } from "../survey";
  */
 export function validationSummary(report: ValidationReport, maxIssues = 10): string {
   const omitted = report.omittedIssues ?? [];
-  const found = report.issues.length + omitted.reduce((sum, entry) => sum + entry.count, 0);
+  const counted = report.counted ?? [];
+  const found = report.issues.length + omitted.reduce((sum, entry) => sum + entry.count, 0) + counted.reduce((sum, issue) => sum + issue.rows, 0);
   const lines = [`${report.rowsRead} rows read; ${found} problem(s) found.`];
   for (const [id, account] of Object.entries(report.questions)) {
     const leftOut = [
@@ -42,6 +44,12 @@ export function validationSummary(report: ValidationReport, maxIssues = 10): str
   for (const { question, code, count } of omitted) {
     lines.push(`  … and ${count} more ${code}${question === undefined ? "" : ` in question "${question}"`}, counted but not listed`);
   }
+  if (counted.length > 0) lines.push("  Counted by the SQL engine's GROUP BY, which gives no row numbers:");
+  for (const issue of counted.slice(0, maxIssues)) {
+    const where = [issue.column ? `column "${issue.column}"` : "", issue.value !== undefined ? `value ${JSON.stringify(issue.value)}` : ""].filter(Boolean).join(", ");
+    lines.push(`  ${issue.code} ${where}: ${issue.reason} (${issue.rows} row${issue.rows === 1 ? "" : "s"})`);
+  }
+  if (counted.length > maxIssues) lines.push(`  … and ${counted.length - maxIssues} more values (use --json for all of them)`);
   return `${lines.join("\n")}\n${warningSummary(report)}`;
 }
 

@@ -118,6 +118,19 @@ export interface ValidationReport {
   omittedIssues?: OmittedIssues[];
   /** Questions left without an estimate by the codebook (see `reportWarnings`); absent in reports made before warnings existed. */
   warnings?: ReportWarning[];
+  /** Problems counted rather than listed by row: an engine's GROUP BY gives no row numbers (`tallyFromSql`). */
+  counted?: CountedIssue[];
+}
+
+/** Cells a GROUP BY left out of a question, counted: one entry per distinct problem value, with its number of rows. */
+export interface CountedIssue {
+  code: Extract<ErrorCode, "E_BAD_VALUE" | "E_SKIP_LOGIC">;
+  question: string;
+  column?: string;
+  value?: string;
+  reason: string;
+  /** How many rows hold it. */
+  rows: number;
 }
 
 /** How a survey is built from its data, beyond the codebook. */

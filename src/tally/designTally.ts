@@ -242,11 +242,11 @@ export function checkWeight(w: number, row: number, column = "weights"): void {
 
 /**
  * Records a row's population size `N` as its stratum's fpc. Throws `E_FPC` (at spreadsheet row
- * `row`) when `N` is not a positive number or differs from the stratum's earlier rows.
+ * `row`, when known) when `N` is not a positive number or differs from the stratum's earlier rows.
  *
  * @param stratum - The stratum (its key, and its fpc so far).
  * @param N - The row's population size.
- * @param row - The row's spreadsheet row.
+ * @param row - The row's spreadsheet row (undefined for sums from an SQL engine, which has no rows).
  * @param column - The fpc column's name (default "fpc").
  * @returns Nothing: the stratum's fpc is set.
  * @throws {@link SurveyError} `E_FPC` naming the row, column and value.
@@ -260,13 +260,12 @@ export function checkWeight(w: number, row: number, column = "weights"): void {
  * stratum.fpc; // → 100
  * ```
  */
-export function setStratumFpc(stratum: { readonly key: string; fpc: number | undefined }, N: number, row: number, column = "fpc"): void {
-  if (!(N > 0) || !Number.isFinite(N)) {
-    throw new SurveyError("E_FPC", "the population size (fpc) must be a positive number", { row, column, value: String(N) });
-  }
+export function setStratumFpc(stratum: { readonly key: string; fpc: number | undefined }, N: number, row: number | undefined, column = "fpc"): void {
+  const where = { ...(row === undefined ? {} : { row }), column, value: String(N) };
+  if (!(N > 0) || !Number.isFinite(N)) throw new SurveyError("E_FPC", "the population size (fpc) must be a positive number", where);
   if (stratum.fpc === undefined) stratum.fpc = N;
   else if (stratum.fpc !== N) {
-    throw new SurveyError("E_FPC", `the population size (fpc) varies within stratum "${stratum.key}" (${stratum.fpc} before)`, { row, column, value: String(N) });
+    throw new SurveyError("E_FPC", `the population size (fpc) varies within stratum "${stratum.key}" (${stratum.fpc} before)`, where);
   }
 }
 

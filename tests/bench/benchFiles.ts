@@ -1,5 +1,5 @@
 /** What the process benchmarks share: the seeded survey files, the built package, DuckDB's presence, medians. */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { createWriteStream, existsSync, readdirSync, renameSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -76,4 +76,24 @@ export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = sorted.length >> 1;
   return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+export interface Run {
+  seconds: number;
+  rssMiB: number;
+}
+
+/** Runs a command as a whole process: wall time, and peak RSS as /usr/bin/time reports it. */
+export function timed(command: string, args: string[]): Run {
+  const started = process.hrtime.bigint();
+  const { status, stderr } = spawnSync("/usr/bin/time", ["-f", "maxrss_kib %M", command, ...args], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "pipe"],
+    encoding: "utf8",
+    maxBuffer: 1 << 26,
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (status !== 0) throw new Error(`${args.join(" ")} failed (${status}): ${stderr.trim().split("\n").slice(-3).join(" | ")}`);
+  const kib = Number(/maxrss_kib (\d+)/.exec(stderr)?.[1]);
+  return { seconds, rssMiB: kib / 1024 };
 }

@@ -14,12 +14,11 @@
  * - design: `estimate --stream` of every question with the design (weights, strata, PSUs).
  * Environment: BENCH_ROUNDS (default 3), BENCH_SIZES (e.g. "100k"), BENCH_JOBS (e.g. "count,design").
  */
-import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { dataDir, duckdbRuns, ensureBuilt, median, root, sizes, surveyFile } from "./benchFiles";
+import { dataDir, duckdbRuns, ensureBuilt, median, root, sizes, surveyFile, timed, type Run } from "./benchFiles";
 import { fixtureCodebook } from "./surveyFixture";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -42,26 +41,6 @@ const ALL_JOBS: Job[] = [
   { name: "design", args: (file, _, design) => ["estimate", file, "--codebook", design, "--stream", "--json"], duckdb: "design" },
 ];
 const JOBS = ALL_JOBS.filter((job) => !process.env.BENCH_JOBS || process.env.BENCH_JOBS.split(",").includes(job.name));
-
-interface Run {
-  seconds: number;
-  rssMiB: number;
-}
-
-/** Runs a command as a whole process: wall time, and peak RSS as /usr/bin/time reports it. */
-function timed(command: string, args: string[]): Run {
-  const started = process.hrtime.bigint();
-  const { status, stderr } = spawnSync("/usr/bin/time", ["-f", "maxrss_kib %M", command, ...args], {
-    cwd: root,
-    stdio: ["ignore", "ignore", "pipe"],
-    encoding: "utf8",
-    maxBuffer: 1 << 26,
-  });
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (status !== 0) throw new Error(`${args.join(" ")} failed (${status}): ${stderr.trim().split("\n").slice(-3).join(" | ")}`);
-  const kib = Number(/maxrss_kib (\d+)/.exec(stderr)?.[1]);
-  return { seconds, rssMiB: kib / 1024 };
-}
 
 const pad = (text: string, width: number) => text.padStart(width);
 

@@ -4,7 +4,7 @@ import { samplingStages } from "../../codebook/samplingStages";
 import type { Encoding } from "../../load";
 import { SurveyError } from "../../errors";
 import type { ChartLocale } from "../../charts";
-import { calibrationOf, estimate as estimateQuestion, estimatesFromDesignTally, estimatesFromTally, localizeLabels } from "../../estimate";
+import { calibrationOf, estimate as estimateQuestion, estimatesFromTallies, localizeLabels } from "../../estimate";
 import { CI_METHODS } from "../../stats/proportionCI";
 import { calibrationSummary, numericTable, toMarkdown, validationSummary, warningSummary } from "../../report";
 import type { CalibrationResult } from "../../stats/design";
@@ -17,6 +17,7 @@ import { INTERVAL_OPTIONS, intervalOptions } from "../intervalOptions";
 import { localeOption, encodingOption, sharedOptions } from "../sharedOptions";
 import { createProgressBar } from "../progressBar";
 import { missingArguments } from "../usageError";
+import { estimateThroughSql, SQL_SOURCE_OPTIONS, sqlSourceOf } from "../sqlEstimate";
 import { numericQuestionIds, numericSummaries } from "../numericSummaries";
 
 /** Files larger than this are streamed (bounded memory) unless the options need every row in memory. */
@@ -25,6 +26,8 @@ const STREAM_FROM_BYTES = 32 * 1024 * 1024;
 const usage = `Usage: svyprop estimate FILE --codebook CODEBOOK [--question ID …] [--method M] [--level L]
                         [--by QUESTION] [--lonely-psu MODE] [--strict] [--json] [--stream] [--quiet]
                         [--locale en-US|fr-FR] [--encoding utf-8|windows-1252|latin1]
+                        [--engine duckdb|svyprop] [--table TABLE]
+       svyprop estimate --from-tally RESULT.csv --codebook CODEBOOK [options above]
 
 Prints one Estimate row per category of each question (all categorical questions by default):
 count, base, percentage and its confidence interval. A numeric question named with --question
@@ -43,7 +46,14 @@ Files over 32 MB (or any file with --stream) are tallied in one streaming pass o
 bounded memory, with a progress bar on a terminal (not with --json or --quiet); a design of
 weights, strata and clusters streams too (its per-stratum and per-PSU sums). --by, a
 calibration, replicate weights, a multistage design, an fpc without a weights column and the
-likelihood interval need every row in memory: those files are read whole.`;
+likelihood interval need every row in memory: those files are read whole.
+A .parquet file, a .duckdb database (its table named with --table), or any file with --engine
+duckdb is read by DuckDB (the optional package @duckdb/node-api): DuckDB runs svyprop's tally
+query (svyprop sql prints it) on every core, and svyprop codes the grouped answers and finishes
+the estimates, the same rows as read whole. --from-tally reads that query's result computed on
+your own warehouse and saved as CSV. Through SQL, bad values and skip-logic violations are
+counted per value, not listed by row; --by, numeric questions, calibration and replicate weights
+need svyprop's own reader.`;
 
 export const estimateCommand: Command = defineCommand({
   name: "estimate",
@@ -57,11 +67,13 @@ export const estimateCommand: Command = defineCommand({
     by: { type: "string" },
     "lonely-psu": { type: "string" },
     stream: { type: "boolean" },
+    ...SQL_SOURCE_OPTIONS,
     ...sharedOptions("json", "quiet", "locale", "strict", "encoding"),
   },
   async run({ values, positionals }, io) {
     const [file] = positionals;
-    if (file === undefined || values.codebook === undefined) {
+    const sqlSource = sqlSourceOf(file, values);
+    if ((file === undefined && sqlSource === undefined) || values.codebook === undefined) {
       throw missingArguments({ FILE: file, "--codebook": values.codebook });
     }
     const locale = localeOption(values.locale);
@@ -80,14 +92,17 @@ export const estimateCommand: Command = defineCommand({
     const inMemoryOnly =
       numericIds.length > 0 ? "the mean and quartiles of a numeric question need every row in memory" : whyRowsAreNeeded(codebook, values.by, values.method);
     if (values.stream && inMemoryOnly) throw new SurveyError("E_ARGUMENT", `--stream cannot be used here: ${inMemoryOnly}; drop --stream`);
-    const stream = !inMemoryOnly && (values.stream === true || (await stat(file)).size > STREAM_FROM_BYTES);
+    const stream = sqlSource === undefined && !inMemoryOnly && (values.stream === true || (await stat(file as string)).size > STREAM_FROM_BYTES);
     let rows: Estimate[];
     let report: ValidationReport;
     let calibration: CalibrationResult | undefined;
     let numeric: ReturnType<typeof numericSummaries> = { means: [], quantiles: [], weighted: false };
-    if (stream) {
+    if (sqlSource) {
+      const sql = { ...interval, locale, strict: values.strict === true, ...(lonelyPsu === undefined ? {} : { lonelyPsu: lonelyPsu as LonelyPsu }) };
+      ({ rows, report } = await estimateThroughSql(sqlSource, codebook, named, sql));
+    } else if (stream) {
       const showProgress = io.isTTY && !values.json && !values.quiet;
-      ({ rows, report } = await estimateStreamed(file, codebook, questions, { ...interval, ...(lonelyPsu === undefined ? {} : { lonelyPsu: lonelyPsu as LonelyPsu }) }, showProgress ? io : undefined, locale, encodingOption(values.encoding)));
+      ({ rows, report } = await estimateStreamed(file as string, codebook, questions, { ...interval, ...(lonelyPsu === undefined ? {} : { lonelyPsu: lonelyPsu as LonelyPsu }) }, showProgress ? io : undefined, locale, encodingOption(values.encoding)));
       if (values.strict) throwOnWarning(report.warnings ?? []);
       if (values.strict && report.issues[0]) {
         const first = report.issues[0];
@@ -95,7 +110,7 @@ export const estimateCommand: Command = defineCommand({
       }
     } else {
       const design = lonelyPsu === undefined ? {} : { design: { lonelyPsu: lonelyPsu as LonelyPsu } };
-      const survey = await loadSurvey(file, { codebook, strict: values.strict === true, ...encodingOption(values.encoding), ...design });
+      const survey = await loadSurvey(file as string, { codebook, strict: values.strict === true, ...encodingOption(values.encoding), ...design });
       rows = questions.flatMap((id) => estimateQuestion(survey, id, { ...interval, locale, ...(values.by === undefined ? {} : { by: values.by }) }));
       numeric = numericSummaries(survey, numericIds, { ...(interval.level === undefined ? {} : { level: interval.level }), ...(values.by === undefined ? {} : { by: values.by }), locale });
       report = survey.report;
@@ -155,32 +170,6 @@ async function estimateStreamed(
     designTallies: streamableDesign(codebook.design),
   });
   progress?.done();
-  const labelled = (rows: Estimate[]) => localizeLabels(rows, codebook, locale);
-  const populationSize = codebook.design?.populationSize;
-  const rows = questions.flatMap((id) => {
-    const tally = tallies.get(id);
-    const question = codebook.questions.find((q) => q.id === id);
-    if (!tally || !question) {
-      throw new SurveyError("E_UNKNOWN_QUESTION", `no question "${id}" in the codebook; questions are: ${codebook.questions.map((q) => q.id).join(", ")}`);
-    }
-    if (designTallies) {
-      const designTally = designTallies.get(id);
-      if (!designTally) throw new SurveyError("E_ARGUMENT", `question "${id}" is numeric: it has no categories to estimate proportions of`);
-      const lonelyPsu = interval.lonelyPsu ?? codebook.design?.lonelyPsu;
-      const { weights, strata } = codebook.design ?? {};
-      const [{ cluster, fpc }] = samplingStages(codebook.design ?? {});
-      const names = { weights, strata, cluster, ...(typeof fpc === "string" ? { fpc } : {}) };
-      return labelled(estimatesFromDesignTally(tally, designTally, question.label ?? id, { ...interval, names, ...(lonelyPsu === undefined ? {} : { lonelyPsu }) }));
-    }
-    // svyciprop's own methods on a simple random sample never stream (whyRowsAreNeeded)
-    const { lonelyPsu: _, method, ...srs } = interval;
-    return labelled(
-      estimatesFromTally(tally, question.label ?? id, {
-        ...srs,
-        ...(method === undefined ? {} : { method: method as CIMethod }),
-        ...(populationSize === undefined ? {} : { populationSize, sampleSize: report.rowsRead }),
-      }),
-    );
-  });
+  const rows = localizeLabels(estimatesFromTallies({ tallies, designTallies, rowsRead: report.rowsRead }, codebook, questions, interval), codebook, locale);
   return { rows, report };
 }

@@ -7,6 +7,7 @@ import { estimateCommand } from "./estimate";
 import { reportCommand } from "./report";
 import { reproduceCommand } from "./reproduce";
 import { slidesCommand } from "./slides";
+import { sqlCommand } from "./sql";
 
 /** Every sub-command of `svyprop`, in the order `svyprop --help` lists them. */
-export const commands: Command[] = [reproduceCommand, estimateCommand, crosstabCommand, chartCommand, reportCommand, slidesCommand, checkCommand, codebookCommand];
+export const commands: Command[] = [reproduceCommand, estimateCommand, crosstabCommand, chartCommand, reportCommand, slidesCommand, checkCommand, codebookCommand, sqlCommand];

@@ -10,7 +10,8 @@ export function emptyAccount(): QuestionAccount {
 /**
  * Adds `times` respondents with one coding to category counts and an account, as `tallyAnswers`
  * counts a whole-sample tally: an answered respondent adds to the base and to their category
- * (or to each option they chose); the others are missing or excluded.
+ * (or to each option they chose); the others are missing, not asked (their filter excludes
+ * them) or excluded.
  */
 export function addCoding(counts: Float64Array, account: QuestionAccount, coding: CellCoding, times: number, multi: boolean): void {
   if (times === 0) return;
@@ -19,5 +20,6 @@ export function addCoding(counts: Float64Array, account: QuestionAccount, coding
     if (multi) for (const option of coding.selected) counts[option] = (counts[option] as number) + times;
     else if (counts.length > 0) counts[coding.code] = (counts[coding.code] as number) + times;
   } else if (coding.code === AnswerStatus.missing) account.missing += times;
+  else if (coding.code === AnswerStatus.filtered) account.notAsked += times;
   else account.excluded += times;
 }

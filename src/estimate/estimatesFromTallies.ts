@@ -1,0 +1,62 @@
+import type { Codebook } from "../codebook";
+import { samplingStages } from "../codebook/samplingStages";
+import { SurveyError } from "../errors";
+import type { SurveyCIMethod } from "../stats/surveyProportionCI";
+import type { DesignTally, LonelyPsu, Tally } from "../tally";
+import type { CIMethod, Estimate } from "../types";
+import { estimatesFromDesignTally } from "./estimatesFromDesignTally";
+import { estimatesFromTally } from "./estimatesFromTally";
+
+/** A survey's questions as tallies only: what a streamed file or an engine's GROUP BY gives. */
+export interface TalliedSurvey {
+  tallies: ReadonlyMap<string, Tally>;
+  /** Per question, the design's sums, for a weighted, stratified or clustered design. */
+  designTallies?: ReadonlyMap<string, DesignTally> | undefined;
+  /** Respondents read: the n of the finite-population correction of a simple random sample. */
+  rowsRead: number;
+}
+
+export interface TalliesEstimateOptions {
+  method?: CIMethod | SurveyCIMethod;
+  level?: number;
+  /** Overrides the codebook's `design.lonelyPsu`. */
+  lonelyPsu?: LonelyPsu;
+}
+
+/**
+ * Estimate rows of `questions` from their tallies, as `estimate()` gives them on the rows: with
+ * design tallies, R `svyciprop` per category (`estimatesFromDesignTally`); otherwise a simple
+ * random sample, with the codebook's `design.populationSize` as its finite-population correction
+ * (`estimatesFromTally`). A svyciprop-only method on a simple random sample needs the rows.
+ */
+export function estimatesFromTallies(survey: TalliedSurvey, codebook: Codebook, questions: readonly string[], options: TalliesEstimateOptions = {}): Estimate[] {
+  const populationSize = codebook.design?.populationSize;
+  return questions.flatMap((id) => {
+    const tally = survey.tallies.get(id);
+    const question = codebook.questions.find((q) => q.id === id);
+    if (!tally || !question) {
+      throw new SurveyError("E_UNKNOWN_QUESTION", `no question "${id}" in the codebook; questions are: ${codebook.questions.map((q) => q.id).join(", ")}`);
+    }
+    if (survey.designTallies) {
+      const designTally = survey.designTallies.get(id);
+      if (!designTally) throw new SurveyError("E_ARGUMENT", `question "${id}" is numeric: it has no categories to estimate proportions of`);
+      const lonelyPsu = options.lonelyPsu ?? codebook.design?.lonelyPsu;
+      const { weights, strata } = codebook.design ?? {};
+      const [{ cluster, fpc }] = samplingStages(codebook.design ?? {});
+      const names = { weights, strata, cluster, ...(typeof fpc === "string" ? { fpc } : {}) };
+      const { method, level } = options;
+      return estimatesFromDesignTally(tally, designTally, question.label ?? id, {
+        names,
+        ...(method === undefined ? {} : { method }),
+        ...(level === undefined ? {} : { level }),
+        ...(lonelyPsu === undefined ? {} : { lonelyPsu }),
+      });
+    }
+    const { method, level } = options;
+    return estimatesFromTally(tally, question.label ?? id, {
+      ...(method === undefined ? {} : { method: method as CIMethod }),
+      ...(level === undefined ? {} : { level }),
+      ...(populationSize === undefined ? {} : { populationSize, sampleSize: survey.rowsRead }),
+    });
+  });
+}

@@ -1,0 +1,4 @@
+export * from "./sqlDialect";
+export * from "./tallyQuery";
+export * from "./tallyFromSql";
+export * from "./SqlTallier";
