@@ -26,6 +26,7 @@ beforeAll(async () => {
   await writeFile(file("figures-impossible.csv"), "label,count,base,printed\nTwo thirds,2,3,70\n");
   await writeFile(file("figures-unreadable.csv"), "label,count\nno printed column,2\n");
   await writeFile(file("a-file"), "not a folder\n");
+  await writeFile(file("not-json.json"), '{"questions": [');
 });
 
 type Case = [expected: number, args: () => string[], message: string];
@@ -68,6 +69,12 @@ const cases: Record<string, Case[]> = {
     [ExitCode.failedCheck, () => ["check", file("figures-impossible.csv")], "prints 67 %, not 70 %"],
     [ExitCode.usage, () => ["check", file("figures-ok.csv"), "--bogus"], "unknown option --bogus"],
     [ExitCode.badInput, () => ["check", file("figures-unreadable.csv")], "E_CSV_PARSE"],
+  ],
+  sql: [
+    [ExitCode.ok, () => ["sql", "--codebook", file("codebook.json")], 'FROM "survey"'],
+    [ExitCode.usage, () => ["sql", "--codebook", file("codebook.json"), "--dialect", "oracle"], "dialect must be one of"],
+    [ExitCode.badInput, () => ["sql", "--codebook", file("not-json.json")], "E_CODEBOOK"],
+    [ExitCode.badInput, () => ["sql", "--codebook", file("no-such.json")], "E_IO"],
   ],
   codebook: [
     [ExitCode.usage, () => ["codebook", file("ok.csv"), "--bogus"], "unknown option --bogus"],
