@@ -9,6 +9,7 @@ import { estimatesFromTally } from "./estimatesFromTally";
 
 /** A survey's questions as tallies only: what a streamed file or an engine's GROUP BY gives. */
 export interface TalliedSurvey {
+  /** Per question id, its whole-sample tally. */
   tallies: ReadonlyMap<string, Tally>;
   /** Per question, the design's sums, for a weighted, stratified or clustered design. */
   designTallies?: ReadonlyMap<string, DesignTally> | undefined;
@@ -16,8 +17,11 @@ export interface TalliedSurvey {
   rowsRead: number;
 }
 
+/** Options of `estimatesFromTallies`. */
 export interface TalliesEstimateOptions {
+  /** Interval method: one of `CI_METHODS` for a simple random sample, `SURVEY_CI_METHODS` for a design (default: each one's default). */
   method?: CIMethod | SurveyCIMethod;
+  /** Confidence level in (0, 1); default 0.95. */
   level?: number;
   /** Overrides the codebook's `design.lonelyPsu`. */
   lonelyPsu?: LonelyPsu;
@@ -28,6 +32,30 @@ export interface TalliesEstimateOptions {
  * design tallies, R `svyciprop` per category (`estimatesFromDesignTally`); otherwise a simple
  * random sample, with the codebook's `design.populationSize` as its finite-population correction
  * (`estimatesFromTally`). A svyciprop-only method on a simple random sample needs the rows.
+ *
+ * @param survey - The tallies, with the design's sums if any (`tallyFromSql`, `tallyFile`), and the number of rows read.
+ * @param codebook - The codebook the tallies were built from: question labels and the design.
+ * @param questions - The ids of the questions to estimate, in the order of the rows returned.
+ * @param options - Interval method and level, and the lonely-PSU rule of a design.
+ * @returns One row per question and category, as `estimate` gives them.
+ *
+ * @example
+ * ```ts
+ * import { estimatesFromTallies, tallyFromSql } from "svyprop";
+ *
+ * const codebook = {
+ *   questions: [{ id: "real_name", column: "real_name", type: "binary" as const, positive: ["yes"], negative: ["no"] }],
+ * };
+ * const { tallies, report } = tallyFromSql(
+ *   [
+ *     { question: "real_name", v1: "yes", n: 138 },
+ *     { question: "real_name", v1: "no", n: 2 },
+ *   ],
+ *   codebook,
+ * );
+ * estimatesFromTallies({ tallies, rowsRead: report.rowsRead }, codebook, ["real_name"]);
+ * // → [{ category: "yes", count: 138, base: 140, lower: 0.9494, upper: 0.9961 }, { category: "no", count: 2 }]
+ * ```
  */
 export function estimatesFromTallies(survey: TalliedSurvey, codebook: Codebook, questions: readonly string[], options: TalliesEstimateOptions = {}): Estimate[] {
   const populationSize = codebook.design?.populationSize;

@@ -1,18 +1,23 @@
 import { questionCategories, type Codebook } from "../codebook";
 import { SurveyError } from "../errors";
 import { reportWarnings, surveyFromTable, type CodedAnswers, type CountedIssue, type QuestionAccount, type ValidationReport } from "../survey";
-import { addDesignGroup, createDesignTally, type DesignTally, type Tally } from "../tally";
+import { createDesignTally, type DesignTally, type Tally } from "../tally";
+import { addDesignGroup } from "../tally/addDesignGroup";
 import { addCoding, emptyAccount } from "../tally/stream/accounting";
 import type { CellCoding } from "../survey/codeRawCells";
 import { sqlPlan, type SqlDesignColumns, type SqlQuestionPlan } from "./sqlPlan";
 
+/** What `tallyFromSql` and `SqlTallier` build from the tally query's result. */
 export interface SqlTally {
   /** Whole-sample tally per question id. */
   tallies: Map<string, Tally>;
   /** Per question, the design's per-stratum and per-PSU sums (absent for a simple random sample). */
   designTallies?: Map<string, DesignTally>;
   /** Rows and accounts as `loadSurvey` reports them; `issues` stays empty: the bad values and skip-logic violations are `counted`, per distinct value. */
-  report: ValidationReport & { counted: CountedIssue[] };
+  report: ValidationReport & {
+    /** The cells left out of a question, one entry per distinct problem value, with its number of rows. */
+    counted: CountedIssue[];
+  };
 }
 
 /** How one distinct combination of a question's cells is coded, and why it is left out when it is. */

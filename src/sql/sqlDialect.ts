@@ -2,6 +2,7 @@ import { argumentError } from "../errors";
 
 /** The SQL engines whose quoting and type names the generated queries follow. */
 export const SQL_DIALECTS = ["standard", "duckdb", "postgres", "trino", "spark", "bigquery"] as const;
+/** One of `SQL_DIALECTS`: the engine a generated query is written for. */
 export type SqlDialect = (typeof SQL_DIALECTS)[number];
 
 /** How a dialect quotes names and text, and what it calls text and double-precision numbers. */
@@ -27,7 +28,27 @@ const SYNTAX: Record<SqlDialect, DialectSyntax> = {
   bigquery: { identifierQuote: "`", identifierEscape: "backslash", literalEscape: "backslash", text: "STRING", double: "FLOAT64" },
 };
 
-/** The dialect named by `name`; `E_ARGUMENT` listing the dialects otherwise. */
+/**
+ * The dialect named by `name`; `E_ARGUMENT` listing the dialects otherwise.
+ *
+ * @param name - A dialect's name, as a user typed it (`--dialect`); undefined for the default.
+ * @returns The dialect, "standard" when `name` is undefined.
+ *
+ * @example
+ * ```ts
+ * import { sqlDialect, SurveyError } from "svyprop";
+ *
+ * sqlDialect("bigquery"); // → "bigquery"
+ * sqlDialect(undefined); // → "standard"
+ * let code: string | undefined;
+ * try {
+ *   sqlDialect("mysql");
+ * } catch (error) {
+ *   if (error instanceof SurveyError) code = error.code;
+ * }
+ * code; // → "E_ARGUMENT"
+ * ```
+ */
 export function sqlDialect(name: string | undefined): SqlDialect {
   if (name === undefined) return "standard";
   if ((SQL_DIALECTS as readonly string[]).includes(name)) return name as SqlDialect;
@@ -43,6 +64,18 @@ function backslashEscaped(text: string, quote: string): string {
  * A column or table name quoted so that it stays a name whatever it holds (`"; DROP TABLE x`
  * included): in the dialect's identifier quotes, with the quote doubled (SQL-92 §5.2
  * <delimited identifier>) or, in BigQuery, escaped with a backslash.
+ *
+ * @param name - The column or table name, as the data names it.
+ * @param dialect - The engine the query is written for.
+ * @returns The quoted name, ready to put in a query.
+ *
+ * @example
+ * ```ts
+ * import { quoteIdentifier } from "svyprop";
+ *
+ * quoteIdentifier('say "hi"', "standard"); // → '"say ""hi"""'
+ * quoteIdentifier("q1`x", "bigquery"); // → "`q1\\`x`"
+ * ```
  */
 export function quoteIdentifier(name: string, dialect: SqlDialect): string {
   const { identifierQuote: q, identifierEscape } = SYNTAX[dialect];
@@ -50,7 +83,21 @@ export function quoteIdentifier(name: string, dialect: SqlDialect): string {
   return `${q}${inner}${q}`;
 }
 
-/** A table name, possibly qualified (`dataset.table`, `catalog.schema.table`): each dot-separated part quoted. */
+/**
+ * A table name, possibly qualified (`dataset.table`, `catalog.schema.table`): each dot-separated part quoted.
+ *
+ * @param name - The table's name, its parts separated by dots.
+ * @param dialect - The engine the query is written for.
+ * @returns Each part quoted by `quoteIdentifier`, joined by dots.
+ *
+ * @example
+ * ```ts
+ * import { quoteTableName } from "svyprop";
+ *
+ * quoteTableName("analytics.survey_2024", "bigquery"); // → "`analytics`.`survey_2024`"
+ * quoteTableName("public.survey", "postgres"); // → '"public"."survey"'
+ * ```
+ */
 export function quoteTableName(name: string, dialect: SqlDialect): string {
   return name
     .split(".")
@@ -58,7 +105,21 @@ export function quoteTableName(name: string, dialect: SqlDialect): string {
     .join(".");
 }
 
-/** A string literal: single-quoted with the quote doubled (SQL-92 §5.3), or backslash-escaped in Spark SQL and BigQuery. */
+/**
+ * A string literal: single-quoted with the quote doubled (SQL-92 §5.3), or backslash-escaped in Spark SQL and BigQuery.
+ *
+ * @param text - The text the literal stands for.
+ * @param dialect - The engine the query is written for.
+ * @returns The quoted literal, ready to put in a query.
+ *
+ * @example
+ * ```ts
+ * import { quoteLiteral } from "svyprop";
+ *
+ * quoteLiteral("it's", "standard"); // → "'it''s'"
+ * quoteLiteral("it's", "spark"); // → "'it\\'s'"
+ * ```
+ */
 export function quoteLiteral(text: string, dialect: SqlDialect): string {
   return SYNTAX[dialect].literalEscape === "double" ? `'${text.replaceAll("'", "''")}'` : `'${backslashEscaped(text, "'")}'`;
 }

@@ -3,11 +3,13 @@ import { SurveyError } from "../errors";
 import { quoteIdentifier, quoteLiteral, quoteTableName, sqlTypes, type SqlDialect } from "./sqlDialect";
 import { sqlPlan } from "./sqlPlan";
 
+/** Options of `tallyQuery`. */
 export interface TallyQueryOptions {
   /** The table to read (default "survey"); a dotted name is a qualified one (`dataset.table`). */
   table?: string;
   /** A FROM expression written by svyprop itself (DuckDB's `read_parquet('…')`), used instead of `table`. */
   fromSql?: string;
+  /** The engine the query is written for: its quoting and type names (default "standard"). */
   dialect?: SqlDialect;
   /** Question ids (default: every categorical question). */
   questions?: readonly string[];
@@ -20,6 +22,28 @@ export interface TallyQueryOptions {
  * — and for a design, per stratum, PSU and fpc — the number of rows n, Σw, Σw², the rows with a
  * weight and the smallest weight. Result columns: question, v1 … v{width}, [stratum, psu, fpc,]
  * n[, sw, sw2, nw, minw]. `tallyFromSql` codes the cells and builds the tallies.
+ *
+ * @param codebook - The survey's codebook: its questions' columns, filters and design.
+ * @param options - The table (or FROM expression), the dialect and the questions to tally.
+ * @returns The query's text, to run on the engine as it is.
+ *
+ * @example
+ * ```ts
+ * import { tallyQuery } from "svyprop";
+ *
+ * const codebook = {
+ *   questions: [{ id: "real_name", column: "real_name", type: "binary" as const, positive: ["yes"], negative: ["no"] }],
+ * };
+ * tallyQuery(codebook, { table: "analytics.survey", dialect: "postgres" }).split("\n");
+ * // → ['WITH "survey_rows" AS (',
+ * //    '  SELECT CAST("real_name" AS VARCHAR) AS "c1"',
+ * //    '  FROM "analytics"."survey"',
+ * //    ")",
+ * //    `SELECT 'real_name' AS "question", "c1" AS "v1", COUNT(*) AS "n"`,
+ * //    'FROM "survey_rows"',
+ * //    'GROUP BY "c1"',
+ * //    ""]
+ * ```
  */
 export function tallyQuery(codebook: Codebook, options: TallyQueryOptions = {}): string {
   const dialect = options.dialect ?? "standard";

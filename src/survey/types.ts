@@ -124,10 +124,15 @@ export interface ValidationReport {
 
 /** Cells a GROUP BY left out of a question, counted: one entry per distinct problem value, with its number of rows. */
 export interface CountedIssue {
+  /** `E_BAD_VALUE` (a value the codebook does not allow) or `E_SKIP_LOGIC` (an answer its filter excludes). */
   code: Extract<ErrorCode, "E_BAD_VALUE" | "E_SKIP_LOGIC">;
+  /** The question's id. */
   question: string;
+  /** The column holding the value. */
   column?: string;
+  /** The value, as the engine gave it. */
   value?: string;
+  /** Why it is left out, as a reader reads it. */
   reason: string;
   /** How many rows hold it. */
   rows: number;

@@ -4,4 +4,3 @@ export * from "./mergeTallies";
 export * from "./stream";
 export * from "./tallyFromCounts";
 export * from "./designTally";
-export * from "./addDesignGroup";
