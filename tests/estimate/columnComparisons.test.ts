@@ -30,8 +30,12 @@ const cases: PairCase[] = JSON.parse(readFileSync(join(reference, "column-compar
 const single = (id: string, codes: string[]) => ({ id, type: "single" as const, column: id, categories: codes.map((code) => ({ code, label: code, values: [code] })) });
 const apiQuestions = [single("awards", ["No", "Yes"]), single("stype", ["E", "H", "M"])];
 const replicateQuestions = [...apiQuestions, single("sch_wide", ["No", "Yes"])];
-/** The population counts of the calibration margins, as tests/reference/r-survey-raoscott/ has them from R's apipop. */
-const populations: Record<"stype" | "awards", Record<string, [number]>> = JSON.parse(readFileSync(join(reference, "r-survey-raoscott", "reference.json"), "utf8")).populations;
+/** The calibration margins' population counts (R's apipop) and the bootstrap's scale, as tests/reference/r-survey-raoscott/ has them. */
+const raoScott = JSON.parse(readFileSync(join(reference, "r-survey-raoscott", "reference.json"), "utf8")) as {
+  populations: Record<"stype" | "awards", Record<string, [number]>>;
+  settings: { apistrat_bootstrap: { scale: [number] } };
+};
+const populations = raoScott.populations;
 const population = (margin: "stype" | "awards") => Object.fromEntries(Object.entries(populations[margin]).map(([value, [count]]) => [value, count]));
 const replicated = (type: "JK1" | "bootstrap", extra: { scale?: number } = {}): DesignSpec => ({ weights: "pw", replicates: { columns: { pattern: "^rw[0-9]+$" }, type, ...extra } });
 const oracleQuestions = [single("cat", ["A", "B", "C", "D"]), single("group", ["18-34", "35-54", "55+"])];
@@ -62,13 +66,9 @@ const sources: Record<string, { file: string; design: DesignSpec; questions: Cod
     questions: apiQuestions,
   },
   apiclus1_jk1: { file: join(reference, "r-survey-replicate/apiclus1_jk1.csv"), design: replicated("JK1"), questions: replicateQuestions },
-  // The bootstrap's scale as.svrepdesign gave its 50 replicates (tests/reference/r-survey-raoscott/).
-  apistrat_bootstrap: { file: join(reference, "r-survey-replicate/apistrat_bootstrap.csv"), design: replicated("bootstrap", { scale: bootstrapScale() }), questions: replicateQuestions },
+  // The scale as.svrepdesign gave the bootstrap's 50 replicates.
+  apistrat_bootstrap: { file: join(reference, "r-survey-replicate/apistrat_bootstrap.csv"), design: replicated("bootstrap", { scale: raoScott.settings.apistrat_bootstrap.scale[0] }), questions: replicateQuestions },
 };
-function bootstrapScale(): number {
-  const settings = JSON.parse(readFileSync(join(reference, "r-survey-raoscott", "reference.json"), "utf8")).settings as Record<string, { scale?: [number] }>;
-  return settings.apistrat_bootstrap!.scale![0];
-}
 const close = (actual: number, expected: number, what: string) =>
   expect(Math.abs(actual - expected), `${what}: ${actual} vs R ${expected}`).toBeLessThanOrEqual(1e-8 * Math.max(1, Math.abs(expected)));
 
