@@ -1,11 +1,12 @@
-import { SurveyError } from "../errors";
-import { designMeans, designTotal } from "../stats/design";
+import { calibratedEstimate, designMeans, designTotal, replicateDf, replicateEstimates, replicateVariance, type ReplicateDesign } from "../stats/design";
 import { adjustPValues, type PAdjustment } from "../stats/adjustPValues";
 import { studentTwoSidedTail } from "../stats/tails";
 import { twoProportionZTest } from "../stats/twoProportionZTest";
 import { assertOpenProbability } from "../stats/validate";
 import type { CategoricalAnswers, DesignColumns, Survey } from "../survey";
+import { calibrationFor } from "./calibrationOf";
 import { groupingOf } from "./estimate";
+import { replicateDesignOf } from "./replicateDesignOf";
 
 /** Options of {@link columnComparisons} (and of `crosstab`'s `compareColumns`). */
 export interface ColumnComparisonOptions {
@@ -25,7 +26,7 @@ export interface ColumnPairTest {
   b: string;
   /** p_a − p_b. */
   difference: number;
-  /** The standard error of the difference: pooled (simple random sample) or linearised (design). */
+  /** The standard error of the difference: pooled (simple random sample), linearised or replicate (design). */
   se: number;
   /** z (simple random sample) or t (design). */
   statistic: number;
@@ -77,8 +78,12 @@ export interface ColumnComparisons {
  * - weighted, stratified or clustered design: the difference of the two domain proportions with
  *   its linearised design SE — the influence z_i = 1_a(y_i − p_a)/W_a − 1_b(y_i − p_b)/W_b, W_g
  *   the domain's Σw — and t on the domains' degrees of freedom minus 1, as R `svyttest(I(row ==
- *   k) ~ col, subset(design, col %in% c(a, b)))` (Lumley 2010, Complex Surveys, §2.3 and §5.1).
- * Calibrated and replicate-weight designs are refused for now (E_ARGUMENT).
+ *   k) ~ col, subset(design, col %in% c(a, b)))` (Lumley 2010, Complex Surveys, §2.3 and §5.1);
+ * - post-stratified or raked design: the same on the calibrated weights, the SE from the
+ *   residuals of w·z from the calibration's cells (R's `svyrecvar`; Lumley 2010 §7.2–7.3);
+ * - replicate-weight design: the replicate variance of the difference recomputed with every
+ *   replicate's weights (R's `svrVar`), t on the rank of the two columns' replicate weights
+ *   minus 2 (R's `degf` of the subset minus 1).
  *
  * @param survey - The survey.
  * @param rowQuestion - The id of the question whose proportions are compared (categorical).
@@ -86,8 +91,7 @@ export interface ColumnComparisons {
  * @param options - The p-value `adjustment` (default "holm") and the letters' `alpha` (default 0.05).
  * @returns The columns with their letters, each cell's proportion and letters, and every pair's test.
  * @throws {@link SurveyError} `E_UNKNOWN_QUESTION` for a question the codebook lacks, `E_ARGUMENT`
- *   for a question that is not categorical, an `alpha` outside (0, 1) or a calibrated or
- *   replicate-weight design.
+ *   for a question that is not categorical or an `alpha` outside (0, 1).
  *
  * @example
  * ```ts
@@ -158,20 +162,44 @@ function countComparer(rows: CategoricalAnswers, cols: CategoricalAnswers, both:
   };
 }
 
-/** A design: domain proportions and the linearised SE of their difference. */
+/** The difference of two domain proportions, with its SE and df, on one kind of design. */
+interface DifferenceTest {
+  proportion(r: number, c: number): number;
+  difference(r: number, a: number, b: number): { difference: number; se: number; df: number };
+}
+
+/** A design: the difference's t-test on the df its design gives, as R `svyttest` (df = degf − 1). */
 function designComparer(design: DesignColumns, rows: CategoricalAnswers, cols: CategoricalAnswers, both: boolean[]): Comparer {
-  const { calibration, replicates, ...linear } = design;
-  if (calibration || replicates) {
-    throw new SurveyError("E_ARGUMENT", "crosstab: column comparisons on post-stratified, raked or replicate-weight designs are not implemented yet");
-  }
-  const n = rows.codes.length;
   const indicators = rows.categories.map((_, r) => Float64Array.from(rows.codes, (code) => (code === r ? 1 : 0)));
-  const domainOf = (c: number) => Uint8Array.from(both, (b, i) => (b && cols.codes[i] === c ? 1 : 0));
-  const domains = cols.categories.map((_, c) => domainOf(c));
-  const means = domains.map((domain) => (domain.some((d) => d === 1) ? designMeans({ ...linear, ys: indicators, domain }) : []));
+  const domains = cols.categories.map((_, c) => Uint8Array.from(both, (b, i) => (b && cols.codes[i] === c ? 1 : 0)));
+  const replicate = replicateDesignOf(design);
+  const test = replicate ? replicateDifferences(replicate, indicators, domains) : linearizedDifferences(design, indicators, domains);
+  return {
+    proportion: test.proportion,
+    pair: (r, a, b) => {
+      const { difference, se, df } = test.difference(r, a, b);
+      if (se === 0) return { difference, se, statistic: 0, df: df - 1, pValue: 1 };
+      const statistic = difference / se;
+      return { difference, se, statistic, df: df - 1, pValue: studentTwoSidedTail(statistic, df - 1) };
+    },
+  };
+}
+
+/**
+ * Weighted, stratified, clustered or calibrated: the SE of the difference is that of the total of
+ * the influence z_i = 1_a(y_i − p_a)/W_a − 1_b(y_i − p_b)/W_b over the two columns' rows, from the
+ * calibration residuals of w·z on a post-stratified or raked design (R's `svyrecvar`).
+ */
+function linearizedDifferences(design: DesignColumns, indicators: Float64Array[], domains: Uint8Array[]): DifferenceTest {
+  const n = domains[0]?.length ?? 0;
+  const calibration = calibrationFor(design, n);
+  const { weights: sampling, calibration: _, replicates: __, ...linear } = design;
+  const weights = calibration?.weights ?? sampling;
+  const weighted = weights === undefined ? linear : { ...linear, weights };
+  const means = domains.map((domain) => (domain.some((d) => d === 1) ? designMeans({ ...weighted, ys: indicators, domain }) : []));
   return {
     proportion: (r, c) => means[c]![r]!.estimate,
-    pair: (r, a, b) => {
+    difference: (r, a, b) => {
       const [ma, mb] = [means[a]![r]!, means[b]![r]!];
       const [da, db] = [domains[a]!, domains[b]!];
       const y = indicators[r]!;
@@ -180,12 +208,28 @@ function designComparer(design: DesignColumns, rows: CategoricalAnswers, cols: C
         if (da[i]) z[i] = ((y[i] as number) - ma.estimate) / ma.sumWeights;
         else if (db[i]) z[i] = -((y[i] as number) - mb.estimate) / mb.sumWeights;
       }
-      const union = Uint8Array.from(da, (d, i) => d | (db[i] as number));
-      const { se, df } = designTotal({ ...linear, y: z, domain: union });
+      const domain = Uint8Array.from(da, (d, i) => d | (db[i] as number));
+      const { se, df } = calibration ? calibratedEstimate({ ...linear, y: z, domain, calibration }, "total") : designTotal({ ...weighted, y: z, domain });
+      return { difference: ma.estimate - mb.estimate, se, df };
+    },
+  };
+}
+
+/**
+ * Replicate weights: the replicate variance of the difference recomputed with each replicate's
+ * weights (R's `svyglm` refit on every replicate, `svrVar`), on the rank of the two columns' rows'
+ * replicate weights minus one (`degf` of the subset).
+ */
+function replicateDifferences(design: ReplicateDesign, indicators: Float64Array[], domains: Uint8Array[]): DifferenceTest {
+  const means = domains.map((domain) => (domain.some((d) => d === 1) ? replicateEstimates(design, indicators, domain, "mean") : []));
+  return {
+    proportion: (r, c) => means[c]![r]!.estimate,
+    difference: (r, a, b) => {
+      const [ma, mb] = [means[a]![r]!, means[b]![r]!];
       const difference = ma.estimate - mb.estimate;
-      if (se === 0) return { difference, se, statistic: 0, df: df - 1, pValue: 1 };
-      const statistic = difference / se;
-      return { difference, se, statistic, df: df - 1, pValue: studentTwoSidedTail(statistic, df - 1) };
+      const thetas = ma.thetas.map((theta, k) => theta - (mb.thetas[k] as number));
+      const domain = Uint8Array.from(domains[a]!, (d, i) => d | (domains[b]![i] as number));
+      return { difference, se: Math.sqrt(replicateVariance(thetas, difference, design)), df: replicateDf(design.replicates, domain) };
     },
   };
 }

@@ -26,7 +26,8 @@ Rao–Scott F (default) or Chisq test (R svychisq).
 --compare-columns adds which columns differ for each row answer, with letters as survey tables
 print them: a cell gets the letter of each column it is significantly greater than (pooled
 two-proportion z-tests on a simple random sample, as R prop.test; on a design the design SE of
-the difference and t, as R svyttest), Holm- (default) or Bonferroni-adjusted within each row
+the difference and t, as R svyttest: linearised, from the calibration residuals when
+post-stratified or raked, or the replicate variance), Holm- (default) or Bonferroni-adjusted within each row
 at --alpha (default 0.05); --json adds "columnComparisons" with every pair's test. --json prints { "estimates", "test", "report" }.
 --strict stops at the first bad row or warning (a question left without an estimate).`;
 

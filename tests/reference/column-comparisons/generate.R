@@ -4,7 +4,9 @@
 # - unweighted: the two-proportion z-test, R prop.test(correct = FALSE);
 # - design-based: R svyttest(I(row == k) ~ col, subset(design, col %in% c(a, b))), whose
 #   coefficient is the difference of the two domain proportions, with its design SE and
-#   t on degf(design) - 1 df.
+#   t on degf(design) - 1 df; the same on post-stratified and raked designs (R's SE from the
+#   calibration residuals, degf of the subset) and on replicate-weight designs (the replicate
+#   variance of the refitted difference, degf = rank of the subset's replicate weights - 1).
 # R 4.2.2, survey 4.1-1. Run from the repository root:
 #   Rscript tests/reference/column-comparisons/generate.R > tests/reference/column-comparisons/reference.json
 suppressMessages(library(survey))
@@ -12,7 +14,15 @@ suppressMessages(library(survey))
 source("tests/reference/json.R")
 
 api <- function(name) read.csv(file.path("tests/reference/r-survey-numeric", paste0(name, ".csv")))
+replicate_data <- function(name) read.csv(file.path("tests/reference/r-survey-replicate", paste0(name, ".csv")))
 oracle <- read.csv("tests/oracle/data/weighted_c_strat_cluster.csv")
+# Population counts of the calibration margins (apipop, R survey's population of schools), as
+# tests/reference/r-survey-raoscott/ uses them.
+data(api)
+stype_pop <- data.frame(stype = c("E", "H", "M"), Freq = as.vector(table(apipop$stype)[c("E", "H", "M")]))
+awards_pop <- data.frame(awards = c("No", "Yes"), Freq = as.vector(table(apipop$awards)[c("No", "Yes")]))
+set.seed(20261202)
+boot_scale <- as.svrepdesign(svydesign(ids = ~1, strata = ~stype, weights = ~pw, data = apistrat), type = "bootstrap", replicates = 50)$scale
 designs <- list(
   c_strat_cluster = list(data = oracle, rows = "cat", cols = "group",
     design = function(d) svydesign(ids = ~psu, strata = ~stratum, weights = ~w, nest = TRUE, data = d)),
@@ -20,6 +30,14 @@ designs <- list(
     design = function(d) svydesign(ids = ~1, strata = ~stype, weights = ~pw, fpc = ~fpc, data = d)),
   apiclus1 = list(data = api("apiclus1"), rows = "stype", cols = "awards",
     design = function(d) svydesign(ids = ~dnum, weights = ~pw, fpc = ~fpc, data = d)),
+  apistrat_poststratified = list(data = api("apistrat"), rows = "awards", cols = "stype",
+    design = function(d) postStratify(svydesign(ids = ~1, strata = ~stype, weights = ~pw, fpc = ~fpc, data = d), ~stype, stype_pop)),
+  apiclus1_raked = list(data = api("apiclus1"), rows = "stype", cols = "awards",
+    design = function(d) rake(svydesign(ids = ~dnum, weights = ~pw, fpc = ~fpc, data = d), list(~stype, ~awards), list(stype_pop, awards_pop))),
+  apiclus1_jk1 = list(data = replicate_data("apiclus1_jk1"), rows = "sch_wide", cols = "stype",
+    design = function(d) svrepdesign(data = d, repweights = "^rw[0-9]+$", weights = ~pw, type = "JK1", combined.weights = TRUE)),
+  apistrat_bootstrap = list(data = replicate_data("apistrat_bootstrap"), rows = "awards", cols = "stype",
+    design = function(d) svrepdesign(data = d, repweights = "^rw[0-9]+$", weights = ~pw, type = "bootstrap", combined.weights = TRUE, scale = boot_scale)),
   c_unweighted = list(data = oracle, rows = "cat", cols = "group", design = NULL)
 )
 
