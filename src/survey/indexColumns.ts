@@ -47,3 +47,20 @@ export function indexColumns(header: readonly string[], codebook: Codebook): Map
   }
   return index;
 }
+
+/**
+ * Each column the codebook reads → index in the header (`indexColumns`), checked once the header
+ * is read, by both reading paths alike: a question or respondent-id column the file lacks is an
+ * `E_CODEBOOK` naming the column and the JSON path of the codebook field that names it (design
+ * columns are checked with the design).
+ *
+ * @throws {@link SurveyError} `E_DUPLICATE_COLUMN` or `E_CODEBOOK` for a column that does not fit the file.
+ */
+export function requireColumns(header: readonly string[], codebook: Codebook): Map<string, number> {
+  const index = indexColumns(header, codebook);
+  for (const { column, path } of namedColumns(codebook)) {
+    if (path.startsWith("design") || index.has(column)) continue;
+    throw new SurveyError("E_CODEBOOK", `names a column the file does not have; columns are: ${header.join(", ")}`, { column, path });
+  }
+  return index;
+}
