@@ -30,7 +30,7 @@ export function namedColumns(codebook: Codebook): Array<{ column: string; path: 
  * `E_DUPLICATE_COLUMN` naming the column and the JSON path of the codebook field that names it:
  * which of the two holds the answers cannot be guessed.
  */
-export function indexColumns(header: readonly string[], codebook: Codebook): Map<string, number> {
+function indexColumns(header: readonly string[], codebook: Codebook): Map<string, number> {
   const named = namedColumns(codebook);
   const wanted = new Set(named.map(({ column }) => column));
   const index = new Map<string, number>();
