@@ -9,7 +9,7 @@ import { CellCoder } from "./CellCoder";
 import { countStatuses } from "./countStatuses";
 import { DesignCellColumns } from "./DesignCellColumns";
 import { grown } from "./grown";
-import { indexColumns, namedColumns } from "./indexColumns";
+import { requireColumns } from "./indexColumns";
 import { duplicateIdIssue } from "./duplicateIdIssue";
 import { IssueLog } from "./IssueLog";
 import { designColumnsOf } from "./readDesignColumns";
@@ -47,9 +47,9 @@ interface BuildOptions extends SurveyOptions {
  * its records come (a filter only looks at its own respondent's answers). The report is the one
  * a whole table gives: a record with more or fewer fields than the header, or repeating an earlier
  * respondent id, is left out of every question and reported once; every bad value and skip-logic
- * violation is reported with its row, column and value, in row order. Errors in the codebook's
- * columns wait for `finish`, so they come after the file's own errors, as when a file was read
- * whole first.
+ * violation is reported with its row, column and value, in row order. A question or respondent-id
+ * column the file lacks is refused as the stream refuses it (`requireColumns`), but by `finish`,
+ * after the file's own errors, as when a file was read whole first.
  */
 export class SurveyBuilder {
   private readonly design: DesignSpec;
@@ -283,23 +283,6 @@ function view(growing: GrowingAnswers, from: number, to: number): CodedAnswers {
   if (question.type === "numeric") return { kind: "numeric", question, categories: [], codes, values: growing.values.subarray(from, to) };
   if (question.type === "multi") return { kind: "multi", question, categories, codes, selected: growing.selected.map((chosen) => chosen.subarray(from, to)) };
   return { kind: "categorical", question, categories, codes };
-}
-
-/**
- * Column name → index (`indexColumns`, which refuses a duplicated column). A column the codebook
- * names but the file lacks is an `E_CODEBOOK` naming the column and the JSON path of the codebook
- * field that names it (design columns are checked with the design, `designColumnsOf`).
- */
-function requireColumns(header: readonly string[], codebook: Codebook): Map<string, number> {
-  const index = indexColumns(header, codebook);
-  for (const { column, path } of namedColumns(codebook)) {
-    if (path.startsWith("design") || index.has(column)) continue;
-    throw new SurveyError("E_CODEBOOK", `names a column the file does not have; columns are: ${header.join(", ")}`, {
-      column,
-      path,
-    });
-  }
-  return index;
 }
 
 /** Ids of the filtered questions and of every question a filter looks at. */

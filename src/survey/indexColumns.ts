@@ -30,7 +30,7 @@ export function namedColumns(codebook: Codebook): Array<{ column: string; path: 
  * `E_DUPLICATE_COLUMN` naming the column and the JSON path of the codebook field that names it:
  * which of the two holds the answers cannot be guessed.
  */
-export function indexColumns(header: readonly string[], codebook: Codebook): Map<string, number> {
+function indexColumns(header: readonly string[], codebook: Codebook): Map<string, number> {
   const named = namedColumns(codebook);
   const wanted = new Set(named.map(({ column }) => column));
   const index = new Map<string, number>();
@@ -44,6 +44,23 @@ export function indexColumns(header: readonly string[], codebook: Codebook): Map
     if (repeated.has(column)) {
       throw new SurveyError("E_DUPLICATE_COLUMN", "the file has two columns of this name: rename one", { column, path });
     }
+  }
+  return index;
+}
+
+/**
+ * Each column the codebook reads → index in the header (`indexColumns`), checked once the header
+ * is read, by both reading paths alike: a question or respondent-id column the file lacks is an
+ * `E_CODEBOOK` naming the column and the JSON path of the codebook field that names it (design
+ * columns are checked with the design).
+ *
+ * @throws {@link SurveyError} `E_DUPLICATE_COLUMN` or `E_CODEBOOK` for a column that does not fit the file.
+ */
+export function requireColumns(header: readonly string[], codebook: Codebook): Map<string, number> {
+  const index = indexColumns(header, codebook);
+  for (const { column, path } of namedColumns(codebook)) {
+    if (path.startsWith("design") || index.has(column)) continue;
+    throw new SurveyError("E_CODEBOOK", `names a column the file does not have; columns are: ${header.join(", ")}`, { column, path });
   }
   return index;
 }

@@ -297,4 +297,22 @@ describe("the stream agrees with the in-memory path on", () => {
     const { report } = await bothPaths(csv, codebook);
     expect(report.issues.map((issue) => [issue.row, issue.value])).toEqual([[3, "maybe"], [5, "perhaps"]]);
   });
+
+  it("a question column the file lacks: E_CODEBOOK naming the column and the JSON path", async () => {
+    const codebook = parseCodebook({ questions: [yesNo("q"), yesNo("gone")] });
+    const refusal = { code: "E_CODEBOOK", column: "gone", path: "questions[1].column" };
+    for (const csv of ["q,note\nyes,a\n", "q,note\nyes,b\r\nno,c\n"]) {
+      const file = fileWith(csv);
+      await expect(loadSurvey(file, { codebook })).rejects.toMatchObject(refusal);
+      for (const workers of [1, 2]) await expect(tallyFile(file, codebook, { workers, chunkSize: 5 })).rejects.toMatchObject(refusal);
+    }
+  });
+
+  it("a respondent-id column the file lacks: E_CODEBOOK with the path respondentId", async () => {
+    const codebook = parseCodebook({ questions: [yesNo("q")], respondentId: "id" });
+    const refusal = { code: "E_CODEBOOK", column: "id", path: "respondentId" };
+    const file = fileWith("q\nyes\n");
+    await expect(loadSurvey(file, { codebook })).rejects.toMatchObject(refusal);
+    await expect(tallyFile(file, codebook)).rejects.toMatchObject(refusal);
+  });
 });

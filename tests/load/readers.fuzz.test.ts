@@ -41,17 +41,14 @@ const file = fc.record({
   issueLimit: fc.constantFrom(undefined, 1, 3),
 });
 
-type Outcome = { error: { code: string; row?: number } } | { report: unknown; tallies: Record<string, number[]> };
+type Outcome = { error: { code: string; row?: number; path?: string } } | { report: unknown; tallies: Record<string, number[]> };
 
 async function outcome(read: () => Promise<{ report: unknown; tallies: Record<string, number[]> }>): Promise<Outcome> {
   try {
     return await read();
   } catch (error) {
     if (!(error instanceof SurveyError)) throw error;
-    // A column the file lacks is E_CODEBOOK in memory and E_UNKNOWN_COLUMN in the stream (both
-    // pinned by older tests): one outcome here.
-    const code = error.code === "E_UNKNOWN_COLUMN" ? "E_CODEBOOK" : error.code;
-    return { error: { code, ...(error.row === undefined ? {} : { row: error.row }) } };
+    return { error: { code: error.code, ...(error.row === undefined ? {} : { row: error.row }), ...(error.path === undefined ? {} : { path: error.path }) } };
   }
 }
 

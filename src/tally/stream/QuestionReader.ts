@@ -1,5 +1,4 @@
 import { AnswerStatus, type CategoryInfo, type Question } from "../../codebook";
-import { SurveyError } from "../../errors";
 import type { RecordBatch } from "../../load/stream/CsvRecordScanner";
 import type { CodedAnswers, QuestionAccount } from "../../survey";
 import { CellCoder } from "../../survey/CellCoder";
@@ -54,17 +53,8 @@ export class QuestionReader {
     /** Where bad values are reported, in row order. */
     private readonly issues: IssueLog,
   ) {
-    const fieldOf = (column: string): number => {
-      const field = columns.place.get(column);
-      if (field === undefined) {
-        throw new SurveyError(
-          "E_UNKNOWN_COLUMN",
-          `question "${question.id}" names a column the file does not have; columns are: ${columns.header.join(", ")}`,
-          { column },
-        );
-      }
-      return field;
-    };
+    // `columnPlaces` has checked that the file has every column the question reads.
+    const fieldOf = (column: string): number => columns.place.get(column) as number;
     this.coder = new CellCoder(question, fieldOf, codebookMissing, decoder);
     this.categories = this.coder.categories;
     this.isMulti = question.type === "multi";

@@ -1,5 +1,5 @@
 import type { Codebook } from "../../codebook";
-import { indexColumns } from "../../survey/indexColumns";
+import { requireColumns } from "../../survey/indexColumns";
 
 /**
  * Where the columns the codebook reads sit in a streamed batch: the scanner keeps the bounds of
@@ -15,8 +15,8 @@ export interface ColumnPlaces {
   header: readonly string[];
 }
 
-/** The places of the codebook's columns in a file with this header (`indexColumns` refuses a duplicated one). */
+/** The places of the codebook's columns in a file with this header (`requireColumns` refuses a missing or duplicated one, as the in-memory path does). */
 export function columnPlaces(header: readonly string[], codebook: Codebook): ColumnPlaces {
-  const fieldOf = indexColumns(header, codebook);
+  const fieldOf = requireColumns(header, codebook);
   return { place: new Map([...fieldOf.keys()].map((name, place) => [name, place])), fields: [...fieldOf.values()], header };
 }

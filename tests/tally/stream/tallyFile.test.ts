@@ -131,7 +131,7 @@ describe("tallyFile", () => {
   });
 
   it("names a codebook column the file lacks, and an unterminated quote", async () => {
-    await expect(tallyFile("a,b\n1,2\n", codebook)).rejects.toMatchObject({ code: "E_UNKNOWN_COLUMN" });
+    await expect(tallyFile("a,b\n1,2\n", codebook)).rejects.toMatchObject({ code: "E_CODEBOOK", path: "questions[0].column" });
     const cb = parseCodebook({ questions: [{ id: "a", column: "a", type: "likert", levels: ["1"] }] });
     await expect(tallyFile('a,b\n1,2\n1,"open\n1,2\n', cb)).rejects.toMatchObject({ code: "E_CSV_PARSE", row: 3 });
     await expect(tallyFile(fileWith("open.csv", 'a,b\n1,2\n1,"open\n1,2\n'), cb, { workers: 2 })).rejects.toMatchObject({
