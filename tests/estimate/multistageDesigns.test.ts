@@ -5,48 +5,10 @@ import { calibrationOf, crosstab, estimate, estimateMean, estimateQuantiles, est
 import { designWeights } from "../../src/stats/design";
 import { twoSidedT } from "../../src/stats/quantiles";
 import { repoRoot } from "../paths";
+import type { Numbers, ProportionReference, QuantileReference, TableReference } from "../reference/rSurveyReference";
 
 /** reference.json beside generate.R: R 4.2.2 / survey 4.1-1 on two-stage designs (`apiclus2`, and households made there). */
 const folder = join(repoRoot, "tests", "reference", "r-survey-multistage");
-type Numbers = Array<number | null>;
-interface ProportionReference {
-  proportion: Numbers;
-  se: Numbers;
-  deff: Numbers;
-  degf: Numbers;
-  n: Numbers;
-  methods: string[];
-  lower: Numbers;
-  upper: Numbers;
-}
-interface NumericReference {
-  mean: Numbers;
-  mean_se: Numbers;
-  mean_lower: Numbers;
-  mean_upper: Numbers;
-  total: Numbers;
-  total_se: Numbers;
-  total_lower: Numbers;
-  total_upper: Numbers;
-  quantiles: number[];
-  quantile: Numbers;
-  quantile_lower: Numbers;
-  quantile_upper: Numbers;
-  quantile_se: Numbers;
-  degf: Numbers;
-  n: Numbers;
-}
-interface TableReference {
-  rows: string;
-  cols: string;
-  F: Numbers;
-  ndf: Numbers;
-  ddf: Numbers;
-  F_p: Numbers;
-  chisq: Numbers;
-  chisq_df: Numbers;
-  chisq_p: Numbers;
-}
 interface Case<R> {
   design: string;
   kind: "proportion" | "numeric";
@@ -59,7 +21,7 @@ interface Case<R> {
 }
 const reference = JSON.parse(readFileSync(join(folder, "reference.json"), "utf8")) as {
   designs: Array<{ design: string; lonely: string; weights: number[]; degf: [number] }>;
-  cases: Array<Case<ProportionReference> | Case<NumericReference> | { design: string; kind: "table"; test: TableReference }>;
+  cases: Array<Case<ProportionReference> | Case<QuantileReference> | { design: string; kind: "table"; test: TableReference }>;
 };
 
 const single = (id: string, values: string[]): Question => ({ id, type: "single", column: id, categories: values.map((v) => ({ code: v, label: v, values: [v] })) });
@@ -108,7 +70,7 @@ function asinFolds(p: number, se: number, df: number): boolean {
 describe.each(Object.keys(designs))("two-stage design %s matches R survey", (name) => {
   const ofDesign = reference.cases.filter((c) => c.design === name);
   const proportions = ofDesign.filter((c): c is Case<ProportionReference> => c.kind === "proportion");
-  const numerics = ofDesign.filter((c): c is Case<NumericReference> => c.kind === "numeric");
+  const numerics = ofDesign.filter((c): c is Case<QuantileReference> => c.kind === "numeric");
   const tables = ofDesign.flatMap((c) => (c.kind === "table" ? [c.test] : []));
 
   it("weights from the stages' fpc (N1/n1 · N2/n2, R weights.survey_fpc), as given or calibrated, and df = #PSUs − #strata", async () => {
@@ -156,7 +118,7 @@ describe.each(Object.keys(designs))("two-stage design %s matches R survey", (nam
 
   it.each(numerics.map((c) => [c.question, c] as const))("mean, total and quartiles of %s, whole sample and by group", async (_, c) => {
     const survey = await load(name);
-    const check = (group: string | undefined, r: NumericReference, where: string) => {
+    const check = (group: string | undefined, r: QuantileReference, where: string) => {
       const options = group === undefined ? {} : { by: c.by };
       const inGroup = <T extends { group?: Record<string, string> }>(rows: T[]) => rows.filter((row) => group === undefined || row.group?.[c.by] === group);
       const [mean] = inGroup(estimateMean(survey, c.question, options));

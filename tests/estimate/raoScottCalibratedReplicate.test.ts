@@ -3,21 +3,12 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { crosstab, loadSurvey, type Codebook, type DesignSpec, type Question, type ReplicatesSpec } from "../../src";
 import { repoRoot } from "../paths";
+import type { TableReference } from "../reference/rSurveyReference";
 
 /** reference.json beside generate.R: R 4.2.2 / survey 4.1-1 `svychisq` on calibrated and replicate-weight designs. */
 const references = join(repoRoot, "tests", "reference");
-type Numbers = Array<number | null>;
-interface Case {
+interface Case extends TableReference {
   design: string;
-  rows: string;
-  cols: string;
-  F: Numbers;
-  ndf: Numbers;
-  ddf: Numbers;
-  F_p: Numbers;
-  chisq: Numbers;
-  chisq_df: Numbers;
-  chisq_p: Numbers;
 }
 interface Setting {
   data: string;

@@ -5,32 +5,10 @@ import { estimate, estimateMean, estimateTotal, loadSurvey, type Codebook, type 
 import { replicateScales } from "../../src/stats/design";
 import { twoSidedT } from "../../src/stats/quantiles";
 import { repoRoot } from "../paths";
+import type { Numbers, NumericReference, ProportionReference } from "../reference/rSurveyReference";
 
 /** reference.json beside generate.R: R 4.2.2 / survey 4.1-1 on replicate designs of `data(api)` and `data(scd)`. */
 const folder = join(repoRoot, "tests", "reference", "r-survey-replicate");
-type Numbers = Array<number | null>;
-interface ProportionReference {
-  proportion: Numbers;
-  se: Numbers;
-  deff: Numbers;
-  degf: Numbers;
-  n: Numbers;
-  methods: string[];
-  lower: Numbers;
-  upper: Numbers;
-}
-interface NumericReference {
-  mean: Numbers;
-  mean_se: Numbers;
-  mean_lower: Numbers;
-  mean_upper: Numbers;
-  total: Numbers;
-  total_se: Numbers;
-  total_lower: Numbers;
-  total_upper: Numbers;
-  degf: Numbers;
-  n: Numbers;
-}
 interface Case<R> {
   design: string;
   kind: "proportion" | "numeric";
