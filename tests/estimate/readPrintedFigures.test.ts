@@ -1,17 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { checkFigures, readPrintedFigures, SurveyError } from "../../src";
+import { checkFigures, readPrintedFigures } from "../../src";
 import { sourcesFile } from "../paths";
-
-function errorOf(run: () => unknown): SurveyError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof SurveyError) return error;
-    throw error;
-  }
-  throw new Error("expected a SurveyError");
-}
+import { surveyErrorOf } from "../surveyErrorOf";
 
 describe("readPrintedFigures", () => {
   it("reads a collected-sources file (key, numerator, denominator, percent_reported_text) and skips entries with no printed figure", () => {
@@ -49,15 +40,15 @@ describe("readPrintedFigures", () => {
   });
 
   it("names the code, row or JSON path, column and value of a malformed figure", () => {
-    const badCount = errorOf(() => readPrintedFigures("label,printed,count\nA,50,1\nB,50,two\n"));
+    const badCount = surveyErrorOf(() => readPrintedFigures("label,printed,count\nA,50,1\nB,50,two\n"));
     expect([badCount.code, badCount.row, badCount.column, badCount.value]).toEqual(["E_BAD_VALUE", 3, "count", "two"]);
-    const overBase = errorOf(() => readPrintedFigures('{"figures":[{"label":"A","printed":"50","numerator":5,"denominator":4}]}'));
+    const overBase = surveyErrorOf(() => readPrintedFigures('{"figures":[{"label":"A","printed":"50","numerator":5,"denominator":4}]}'));
     expect([overBase.code, overBase.path, overBase.column, overBase.reason]).toEqual(["E_BAD_VALUE", "figures[0]", "count", "count exceeds the base 4"]);
-    const noPrinted = errorOf(() => readPrintedFigures("label,count\nA,1\n"));
+    const noPrinted = surveyErrorOf(() => readPrintedFigures("label,count\nA,1\n"));
     expect([noPrinted.code, noPrinted.row, noPrinted.reason]).toEqual(["E_CSV_PARSE", 1, 'the header has no "printed" column']);
-    const twoBases = errorOf(() => readPrintedFigures("label,printed,count,base,group\nA,50,1,2,g\nB,50,2,4,g\n"));
+    const twoBases = surveyErrorOf(() => readPrintedFigures("label,printed,count,base,group\nA,50,1,2,g\nB,50,2,4,g\n"));
     expect([twoBases.row, twoBases.column, twoBases.value]).toEqual([3, "base", "4"]);
-    expect(errorOf(() => readPrintedFigures(" \n")).code).toBe("E_EMPTY_FILE");
-    expect(errorOf(() => readPrintedFigures("[1]")).path).toBe("[0]");
+    expect(surveyErrorOf(() => readPrintedFigures(" \n")).code).toBe("E_EMPTY_FILE");
+    expect(surveyErrorOf(() => readPrintedFigures("[1]")).path).toBe("[0]");
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseCodebook, streamableDesign, type DesignSpec } from "../../../src";
-import { SurveyError } from "../../../src/errors";
 import { designMean, designWeights } from "../../../src/stats/design";
+import { surveyErrorOf } from "../../surveyErrorOf";
 
 /** Two strata of PSUs (N1 = 4 each), two to three households sampled within each (of N2). */
 const strata = ["a", "a", "a", "a", "b", "b", "b", "b"];
@@ -11,19 +11,9 @@ const y = [1, 0, 1, 1, 0, 0, 1, 1];
 const names = { strata: "region", cluster: "village", stages: [{ cluster: "household", fpc: "N2" }] };
 const design = (N2: number[]) => ({ strata, cluster, fpc: 4, stages: [{ cluster: household, fpc: N2 }], names });
 
-function errorOf(run: () => unknown): SurveyError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof SurveyError) return error;
-    throw error;
-  }
-  throw new Error("did not throw");
-}
-
 describe("multistage design errors name the unit, its row and column", () => {
   it("a unit with one household sampled of several is lonely at stage 2 (E_LONELY_PSU), unless lonelyPsu says otherwise", () => {
-    const error = errorOf(() => designMean({ ...design([5, 5, 5, 5, 6, 6, 6, 3]), y }));
+    const error = surveyErrorOf(() => designMean({ ...design([5, 5, 5, 5, 6, 6, 6, 3]), y }));
     expect(error.code).toBe("E_LONELY_PSU");
     expect(error.message).toMatch(/unit "p4" has only one unit sampled within it at stage 2/);
     expect([error.row, error.column]).toEqual([9, "household"]);
@@ -34,9 +24,9 @@ describe("multistage design errors name the unit, its row and column", () => {
   });
 
   it("a stage-2 fpc that varies within its unit, or is below its sampled units, is E_FPC", () => {
-    const varies = errorOf(() => designMean({ ...design([5, 6, 5, 5, 6, 6, 6, 1]), y }));
+    const varies = surveyErrorOf(() => designMean({ ...design([5, 6, 5, 5, 6, 6, 6, 1]), y }));
     expect([varies.code, varies.row, varies.column]).toEqual(["E_FPC", 3, "N2"]);
-    const small = errorOf(() => designMean({ ...design([5, 5, 5, 5, 2, 2, 2, 1]), y }));
+    const small = surveyErrorOf(() => designMean({ ...design([5, 5, 5, 5, 2, 2, 2, 1]), y }));
     expect([small.code, small.row, small.column]).toEqual(["E_FPC", 6, "N2"]);
     expect(small.message).toMatch(/smaller than its 3 units sampled at stage 2/);
   });
@@ -55,7 +45,7 @@ describe("the codebook's stages", () => {
     ["an empty cluster array", { cluster: [] }, "design.cluster"],
     ["an empty stage name", { cluster: ["a", ""] }, "design.cluster[1]"],
   ])("refuse %s (E_CODEBOOK at its path)", (_, design, path) => {
-    const error = errorOf(codebook(design));
+    const error = surveyErrorOf(codebook(design));
     expect([error.code, error.path]).toEqual(["E_CODEBOOK", path]);
   });
 
