@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { calibrationOf, crosstab, estimate, estimateMean, estimateQuantiles, estimateTotal, loadSurvey, type Codebook, type DesignSpec, type Question } from "../../src";
 import { designWeights } from "../../src/stats/design";
-import { twoSidedT } from "../../src/stats/quantiles";
 import { repoRoot } from "../paths";
+import { expectClose, expectSvycipropRow } from "../reference/expectSvycipropRow";
 import type { Numbers, ProportionReference, QuantileReference, TableReference } from "../reference/rSurveyReference";
 
 /** reference.json beside generate.R: R 4.2.2 / survey 4.1-1 on two-stage designs (`apiclus2`, and households made there). */
@@ -55,18 +55,6 @@ const load = (name: string) => {
 };
 
 /** |actual − expected| ≤ tol·max(1, |expected|); a null (R's NA: a quantile interval past the data) must not be finite. */
-function expectClose(actual: number | undefined, expected: number | null | undefined, tol: number, what: string): void {
-  if (expected === null) return expect(Number.isFinite(actual), `${what}: ${actual} vs R NA`).toBe(false);
-  expect(Math.abs(actual! - expected!), `${what}: ${actual} vs R ${expected}`).toBeLessThanOrEqual(tol * Math.max(1, Math.abs(expected!)));
-}
-
-/** Whether R's asin interval folds over (its angle leaves [0, π/2]), which svyprop clips instead. */
-function asinFolds(p: number, se: number, df: number): boolean {
-  const halfWidth = (twoSidedT(0.95, df) * se) / (2 * Math.sqrt(p * (1 - p)));
-  const angle = Math.asin(Math.sqrt(p));
-  return angle - halfWidth < 0 || angle + halfWidth > Math.PI / 2;
-}
-
 describe.each(Object.keys(designs))("two-stage design %s matches R survey", (name) => {
   const ofDesign = reference.cases.filter((c) => c.design === name);
   const proportions = ofDesign.filter((c): c is Case<ProportionReference> => c.kind === "proportion");
@@ -86,25 +74,7 @@ describe.each(Object.keys(designs))("two-stage design %s matches R survey", (nam
   it.each(proportions.map((c) => [`${c.question} = ${c.category}`, c] as const))("estimate %s: every svyciprop method, whole sample and by group", async (_, c) => {
     const survey = await load(name);
     for (const [k, method] of c.whole.methods.entries()) {
-      const check = (row: { proportion: number; se?: number; deff?: number; lower: number; upper: number; base: number } | undefined, r: ProportionReference, where: string) => {
-        const p = r.proportion[0]!;
-        expectClose(row!.proportion, p, 1e-8, `${where} proportion`);
-        expectClose(row!.se, r.se[0], 1e-6, `${where} SE`);
-        expectClose(row!.deff, r.deff[0], 1e-6, `${where} deff`);
-        expect(row!.base).toBe(r.n[0]);
-        if (r.se[0]! <= 1e-12) {
-          // No sampling error (a post-stratum's share): [p, p] in every method, where R's likelihood profile fails
-          expect([row!.lower, row!.upper], `${where} ${method}`).toEqual([row!.proportion, row!.proportion]);
-          return;
-        }
-        if (method === "asin" && asinFolds(p, r.se[0]!, r.degf[0]!)) {
-          expect(Math.min(row!.lower, 1 - row!.upper), `${where} asin clipped, not folded`).toBe(0);
-          return;
-        }
-        // R leaves the "mean" interval unclipped; svyprop clips every interval to [0, 1].
-        expectClose(row!.lower, Math.max(0, r.lower[k]!), 1e-6, `${where} ${method} lower`);
-        expectClose(row!.upper, Math.min(1, r.upper[k]!), 1e-6, `${where} ${method} upper`);
-      };
+      const check = (row: Parameters<typeof expectSvycipropRow>[0], r: ProportionReference, where: string) => expectSvycipropRow(row, r, k, method, where);
       const whole = estimate(survey, c.question, { method: method as "logit" });
       check(
         whole.find((row) => row.category === c.category),

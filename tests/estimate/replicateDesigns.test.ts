@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { estimate, estimateMean, estimateTotal, loadSurvey, type Codebook, type Question, type ReplicatesSpec } from "../../src";
 import { replicateScales } from "../../src/stats/design";
-import { twoSidedT } from "../../src/stats/quantiles";
 import { repoRoot } from "../paths";
+import { expectClose, expectSvycipropRow } from "../reference/expectSvycipropRow";
 import type { Numbers, NumericReference, ProportionReference } from "../reference/rSurveyReference";
 
 /** reference.json beside generate.R: R 4.2.2 / survey 4.1-1 on replicate designs of `data(api)` and `data(scd)`. */
@@ -63,27 +63,6 @@ function codebookFor(name: string): Codebook {
 const load = (name: string) => loadSurvey(join(folder, `${reference.settings[name]!.data}.csv`), { codebook: codebookFor(name) });
 
 /** |actual − expected| ≤ tol·max(1, |expected|); a null (R's NA or Inf) must not be finite. */
-function expectClose(actual: number | undefined, expected: number | null | undefined, tol: number, what: string): void {
-  if (expected === null) return expect(Number.isFinite(actual), `${what}: ${actual} vs R non-finite`).toBe(false);
-  expect(Math.abs(actual! - expected!), `${what}: ${actual} vs R ${expected}`).toBeLessThanOrEqual(tol * Math.max(1, Math.abs(expected!)));
-}
-
-/**
- * A limit as R gives it, clipped to [0, 1] (R leaves "mean" unclipped). Where R's logistic refit
- * diverges (a replicate proportion near 0 or 1: R's limit NA) svyprop's is 0 or 1 to 1e-6.
- */
-function expectLimit(actual: number, expected: number | null, what: string): void {
-  if (expected === null) return expect(Math.min(Math.abs(actual), Math.abs(1 - actual)), `${what}: ${actual} where R's refit diverges`).toBeLessThanOrEqual(1e-6);
-  expectClose(actual, Math.min(1, Math.max(0, expected)), 1e-6, what);
-}
-
-/** Whether R's asin interval folds over (its angle leaves [0, π/2]), which svyprop clips instead. */
-function asinFolds(p: number, se: number, df: number): boolean {
-  const halfWidth = (twoSidedT(0.95, df) * se) / (2 * Math.sqrt(p * (1 - p)));
-  const angle = Math.asin(Math.sqrt(p));
-  return angle - halfWidth < 0 || angle + halfWidth > Math.PI / 2;
-}
-
 describe.each(Object.keys(reference.settings))("replicate design %s matches R survey", (name) => {
   const ofDesign = reference.cases.filter((c) => c.design === name);
   const proportions = ofDesign.filter((c): c is Case<ProportionReference> => c.kind === "proportion");
@@ -93,24 +72,7 @@ describe.each(Object.keys(reference.settings))("replicate design %s matches R su
     const survey = await load(name);
     const category = categoryOf(c);
     for (const [k, method] of c.whole.methods.entries()) {
-      const check = (row: { proportion: number; se?: number; deff?: number; lower: number; upper: number; base: number } | undefined, r: ProportionReference, where: string) => {
-        const p = r.proportion[0]!;
-        expectClose(row!.proportion, p, 1e-8, `${where} proportion`);
-        expectClose(row!.se, r.se[0], 1e-6, `${where} SE`);
-        expectClose(row!.deff, r.deff[0], 1e-6, `${where} deff`);
-        expect(row!.base).toBe(r.n[0]);
-        if (r.se[0]! <= 1e-12) {
-          // No sampling error (the stratum shares of a stratified design): [p, p] in every method, where R's beta gives 0.5
-          expect([row!.lower, row!.upper], `${where} ${method}`).toEqual([row!.proportion, row!.proportion]);
-          return;
-        }
-        if (method === "asin" && asinFolds(p, r.se[0]!, r.degf[0]!)) {
-          expect(Math.min(row!.lower, 1 - row!.upper), `${where} asin clipped, not folded`).toBe(0);
-          return;
-        }
-        expectLimit(row!.lower, r.lower[k]!, `${where} ${method} lower`);
-        expectLimit(row!.upper, r.upper[k]!, `${where} ${method} upper`);
-      };
+      const check = (row: Parameters<typeof expectSvycipropRow>[0], r: ProportionReference, where: string) => expectSvycipropRow(row, r, k, method, where);
       const whole = estimate(survey, c.question, { method: method as "logit" });
       check(
         whole.find((row) => row.category === category),
