@@ -19,12 +19,13 @@ const STREAM_FROM_BYTES = 32 * 1024 * 1024;
 
 /** Options of `estimateSource`. */
 export interface SourceEstimateOptions {
-  /**
-   * Question ids, in the order of the rows (default: every categorical question). A numeric one
-   * is not estimated (it has no proportions) but keeps the file in memory, so that the result's
-   * `survey` is there to summarise it (`estimateMean`, `estimateQuantiles`).
-   */
+  /** Ids of the questions to estimate, in the order of the rows (default: every categorical question). */
   questions?: readonly string[];
+  /**
+   * Ids of questions whose mean (and quartiles) the caller computes from the result's `survey`
+   * (`estimateMean`, `estimateQuantiles`): they need every row, so the file is read whole.
+   */
+  summarised?: readonly string[];
   /** Id of a categorical question to split by (read whole: see `whyRowsAreNeeded`). */
   by?: string;
   /** Interval method (default: a simple random sample's "wilson", a design's "logit"). */
@@ -68,11 +69,10 @@ export type SourceEstimates =
  *   the survey and its calibration.
  */
 export async function estimateSource(source: Source, codebook: Codebook, options: SourceEstimateOptions = {}): Promise<SourceEstimates> {
-  const named = options.questions ?? codebook.questions.filter((q) => q.type !== "numeric").map((q) => q.id);
-  const questions = named.filter((id) => codebook.questions.find((q) => q.id === id)?.type !== "numeric");
+  const questions = options.questions ?? codebook.questions.filter((q) => q.type !== "numeric").map((q) => q.id);
   const { method, level, lonelyPsu, locale, encoding } = options;
   const interval = { ...(method === undefined ? {} : { method }), ...(level === undefined ? {} : { level }) };
-  const rowsNeeded = whyRowsAreNeeded(codebook, { questions: named, by: options.by, method });
+  const rowsNeeded = whyRowsAreNeeded(codebook, { questions, summarised: options.summarised ?? [], by: options.by, method });
   const stream = options.stream ?? "auto";
   if (stream === true && rowsNeeded !== undefined) throw argumentError("stream: true", `cannot be used here: ${rowsNeeded}; pass "auto" or false`);
   if (stream === true || (stream === "auto" && rowsNeeded === undefined && (await isLargeFile(source)))) {

@@ -1,15 +1,15 @@
 import { SurveyError } from "../../errors";
 import { estimateSource } from "../../estimate/estimateSource";
-import { whyRowsAreNeeded } from "../../estimate/whyRowsAreNeeded";
 import { calibrationSummary, numericTable, toMarkdown, validationSummary, warningSummary } from "../../report";
 import type { CalibrationResult } from "../../stats/design";
-import { LONELY_PSU_OPTIONS, type LonelyPsu, type TallyProgress } from "../../tally";
+import { LONELY_PSU_OPTIONS, type LonelyPsu } from "../../tally";
 import { resolveCodebook, type ValidationReport } from "../../survey";
 import type { Estimate } from "../../types";
 import { type Command, defineCommand, ExitCode } from "../command";
 import { INTERVAL_OPTIONS, intervalOptions } from "../intervalOptions";
 import { localeOption, encodingOption, sharedOptions } from "../sharedOptions";
-import { createProgressBar } from "../progressBar";
+import { streamProgressBar } from "../progressBar";
+import { streamOption } from "../streamOption";
 import { missingArguments } from "../usageError";
 import { estimateThroughSql, SQL_SOURCE_OPTIONS, sqlSourceOf } from "../sqlEstimate";
 import { numericQuestionIds, numericSummaries } from "../numericSummaries";
@@ -79,9 +79,9 @@ export const estimateCommand: Command = defineCommand({
     if (lonelyPsu !== undefined && !(LONELY_PSU_OPTIONS as readonly string[]).includes(lonelyPsu)) {
       throw new SurveyError("E_ARGUMENT", `--lonely-psu must be one of ${LONELY_PSU_OPTIONS.join(", ")} (got ${lonelyPsu})`);
     }
-    const asked = { questions: named, by: values.by, method: values.method };
-    const rowsNeeded = values.stream ? whyRowsAreNeeded(codebook, asked) : undefined;
-    if (rowsNeeded !== undefined) throw new SurveyError("E_ARGUMENT", `--stream cannot be used here: ${rowsNeeded}; drop --stream`);
+    const questions = named.filter((id) => !numericIds.includes(id));
+    const asked = { questions, summarised: numericIds, by: values.by, method: values.method };
+    const stream = streamOption(values.stream, codebook, asked);
     let rows: Estimate[];
     let report: ValidationReport;
     let calibration: CalibrationResult | undefined;
@@ -91,18 +91,18 @@ export const estimateCommand: Command = defineCommand({
       const sql = { ...interval, locale, strict: values.strict === true, ...lonely };
       ({ rows, report } = await estimateThroughSql(sqlSource, codebook, named, sql));
     } else {
-      let progress: ReturnType<typeof createProgressBar> | undefined;
-      const showProgress = io.isTTY && !values.json && !values.quiet;
+      const progress = io.isTTY && !values.json && !values.quiet ? streamProgressBar(io) : undefined;
       const estimated = await estimateSource(file as string, codebook, {
-        questions: named,
+        questions,
+        summarised: numericIds,
         ...interval,
         ...lonely,
         ...(values.by === undefined ? {} : { by: values.by }),
         locale,
         strict: values.strict === true,
         ...encodingOption(values.encoding),
-        stream: values.stream === true || "auto",
-        ...(showProgress ? { onProgress: (read: TallyProgress) => (progress ??= createProgressBar(io, read.totalBytes ?? 0)).update(read) } : {}),
+        stream,
+        ...(progress ? { onProgress: progress.update } : {}),
       });
       progress?.done();
       ({ estimates: rows, report } = estimated);
