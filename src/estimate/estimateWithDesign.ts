@@ -133,7 +133,8 @@ export function designCellsFromTally(
   const method = surveyMethod(options.method);
   const final = finalizeDesignTally(tally, options.names);
   const width = final.columns / groups;
-  const variance = options.lonelyPsu === undefined ? {} : { lonelyPsu: options.lonelyPsu };
+  // The names too: a lonely PSU's error names the strata column, as on the rows.
+  const variance = { ...(options.lonelyPsu === undefined ? {} : { lonelyPsu: options.lonelyPsu }), ...(options.names === undefined ? {} : { names: options.names }) };
   return Array.from({ length: groups }, (_, g) => {
     const answered = g * width;
     const base = final.rowsNonzero[answered] as number;

@@ -1,15 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { crosstab, loadSurvey } from "../../src";
 import { adjustPValues } from "../../src/stats/adjustPValues";
-import { cases, sources } from "../reference/column-comparisons/reference";
+import { cases, close, sources } from "../reference/column-comparisons/reference";
 
 /**
  * crosstab's column-proportion comparisons against R 4.2.2 / survey 4.1-1
  * (tests/reference/column-comparisons/generate.R): prop.test(correct = FALSE) on a simple random
  * sample, svyttest on the two columns' subset of a design, p.adjust's Holm and Bonferroni.
  */
-const close = (actual: number, expected: number, what: string) =>
-  expect(Math.abs(actual - expected), `${what}: ${actual} vs R ${expected}`).toBeLessThanOrEqual(1e-8 * Math.max(1, Math.abs(expected)));
 
 it("has the reference cases", () => expect(cases).toHaveLength(4 + 4 + 2 + 2 + 3 + 2 + 2 + 3));
 

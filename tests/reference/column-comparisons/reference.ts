@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { expect } from "vitest";
 import type { Codebook, DesignSpec } from "../../../src";
 import { repoRoot } from "../../paths";
 
@@ -67,3 +68,7 @@ export const sources: Record<string, { file: string; design: DesignSpec; questio
   // The scale as.svrepdesign gave the bootstrap's 50 replicates.
   apistrat_bootstrap: { file: join(reference, "r-survey-replicate/apistrat_bootstrap.csv"), design: replicated("bootstrap", { scale: raoScott.settings.apistrat_bootstrap.scale[0] }), questions: replicateQuestions },
 };
+
+/** Within 1e-8 of R's value (relative above 1): R's printed digits and the order of its sums. */
+export const close = (actual: number, expected: number, what: string) =>
+  expect(Math.abs(actual - expected), `${what}: ${actual} vs R ${expected}`).toBeLessThanOrEqual(1e-8 * Math.max(1, Math.abs(expected)));
