@@ -40,8 +40,8 @@ interface Job {
   args: (file: string, plain: string, design: string, scratch: string) => string[];
   /** The duckdbJobs.mjs job doing the same aggregation. */
   duckdb: "count" | "by" | "crosstab" | "design";
-  /** rSurveyJob.R does the same estimates (svyprop's `--json` output is checked against R's). */
-  rSurvey?: true;
+  /** rSurveyJob.R does the same estimates, by a question when `by` names it (svyprop's `--json` output is checked against R's). */
+  rSurvey?: { by?: string };
 }
 
 const ALL_JOBS: Job[] = [
@@ -49,7 +49,7 @@ const ALL_JOBS: Job[] = [
   { name: "report", label: "`report --out report.html`", args: (file, plain, _, scratch) => ["report", file, "--codebook", plain, "--out", join(scratch, "report.html")], duckdb: "count" },
   { name: "estimate --by", label: "`estimate --by sex`", args: (file, plain) => ["estimate", file, "--codebook", plain, "--by", "sex", "--json"], duckdb: "by" },
   { name: "crosstab", label: "`crosstab --rows q02 --cols sex`", args: (file, plain) => ["crosstab", file, "--codebook", plain, "--rows", "q02", "--cols", "sex", "--json"], duckdb: "crosstab" },
-  { name: "design", label: "streamed design estimate", args: (file, _, design) => ["estimate", file, "--codebook", design, "--stream", "--json"], duckdb: "design", rSurvey: true },
+  { name: "design", label: "streamed design estimate", args: (file, _, design) => ["estimate", file, "--codebook", design, "--stream", "--json"], duckdb: "design", rSurvey: {} },
 ];
 const JOBS = ALL_JOBS.filter((job) => !process.env.BENCH_JOBS || process.env.BENCH_JOBS.split(",").includes(job.name));
 
@@ -98,20 +98,28 @@ function rSurveySetup(): string | undefined {
   return `R ${packages.get("R")}, survey ${packages.get("survey")}, reading with ${reader}`;
 }
 
-/** Largest absolute differences between svyprop's `--json` estimates and rSurveyJob.R's lines, category by category. */
+interface JsonEstimate {
+  question: string;
+  category: string;
+  group?: Record<string, string>;
+  proportion: number;
+  se: number;
+}
+
+/** Largest absolute differences between svyprop's `--json` estimates and rSurveyJob.R's lines, category (and group) by category. */
 function agreement(svypropJson: string, rLines: string): { categories: number; proportion: number; se: number } {
-  const ours = new Map<string, { proportion: number; se: number }>();
-  for (const row of (JSON.parse(svypropJson) as { estimates: Array<{ question: string; category: string; proportion: number; se: number }> }).estimates) {
-    ours.set(`${row.question}\t${row.category}`, row);
+  const ours = new Map<string, JsonEstimate>();
+  for (const row of (JSON.parse(svypropJson) as { estimates: JsonEstimate[] }).estimates) {
+    ours.set([row.question, row.category, ...Object.values(row.group ?? { none: "" })].join("\t"), row);
   }
   const lines = rLines.trim().split("\n");
   if (lines.length !== ours.size) throw new Error(`R survey printed ${lines.length} categories, svyprop ${ours.size}`);
   let proportion = 0;
   let se = 0;
   for (const line of lines) {
-    const [question, category, rProportion, rSe] = line.split("\t");
-    const mine = ours.get(`${question}\t${category}`);
-    if (mine === undefined) throw new Error(`svyprop has no estimate for R's ${question} ${category}`);
+    const [question, category, group, rProportion, rSe] = line.split("\t");
+    const mine = ours.get([question, category, group].join("\t"));
+    if (mine === undefined) throw new Error(`svyprop has no estimate for R's ${question} ${category} ${group}`);
     proportion = Math.max(proportion, Math.abs(mine.proportion - Number(rProportion)));
     se = Math.max(se, Math.abs(mine.se - Number(rSe)));
   }
@@ -146,7 +154,8 @@ async function main(): Promise<void> {
         processes.set(`svyprop ${job.name}`, { command: process.execPath, args: [cli, ...job.args(file, plain, design, scratch)] });
         if (withDuckdb) processes.set(`duckdb ${job.duckdb}`, { command: process.execPath, args: [join(here, "duckdbJobs.mjs"), job.duckdb, file, plain] });
         if (rSurvey !== undefined && job.rSurvey) {
-          processes.set(`R ${job.name}`, { command: "Rscript", args: [join(here, "rSurveyJob.R"), file, design], limitSeconds: rLimitSeconds });
+          const by = job.rSurvey.by === undefined ? [] : [job.rSurvey.by];
+          processes.set(`R ${job.name}`, { command: "Rscript", args: [join(here, "rSurveyJob.R"), file, design, ...by], limitSeconds: rLimitSeconds });
         }
       }
       const keys = [...processes.keys()];
@@ -191,7 +200,7 @@ async function main(): Promise<void> {
   );
   if (rSurvey !== undefined) {
     notes.push(
-      `R survey (${rSurvey}): rSurveyJob.R reads the file, svydesign(ids = ~psu, strata = ~stratum, weights = ~weight, nest = TRUE), svymean of each question's categories in its domain (its valid answers)`,
+      `R survey (${rSurvey}): rSurveyJob.R reads the file, svydesign(ids = ~psu, strata = ~stratum, weights = ~weight, nest = TRUE), svymean of each question's categories in its domain (its valid answers, in each group with --by)`,
     );
   }
   const markdown = [...HEADER, ...table, "", ...notes.map((note) => `- ${note}`)].join("\n");

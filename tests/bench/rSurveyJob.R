@@ -1,7 +1,7 @@
 # R survey doing what `svyprop estimate --stream` does with a design codebook, run by
 # commands.bench.ts as a whole process (so its wall time and peak RSS compare with
 # `node dist/cli.js …` and duckdbJobs.mjs).
-# Usage: Rscript rSurveyJob.R <file.csv> <codebook.json>
+# Usage: Rscript rSurveyJob.R <file.csv> <codebook.json> [by]
 #   reads the file with data.table::fread when data.table is installed, else read.csv, every
 #   column as text (as DuckDB's all_varchar);
 #   codes each question as the codebook says: answers trimmed, the codebook's missing values,
@@ -12,8 +12,10 @@
 #   codebook's design columns;
 #   estimates each category's proportion and SE with svymean in the question's domain (the rows
 #   with a valid answer, as a subset of the design: R survey keeps the full design's PSU counts,
-#   so this is svyby's domain estimate, the one svyprop matches).
-# Prints one line per category: question, category, proportion, SE (tab-separated, 17 digits).
+#   so this is svyby's domain estimate, the one svyprop matches); with `by` (a question id), in
+#   each of that question's categories (`estimate --by`).
+# Prints one line per category (and group): question, category, group code (empty without `by`),
+# proportion, SE — tab-separated, 17 significant digits.
 suppressMessages(library(survey))
 args <- commandArgs(trailingOnly = TRUE)
 codebook <- jsonlite::fromJSON(args[[2]], simplifyVector = FALSE)
@@ -85,8 +87,15 @@ indicators <- function(q) {
   list(x = 1 * x, codes = options, domain = !is.na(raw) & asked(q))
 }
 
+by <- if (length(args) >= 3) coded(questions[[args[[3]]]])
+groups <- if (is.null(by)) "" else levels(by)
+in_group <- if (is.null(by)) function(group) TRUE else function(group) !is.na(by) & by == group
+
 for (q in questions) {
   coding <- indicators(q)
-  m <- svymean(coding$x[coding$domain, , drop = FALSE], des[coding$domain, ])
-  cat(sprintf("%s\t%s\t%.17g\t%.17g\n", q$id, coding$codes, coef(m), SE(m)), sep = "")
+  for (group in groups) {
+    domain <- coding$domain & in_group(group)
+    m <- svymean(coding$x[domain, , drop = FALSE], des[domain, ])
+    cat(sprintf("%s\t%s\t%s\t%.17g\t%.17g\n", q$id, coding$codes, group, coef(m), SE(m)), sep = "")
+  }
 }
