@@ -83,19 +83,13 @@ function cell(stat: Summary | undefined): string {
   return `${stat.seconds.toFixed(2)} s, ${stat.rss.toFixed(0)} MiB`;
 }
 
-/** What R and its packages rSurveyJob.R runs with, or undefined (after saying why) when it cannot run here. */
-function rSurveySetup(): string | undefined {
+/** What R and its packages rSurveyJob.R runs with, or why it cannot run here. */
+function rSurveySetup(): { versions: string } | { skipped: string } {
   const packages = rPackages();
-  if (packages === undefined) {
-    console.log("R survey skipped: Rscript or library(survey) is not installed (apt-get install r-cran-survey)");
-    return undefined;
-  }
-  if (!packages.has("jsonlite")) {
-    console.log("R survey skipped: rSurveyJob.R reads the codebook with jsonlite, which is not installed (apt-get install r-cran-jsonlite)");
-    return undefined;
-  }
+  if (packages === undefined) return { skipped: "Rscript or library(survey) is not installed (apt-get install r-cran-survey)" };
+  if (!packages.has("jsonlite")) return { skipped: "rSurveyJob.R reads the codebook with jsonlite, which is not installed (apt-get install r-cran-jsonlite)" };
   const reader = packages.has("data.table") ? `data.table::fread (data.table ${packages.get("data.table")})` : "read.csv (data.table is not installed)";
-  return `R ${packages.get("R")}, survey ${packages.get("survey")}, reading with ${reader}`;
+  return { versions: `R ${packages.get("R")}, survey ${packages.get("survey")}, reading with ${reader}` };
 }
 
 interface JsonEstimate {
@@ -107,13 +101,13 @@ interface JsonEstimate {
 }
 
 /** Largest absolute differences between svyprop's `--json` estimates and rSurveyJob.R's lines, category (and group) by category. */
-function agreement(svypropJson: string, rLines: string): { categories: number; proportion: number; se: number } {
+function agreement(svypropJson: string, rLines: string): { estimates: number; proportion: number; se: number } {
   const ours = new Map<string, JsonEstimate>();
   for (const row of (JSON.parse(svypropJson) as { estimates: JsonEstimate[] }).estimates) {
-    ours.set([row.question, row.category, ...Object.values(row.group ?? { none: "" })].join("\t"), row);
+    ours.set([row.question, row.category, Object.values(row.group ?? {}).join(",")].join("\t"), row);
   }
   const lines = rLines.trim().split("\n");
-  if (lines.length !== ours.size) throw new Error(`R survey printed ${lines.length} categories, svyprop ${ours.size}`);
+  if (lines.length !== ours.size) throw new Error(`R survey printed ${lines.length} estimates, svyprop ${ours.size}`);
   let proportion = 0;
   let se = 0;
   for (const line of lines) {
@@ -123,7 +117,7 @@ function agreement(svypropJson: string, rLines: string): { categories: number; p
     proportion = Math.max(proportion, Math.abs(mine.proportion - Number(rProportion)));
     se = Math.max(se, Math.abs(mine.se - Number(rSe)));
   }
-  return { categories: lines.length, proportion, se };
+  return { estimates: lines.length, proportion, se };
 }
 
 const HEADER = ["| job | rows | median | peak RSS | × count | DuckDB | R survey |", "| --- | --- | --- | --- | --- | --- | --- |"];
@@ -140,9 +134,14 @@ async function main(): Promise<void> {
   ensureBuilt();
   const withDuckdb = duckdbRuns();
   if (!withDuckdb) console.log("DuckDB skipped: @duckdb/node-api does not install or run here");
-  const rSurvey = JOBS.some((job) => job.rSurvey) ? rSurveySetup() : undefined;
   const table: string[] = [];
   const notes: string[] = [];
+  const setup = JOBS.some((job) => job.rSurvey) ? rSurveySetup() : undefined;
+  if (setup !== undefined && "skipped" in setup) {
+    console.log(`R survey skipped: ${setup.skipped}`);
+    notes.push(`R survey skipped: ${setup.skipped}`);
+  }
+  const rSurvey = setup !== undefined && "versions" in setup ? setup.versions : undefined;
   const scratch = mkdtempSync(join(tmpdir(), "svyprop-bench-"));
   try {
     for (const [name, file] of files) {
@@ -181,7 +180,7 @@ async function main(): Promise<void> {
         if (rRuns !== undefined && rRuns.length > 0) {
           const check = agreement((runs.get(`svyprop ${job.name}`) as Run[])[0]?.stdout as string, (rRuns[0] as Run).stdout);
           notes.push(
-            `R survey vs svyprop, ${job.name} on the ${name} file: ${check.categories} categories, largest difference ${check.proportion.toExponential(1)} in a proportion and ${check.se.toExponential(1)} in an SE`,
+            `R survey vs svyprop, ${job.name} on the ${name} file: ${check.estimates} estimates, largest difference ${check.proportion.toExponential(1)} in a proportion and ${check.se.toExponential(1)} in an SE`,
           );
         }
       }
