@@ -33,7 +33,8 @@ export interface DesignCell {
   level: number;
   method: SurveyCIMethod;
   se: number;
-  deff: number;
+  /** Left out where R's `deff = TRUE` is Inf, NaN or NA (see `Estimate.deff`). */
+  deff?: number;
   effectiveN: number;
 }
 
@@ -172,7 +173,7 @@ function designCell(
     level: interval.level,
     method,
     se: e.se,
-    deff: e.deff,
+    ...(Number.isFinite(e.deff) ? { deff: e.deff } : {}),
     effectiveN: e.effectiveN,
   };
 }

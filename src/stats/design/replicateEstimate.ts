@@ -2,6 +2,7 @@ import { argumentError } from "../../errors";
 import type { NumericArray } from "../../tally/designTally";
 import type { DesignEstimate } from "./designEstimate";
 import { replicateDf, replicateVariance, type ReplicateVarianceSettings } from "./replicateVariance";
+import { withoutReplacementFactor } from "./withoutReplacementFactor";
 
 /** A replicate-weight design: full-sample weights and R replicate columns of full analysis weights. */
 export interface ReplicateDesign extends ReplicateVarianceSettings {
@@ -24,7 +25,8 @@ export interface ReplicateEstimate extends DesignEstimate {
  * a domain as `svyby` forms it, `design[domain, ]`): every replicate column recomputes the
  * estimate, `replicateVariance` combines them, and df is the rank of the domain rows' replicate
  * weights minus one (`degf` of the subset). deff divides V by s²_w/n·(N̂ − n)/N̂ with
- * s²_w = n/(n − 1)·Σw(y − ȳ)²/Σw over the domain (`svyvar`; totals times N̂²), as R.
+ * s²_w = n/(n − 1)·Σw(y − ȳ)²/Σw over the domain (`svyvar`; totals times N̂²), as R — but NaN where
+ * N̂ < n, where R's is negative (see `withoutReplacementFactor`).
  *
  * @param design - The full-sample weights, the replicate weights, and the variance settings.
  * @param ys - The variables.
@@ -83,7 +85,7 @@ export function replicateEstimates(design: ReplicateDesign, ys: readonly Numeric
       estimate,
       se: Math.sqrt(variance),
       variance,
-      deff: variance / ((srs * (sumWeights - n)) / sumWeights),
+      deff: variance / srs / withoutReplacementFactor(sumWeights, n),
       deffReplace: variance / srs,
       df,
       n,
