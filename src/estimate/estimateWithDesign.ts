@@ -112,8 +112,10 @@ function replicateCells(
   return replicateEstimates(design, ys, domain, "mean").map((e, c) => {
     const p = e.estimate;
     const logitScale = method === "logit" && p > 0 && p < 1;
-    // svyciprop's logit interval is expit(logit p̂ ± t·SE_logit): the delta-method SE that maps to SE_logit
-    const interval = logitScale ? { ...e, se: replicateLogitSE(e, design) * p * (1 - p) } : e;
+    // svyciprop's logit interval is expit(logit p̂ ± t·SE_logit): the delta-method SE that maps to SE_logit,
+    // the replicates refitted from svyglm's full-sample fit
+    const coefficient = () => designLogitFit({ weights: design.weights, y: ys[c] as Float64Array, domain }).coefficient;
+    const interval = logitScale ? { ...e, se: replicateLogitSE(e, design, coefficient()) * p * (1 - p) } : e;
     return designCell(e, counts[c] as number, base, method, level, noFit, interval);
   });
 }
@@ -143,8 +145,8 @@ export function designCellsFromTally(
  * One category's cell from its design estimate: svyciprop's interval (with the fit for
  * "likelihood"). A domain whose rows lie in one PSU per stratum has no design degrees of
  * freedom: its limits are NaN, as R's (reports print "n/a"). `intervalOf` is the estimate the
- * interval is computed from when it differs (a replicate design's logit SE); an infinite SE there
- * (a replicate proportion of 0 or 1, where R's logistic refit does not converge) gives [0, 1].
+ * interval is computed from when it differs (a replicate design's logit SE); a SE that is not a
+ * number there (every replicate leaves the domain empty, where R stops) gives [0, 1].
  */
 function designCell(
   e: DesignEstimate,
