@@ -12,7 +12,6 @@
 suppressMessages(library(survey))
 source("tests/reference/json.R")
 here <- "tests/reference/r-survey-deff"
-q <- function(x) sprintf('"%s"', x)
 
 # R survey's two cluster samples of California schools (data(api), as ../r-survey-numeric/ and
 # ../r-survey-multistage/ exported them); apiclus2's weights rescaled to average 1 and its JK1

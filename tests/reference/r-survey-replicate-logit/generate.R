@@ -11,7 +11,6 @@
 suppressMessages(library(survey))
 source("tests/reference/json.R")
 here <- "tests/reference/r-survey-replicate-logit"
-q <- function(x) sprintf('"%s"', x)
 data(api)
 
 clusters <- svydesign(ids = ~dnum, weights = ~pw, data = apiclus1)
