@@ -112,10 +112,8 @@ function replicateCells(
   return replicateEstimates(design, ys, domain, "mean").map((e, c) => {
     const p = e.estimate;
     const logitScale = method === "logit" && p > 0 && p < 1;
-    // svyciprop's logit interval is expit(logit p̂ ± t·SE_logit): the delta-method SE that maps to SE_logit,
-    // the replicates refitted from svyglm's full-sample fit
-    const coefficient = () => designLogitFit({ weights: design.weights, y: ys[c] as Float64Array, domain }).coefficient;
-    const interval = logitScale ? { ...e, se: replicateLogitSE(e, design, coefficient()) * p * (1 - p) } : e;
+    // svyciprop's logit interval is expit(logit p̂ ± t·SE_logit): the delta-method SE that maps to SE_logit
+    const interval = logitScale ? { ...e, se: replicateLogitSE(e, design) * p * (1 - p) } : e;
     return designCell(e, counts[c] as number, base, method, level, noFit, interval);
   });
 }

@@ -99,7 +99,7 @@ export function replicateEstimates(design: ReplicateDesign, ys: readonly Numeric
 /**
  * The replicate standard error of logit p̂ — what R's `svyciprop(method = "logit")` uses on a
  * replicate design: its `svyglm` refits the intercept-only logistic model on every replicate by
- * `glm.fit` from the full-sample coefficient, and combines the replicates' coefficients by
+ * `glm.fit` from the full-sample coefficient (here logit p̂), and combines the replicates' coefficients by
  * `svrVar`. A replicate's coefficient is where that refit stops (`quasibinomialRefit`): logit θ_r
  * to about 1e-11 when 0 < θ_r < 1, and a finite number near ∓23 when θ_r is 0 or 1 (a rare
  * category no row of the replicate has), whose maximum is at ∓∞ — R's SE then is large but finite,
@@ -107,9 +107,6 @@ export function replicateEstimates(design: ReplicateDesign, ys: readonly Numeric
  *
  * @param estimate - A replicate estimate of a proportion, with its replicates' estimates.
  * @param settings - The replicate variance's multipliers and centre.
- * @param coefficient - svyglm's full-sample intercept (`designLogitFit(…).coefficient` on the
- *   domain), where the refits start and, with `mse`, their centre; default logit p̂, which R's IRLS
- *   stops within about 1e-8 of.
  * @returns The SE of logit p̂ (NaN when p̂ is 0 or 1: R's svyglm refuses an infinite coefficient).
  *
  * @example
@@ -127,11 +124,9 @@ export function replicateEstimates(design: ReplicateDesign, ys: readonly Numeric
  * replicateLogitSE(rare!, settings); // → 17.3182
  * ```
  */
-export function replicateLogitSE(
-  estimate: ReplicateEstimate,
-  settings: ReplicateVarianceSettings,
-  coefficient = Math.log(estimate.estimate / (1 - estimate.estimate)),
-): number {
+export function replicateLogitSE(estimate: ReplicateEstimate, settings: ReplicateVarianceSettings): number {
+  // svyglm's full-sample fit stops within about 1e-8 of logit p̂: the refits start there (the SE moves by less than 1e-8)
+  const coefficient = Math.log(estimate.estimate / (1 - estimate.estimate));
   if (!Number.isFinite(coefficient)) return Number.NaN;
   return Math.sqrt(replicateVariance(estimate.thetas.map((theta) => quasibinomialRefit(theta, coefficient)), coefficient, settings));
 }
