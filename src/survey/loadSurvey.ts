@@ -149,7 +149,7 @@ class SurveyReading {
     if (this.failure !== undefined) throw this.failure;
     const header = this.header as CsvHeader;
     const builder = this.builder as SurveyBuilder;
-    if (builder.rowCount === 0) {
+    if (builder.recordsRead === 0) {
       throw new SurveyError("E_NO_ROWS", `the file has a header (${header.names.length} columns) but no answer rows`);
     }
     const format = this.options.format ?? (header.qualtrics ? "qualtrics" : formatOfColumns(header.names));

@@ -1,6 +1,7 @@
 import { parseNumberAnswer, type CalibrationSpec, type DesignSpec, type ReplicatesSpec } from "../codebook";
 import { samplingStages, type SamplingStage } from "../codebook/samplingStages";
 import { SurveyError } from "../errors";
+import { missingColumn, namedColumns } from "./indexColumns";
 import { cutValue } from "../load/cutValue";
 import type { CsvTable } from "../load";
 
@@ -168,18 +169,16 @@ export function designColumnsOf(cells: DesignCells, design: DesignSpec): DesignC
   const [{ cluster, fpc }, ...later] = samplingStages(design);
   if (weights === undefined && strata === undefined && cluster === undefined && typeof fpc !== "string" && calibration === undefined) return undefined;
   const header = cells.header;
-  const present = (name: string, path: string): void => {
-    if (header.includes(name)) return;
-    throw new SurveyError("E_CODEBOOK", `the design names a column the file does not have; columns are: ${header.join(", ")}`, {
-      column: name,
-      path,
-    });
+  // A column the file lacks: the reading paths' own refusal (`requireColumns`), with the JSON path of the field naming it.
+  const pathOf = new Map(namedColumns({ questions: [], design }).reverse().map(({ column, path }) => [column, path]));
+  const present = (name: string, path?: string): void => {
+    if (!header.includes(name)) throw missingColumn(name, path ?? (pathOf.get(name) as string), header);
   };
-  const column = (name: string, path = "design"): string[] => {
+  const column = (name: string, path?: string): string[] => {
     present(name, path);
     return cells.text(name);
   };
-  const numbers = (name: string, code: DesignNumberCode, path = "design"): Float64Array => {
+  const numbers = (name: string, code: DesignNumberCode, path?: string): Float64Array => {
     present(name, path);
     return cells.numbers(name, code);
   };
@@ -187,7 +186,7 @@ export function designColumnsOf(cells: DesignCells, design: DesignSpec): DesignC
   const readCalibration = (spec: CalibrationSpec): CalibrationColumns => ({
     ...spec,
     margins: spec.margins.map((margin, k) => {
-      const values = column(margin.column, `design.calibration.margins[${k}].column`);
+      const values = column(margin.column);
       values.forEach((value, i) => {
         if (!Object.hasOwn(margin.population, value)) {
           throw new SurveyError("E_BAD_VALUE", `has no population count in design.calibration.margins[${k}]; counts are given for ${Object.keys(margin.population).join(", ")}`, {
@@ -214,9 +213,9 @@ export function designColumnsOf(cells: DesignCells, design: DesignSpec): DesignC
     return { ...settings, weights: names.map((name) => numbers(name, "E_BAD_WEIGHT", "design.replicates.columns")), names };
   };
   // Stage k + 1 of a multistage design (cluster[k], fpc[k]): its units and population counts.
-  const readStage = (stage: SamplingStage, k: number) => ({
-    cluster: column(stage.cluster!, `design.cluster[${k}]`),
-    ...(stage.fpc === undefined ? {} : { fpc: typeof stage.fpc === "number" ? stage.fpc : numbers(stage.fpc, "E_FPC", `design.fpc[${k}]`) }),
+  const readStage = (stage: SamplingStage) => ({
+    cluster: column(stage.cluster!),
+    ...(stage.fpc === undefined ? {} : { fpc: typeof stage.fpc === "number" ? stage.fpc : numbers(stage.fpc, "E_FPC") }),
   });
   return {
     ...(weights === undefined ? {} : { weights: numbers(weights, "E_BAD_WEIGHT") }),
@@ -224,7 +223,7 @@ export function designColumnsOf(cells: DesignCells, design: DesignSpec): DesignC
     ...(strata === undefined ? {} : { strata: column(strata) }),
     ...(cluster === undefined ? {} : { cluster: column(cluster) }),
     ...(fpc === undefined ? {} : { fpc: typeof fpc === "number" ? fpc : numbers(fpc, "E_FPC") }),
-    ...(later.length === 0 ? {} : { stages: later.map((stage, k) => readStage(stage, k + 1)) }),
+    ...(later.length === 0 ? {} : { stages: later.map(readStage) }),
     ...(lonelyPsu === undefined ? {} : { lonelyPsu }),
     ...(calibration === undefined ? {} : { calibration: readCalibration(calibration) }),
     names: {
