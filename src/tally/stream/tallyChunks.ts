@@ -33,7 +33,7 @@ export interface ChunkTallyOptions {
 }
 
 /** `Utf8Evidence`'s findings, as they cross a thread boundary. */
-type EncodingEvidence = Pick<Utf8Evidence, "firstInvalid" | "invalidByte" | "multibyte">;
+type EncodingEvidence = Pick<Utf8Evidence, "firstInvalid" | "invalidByte" | "multibyte" | "firstNul">;
 
 /** A stream's tallies, plus what a caller joining parts of a file needs. */
 export interface ChunkTally extends PartTally {
@@ -121,6 +121,6 @@ export async function tallyChunks(chunks: AsyncIterable<Uint8Array>, codebook: C
   // (a header alone: no tallies, `tallyFile` refuses it), then the codebook's columns and the design's cells.
   if (refusal !== undefined && records > 0) throw refusal;
   const part = tallier?.finish() ?? { tallies: new Map(), accounts: {}, issues: [], rowsRead: 0 };
-  const { firstInvalid, invalidByte, multibyte } = options.partOfFile ? evidence : evidence.finish();
-  return { ...part, lineBreaks: end.lineBreaks + headerLines, endedInQuotes: end.endedInQuotes, evidence: { firstInvalid, invalidByte, multibyte }, delimiter };
+  const { firstInvalid, invalidByte, multibyte, firstNul } = options.partOfFile ? evidence : evidence.finish();
+  return { ...part, lineBreaks: end.lineBreaks + headerLines, endedInQuotes: end.endedInQuotes, evidence: { firstInvalid, invalidByte, multibyte, firstNul }, delimiter };
 }
