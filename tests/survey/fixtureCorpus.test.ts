@@ -114,14 +114,15 @@ function withDesigns(codebook: Codebook, designs: readonly DesignSpec[]): Array<
   return [["no design", plain], ...designs.map((design): [string, Codebook] => [`design ${JSON.stringify(design)}`, parseCodebook({ ...plain, design })])];
 }
 
-describe("both reading paths agree field by field", () => {
+describe.concurrent("both reading paths agree field by field", () => {
   for (const testCase of corpus.cases.filter((candidate) => candidate.options?.maxBytes === undefined)) {
     const codebook = codebookFor(testCase);
-    for (const [variant, read] of withDesigns(codebook, [...(codebook.design ? [codebook.design] : []), ...(designsOf[testCase.codebook ?? "codebook.json"] ?? [])])) {
-      it(`on ${testCase.file}${testCase.codebook ? ` with ${testCase.codebook}` : ""}, ${variant}`, async () => {
-        await expectPathsAgree(fixtureFile(testCase.file), read);
-      });
-    }
+    // Two threads (a worker costs a second or two to start) once per file: with its first design, else without.
+    const variants = withDesigns(codebook, designsOf[testCase.codebook ?? "codebook.json"] ?? []);
+    const twoThreads = variants[variants.length > 1 ? 1 : 0]?.[0];
+    it.each(variants)(`on ${testCase.file}${testCase.codebook ? ` with ${testCase.codebook}` : ""}, %s`, async (variant, read) => {
+      await expectPathsAgree(fixtureFile(testCase.file), read, { threads: variant === twoThreads ? [1, 2] : [1] });
+    });
   }
 
   it.each(["excel-fr.csv", "limesurvey.csv", "qualtrics.csv", "redcap.csv", "redcap-dictionary.csv", "spss/survey.csv"])("on the export %s with the codebook proposed for it", async (name) => {
@@ -135,8 +136,8 @@ describe("both reading paths agree field by field", () => {
     ["apistrat.codebook.json", rSurveyNumeric("apistrat.csv")],
   ])("on the design fixture %s with its data", async (name, file) => {
     const codebook = codebookFor({ file, codebook: name });
-    for (const [, read] of withDesigns(codebook, [codebook.design as DesignSpec, { ...codebook.design, lonelyPsu: "remove" }])) {
-      const outcome = await expectPathsAgree(file, read, { chunkSize: 4093 });
+    for (const [variant, read] of withDesigns(codebook, [codebook.design as DesignSpec, { ...codebook.design, lonelyPsu: "remove" }])) {
+      const outcome = await expectPathsAgree(file, read, { chunkSize: 4093, threads: variant === "no design" ? [1] : [1, 2] });
       expect("estimates" in outcome && Object.keys(outcome.estimates).length).toBeGreaterThan(0);
     }
   });

@@ -28,7 +28,8 @@ export interface ReadingOptions {
 
 /**
  * Reads a file through both reading paths — `loadSurvey` then `estimate` (and `tallyAnswers`), and
- * `tallyFile` on one thread and on two, in chunks of `chunkSize` bytes, then `estimatesFromTallies`
+ * `tallyFile` on one thread and on two (`threads`: a worker thread costs a second or two to start
+ * from the sources), in chunks of `chunkSize` bytes, then `estimatesFromTallies`
  * from its tallies and design tallies — and asserts they agree field by field: the same error
  * (code, message, row, column, value, JSON path), or the same rows read, encoding, delimiter,
  * report (accounts, issues in order with row, column, value, reason and code, omitted issues,
@@ -36,10 +37,10 @@ export interface ReadingOptions {
  * Estimates are compared where the stream can make them: no design, or one it tallies
  * (`streamableDesign`). Returns the in-memory outcome, for the caller's own expectations.
  */
-export async function expectPathsAgree(file: string, codebook: Codebook, options: ReadingOptions & { chunkSize?: number } = {}): Promise<PathOutcome> {
-  const { chunkSize = 7, ...reading } = options;
+export async function expectPathsAgree(file: string, codebook: Codebook, options: ReadingOptions & { chunkSize?: number; threads?: number[] } = {}): Promise<PathOutcome> {
+  const { chunkSize = 7, threads = [1, 2], ...reading } = options;
   const memory = await inMemory(file, codebook, reading);
-  for (const workers of [1, 2]) {
+  for (const workers of threads) {
     const streamed = await outcomeOf(async () => {
       const result = await tallyFile(file, codebook, { ...reading, workers, chunkSize, designTallies: streamableDesign(codebook.design) });
       const questions = estimatedQuestions(codebook, [...result.tallies.keys()]);
