@@ -4,7 +4,7 @@ import type { RecordBatch } from "../load/stream/CsvRecordScanner";
 import { decodeField } from "../load/stream/decodeField";
 import { parseDecimalBytes } from "../load/stream/parseDecimalBytes";
 import { grown } from "./grown";
-import { designColumnNames, designNumber, type DesignCells } from "./readDesignColumns";
+import { designColumnNames, type DesignCells } from "./readDesignColumns";
 
 /** Distinct raw cells of a text column remembered by their bytes; beyond them a cell is decoded each time. */
 const DISTINCT_CELLS = 1 << 16;
@@ -116,10 +116,9 @@ export class DesignCellColumns {
         const column = this.text.get(name) as TextColumn;
         return Array.from(column.rows.subarray(0, rowCount), (number) => column.texts[number] as string);
       },
-      numbers: (name, code) => {
+      numbers: (name) => {
         const column = this.numbers.get(name) as NumberColumn;
-        if (column.firstBad) designNumber(column.firstBad.text, code, { row: column.firstBad.row, column: name });
-        return column.values.subarray(0, rowCount);
+        return { values: column.values.subarray(0, rowCount), ...(column.firstBad ? { firstBad: column.firstBad } : {}) };
       },
     };
   }

@@ -62,6 +62,34 @@ describe("weights", () => {
   });
 });
 
+describe("a bad design cell", () => {
+  it("is the same first error in both paths, in record order (a weight before a population size), found by loadSurvey, not later by estimate", async () => {
+    const cases: Array<[string, Codebook["design"], Record<string, unknown>]> = [
+      ["q,w\nyes,1\nno,-2\nyes,1\n", { weights: "w" }, { code: "E_BAD_WEIGHT", row: 3, column: "w", value: "-2" }],
+      ["q,w,s,N\nyes,1,a,10\nno,1,a,12\nyes,1,b,5\nno,1,b,5\n", { weights: "w", strata: "s", fpc: "N" }, { code: "E_FPC", row: 3, column: "N", value: "12" }],
+      ["q,w,N\nyes,1,x\nno,z,3\n", { weights: "w", fpc: "N" }, { code: "E_FPC", row: 2, column: "N", value: "x" }],
+      ["q,w,N\nyes,1,3\nno,-1,x\n", { weights: "w", fpc: "N" }, { code: "E_FPC", row: 3, column: "N", value: "x" }],
+      ["q,w,N\nyes,1,0\nno,1,3\n", { weights: "w", fpc: "N" }, { code: "E_FPC", row: 2, column: "N", value: "0" }],
+    ];
+    for (const [csv, design, expected] of cases) {
+      const codebook = parseCodebook({ questions: [yesNo("q")], design });
+      expect(await bothRefuse(fileWith(csv), codebook), csv).toMatchObject(expected);
+    }
+  });
+
+  it("that the design can live with is the same estimate or the same refusal in both paths", async () => {
+    const cases: Array<[string, Codebook["design"]]> = [
+      ["q,w\nyes,0\nno,0\n", { weights: "w" }],
+      ["q,w,s,N\nyes,1,a,1\nno,1,a,1\nyes,1,b,5\nno,1,b,5\n", { weights: "w", strata: "s", fpc: "N" }],
+      ["q,w,s\nyes,1,a\nno,1,\nyes,1,a\nno,1,\n", { weights: "w", strata: "s" }],
+      ["q,w,p\nyes,1,a\nno,1,\nyes,1,b\nno,1,\n", { weights: "w", cluster: "p" }],
+      ["q,w,s\nyes,1,a\nno,1,b\nyes,1,b\n", { weights: "w", strata: "s" }],
+      ["q,w\nmaybe,1\nperhaps,2\n", { weights: "w" }],
+    ];
+    for (const [csv, design] of cases) await expectPathsAgree(fileWith(csv), parseCodebook({ questions: [yesNo("q")], design }), { threads: [1] });
+  });
+});
+
 describe("a column the file has twice", () => {
   it("is an E_DUPLICATE_COLUMN in both paths, for a question, the respondent id or a design column", async () => {
     const cases: Array<[string, Codebook, string]> = [
