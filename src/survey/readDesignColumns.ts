@@ -110,7 +110,7 @@ export interface DesignCells {
 }
 
 /** A design column's numbers, and its first cell that is not one (its spreadsheet row and trimmed text). */
-export interface NumberCells {
+interface NumberCells {
   values: Float64Array;
   firstBad?: { row: number; text: string };
 }
