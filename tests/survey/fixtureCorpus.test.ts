@@ -128,7 +128,8 @@ describe.concurrent("both reading paths agree field by field", () => {
   it.each(["excel-fr.csv", "limesurvey.csv", "qualtrics.csv", "redcap.csv", "redcap-dictionary.csv", "spss/survey.csv"])("on the export %s with the codebook proposed for it", async (name) => {
     const file = fixtureFile(`exports/${name}`);
     const { codebook } = await proposeCodebook(file);
-    await expectPathsAgree(file, codebook);
+    // One thread: these plain files add nothing to the fixtures' split into parts but a worker's start.
+    await expectPathsAgree(file, codebook, { threads: [1] });
   });
 
   it.each([
