@@ -120,8 +120,12 @@ describe.concurrent("both reading paths agree field by field", () => {
     // Two threads (a worker costs a second or two to start) once per file: with its first design, else without.
     const variants = withDesigns(codebook, designsOf[testCase.codebook ?? "codebook.json"] ?? []);
     const twoThreads = variants[variants.length > 1 ? 1 : 0]?.[0];
-    it.each(variants)(`on ${testCase.file}${testCase.codebook ? ` with ${testCase.codebook}` : ""}, %s`, async (variant, read) => {
+    const name = `${testCase.file}${testCase.codebook ? ` with ${testCase.codebook}` : ""}`;
+    it.each(variants)(`on ${name}, %s`, async (variant, read) => {
       await expectPathsAgree(fixtureFile(testCase.file), read, { threads: variant === twoThreads ? [1, 2] : [1] });
+    });
+    it(`on ${name}, one problem listed per question and code (the rest counted)`, async () => {
+      await expectPathsAgree(fixtureFile(testCase.file), codebook, { threads: [1], issueLimit: 1 });
     });
   }
 
