@@ -130,7 +130,7 @@ export function designCellsFromTally(
   const final = finalizeDesignTally(tally, options.names);
   const base = final.rowsNonzero[0] as number;
   if (base === 0) return [];
-  const variance = options.lonelyPsu === undefined ? {} : { lonelyPsu: options.lonelyPsu };
+  const variance = { ...(options.lonelyPsu === undefined ? {} : { lonelyPsu: options.lonelyPsu }), ...(options.names === undefined ? {} : { names: options.names }) };
   return Array.from({ length: final.columns - 1 }, (_, c) =>
     designCell(estimateFromTally(final, c + 1, 0, "mean", variance), final.rowsNonzero[c + 1] as number, base, method, options.level, () => {
       throw argumentError("method", '"likelihood" needs every row (its logistic fit starts from each weight): read the file whole, without --stream', method);
