@@ -1,11 +1,14 @@
-import { calibratedEstimate, designMeans, designTotal, replicateDf, replicateEstimates, replicateVariance, type ReplicateDesign } from "../stats/design";
+import { calibratedEstimate, designMeans, designTotal, linearizedVariance, replicateDf, replicateEstimates, replicateVariance, type ReplicateDesign } from "../stats/design";
+import { disjointDomainsDf } from "../stats/design/disjointDomainsDf";
 import { adjustPValues, type PAdjustment } from "../stats/adjustPValues";
 import { studentTwoSidedTail } from "../stats/tails";
 import { twoProportionZTest } from "../stats/twoProportionZTest";
 import { assertOpenProbability } from "../stats/validate";
 import type { CategoricalAnswers, DesignColumns, Survey } from "../survey";
+import { finalizeDesignTally, tallyAnswers, type DesignColumnNames, type DesignTally, type LonelyPsu, type Tally } from "../tally";
 import { calibrationFor } from "./calibrationOf";
 import { groupingOf } from "./estimate";
+import { keptLevels } from "./keptLevels";
 import { replicateDesignOf } from "./replicateDesignOf";
 
 /** Options of {@link columnComparisons} (and of `crosstab`'s `compareColumns`). */
@@ -106,21 +109,44 @@ export interface ColumnComparisons {
  * ```
  */
 export function columnComparisons(survey: Survey, rowQuestion: string, columnQuestion: string, options: ColumnComparisonOptions = {}): ColumnComparisons {
-  const { adjustment = "holm", alpha = 0.05 } = options;
-  assertOpenProbability("alpha", alpha);
+  assertOpenProbability("alpha", options.alpha ?? 0.05);
   const rows = groupingOf(survey, rowQuestion);
   const cols = groupingOf(survey, columnQuestion);
   if (rows.kind !== "categorical" || cols.kind !== "categorical") throw new Error("unreachable: groupingOf returns categorical answers");
-  const both = Array.from(rows.codes, (code, i) => code >= 0 && (cols.codes[i] as number) >= 0);
-  const kept = (answers: CategoricalAnswers) => answers.categories.flatMap((_, c) => (both.some((b, i) => b && answers.codes[i] === c) ? [c] : []));
-  const rowIndices = kept(rows);
-  const columnIndices = kept(cols);
-  const columns = columnIndices.map((c, i) => ({ code: cols.categories[c]!.code, letter: columnLetter(i) }));
-  const compare = survey.designColumns ? designComparer(survey.designColumns, rows, cols, both) : countComparer(rows, cols, both);
+  const tally = tallyAnswers(rows, cols);
+  if (!survey.designColumns) return compareColumns(tally, countComparer(tally), "two-proportion z", options);
+  return compareColumns(tally, tComparer(designDifferences(survey.designColumns, rows, cols)), "design-based t", options);
+}
+
+/**
+ * `columnComparisons` from the row question's tally split by the column question (`Tally.by`)
+ * and, for a weighted, stratified or clustered design, its group-keyed design tally (for group g
+ * the columns [answered ∧ in g, category 1 ∧ in g, …]): the same pairs, SEs and df as on the
+ * rows — the difference's influence is a linear combination of the four columns of the two
+ * groups, and its df the PSUs of the two groups (`disjointDomainsDf`). Calibrated and
+ * replicate-weight designs need the rows.
+ */
+export function columnComparisonsFromTallies(
+  tally: Tally,
+  designTally: DesignTally | undefined,
+  options: ColumnComparisonOptions & { lonelyPsu?: LonelyPsu; names?: DesignColumnNames },
+): ColumnComparisons {
+  assertOpenProbability("alpha", options.alpha ?? 0.05);
+  if (!designTally) return compareColumns(tally, countComparer(tally), "two-proportion z", options);
+  return compareColumns(tally, tComparer(designTallyDifferences(designTally, tally.categories.length, options)), "design-based t", options);
+}
+
+/** Every pair of kept columns within every kept row category, their adjusted p-values and the cells' letters. */
+function compareColumns(tally: Tally, compare: Comparer, test: ColumnComparisons["test"], options: ColumnComparisonOptions): ColumnComparisons {
+  const { adjustment = "holm", alpha = 0.05 } = options;
+  const rowCategories = tally.categories;
+  const colCategories = tally.by!.groups;
+  const { rows: rowIndices, cols: columnIndices } = keptLevels(tally);
+  const columns = columnIndices.map((c, i) => ({ code: colCategories[c]!.code, letter: columnLetter(i) }));
   const pairs: ColumnPairTest[] = [];
   const cells: ColumnComparisons["cells"] = [];
   for (const r of rowIndices) {
-    const category = rows.categories[r]!.code;
+    const category = rowCategories[r]!.code;
     const raw = columnIndices.flatMap((a, i) => columnIndices.slice(i + 1).map((b) => ({ a, b, ...compare.pair(r, a, b) })));
     const adjusted = adjustPValues(raw.map((t) => t.pValue), adjustment);
     const tests = raw.map((t, i) => ({ ...t, adjustedPValue: adjusted[i] as number }));
@@ -130,11 +156,11 @@ export function columnComparisons(survey: Survey, rowQuestion: string, columnQue
         .map((t) => letterOf(columns, columnIndices, t.a === c ? t.b : t.a))
         .sort()
         .join("");
-      cells.push({ category, column: cols.categories[c]!.code, proportion: compare.proportion(r, c), letters });
+      cells.push({ category, column: colCategories[c]!.code, proportion: compare.proportion(r, c), letters });
     });
-    tests.forEach(({ a, b, ...t }) => pairs.push({ category, a: cols.categories[a]!.code, b: cols.categories[b]!.code, ...t }));
+    tests.forEach(({ a, b, ...t }) => pairs.push({ category, a: colCategories[a]!.code, b: colCategories[b]!.code, ...t }));
   }
-  return { test: survey.designColumns ? "design-based t" : "two-proportion z", adjustment, alpha, columns, cells, pairs };
+  return { test, adjustment, alpha, columns, cells, pairs };
 }
 
 /** A, B, … Z, then AA, AB, … */
@@ -152,10 +178,11 @@ interface Comparer {
   pair(r: number, a: number, b: number): Omit<ColumnPairTest, "category" | "a" | "b" | "adjustedPValue">;
 }
 
-/** The counts of a simple random sample: the pooled z-test. */
-function countComparer(rows: CategoricalAnswers, cols: CategoricalAnswers, both: boolean[]): Comparer {
-  const count = (r: number, c: number) => both.filter((b, i) => b && rows.codes[i] === r && cols.codes[i] === c).length;
-  const base = (c: number) => both.filter((b, i) => b && cols.codes[i] === c).length;
+/** The counts of a simple random sample (the row question's tally split by the column question): the pooled z-test. */
+function countComparer(tally: Tally): Comparer {
+  const k = tally.categories.length;
+  const count = (r: number, c: number) => tally.counts[c * k + r] as number;
+  const base = (c: number) => tally.bases[c] as number;
   return {
     proportion: (r, c) => count(r, c) / base(c),
     pair: (r, a, b) => twoProportionZTest(count(r, a), base(a), count(r, b), base(b)),
@@ -169,11 +196,7 @@ interface DifferenceTest {
 }
 
 /** A design: the difference's t-test on the df its design gives, as R `svyttest` (df = degf − 1). */
-function designComparer(design: DesignColumns, rows: CategoricalAnswers, cols: CategoricalAnswers, both: boolean[]): Comparer {
-  const indicators = rows.categories.map((_, r) => Float64Array.from(rows.codes, (code) => (code === r ? 1 : 0)));
-  const domains = cols.categories.map((_, c) => Uint8Array.from(both, (b, i) => (b && cols.codes[i] === c ? 1 : 0)));
-  const replicate = replicateDesignOf(design);
-  const test = replicate ? replicateDifferences(replicate, indicators, domains) : linearizedDifferences(design, indicators, domains);
+function tComparer(test: DifferenceTest): Comparer {
   return {
     proportion: test.proportion,
     pair: (r, a, b) => {
@@ -181,6 +204,42 @@ function designComparer(design: DesignColumns, rows: CategoricalAnswers, cols: C
       if (se === 0) return { difference, se, statistic: 0, df: df - 1, pValue: 1 };
       const statistic = difference / se;
       return { difference, se, statistic, df: df - 1, pValue: studentTwoSidedTail(statistic, df - 1) };
+    },
+  };
+}
+
+/** The rows of a design: linearised (weighted, stratified, clustered, calibrated) or replicate differences. */
+function designDifferences(design: DesignColumns, rows: CategoricalAnswers, cols: CategoricalAnswers): DifferenceTest {
+  const both = Array.from(rows.codes, (code, i) => code >= 0 && (cols.codes[i] as number) >= 0);
+  const indicators = rows.categories.map((_, r) => Float64Array.from(rows.codes, (code) => (code === r ? 1 : 0)));
+  const domains = cols.categories.map((_, c) => Uint8Array.from(both, (b, i) => (b && cols.codes[i] === c ? 1 : 0)));
+  const replicate = replicateDesignOf(design);
+  return replicate ? replicateDifferences(replicate, indicators, domains) : linearizedDifferences(design, indicators, domains);
+}
+
+/**
+ * A group-keyed design tally of k row categories (group g's columns from g·(1 + k): answered,
+ * then each category): p_g = Y_{g,r}/W_g, and the difference's influence
+ * 1_a(y − p_a)/W_a − 1_b(y − p_b)/W_b, whose total is the linear combination of the columns
+ * (1/W_a on (a, r), −p_a/W_a on a's answered, −1/W_b on (b, r), p_b/W_b on b's answered).
+ */
+function designTallyDifferences(tally: DesignTally, k: number, options: { lonelyPsu?: LonelyPsu; names?: DesignColumnNames }): DifferenceTest {
+  const final = finalizeDesignTally(tally, options.names);
+  const answered = (c: number) => c * (1 + k);
+  const cell = (r: number, c: number) => answered(c) + 1 + r;
+  const proportion = (r: number, c: number) => (final.totals[cell(r, c)] as number) / (final.totals[answered(c)] as number);
+  return {
+    proportion,
+    difference: (r, a, b) => {
+      const [pa, pb] = [proportion(r, a), proportion(r, b)];
+      const [wa, wb] = [final.totals[answered(a)] as number, final.totals[answered(b)] as number];
+      const coefficients = new Float64Array(final.columns);
+      coefficients[cell(r, a)] = 1 / wa;
+      coefficients[answered(a)] = -pa / wa;
+      coefficients[cell(r, b)] = -1 / wb;
+      coefficients[answered(b)] = pb / wb;
+      const se = Math.sqrt(linearizedVariance(final, coefficients, options));
+      return { difference: pa - pb, se, df: disjointDomainsDf(tally, [answered(a), answered(b)]) };
     },
   };
 }

@@ -1,12 +1,12 @@
 import { SurveyError } from "../errors";
-import { chiSquareTest } from "../stats/chiSquareTest";
-import { fisherExactTest, type FisherExactTestOptions } from "../stats/fisherExactTest";
+import type { FisherExactTestOptions } from "../stats/fisherExactTest";
 import type { CategoricalAnswers, CodedAnswers, Survey } from "../survey";
-import { tallyAnswers } from "../tally";
+import { tallyAnswers, type Tally } from "../tally";
 import type { Estimate } from "../types";
 import { columnComparisons, type ColumnComparisonOptions, type ColumnComparisons } from "./columnComparisons";
 import { designRaoScott } from "./designRaoScott";
 import { estimate, type EstimateOptions } from "./estimate";
+import { countTest, raoScottAssociation, raoScottStatistic, testLevels } from "./independenceTests";
 
 /** A test of independence between two questions. */
 export type AssociationTestMethod = "pearson" | "fisher" | "rao-scott-F" | "rao-scott-chisq";
@@ -101,76 +101,33 @@ export function crosstab(survey: Survey, rowQuestion: string, columnQuestion: st
   const estimates = estimate(survey, rowQuestion, { ...estimateOptions, by: columnQuestion });
   const rows = categoricalAnswers(survey, rowQuestion);
   const cols = categoricalAnswers(survey, columnQuestion);
-  const test = survey.designColumns ? designTest(survey, rows, cols, options) : countTest(rows, cols, options);
+  const tally = tallyAnswers(rows, cols);
+  const test = survey.designColumns ? designTest(survey, rows, cols, tally, options) : countTest(tally, options);
   return { rowQuestion, columnQuestion, estimates, test, ...(compareColumns ? { columnComparisons: columnComparisons(survey, rowQuestion, columnQuestion, compareColumns) } : {}) };
 }
 
 function categoricalAnswers(survey: Survey, questionId: string): CategoricalAnswers {
   const answers = survey.answers.get(questionId) as CodedAnswers;
-  if (answers.kind !== "categorical") {
-    throw new SurveyError("E_ARGUMENT", `crosstab: question "${questionId}" must be binary, single-choice or Likert (one answer per respondent)`);
-  }
+  if (answers.kind !== "categorical") throw notCategorical(questionId);
   return answers;
 }
 
-/** Pearson or Fisher on the table of counts of the respondents who answered both. */
-function countTest(rows: CategoricalAnswers, cols: CategoricalAnswers, options: CrosstabOptions): AssociationTest {
-  const test = options.test ?? "pearson";
-  if (test !== "pearson" && test !== "fisher") {
-    throw new SurveyError("E_ARGUMENT", `test ${test} is the Rao–Scott test of a weighted, stratified or clustered design; this survey is a simple random sample: use pearson or fisher`);
-  }
-  const tally = tallyAnswers(rows, cols);
-  const k = rows.categories.length;
-  const full = rows.categories.map((_, r) => cols.categories.map((__, c) => tally.counts[c * k + r] as number));
-  const keptRows = full.flatMap((row, r) => (row.some((count) => count > 0) ? [r] : []));
-  const keptCols = cols.categories.flatMap((_, c) => (full.some((row) => (row[c] as number) > 0) ? [c] : []));
-  const rowLevels = keptRows.map((r) => rows.categories[r]!.code);
-  const colLevels = keptCols.map((c) => cols.categories[c]!.code);
-  assertTwoByTwo(rows, cols, rowLevels, colLevels);
-  const table = keptRows.map((r) => keptCols.map((c) => full[r]![c] as number));
-  const n = table.flat().reduce((a, b) => a + b, 0);
-  if (test === "fisher") {
-    const { pValue, simulated } = fisherExactTest(table, options.fisher);
-    return { method: "fisher", pValue, ...(simulated ? { simulated } : {}), n, rowLevels, colLevels };
-  }
-  const result = chiSquareTest(table, { correction: options.correction ?? true });
-  return { method: "pearson", statistic: result.statistic, df: result.df, pValue: result.pValue, n, rowLevels, colLevels };
+/**
+ * `E_ARGUMENT`: a crosstab's question must have one answer per respondent.
+ *
+ * @param questionId - The question's id.
+ * @returns The error.
+ */
+export function notCategorical(questionId: string): SurveyError {
+  return new SurveyError("E_ARGUMENT", `crosstab: question "${questionId}" must be binary, single-choice or Likert (one answer per respondent)`);
 }
 
 /** Rao–Scott on the design (calibrated or replicate-weight too), over the respondents who answered both. */
-function designTest(survey: Survey, rows: CategoricalAnswers, cols: CategoricalAnswers, options: CrosstabOptions): AssociationTest {
-  const design = survey.designColumns!;
-  const test = options.test ?? "F";
-  if (test !== "F" && test !== "Chisq") {
-    throw new SurveyError("E_ARGUMENT", `test ${test} ignores the design's weights, strata and clusters: use F or Chisq (Rao–Scott)`);
-  }
+function designTest(survey: Survey, rows: CategoricalAnswers, cols: CategoricalAnswers, tally: Tally, options: CrosstabOptions): AssociationTest {
+  const statistic = raoScottStatistic(options);
+  const levels = testLevels(tally);
   const label = (answers: CategoricalAnswers) => Array.from(answers.codes, (code) => (code >= 0 ? answers.categories[code]!.code : null));
-  const rowIds = label(rows);
-  const colIds = label(cols);
-  const both = rowIds.map((r, i) => r !== null && colIds[i] !== null);
-  const used = (ids: (string | null)[], answers: CategoricalAnswers) => answers.categories.map((c) => c.code).filter((code) => ids.some((id, i) => both[i] && id === code));
-  const rowLevels = used(rowIds, rows);
-  const colLevels = used(colIds, cols);
-  assertTwoByTwo(rows, cols, rowLevels, colLevels);
-  const result = designRaoScott(design, survey.rowCount, { rows: rowIds, cols: colIds, rowLevels, colLevels, statistic: test });
-  return {
-    method: test === "F" ? "rao-scott-F" : "rao-scott-chisq",
-    statistic: result.statistic,
-    ...(result.df === undefined ? {} : { df: result.df }),
-    ...(result.ndf === undefined ? {} : { ndf: result.ndf }),
-    ...(result.ddf === undefined ? {} : { ddf: result.ddf }),
-    pValue: result.pValue,
-    n: both.filter(Boolean).length,
-    rowLevels,
-    colLevels,
-  };
-}
-
-function assertTwoByTwo(rows: CategoricalAnswers, cols: CategoricalAnswers, rowLevels: string[], colLevels: string[]): void {
-  if (rowLevels.length < 2 || colLevels.length < 2) {
-    throw new SurveyError(
-      "E_ARGUMENT",
-      `crosstab: a test of independence needs two chosen categories in each question; among those who answered both, "${rows.question.id}" has ${rowLevels.length} and "${cols.question.id}" ${colLevels.length}`,
-    );
-  }
+  const { rowLevels, colLevels } = levels;
+  const result = designRaoScott(survey.designColumns!, survey.rowCount, { rows: label(rows), cols: label(cols), rowLevels, colLevels, statistic });
+  return raoScottAssociation(result, statistic, levels);
 }

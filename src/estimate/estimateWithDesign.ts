@@ -118,24 +118,33 @@ function replicateCells(
 }
 
 /**
- * The same cells from a design tally of a whole sample (`tallyFile` on a file with design
- * columns): columns [answered, category 1, …, category k]. "likelihood" needs each row's weight
- * for its logistic fit, which a tally does not keep: it is refused.
+ * The same cells from a design tally (`tallyFile` on a file with design columns), one list per
+ * group: a whole-sample tally (`groups` 1) has the columns [answered, category 1, …, category k];
+ * a tally split by a grouping question (the group-keyed layout) has them once per group, group
+ * g's at g·(1 + k), each group a domain of the whole design as `designCells`' `inGroup`. A group
+ * nobody in answered gets no cells. "likelihood" needs each row's weight for its logistic fit,
+ * which a tally does not keep: it is refused.
  */
 export function designCellsFromTally(
   tally: DesignTally,
+  groups: number,
   options: { method?: CIMethod | SurveyCIMethod; level?: number; lonelyPsu?: LonelyPsu; names?: DesignColumnNames },
-): DesignCell[] {
+): DesignCell[][] {
   const method = surveyMethod(options.method);
   const final = finalizeDesignTally(tally, options.names);
-  const base = final.rowsNonzero[0] as number;
-  if (base === 0) return [];
+  const width = final.columns / groups;
+  // The names too: a lonely PSU's error names the strata column, as on the rows.
   const variance = { ...(options.lonelyPsu === undefined ? {} : { lonelyPsu: options.lonelyPsu }), ...(options.names === undefined ? {} : { names: options.names }) };
-  return Array.from({ length: final.columns - 1 }, (_, c) =>
-    designCell(estimateFromTally(final, c + 1, 0, "mean", variance), final.rowsNonzero[c + 1] as number, base, method, options.level, () => {
-      throw argumentError("method", '"likelihood" needs every row (its logistic fit starts from each weight): read the file whole, without --stream', method);
-    }),
-  );
+  return Array.from({ length: groups }, (_, g) => {
+    const answered = g * width;
+    const base = final.rowsNonzero[answered] as number;
+    if (base === 0) return [];
+    return Array.from({ length: width - 1 }, (__, c) =>
+      designCell(estimateFromTally(final, answered + 1 + c, answered, "mean", variance), final.rowsNonzero[answered + 1 + c] as number, base, method, options.level, () => {
+        throw argumentError("method", '"likelihood" needs every row (its logistic fit starts from each weight): read the file whole, without --stream', method);
+      }),
+    );
+  });
 }
 
 /**

@@ -1,6 +1,5 @@
 import type { CategoryInfo } from "../codebook";
 import { argumentError } from "../errors";
-import { designTallyColumns } from "../tally/designTallyColumns";
 import type { SurveyCIMethod } from "../stats/surveyProportionCI";
 import type { DesignColumnNames, DesignTally, LonelyPsu, Tally } from "../tally";
 import type { CIMethod, Estimate } from "../types";
@@ -24,19 +23,17 @@ export interface DesignTallyEstimateOptions {
  * codebook design of weights, strata, clusters): `tally` says which question and categories,
  * `designTally` holds the per-stratum and per-PSU sums. The rows are those `estimate()` gives on
  * the same file read whole (R `svyciprop` per category), except that "likelihood" needs the rows.
- * Split by a group (`tally.by`, from `tallyFile`'s `byTallies` and `byDesignTallies`), each group
- * with respondents is a domain of the whole design — R `svyby(~I(q == c), ~group, design,
- * svyciprop)`, every PSU kept, the df of the PSUs the group has rows in — and its rows come from
- * its own columns of the group-major design tally.
+ * A tally split by a grouping question (`Tally.by`) goes with a design tally of the group-keyed
+ * layout — for each group g, the columns [answered ∧ in g, category 1 ∧ in g, …, category k ∧ in g]
+ * — and gives the rows of `estimate(survey, id, { by })`: each group a domain of the whole design
+ * (R `svyby(…, svyciprop)`), none for a group nobody in answered.
  *
- * @param tally - The question's tally, whole-sample or split by group (from `tallyFile`).
- * @param designTally - Its design tally (`tallyFile` with `designTallies: true`): columns
- *   [answered, category 1, …, category k], once per group when `tally` is split.
+ * @param tally - The question's tally (from `tallyFile`), whole-sample or split by a grouping question.
+ * @param designTally - Its design tally (`tallyFile` with `designTallies: true`): 1 + k columns, or G·(1 + k) split by G groups.
  * @param questionLabel - The question as readers see it.
  * @param options - The interval method and level, single-PSU strata, and column names for errors.
- * @returns One design-based row per category (per group and category when split).
- * @throws {@link SurveyError} `E_ARGUMENT` for a method without a design-based form, or a design
- *   tally whose columns do not fit the tally's; as `finalizeDesignTally` for a bad design.
+ * @returns One design-based row per category (per group and category with `Tally.by`).
+ * @throws {@link SurveyError} `E_ARGUMENT` for a method without a design-based form or a design tally of the wrong width; as `finalizeDesignTally` for a bad design.
  *
  * @example
  * ```ts
@@ -54,16 +51,14 @@ export interface DesignTallyEstimateOptions {
  */
 export function estimatesFromDesignTally(tally: Tally, designTally: DesignTally, questionLabel: string, options: DesignTallyEstimateOptions = {}): Estimate[] {
   const groups: Array<CategoryInfo | undefined> = tally.by ? tally.by.groups : [undefined];
-  const width = 1 + tally.categories.length;
-  if (designTally.columns !== groups.length * width) {
-    throw argumentError("designTally", `must have ${groups.length * width} columns for question "${tally.question}"`, designTally.columns);
+  const width = groups.length * (1 + tally.categories.length);
+  if (designTally.columns !== width) {
+    throw argumentError("designTally", `must have ${width} columns: [answered, each category of "${tally.question}"]${tally.by ? ` for each group of "${tally.by.question}"` : ""}`, designTally.columns);
   }
-  return groups.flatMap((group, g) => {
-    if (tally.by && tally.bases[g] === 0) return [];
-    const columns = tally.by ? designTallyColumns(designTally, g * width, width) : designTally;
-    return designCellsFromTally(columns, options).map((cell, c) => ({
-      ...estimateIdentity(tally, questionLabel, tally.categories[c] as CategoryInfo, group),
+  return designCellsFromTally(designTally, groups.length, options).flatMap((cells, g) =>
+    cells.map((cell, c) => ({
+      ...estimateIdentity(tally, questionLabel, tally.categories[c] as CategoryInfo, groups[g]),
       ...cell,
-    }));
-  });
+    })),
+  );
 }

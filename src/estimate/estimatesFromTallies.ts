@@ -1,9 +1,9 @@
 import type { Codebook } from "../codebook";
-import { samplingStages } from "../codebook/samplingStages";
 import { numericQuestion, unknownQuestion } from "../codebook/groupingQuestion";
 import type { SurveyCIMethod } from "../stats/surveyProportionCI";
 import type { DesignTally, LonelyPsu, Tally } from "../tally";
 import type { CIMethod, Estimate } from "../types";
+import { designTallyOptions } from "./designTallyOptions";
 import { estimatesFromDesignTally } from "./estimatesFromDesignTally";
 import { estimatesFromTally } from "./estimatesFromTally";
 import { localizeLabels } from "./localizeLabels";
@@ -93,16 +93,11 @@ export function estimatesFromTallies(survey: TalliedSurvey, codebook: Codebook, 
     if (survey.designTallies) {
       const designTally = survey.designTallies.get(id);
       if (!designTally) throw unknownQuestion(id, codebook.questions.map((q) => q.id));
-      const lonelyPsu = options.lonelyPsu ?? codebook.design?.lonelyPsu;
-      const { weights, strata } = codebook.design ?? {};
-      const [{ cluster, fpc }] = samplingStages(codebook.design ?? {});
-      const names = { weights, strata, cluster, ...(typeof fpc === "string" ? { fpc } : {}) };
       const { method, level } = options;
       return estimatesFromDesignTally(tally, designTally, question.label ?? id, {
-        names,
+        ...designTallyOptions(codebook, options.lonelyPsu),
         ...(method === undefined ? {} : { method }),
         ...(level === undefined ? {} : { level }),
-        ...(lonelyPsu === undefined ? {} : { lonelyPsu }),
       });
     }
     const { method, level } = options;

@@ -1,76 +1,13 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { crosstab, loadSurvey, type Codebook, type DesignSpec } from "../../src";
+import { crosstab, loadSurvey } from "../../src";
 import { adjustPValues } from "../../src/stats/adjustPValues";
-import { repoRoot } from "../paths";
+import { cases, close, sources } from "../reference/column-comparisons/reference";
 
 /**
  * crosstab's column-proportion comparisons against R 4.2.2 / survey 4.1-1
  * (tests/reference/column-comparisons/generate.R): prop.test(correct = FALSE) on a simple random
  * sample, svyttest on the two columns' subset of a design, p.adjust's Holm and Bonferroni.
  */
-interface PairCase {
-  data: string;
-  rows: string;
-  cols: string;
-  category: string;
-  a: string[];
-  b: string[];
-  difference: number[];
-  se: number[];
-  statistic: number[];
-  df: Array<number | null>;
-  pValue: number[];
-  holm: number[];
-  bonferroni: number[];
-}
-const reference = join(repoRoot, "tests", "reference");
-const cases: PairCase[] = JSON.parse(readFileSync(join(reference, "column-comparisons", "reference.json"), "utf8"));
-const single = (id: string, codes: string[]) => ({ id, type: "single" as const, column: id, categories: codes.map((code) => ({ code, label: code, values: [code] })) });
-const apiQuestions = [single("awards", ["No", "Yes"]), single("stype", ["E", "H", "M"])];
-const replicateQuestions = [...apiQuestions, single("sch_wide", ["No", "Yes"])];
-/** The calibration margins' population counts (R's apipop) and the bootstrap's scale, as tests/reference/r-survey-raoscott/ has them. */
-const raoScott = JSON.parse(readFileSync(join(reference, "r-survey-raoscott", "reference.json"), "utf8")) as {
-  populations: Record<"stype" | "awards", Record<string, [number]>>;
-  settings: { apistrat_bootstrap: { scale: [number] } };
-};
-const populations = raoScott.populations;
-const population = (margin: "stype" | "awards") => Object.fromEntries(Object.entries(populations[margin]).map(([value, [count]]) => [value, count]));
-const replicated = (type: "JK1" | "bootstrap", extra: { scale?: number } = {}): DesignSpec => ({ weights: "pw", replicates: { columns: { pattern: "^rw[0-9]+$" }, type, ...extra } });
-const oracleQuestions = [single("cat", ["A", "B", "C", "D"]), single("group", ["18-34", "35-54", "55+"])];
-const sources: Record<string, { file: string; design: DesignSpec; questions: Codebook["questions"] }> = {
-  c_strat_cluster: { file: join(repoRoot, "tests/oracle/data/weighted_c_strat_cluster.csv"), design: { weights: "w", strata: "stratum", cluster: "psu" }, questions: oracleQuestions },
-  c_unweighted: { file: join(repoRoot, "tests/oracle/data/weighted_c_strat_cluster.csv"), design: {}, questions: oracleQuestions },
-  apistrat: { file: join(reference, "r-survey-numeric/apistrat.csv"), design: { weights: "pw", strata: "stype", fpc: "fpc" }, questions: apiQuestions },
-  apiclus1: { file: join(reference, "r-survey-numeric/apiclus1.csv"), design: { weights: "pw", cluster: "dnum", fpc: "fpc" }, questions: apiQuestions },
-  apistrat_poststratified: {
-    file: join(reference, "r-survey-numeric/apistrat.csv"),
-    design: { weights: "pw", strata: "stype", fpc: "fpc", calibration: { method: "postStratify", margins: [{ column: "stype", population: population("stype") }] } },
-    questions: apiQuestions,
-  },
-  apiclus1_raked: {
-    file: join(reference, "r-survey-numeric/apiclus1.csv"),
-    design: {
-      weights: "pw",
-      cluster: "dnum",
-      fpc: "fpc",
-      calibration: {
-        method: "rake",
-        margins: [
-          { column: "stype", population: population("stype") },
-          { column: "awards", population: population("awards") },
-        ],
-      },
-    },
-    questions: apiQuestions,
-  },
-  apiclus1_jk1: { file: join(reference, "r-survey-replicate/apiclus1_jk1.csv"), design: replicated("JK1"), questions: replicateQuestions },
-  // The scale as.svrepdesign gave the bootstrap's 50 replicates.
-  apistrat_bootstrap: { file: join(reference, "r-survey-replicate/apistrat_bootstrap.csv"), design: replicated("bootstrap", { scale: raoScott.settings.apistrat_bootstrap.scale[0] }), questions: replicateQuestions },
-};
-const close = (actual: number, expected: number, what: string) =>
-  expect(Math.abs(actual - expected), `${what}: ${actual} vs R ${expected}`).toBeLessThanOrEqual(1e-8 * Math.max(1, Math.abs(expected)));
 
 it("has the reference cases", () => expect(cases).toHaveLength(4 + 4 + 2 + 2 + 3 + 2 + 2 + 3));
 

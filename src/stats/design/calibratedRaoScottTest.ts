@@ -49,5 +49,5 @@ export function calibratedRaoScottTest(input: TableDesignInput & RaoScottOptions
   });
   const design = prepareDesign({ ...rest, weights: w }, residuals);
   const unit = residuals.map((_, c) => Float64Array.from(residuals, (__, j) => (j === c ? 1 : 0)));
-  return raoScottFromCovariance(table, linearizedCovariance(design, unit, input), table.design.df, input.statistic);
+  return raoScottFromCovariance({ ...table, totals: table.design.totals }, linearizedCovariance(design, unit, input), table.design.df, input.statistic);
 }

@@ -1,9 +1,10 @@
 import fCdf from "@stdlib/stats-base-dists-f-cdf";
 import { argumentError } from "../../errors";
 import { chiSquareUpperTail } from "../tails";
-import { linearizedCovariance } from "./linearizedVariance";
+import type { FinalDesignTally } from "../../tally/designTally";
+import { linearizedCovariance, type VarianceOptions } from "./linearizedVariance";
 import { matMul, projectionResiduals, solve, trace, transpose } from "./linearAlgebra";
-import { tableDesign, type TableDesign, type TableDesignInput } from "./tableDesign";
+import { tableDesign, type TableDesignInput } from "./tableDesign";
 
 /** Options of `raoScottTest`. */
 export interface RaoScottOptions {
@@ -65,17 +66,59 @@ export interface RaoScottResult {
  */
 export function raoScottTest(input: TableDesignInput & RaoScottOptions): RaoScottResult {
   const table = tableDesign(input);
-  const { design, nr, nc } = table;
-  const K = nr * nc;
-  const total = design.totals[0]!;
-  // Linearised covariance of the cell proportions p_c = Y_c / Y_0.
-  const coefficients = Array.from({ length: K }, (_, c) => {
+  const cells = Array.from({ length: table.nr * table.nc }, (_, c) => 1 + c);
+  return linearizedRaoScott(table.design, { ...table, complete: [0], cells }, input);
+}
+
+/** Where a two-way table sits among a design tally's columns, with its levels and n. */
+export interface TableColumns {
+  /** The 0/1 columns whose sum marks the complete rows: one column, or one per column level (a group-keyed tally). */
+  complete: readonly number[];
+  /** The column of each cell's 0/1 indicator, cell (i, j) at i + nr·j. */
+  cells: readonly number[];
+  /** The row levels, in table order. */
+  rowLevels: string[];
+  /** The column levels, in table order. */
+  colLevels: string[];
+  /** Rows with both variables present. */
+  n: number;
+}
+
+/**
+ * The Rao–Scott test (see `raoScottTest`) of a table whose indicators a design tally holds:
+ * p̂_c = Y_c / Y with Y = Σ of the `complete` columns' totals, V their linearised covariance
+ * (gradient 1/Y on cell c's column, −p̂_c/Y on each complete column; Wolter 2007 §6.11), the
+ * design's df. The rows' tally (`tableDesign`) and a streamed group-keyed tally both end here.
+ *
+ * @param design - The finalised design tally.
+ * @param table - Which columns hold the complete rows and the cells, the levels and n.
+ * @param options - The statistic and the variance options (single-PSU strata, names).
+ * @returns The statistic, df, p-value, Pearson's X², the traces of Δ and the weighted table.
+ */
+export function linearizedRaoScott(design: FinalDesignTally, table: TableColumns, options: RaoScottOptions & VarianceOptions = {}): RaoScottResult {
+  let total = 0;
+  for (const column of table.complete) total += design.totals[column]!;
+  const totals = Float64Array.from([total, ...table.cells.map((column) => design.totals[column]!)]);
+  // Linearised covariance of the cell proportions p_c = Y_c / Y.
+  const coefficients = table.cells.map((column, c) => {
     const v = new Float64Array(design.columns);
-    v[1 + c] = 1 / total;
-    v[0] = -design.totals[1 + c]! / total / total;
+    v[column] = 1 / total;
+    for (const complete of table.complete) v[complete] = -totals[1 + c]! / total / total;
     return v;
   });
-  return raoScottFromCovariance(table, linearizedCovariance(design, coefficients, input), design.df, input.statistic);
+  return raoScottFromCovariance({ ...table, totals }, linearizedCovariance(design, coefficients, options), design.df, options.statistic);
+}
+
+/** A two-way table's weighted totals [complete rows, cell (0, 0), cell (1, 0), …] (cell (i, j) at 1 + i + nr·j), its levels and n. */
+export interface WeightedTable {
+  /** Weighted totals: the complete rows', then each cell's. */
+  totals: ArrayLike<number>;
+  /** The row levels, in table order. */
+  rowLevels: string[];
+  /** The column levels, in table order. */
+  colLevels: string[];
+  /** Rows with both variables present (the n of X²). */
+  n: number;
 }
 
 /**
@@ -83,14 +126,16 @@ export function raoScottTest(input: TableDesignInput & RaoScottOptions): RaoScot
  * cell proportions however the design gives it (linearised, calibration residuals, replicates),
  * and the design's df.
  */
-export function raoScottFromCovariance(table: TableDesign, V: Float64Array, designDf: number, statistic: RaoScottOptions["statistic"] = "F"): RaoScottResult {
+export function raoScottFromCovariance(table: WeightedTable, V: Float64Array, designDf: number, statistic: RaoScottOptions["statistic"] = "F"): RaoScottResult {
   if (statistic !== "F" && statistic !== "Chisq") throw argumentError("statistic", 'must be "F" or "Chisq"', statistic);
-  const { design, rowLevels, colLevels, nr, nc, n } = table;
+  const { totals, rowLevels, colLevels, n } = table;
+  const nr = rowLevels.length;
+  const nc = colLevels.length;
   const K = nr * nc;
-  const total = design.totals[0]!;
+  const total = totals[0]!;
   if (!(total > 0)) throw argumentError("table", "has no rows with positive weight");
   const p = new Float64Array(K);
-  for (let c = 0; c < K; c++) p[c] = design.totals[1 + c]! / total;
+  for (let c = 0; c < K; c++) p[c] = totals[1 + c]! / total;
 
   const rowP = new Float64Array(nr);
   const colP = new Float64Array(nc);
@@ -131,7 +176,7 @@ export function raoScottFromCovariance(table: TableDesign, V: Float64Array, desi
   const traceDelta = trace(delta, m);
   const traceDelta2 = trace(matMul(delta, delta, m, m, m), m);
 
-  const weightedTable = rowLevels.map((_, i) => colLevels.map((__, j) => design.totals[1 + i + nr * j]!));
+  const weightedTable = rowLevels.map((_, i) => colLevels.map((__, j) => totals[1 + i + nr * j]!));
   const common = { pearsonX2, traceDelta, traceDelta2, weightedTable, rowLevels, colLevels, designDf };
   if (statistic === "F") {
     const stat = pearsonX2 / traceDelta;

@@ -66,5 +66,5 @@ export function replicateRaoScottTest(input: ReplicateTableInput): RaoScottResul
       thetas[c]![r] = inCell / sum;
     });
   });
-  return raoScottFromCovariance(table, replicateCovariance(thetas, estimates, design), replicateDf(design.replicates), statistic);
+  return raoScottFromCovariance({ ...table, totals: table.design.totals }, replicateCovariance(thetas, estimates, design), replicateDf(design.replicates), statistic);
 }
