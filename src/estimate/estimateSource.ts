@@ -6,12 +6,11 @@ import { isFilePath } from "../load/stream/sourceChunks";
 import type { CalibrationResult } from "../stats/design";
 import type { SurveyCIMethod } from "../stats/surveyProportionCI";
 import { loadSurvey, throwOnWarning, type Survey, type ValidationReport } from "../survey";
-import { streamableDesign, tallyFile, type LonelyPsu, type TallyProgress } from "../tally";
+import { streamableDesign, tallyFile, type LonelyPsu, type Tally, type TallyProgress } from "../tally";
 import type { CIMethod, Estimate } from "../types";
 import { calibrationOf } from "./calibrationOf";
 import { estimate } from "./estimate";
 import { estimatesFromTallies } from "./estimatesFromTallies";
-import { localizeLabels } from "./localizeLabels";
 import { whyRowsAreNeeded } from "./whyRowsAreNeeded";
 
 /** Files larger than this are streamed (bounded memory) when `stream` is "auto" and the estimates allow it. */
@@ -26,7 +25,7 @@ export interface SourceEstimateOptions {
    * (`estimateMean`, `estimateQuantiles`): they need every row, so the file is read whole.
    */
   summarised?: readonly string[];
-  /** Id of a categorical question to split by (read whole: see `whyRowsAreNeeded`). */
+  /** Id of a categorical question to split by: one row per group and category, streamed or read whole alike. */
   by?: string;
   /** Interval method (default: a simple random sample's "wilson", a design's "logit"). */
   method?: CIMethod | SurveyCIMethod;
@@ -72,20 +71,25 @@ export async function estimateSource(source: Source, codebook: Codebook, options
   const questions = options.questions ?? codebook.questions.filter((q) => q.type !== "numeric").map((q) => q.id);
   const { method, level, lonelyPsu, locale, encoding } = options;
   const interval = { ...(method === undefined ? {} : { method }), ...(level === undefined ? {} : { level }) };
-  const rowsNeeded = whyRowsAreNeeded(codebook, { questions, summarised: options.summarised ?? [], by: options.by, method });
+  const rowsNeeded = whyRowsAreNeeded(codebook, { questions, summarised: options.summarised ?? [], method });
   const stream = options.stream ?? "auto";
   if (stream === true && rowsNeeded !== undefined) throw argumentError("stream: true", `cannot be used here: ${rowsNeeded}; pass "auto" or false`);
   if (stream === true || (stream === "auto" && rowsNeeded === undefined && (await isLargeFile(source)))) {
-    const { tallies, report, designTallies } = await tallyFile(source, codebook, {
+    const tallied = await tallyFile(source, codebook, {
       ...(encoding === undefined ? {} : { encoding }),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       designTallies: streamableDesign(codebook.design),
+      ...(options.by === undefined ? {} : { by: options.by }),
     });
-    const tallied = estimatesFromTallies({ tallies, designTallies, rowsRead: report.rowsRead }, codebook, questions, {
+    const { report } = tallied;
+    // Split by a group, the tallies (and design tallies) split by it.
+    const tallies = options.by === undefined ? tallied.tallies : (tallied.byTallies as Map<string, Tally>);
+    const designTallies = options.by === undefined ? tallied.designTallies : tallied.byDesignTallies;
+    const estimates = estimatesFromTallies({ tallies, designTallies, rowsRead: report.rowsRead }, codebook, questions, {
       ...interval,
       ...(lonelyPsu === undefined ? {} : { lonelyPsu }),
+      ...(locale === undefined ? {} : { locale }),
     });
-    const estimates = localizeLabels(tallied, codebook, locale);
     if (options.strict) throwOnWarning(report.warnings ?? []);
     const [first] = report.issues;
     if (options.strict && first) throw new SurveyError(first.code, first.reason, first);

@@ -11,7 +11,8 @@
  * - report: `report --out report.html` (every question, no design);
  * - estimate --by: `estimate --by sex` (no design);
  * - crosstab: `crosstab --rows q02 --cols sex` (no design);
- * - design: `estimate --stream` of every question with the design (weights, strata, PSUs).
+ * - design: `estimate --stream` of every question with the design (weights, strata, PSUs);
+ * - design --by: the same by sex (`estimate --by sex --stream`).
  * Beside the design job, R survey doing the same estimates in its own process (`rSurveyJob.R`)
  * where Rscript, library(survey) and jsonlite are installed, each run capped at BENCH_R_LIMIT
  * seconds (default 600; a capped run ends R's rounds on that file and the table says so); on
@@ -39,7 +40,7 @@ interface Job {
   /** svyprop's arguments, given the file, the codebooks and a scratch folder. */
   args: (file: string, plain: string, design: string, scratch: string) => string[];
   /** The duckdbJobs.mjs job doing the same aggregation. */
-  duckdb: "count" | "by" | "crosstab" | "design";
+  duckdb: "count" | "by" | "crosstab" | "design" | "design-by";
   /** rSurveyJob.R does the same estimates, by a question when `by` names it (svyprop's `--json` output is checked against R's). */
   rSurvey?: { by?: string };
 }
@@ -50,6 +51,13 @@ const ALL_JOBS: Job[] = [
   { name: "estimate --by", label: "`estimate --by sex`", args: (file, plain) => ["estimate", file, "--codebook", plain, "--by", "sex", "--json"], duckdb: "by" },
   { name: "crosstab", label: "`crosstab --rows q02 --cols sex`", args: (file, plain) => ["crosstab", file, "--codebook", plain, "--rows", "q02", "--cols", "sex", "--json"], duckdb: "crosstab" },
   { name: "design", label: "streamed design estimate", args: (file, _, design) => ["estimate", file, "--codebook", design, "--stream", "--json"], duckdb: "design", rSurvey: {} },
+  {
+    name: "design --by",
+    label: "streamed design estimate `--by sex`",
+    args: (file, _, design) => ["estimate", file, "--codebook", design, "--by", "sex", "--stream", "--json"],
+    duckdb: "design-by",
+    rSurvey: { by: "sex" },
+  },
 ];
 const JOBS = ALL_JOBS.filter((job) => !process.env.BENCH_JOBS || process.env.BENCH_JOBS.split(",").includes(job.name));
 
@@ -195,7 +203,7 @@ async function main(): Promise<void> {
     rmSync(scratch, { recursive: true, force: true });
   }
   notes.push(
-    "DuckDB jobs: count = UNPIVOT … GROUP BY question, value (also beside report); by = the same by sex; crosstab = GROUP BY q02, sex; design = per stratum, PSU, question and value: count and Σ weight (the design's sufficient statistics; DuckDB has no design variance)",
+    "DuckDB jobs: count = UNPIVOT … GROUP BY question, value (also beside report); by = the same by sex; crosstab = GROUP BY q02, sex; design = per stratum, PSU, question and value: count and Σ weight (the design's sufficient statistics; DuckDB has no design variance); design-by = the same by sex",
   );
   if (rSurvey !== undefined) {
     notes.push(

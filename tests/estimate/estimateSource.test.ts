@@ -31,12 +31,21 @@ describe("estimateSource", () => {
     });
   });
 
+  it("splits by a group on either engine, to the same rows and report", async () => {
+    const codebook = await resolveCodebook(join(data, "codebook.json"));
+    const whole = await estimateSource(responses, codebook, { by: "position", locale: "fr-FR" });
+    const streamed = await estimateSource(responses, codebook, { by: "position", locale: "fr-FR", stream: true });
+    expect([whole.engine, streamed.engine]).toEqual(["memory", "stream"]);
+    expect(whole.estimates.every((row) => row.group?.position !== undefined)).toBe(true);
+    expect(streamed.estimates).toEqual(whole.estimates);
+    expect(streamed.report).toEqual(whole.report);
+  });
+
   it("reads the file whole when the estimates need every row, and says why when asked to stream", async () => {
     const codebook = await resolveCodebook(join(data, "codebook.json"));
-    const grouped = await estimateSource(responses, codebook, { by: "position", questions: ["facebook"] });
-    expect(grouped.engine).toBe("memory");
-    expect(grouped.estimates.every((row) => row.group?.position !== undefined)).toBe(true);
-    await expect(estimateSource(responses, codebook, { by: "position", stream: true })).rejects.toThrow('stream: true cannot be used here: --by needs every row in memory; pass "auto" or false');
+    await expect(estimateSource(responses, codebook, { method: "beta", stream: true })).rejects.toThrow(
+      'stream: true cannot be used here: method beta on a simple random sample goes through the design path, which needs every row in memory; pass "auto" or false',
+    );
   });
 
   it("stops at the first bad row in strict mode on either engine, naming it", async () => {

@@ -105,7 +105,7 @@ async function meanChartOf(
     throw new UsageError(`--type mean draws numeric questions and Likert items (the mean of their levels); question "${question.id}" is ${question.type}`);
   }
   if (values.method !== undefined) throw new UsageError("--method sets a proportion's interval; a mean's is mean ± t·SE: leave --method out with --type mean");
-  streamOption(values.stream, codebook, { questions: [], summarised: [question.id], by: by.by });
+  streamOption(values.stream, codebook, { questions: [], summarised: [question.id] });
   const { level } = intervalOptions(values);
   const survey = await loadSurvey(file, { codebook, ...read });
   const rows = estimateMean(survey, question.id, { ...by, ...(level === undefined ? {} : { level }) });
@@ -124,7 +124,7 @@ async function proportionChart(
   options: ChartOptions,
 ): Promise<{ spec: TopLevelSpec; report: ValidationReport }> {
   checkChartKind(kind, question, by.by !== undefined);
-  const stream = streamOption(values.stream, codebook, { questions: [question.id], summarised: [], by: by.by, method: values.method });
+  const stream = streamOption(values.stream, codebook, { questions: [question.id], summarised: [], method: values.method });
   const { estimates, report } = await estimateSource(file, codebook, {
     questions: [question.id],
     ...intervalOptions(values),

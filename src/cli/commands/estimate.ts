@@ -35,9 +35,10 @@ codebook's design.lonelyPsu. A design with calibration (postStratify or rake in 
 prints whether the raking converged.
 Files over 32 MB (or any file with --stream) are tallied in one streaming pass on both cores, in
 bounded memory, with a progress bar on a terminal (not with --json or --quiet); a design of
-weights, strata and clusters streams too (its per-stratum and per-PSU sums). --by, a
-calibration, replicate weights, a multistage design, an fpc without a weights column and the
-likelihood interval need every row in memory: those files are read whole.
+weights, strata and clusters streams too (its per-stratum and per-PSU sums), and so does --by
+(each question counted per group, a design's sums kept per group). A calibration, replicate
+weights, a multistage design, an fpc without a weights column and the likelihood interval need
+every row in memory: those files are read whole.
 A .parquet file, a .duckdb database (its table named with --table), or any file with --engine
 duckdb is read by DuckDB (the optional package @duckdb/node-api): DuckDB runs svyprop's tally
 query (svyprop sql prints it) on every core, and svyprop codes the grouped answers and finishes
@@ -80,7 +81,7 @@ export const estimateCommand: Command = defineCommand({
       throw new SurveyError("E_ARGUMENT", `--lonely-psu must be one of ${LONELY_PSU_OPTIONS.join(", ")} (got ${lonelyPsu})`);
     }
     const questions = named.filter((id) => !numericIds.includes(id));
-    const asked = { questions, summarised: numericIds, by: values.by, method: values.method };
+    const asked = { questions, summarised: numericIds, method: values.method };
     const stream = streamOption(values.stream, codebook, asked);
     let rows: Estimate[];
     let report: ValidationReport;

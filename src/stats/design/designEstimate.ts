@@ -79,7 +79,10 @@ export function estimateFromTally(
     c[a] = 1;
   }
   const variance = linearizedVariance(design, c, options);
-  const s2 = (Math.max(0, design.sumWU2[a]! - mean * mean * Yb) / Yb) * (n / (n - 1));
+  // Σw(y − ȳ)² = Σwy² − ȳ²Σw. A y constant in the domain (a proportion of 0 or 1) leaves only the
+  // rounding of two sums added in different orders: that is 0, or deff would be 0 or NaN by chance.
+  const spread = design.sumWU2[a]! - mean * mean * Yb;
+  const s2 = spread <= 1e-10 * design.sumWU2[a]! ? 0 : (spread / Yb) * (n / (n - 1));
   const scale = kind === "total" ? Yb * Yb : 1;
   const deffReplace = variance / ((s2 * scale) / n);
   const deff = deffReplace / withoutReplacementFactor(Yb, n);

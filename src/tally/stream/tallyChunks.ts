@@ -30,6 +30,8 @@ export interface ChunkTallyOptions {
   startOffset?: number;
   /** Problems listed per question and code (`IssueLog`). */
   issueLimit?: number;
+  /** Also tally each categorical question split by this grouping question (see `TallyFileOptions.by`). */
+  by?: string;
 }
 
 /** `Utf8Evidence`'s findings, as they cross a thread boundary. */
@@ -71,7 +73,7 @@ export async function tallyChunks(chunks: AsyncIterable<Uint8Array>, codebook: C
   const start = (header: Pick<CsvHeader, "names" | "delimiter">): CsvRecordScanner => {
     delimiter = header.delimiter;
     try {
-      tallier = new StreamTallier(codebook, header.names, header.delimiter, options.decoder, BATCH_SIZE, options.designTallies === true, options.issueLimit);
+      tallier = new StreamTallier(codebook, header.names, header.delimiter, options.decoder, BATCH_SIZE, options.designTallies === true, options.issueLimit, options.by);
     } catch (error) {
       refuse(error);
     }

@@ -1,5 +1,6 @@
 import { noAnswerRows } from "../../load/noAnswerRows";
 import { parseCodebook, type Codebook } from "../../codebook";
+import { groupingQuestion } from "../../codebook/groupingQuestion";
 import { argumentError, SurveyError } from "../../errors";
 import type { Encoding } from "../../load/decodeBytes";
 import type { Source } from "../../load/readSourceText";
@@ -51,6 +52,13 @@ export interface TallyFileOptions {
    */
   designTallies?: boolean;
   /**
+   * Also tally each categorical question (multi-selects too) split by this grouping question,
+   * binary, single-choice or Likert, as `estimate`'s `by` splits it: the result's `byTallies`
+   * (each a `Tally` with `by`), and with `designTallies` its `byDesignTallies`. An unknown id is
+   * `E_UNKNOWN_QUESTION`, a multi-select or numeric one `E_ARGUMENT`, before the file is read.
+   */
+  by?: string;
+  /**
    * Problems listed per question and code in `report.issues` (default 1000, `Infinity` for all):
    * the rest are counted in `report.omittedIssues`, so memory does not grow with bad cells.
    */
@@ -94,6 +102,7 @@ export async function tallyFile(source: Source, codebook: Codebook, options: Tal
   const checked = parseCodebook(codebook);
   const refusal = options.designTallies === true ? designStreamRefusal(checked.design) : undefined;
   if (refusal !== undefined) throw argumentError("designTallies", `needs a design that streams in one pass: ${refusal}; load the file whole with loadSurvey and estimate from the survey`);
+  if (options.by !== undefined) groupingQuestion(checked, options.by);
   const result = await tallyEncoded(source, checked, options);
   if (result.report.rowsRead === 0) {
     // As `readTable` refuses it: a header alone is no survey.
@@ -155,6 +164,7 @@ async function tallyWithEncoding(source: Source, codebook: Codebook, options: Ta
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       designTallies: options.designTallies === true,
       ...(options.issueLimit === undefined ? {} : { issueLimit: options.issueLimit }),
+      ...(options.by === undefined ? {} : { by: options.by }),
     });
     return { ...result, encoding };
   }
@@ -165,6 +175,7 @@ async function tallyWithEncoding(source: Source, codebook: Codebook, options: Ta
     onChunk: (bytes) => options.onProgress?.({ bytesRead: (bytesRead += bytes) }),
     designTallies: options.designTallies === true,
     ...(options.issueLimit === undefined ? {} : { issueLimit: options.issueLimit }),
+    ...(options.by === undefined ? {} : { by: options.by }),
   });
   return { ...joinParts([part], 0, options.issueLimit), workers: 1, encoding };
 }
