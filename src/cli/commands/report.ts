@@ -1,5 +1,6 @@
 import { toCsv, toHtml, toJson, toMarkdown, validationSummary } from "../../report";
 import { renderSvg } from "../../render";
+import { loadVega } from "../../render/renderView";
 import { resolveCodebook } from "../../survey";
 import { type Command, defineCommand, ExitCode } from "../command";
 import { documentDate } from "../documentDate";
@@ -54,6 +55,8 @@ export const reportCommand: Command = defineCommand({
     }
     const format = { locale, decimals: Number(values.decimals) };
     const codebook = await resolveCodebook(values.codebook);
+    // Charts are drawn once the estimates are known: load vega meanwhile, while the file is read.
+    if (outFormat === "html" || outFormat === "pdf") void loadVega().catch(() => undefined);
     const { estimates: rows, report: validation } = await estimateReported(file, codebook, values, io);
     const report = surveyReport(rows, codebook, validation, { file, ...format });
     if (outFormat === "md") await writeOutputFile(out, toMarkdown(rows, format));
