@@ -71,9 +71,11 @@ export default defineConfig([
     target: "node20",
   },
   {
-    // The tally worker thread (Node only): `runInWorker` starts it by file name, beside the bundles.
-    entry: { tallyWorker: "src/tally/stream/node/tallyWorker.ts" },
+    // The worker threads (Node only), started by file name beside the bundles: the tally's
+    // (`runInWorker`) and the chart drawer's (`SvgRenderers`, with vega bundled in as in the CLI).
+    entry: { tallyWorker: "src/tally/stream/node/tallyWorker.ts", renderWorker: "src/render/node/renderWorker.ts" },
     format: ["esm"],
+    noExternal: ["vega", "vega-lite"],
     target: "node20",
   },
 ]);
