@@ -1,4 +1,5 @@
 import { availableParallelism } from "node:os";
+import { setImmediate } from "node:timers/promises";
 import type { Worker } from "node:worker_threads";
 import type { TopLevelSpec } from "vega-lite";
 import { startWorker } from "../../tally/stream/node/startWorker";
@@ -10,7 +11,8 @@ type Reply = { id: number; svg: string } | { id: number; error: SerializedError 
 
 /**
  * Draws many Vega-Lite specs as SVG on every core (Node only): on this thread and on one worker
- * thread per other core, each taking the next spec when it is done with one. Started before the
+ * thread per other core, each taking the next spec when it is done with one (a worker holds two,
+ * so it never waits for this thread to hand it one). Started before the
  * specs are known, so vega loads on every thread while the caller works (`report` tallies the
  * file meanwhile). Each SVG is `renderSvg`'s, whichever thread draws it. `close` ends the threads.
  */
@@ -49,7 +51,14 @@ export class SvgRenderers {
         svgs[index] = await draw(specs[index] as TopLevelSpec);
       }
     };
-    await Promise.all([drawer(renderSvg), ...this.workers.map((worker) => drawer((spec) => this.onWorker(worker, spec)))]);
+    // This thread gives way after each chart, so that the workers' replies are read and they get
+    // their next spec; each worker has two specs in hand, so it never waits for this thread.
+    const here = async (spec: TopLevelSpec) => {
+      const svg = await renderSvg(spec);
+      await setImmediate();
+      return svg;
+    };
+    await Promise.all([drawer(here), ...this.workers.flatMap((worker) => [1, 2].map(() => drawer((spec) => this.onWorker(worker, spec))))]);
     return svgs;
   }
 
