@@ -75,7 +75,7 @@ export async function estimateSource(source: Source, codebook: Codebook, options
   const rowsNeeded = whyRowsAreNeeded(codebook, { questions, summarised: options.summarised ?? [], by: options.by, method });
   const stream = options.stream ?? "auto";
   if (stream === true && rowsNeeded !== undefined) throw argumentError("stream: true", `cannot be used here: ${rowsNeeded}; pass "auto" or false`);
-  if (stream === true || (stream === "auto" && rowsNeeded === undefined && (await streamsBySize(source)))) {
+  if (stream === true || (stream === "auto" && rowsNeeded === undefined && (await isLargeFile(source)))) {
     const { tallies, report, designTallies } = await tallyFile(source, codebook, {
       ...(encoding === undefined ? {} : { encoding }),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
@@ -102,8 +102,8 @@ export async function estimateSource(source: Source, codebook: Codebook, options
   return { engine: "memory", estimates, report: survey.report, survey, calibration: calibrationOf(survey) };
 }
 
-/** Whether the source is a file large enough to stream, over 32 MiB (a missing one is an `E_IO` naming it). */
-export async function streamsBySize(source: Source): Promise<boolean> {
+/** Whether the source is a file over `STREAM_FROM_BYTES` (a missing one is an `E_IO` naming it). */
+export async function isLargeFile(source: Source): Promise<boolean> {
   if (!isFilePath(source)) return false;
   const { checkedFileSize } = await import("../load/node/readFileBytes");
   return (await checkedFileSize(source)) > STREAM_FROM_BYTES;

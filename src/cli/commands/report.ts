@@ -3,7 +3,7 @@ import { SvgRenderers } from "../../render/node/SvgRenderers";
 import { loadVega } from "../../render/renderView";
 import { resolveCodebook } from "../../survey";
 import { type Command, defineCommand, ExitCode } from "../command";
-import { streamsBySize } from "../../estimate/estimateSource";
+import { isLargeFile } from "../../estimate/estimateSource";
 import { documentDate } from "../documentDate";
 import { INTERVAL_OPTIONS } from "../intervalOptions";
 import { outputFormat, writeOutputFile } from "../outputFile";
@@ -63,7 +63,7 @@ export const reportCommand: Command = defineCommand({
     const codebook = await resolveCodebook(values.codebook);
     // Charts are drawn once the estimates are known: vega loads meanwhile, while the file is read, and
     // for a large file on every core (a worker thread loading vega costs less than the file's tally).
-    const renderers = outFormat === "html" ? SvgRenderers.start((await streamsBySize(file)) ? undefined : 1) : undefined;
+    const renderers = outFormat === "html" ? SvgRenderers.start((await isLargeFile(file)) ? undefined : 1) : undefined;
     if (outFormat === "pdf") void loadVega().catch(() => undefined);
     try {
       const { estimates: rows, report: validation } = await estimateReported(file, codebook, values, io);
