@@ -4,8 +4,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { join } from "node:path";
 import { repoRoot } from "./paths";
 
-/** The files tsup writes that the tests run (the CLI, both entries and their browser builds, the tally worker). */
-const builtFiles = ["cli.js", "index.js", "index.cjs", "render.js", "tallyWorker.js", "browser/index.js", "browser/render.js"].map((name) => join(repoRoot, "dist", name));
+/** The files tsup writes that the tests run (the CLI, both entries and their browser builds, the tally and render workers). */
+const builtFiles = ["cli.js", "index.js", "index.cjs", "render.js", "tallyWorker.js", "renderWorker.js", "browser/index.js", "browser/render.js"].map((name) => join(repoRoot, "dist", name));
 /** What the build is made from. */
 const buildInputs = ["src", "package.json", "tsup.config.ts"].map((name) => join(repoRoot, name));
 /** Held (as a folder: mkdir is atomic) by the one test file that builds; the others wait for it. */

@@ -107,7 +107,7 @@ export async function estimateSource(source: Source, codebook: Codebook, options
 }
 
 /** Whether the source is a file over `STREAM_FROM_BYTES` (a missing one is an `E_IO` naming it). */
-async function isLargeFile(source: Source): Promise<boolean> {
+export async function isLargeFile(source: Source): Promise<boolean> {
   if (!isFilePath(source)) return false;
   const { checkedFileSize } = await import("../load/node/readFileBytes");
   return (await checkedFileSize(source)) > STREAM_FROM_BYTES;

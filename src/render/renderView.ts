@@ -10,7 +10,7 @@ import { type VegaTextMetrics, withFontMeasurement } from "./textMeasurement";
  * unloadable with require().
  */
 export async function renderView<T>(spec: TopLevelSpec, draw: (view: View) => Promise<T>): Promise<T> {
-  const [{ compile }, vega] = await Promise.all([import("vega-lite"), import("vega")]);
+  const [{ compile }, vega] = await loadVega();
   // vega re-exports vega-scenegraph's textMetrics at run time; its typings leave it out.
   const { textMetrics } = vega as unknown as { textMetrics: VegaTextMetrics };
   return withFontMeasurement(textMetrics, async () => {
@@ -21,4 +21,15 @@ export async function renderView<T>(spec: TopLevelSpec, draw: (view: View) => Pr
       view.finalize();
     }
   });
+}
+
+let loading: Promise<[typeof import("vega-lite"), typeof import("vega")]> | undefined;
+
+/**
+ * vega-lite and vega, imported once. Loading them is most of a first chart's cost, so a caller
+ * that will draw can start it early (`report` does, while the file is tallied).
+ */
+export function loadVega(): Promise<[typeof import("vega-lite"), typeof import("vega")]> {
+  loading ??= Promise.all([import("vega-lite"), import("vega")]);
+  return loading;
 }

@@ -85,6 +85,12 @@ describe("report: streamed or read whole, the same bytes", () => {
     }
   }
 
+  it("says why a report cannot stream when its estimates need every row (exit 2)", async () => {
+    const io = captureIO();
+    expect(await runCli(["report", files.designCsv, "--codebook", files.design, "--method", "likelihood", "--out", join(dir, "likelihood.md"), "--stream"], io)).toBe(2);
+    expect(io.err()).toContain('--stream cannot be used here: the "likelihood" interval needs every row in memory (a logistic fit on every weight); drop --stream');
+  });
+
   it("HTML (charts and tables), in French: simple random sample and design", async () => {
     const questions = ["q01", "q02", "q03", "q04", "q06", "q30"].flatMap((id) => ["--question", id]);
     await bothEngines(["report", files.csv, "--codebook", files.plain, "--locale", "fr-FR", ...questions], "report.html");

@@ -83,7 +83,7 @@ function runScripts(scripts: Script[]): Map<string, string> {
 describe("the packed package", () => {
   it("holds the built library, the CLI, the shipped data and the codebook schema, and no sources, tests or source maps", () => {
     expect(packedFiles).toEqual(expect.arrayContaining([
-      "dist/index.js", "dist/index.cjs", "dist/render.js", "dist/cli.js", "dist/tallyWorker.js", "dist/browser/index.js", "dist/browser/render.js",
+      "dist/index.js", "dist/index.cjs", "dist/render.js", "dist/cli.js", "dist/tallyWorker.js", "dist/renderWorker.js", "dist/browser/index.js", "dist/browser/render.js",
       "data/moubarak-2009/responses.csv", "data/moubarak-2009/codebook.json", "codebook.schema.json", "README.md",
     ]));
     expect(packedFiles.filter((path) => path.startsWith("src/") || path.startsWith("tests/"))).toEqual([]);

@@ -20,7 +20,7 @@ import { missingArguments, UsageError } from "../usageError";
 const usage = `Usage: svyprop chart FILE --codebook CODEBOOK --question ID --out PATH
                      [--type bar|grouped|stacked|likert|forest|multi|mean] [--by QUESTION]
                      [--format vl.json|svg|png] [--locale en-US|fr-FR] [--title TEXT]
-                     [--method M] [--level L] [--scale S] [--strict] [--quiet]
+                     [--method M] [--level L] [--scale S] [--strict] [--stream] [--quiet]
                      [--encoding utf-8|windows-1252|latin1]
 
 Draws one question's estimates with their confidence intervals. The type defaults to the
@@ -28,7 +28,9 @@ question's (likert, multi-select bars, grouped bars with --by, else bars); binar
 show their positive answer (both answers when stacked). mean (the default for a numeric question)
 draws the mean with its interval (t on the design's degrees of freedom, as R svymean), of a
 numeric question or of a Likert question's levels 1…k, per group with --by. The format defaults to PATH's extension. --strict stops at the
-first bad row or warning (a question left without an estimate).`;
+first bad row or warning (a question left without an estimate). Files over 32 MB (or any file
+with --stream) are tallied in one streaming pass, as svyprop estimate does; a mean, --by, and
+the designs and methods that need every row in memory read the file whole.`;
 
 /** The formats chart writes, by --out extension (or --format). */
 const FORMATS = ["vl.json", "svg", "png"] as const;

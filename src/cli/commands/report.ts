@@ -1,7 +1,9 @@
 import { toCsv, toHtml, toJson, toMarkdown, validationSummary } from "../../report";
-import { renderSvg } from "../../render";
+import { SvgRenderers } from "../../render/node/SvgRenderers";
+import { loadVega } from "../../render/renderView";
 import { resolveCodebook } from "../../survey";
 import { type Command, defineCommand, ExitCode } from "../command";
+import { isLargeFile } from "../../estimate/estimateSource";
 import { documentDate } from "../documentDate";
 import { INTERVAL_OPTIONS } from "../intervalOptions";
 import { outputFormat, writeOutputFile } from "../outputFile";
@@ -11,7 +13,7 @@ import { missingArguments } from "../usageError";
 
 const usage = `Usage: svyprop report FILE --codebook CODEBOOK --out PATH [--question ID …]
                       [--locale en-US|fr-FR] [--decimals D] [--method M] [--level L]
-                      [--page-size A4|Letter] [--strict] [--quiet] [--encoding E]
+                      [--page-size A4|Letter] [--strict] [--stream] [--quiet] [--encoding E]
 
 Writes every categorical question's estimates (or the --question ones) as a report whose
 format follows PATH's extension: .html (a self-contained page with a chart and a table per
@@ -20,7 +22,12 @@ French), .xlsx (an Excel workbook: one sheet per question group with numbers and
 formats, and a Notes sheet with the rows read, used and left out), .md (tables), .csv (one
 row per estimate, spreadsheet-safe) or .json. PDF and Excel files are dated now, or by
 SOURCE_DATE_EPOCH when set (same input and date, same bytes). --strict stops at the first bad
-row or warning (a question left without an estimate).`;
+row or warning (a question left without an estimate). Files over 32 MB (or any file with
+--stream) are tallied in one streaming pass on both cores, in bounded memory, as svyprop
+estimate does, with a design of weights, strata and clusters too; a calibration, replicate
+weights, a multistage design, an fpc without a weights column and the likelihood interval need
+every row in memory: those files are read whole. Either way the report is the same. The
+charts of an HTML report are drawn on every core.`;
 
 /** The formats report writes, by --out extension. */
 const FORMATS = ["html", "pdf", "xlsx", "md", "csv", "json"] as const;
@@ -54,25 +61,34 @@ export const reportCommand: Command = defineCommand({
     }
     const format = { locale, decimals: Number(values.decimals) };
     const codebook = await resolveCodebook(values.codebook);
-    const { estimates: rows, report: validation } = await estimateReported(file, codebook, values, io);
-    const report = surveyReport(rows, codebook, validation, { file, ...format });
-    if (outFormat === "md") await writeOutputFile(out, toMarkdown(rows, format));
-    else if (outFormat === "csv") await writeOutputFile(out, toCsv(rows, { locale }));
-    else if (outFormat === "json") await writeOutputFile(out, toJson(rows));
-    else if (outFormat === "xlsx") {
-      const { toXlsx } = await import("../../office");
-      await writeOutputFile(out, await toXlsx(report, { ...format, created: documentDate() }));
-    } else if (outFormat === "pdf") {
-      const { toPdf } = await import("../../office");
-      await writeOutputFile(out, await toPdf(report, { ...format, created: documentDate(), ...(pageSize === undefined ? {} : { pageSize }) }));
-    } else {
-      const { title, source, sections } = report;
-      const html = await Promise.all(sections.map(async ({ heading, chart, rows }) => ({ heading, svg: await renderSvg(chart), rows })));
-      await writeOutputFile(out, toHtml({ title, ...(source === undefined ? {} : { subtitle: source }), sections: html }, format));
-    }
-    if (!values.quiet) {
-      io.stdout(`Report written to ${out}\n`);
-      io.stderr(validationSummary(validation));
+    // Charts are drawn once the estimates are known: vega loads meanwhile, while the file is read, and
+    // for a large file on every core (a worker thread loading vega costs less than the file's tally).
+    const renderers = outFormat === "html" ? SvgRenderers.start((await isLargeFile(file)) ? undefined : 1) : undefined;
+    if (outFormat === "pdf") void loadVega().catch(() => undefined);
+    try {
+      const { estimates: rows, report: validation } = await estimateReported(file, codebook, values, io);
+      const report = surveyReport(rows, codebook, validation, { file, ...format });
+      if (outFormat === "md") await writeOutputFile(out, toMarkdown(rows, format));
+      else if (outFormat === "csv") await writeOutputFile(out, toCsv(rows, { locale }));
+      else if (outFormat === "json") await writeOutputFile(out, toJson(rows));
+      else if (outFormat === "xlsx") {
+        const { toXlsx } = await import("../../office");
+        await writeOutputFile(out, await toXlsx(report, { ...format, created: documentDate() }));
+      } else if (outFormat === "pdf") {
+        const { toPdf } = await import("../../office");
+        await writeOutputFile(out, await toPdf(report, { ...format, created: documentDate(), ...(pageSize === undefined ? {} : { pageSize }) }));
+      } else {
+        const { title, source, sections } = report;
+        const svgs = await (renderers as SvgRenderers).renderAll(sections.map((section) => section.chart));
+        const html = sections.map(({ heading, rows }, i) => ({ heading, svg: svgs[i] as string, rows }));
+        await writeOutputFile(out, toHtml({ title, ...(source === undefined ? {} : { subtitle: source }), sections: html }, format));
+      }
+      if (!values.quiet) {
+        io.stdout(`Report written to ${out}\n`);
+        io.stderr(validationSummary(validation));
+      }
+    } finally {
+      await renderers?.close();
     }
     return ExitCode.ok;
   },

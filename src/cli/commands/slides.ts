@@ -1,4 +1,5 @@
 import { validationSummary } from "../../report";
+import { loadVega } from "../../render/renderView";
 import { resolveCodebook } from "../../survey";
 import { type Command, defineCommand, ExitCode } from "../command";
 import { documentDate } from "../documentDate";
@@ -9,11 +10,12 @@ import { localeOption, sharedOptions } from "../sharedOptions";
 
 const usage = `Usage: svyprop slides FILE --codebook CODEBOOK --out DECK.pptx [--question ID …]
                       [--locale en-US|fr-FR] [--decimals D] [--method M] [--level L] [--quiet]
-                      [--encoding utf-8|windows-1252|latin1]
+                      [--stream] [--encoding utf-8|windows-1252|latin1]
 
 Writes a 16:9 PowerPoint deck: a title slide, then one slide per question group with its
 chart, the caption (base, interval, method, source) under it, and the table of estimates in
-the speaker notes. The file is dated now, or by SOURCE_DATE_EPOCH when set.`;
+the speaker notes. The file is dated now, or by SOURCE_DATE_EPOCH when set. Files over 32 MB
+(or any file with --stream) are streamed as svyprop report streams them.`;
 
 export const slidesCommand: Command = defineCommand({
   name: "slides",
@@ -37,6 +39,7 @@ export const slidesCommand: Command = defineCommand({
     outputFormat("slides", values.out, ["pptx"]);
     const format = { locale: localeOption(values.locale), decimals: Number(values.decimals) };
     const codebook = await resolveCodebook(values.codebook);
+    void loadVega().catch(() => undefined); // the charts are drawn once the estimates are known: load vega meanwhile
     const { estimates, report: validation } = await estimateReported(file, codebook, values, io);
     const report = surveyReport(estimates, codebook, validation, { file, ...format });
     const { toPptx } = await import("../../office");
