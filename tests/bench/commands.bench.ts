@@ -11,6 +11,7 @@
  * - report: `report --out report.html` (every question, no design);
  * - estimate --by: `estimate --by sex` (no design);
  * - crosstab: `crosstab --rows q02 --cols sex` (no design);
+ * - crosstab design: the same crosstab with the design (its Rao–Scott test);
  * - design: `estimate --stream` of every question with the design (weights, strata, PSUs).
  * Environment: BENCH_ROUNDS (default 3), BENCH_SIZES (e.g. "100k"), BENCH_JOBS (e.g. "count,design").
  */
@@ -30,7 +31,7 @@ interface Job {
   /** svyprop's arguments, given the file, the codebooks and a scratch folder. */
   args: (file: string, plain: string, design: string, scratch: string) => string[];
   /** The duckdbJobs.mjs job doing the same aggregation. */
-  duckdb: "count" | "by" | "crosstab" | "design";
+  duckdb: "count" | "by" | "crosstab" | "crosstab-design" | "design";
 }
 
 const ALL_JOBS: Job[] = [
@@ -38,6 +39,7 @@ const ALL_JOBS: Job[] = [
   { name: "report", args: (file, plain, _, scratch) => ["report", file, "--codebook", plain, "--out", join(scratch, "report.html")], duckdb: "count" },
   { name: "estimate --by", args: (file, plain) => ["estimate", file, "--codebook", plain, "--by", "sex", "--json"], duckdb: "by" },
   { name: "crosstab", args: (file, plain) => ["crosstab", file, "--codebook", plain, "--rows", "q02", "--cols", "sex", "--json"], duckdb: "crosstab" },
+  { name: "crosstab design", args: (file, _, design) => ["crosstab", file, "--codebook", design, "--rows", "q02", "--cols", "sex", "--json"], duckdb: "crosstab-design" },
   { name: "design", args: (file, _, design) => ["estimate", file, "--codebook", design, "--stream", "--json"], duckdb: "design" },
 ];
 const JOBS = ALL_JOBS.filter((job) => !process.env.BENCH_JOBS || process.env.BENCH_JOBS.split(",").includes(job.name));
@@ -82,19 +84,19 @@ async function main(): Promise<void> {
         return { seconds: median(list.map((run) => run.seconds)), rss: Math.max(...list.map((run) => run.rssMiB)) };
       };
       const count = stat("svyprop count");
-      console.log(`| job           | svyprop s | MB/s  | peak RSS MiB | × count | DuckDB s | DuckDB RSS MiB | × DuckDB |`);
-      console.log(`| ------------- | --------- | ----- | ------------ | ------- | -------- | -------------- | -------- |`);
+      console.log(`| job             | svyprop s | MB/s  | peak RSS MiB | × count | DuckDB s | DuckDB RSS MiB | × DuckDB |`);
+      console.log(`| --------------- | --------- | ----- | ------------ | ------- | -------- | -------------- | -------- |`);
       for (const job of JOBS) {
         const ours = stat(`svyprop ${job.name}`);
         const duck = withDuckdb ? stat(`duckdb ${job.duckdb}`) : undefined;
         console.log(
-          `| ${job.name.padEnd(13)} | ${pad(ours.seconds.toFixed(2), 9)} | ${pad((megabytes / ours.seconds).toFixed(0), 5)} | ${pad(ours.rss.toFixed(0), 12)} | ${pad((ours.seconds / count.seconds).toFixed(2), 7)} | ${pad(duck ? duck.seconds.toFixed(2) : "–", 8)} | ${pad(duck ? duck.rss.toFixed(0) : "–", 14)} | ${pad(duck ? (ours.seconds / duck.seconds).toFixed(2) : "–", 8)} |`,
+          `| ${job.name.padEnd(15)} | ${pad(ours.seconds.toFixed(2), 9)} | ${pad((megabytes / ours.seconds).toFixed(0), 5)} | ${pad(ours.rss.toFixed(0), 12)} | ${pad((ours.seconds / count.seconds).toFixed(2), 7)} | ${pad(duck ? duck.seconds.toFixed(2) : "–", 8)} | ${pad(duck ? duck.rss.toFixed(0) : "–", 14)} | ${pad(duck ? (ours.seconds / duck.seconds).toFixed(2) : "–", 8)} |`,
         );
       }
       if (JOBS.some((job) => job.name === "design")) {
         console.log(`design estimate / streamed count: ${(stat("svyprop design").seconds / count.seconds).toFixed(2)} (target ≤ 2)`);
       }
-      console.log("DuckDB jobs: count = UNPIVOT … GROUP BY question, value (also beside report); by = the same by sex; crosstab = GROUP BY q02, sex; design = per stratum, PSU, question and value: count and Σ weight (the design's sufficient statistics; DuckDB has no design variance)");
+      console.log("DuckDB jobs: count = UNPIVOT … GROUP BY question, value (also beside report); by = the same by sex; crosstab = GROUP BY q02, sex; crosstab-design = GROUP BY stratum, psu, q02, sex: count and Σ weight; design = per stratum, PSU, question and value: count and Σ weight (the design's sufficient statistics; DuckDB has no design variance)");
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });
