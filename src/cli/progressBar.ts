@@ -28,3 +28,17 @@ export function createProgressBar(io: CliIO, totalBytes: number, now: () => numb
     },
   };
 }
+
+/** A progress bar for a read whose size the first progress report gives (`TallyProgress.totalBytes`): nothing is drawn until then. */
+export function streamProgressBar(io: CliIO) {
+  let bar: ReturnType<typeof createProgressBar> | undefined;
+  return {
+    update(progress: { bytesRead: number; totalBytes?: number }): void {
+      bar ??= createProgressBar(io, progress.totalBytes ?? 0);
+      bar.update(progress);
+    },
+    done(): void {
+      bar?.done();
+    },
+  };
+}

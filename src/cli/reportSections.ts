@@ -1,39 +1,57 @@
 import type { TopLevelSpec } from "vega-lite";
 import { chartGroups, chartOfKind, defaultChartKind, type ChartLocale } from "../charts";
 import type { Codebook } from "../codebook";
-import { estimate, localizeLabels, type EstimateOptions } from "../estimate";
 import type { OfficeReport, OfficeSection } from "../office/officeReport";
-import type { Survey } from "../survey";
+import { estimateSource, type SourceEstimates } from "../estimate/estimateSource";
+import type { ValidationReport } from "../survey";
+import type { CliIO } from "./command";
+import { intervalOptions } from "./intervalOptions";
+import { streamProgressBar } from "./progressBar";
+import { encodingOption, localeOption } from "./sharedOptions";
+import { streamOption } from "./streamOption";
 import type { Estimate } from "../types";
 
 /** A report's content for the CLI: every section has a chart. */
 export type SurveyReport = Omit<OfficeReport, "sections"> & { sections: (OfficeSection & { chart: TopLevelSpec })[] };
 
 /**
- * What `report` and `slides` show: the estimates of `questions` (default: every categorical
- * question) with labels in `locale`, and the report — the codebook's title and source, one
- * section per chart group, the loading report.
+ * The estimates `report` and `slides` show: of the --question ones (default: every categorical
+ * question), labels in --locale, streamed from a large file (or with --stream) when the codebook
+ * allows it, else read whole (`estimateSource`), with a progress bar on a terminal unless --quiet.
  */
-export function surveyReport(
-  survey: Survey,
-  options: { file: string; questions?: string[]; locale: ChartLocale; decimals: number; interval: Pick<EstimateOptions, "method" | "level"> },
-): { rows: Estimate[]; report: SurveyReport } {
-  const { codebook } = survey;
-  const questions = options.questions ?? codebook.questions.filter((q) => q.type !== "numeric").map((q) => q.id);
-  const rows = localizeLabels(
-    questions.flatMap((id) => estimate(survey, id, options.interval)),
-    codebook,
-    options.locale,
-  );
+export async function estimateReported(
+  file: string,
+  codebook: Codebook,
+  values: { question?: string[] | undefined; method?: string | undefined; level?: string | undefined; locale?: string | undefined; strict?: boolean | undefined; encoding?: string | undefined; stream?: boolean | undefined; quiet?: boolean | undefined },
+  io: CliIO,
+): Promise<SourceEstimates> {
+  const questions = values.question ?? codebook.questions.filter((q) => q.type !== "numeric").map((q) => q.id);
+  const progress = io.isTTY && !values.quiet ? streamProgressBar(io) : undefined;
+  const estimated = await estimateSource(file, codebook, {
+    questions,
+    ...intervalOptions(values),
+    locale: localeOption(values.locale),
+    strict: values.strict === true,
+    ...encodingOption(values.encoding),
+    stream: streamOption(values.stream, codebook, { questions, summarised: [], method: values.method }),
+    ...(progress ? { onProgress: progress.update } : {}),
+  });
+  progress?.done();
+  return estimated;
+}
+
+/**
+ * What `report` and `slides` show of estimates (labels already in `locale`): the codebook's
+ * title and source, one section per chart group, and the validation report of the file read.
+ * It reads nothing but these, so estimates streamed or from a file read whole give the same report.
+ */
+export function surveyReport(rows: Estimate[], codebook: Codebook, validation: ValidationReport, options: { file: string; locale: ChartLocale; decimals: number }): SurveyReport {
   const source = codebook.source?.citation;
   return {
-    rows,
-    report: {
-      title: codebook.title ?? options.file,
-      ...(source === undefined ? {} : { source }),
-      sections: reportSections(rows, codebook, options),
-      validation: survey.report,
-    },
+    title: codebook.title ?? options.file,
+    ...(source === undefined ? {} : { source }),
+    sections: reportSections(rows, codebook, options),
+    validation,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { CategoryInfo } from "../codebook";
+import { groupingQuestion, numericQuestion, unknownQuestion } from "../codebook/groupingQuestion";
 import { SurveyError } from "../errors";
 import { CI_METHODS } from "../stats/proportionCI";
 import { SURVEY_CI_METHODS, type SurveyCIMethod } from "../stats/surveyProportionCI";
@@ -72,7 +73,7 @@ export function estimate(survey: Survey, questionId: string, options: EstimateOp
 function estimateRows(survey: Survey, questionId: string, options: EstimateOptions): Estimate[] {
   const answers = answersOf(survey, questionId);
   if (answers.kind === "numeric") {
-    throw new SurveyError("E_ARGUMENT", `question "${questionId}" is numeric: it has no categories to estimate proportions of`);
+    throw numericQuestion(questionId);
   }
   const by = options.by === undefined ? undefined : groupingOf(survey, options.by);
   const tally = tallyAnswers(answers, by);
@@ -87,7 +88,8 @@ function estimateRows(survey: Survey, questionId: string, options: EstimateOptio
     return estimatesFromTally(tally, questionLabel, {
       ...(options.method === undefined ? {} : { method: options.method as CIMethod }),
       ...(options.level === undefined ? {} : { level: options.level }),
-      ...(populationSize === undefined ? {} : { populationSize, sampleSize: survey.rowCount }),
+      // n: every record read, as the stream's `rowsRead` (a ragged record too, though it is no respondent of a design)
+      ...(populationSize === undefined ? {} : { populationSize, sampleSize: survey.report.rowsRead }),
     });
   }
   const groups: Array<CategoryInfo | undefined> = tally.by ? tally.by.groups : [undefined];
@@ -142,10 +144,7 @@ export function simpleRandomSampleDesign(populationSize: number | undefined): De
  */
 export function answersOf(survey: Survey, questionId: string): CodedAnswers {
   const answers = survey.answers.get(questionId);
-  if (!answers) {
-    const known = [...survey.answers.keys()].join(", ");
-    throw new SurveyError("E_UNKNOWN_QUESTION", `no question "${questionId}" in the codebook; questions are: ${known}`);
-  }
+  if (!answers) throw unknownQuestion(questionId, [...survey.answers.keys()]);
   return answers;
 }
 
@@ -166,9 +165,6 @@ export function answersOf(survey: Survey, questionId: string): CodedAnswers {
  * ```
  */
 export function groupingOf(survey: Survey, questionId: string): CodedAnswers {
-  const answers = answersOf(survey, questionId);
-  if (answers.kind !== "categorical") {
-    throw new SurveyError("E_ARGUMENT", `by: question "${questionId}" must be binary, single-choice or Likert to split by`);
-  }
-  return answers;
+  groupingQuestion(survey.codebook, questionId);
+  return answersOf(survey, questionId);
 }

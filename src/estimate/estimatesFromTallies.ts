@@ -1,17 +1,21 @@
 import type { Codebook } from "../codebook";
-import { SurveyError } from "../errors";
+import { numericQuestion, unknownQuestion } from "../codebook/groupingQuestion";
 import type { SurveyCIMethod } from "../stats/surveyProportionCI";
 import type { DesignTally, LonelyPsu, Tally } from "../tally";
 import type { CIMethod, Estimate } from "../types";
 import { designTallyOptions } from "./designTallyOptions";
 import { estimatesFromDesignTally } from "./estimatesFromDesignTally";
 import { estimatesFromTally } from "./estimatesFromTally";
+import { localizeLabels } from "./localizeLabels";
 
 /** A survey's questions as tallies only: what a streamed file or an engine's GROUP BY gives. */
 export interface TalliedSurvey {
-  /** Per question id, its whole-sample tally. */
+  /** Per question id, its tally: whole-sample, or split by a grouping question (`tallyFile`'s `byTallies`). */
   tallies: ReadonlyMap<string, Tally>;
-  /** Per question, the design's sums, for a weighted, stratified or clustered design. */
+  /**
+   * Per question, the design's sums, for a weighted, stratified or clustered design (split by
+   * group, `tallyFile`'s `byDesignTallies`: one block of columns per group).
+   */
   designTallies?: ReadonlyMap<string, DesignTally> | undefined;
   /** Respondents read: the n of the finite-population correction of a simple random sample. */
   rowsRead: number;
@@ -25,6 +29,8 @@ export interface TalliesEstimateOptions {
   level?: number;
   /** Overrides the codebook's `design.lonelyPsu`. */
   lonelyPsu?: LonelyPsu;
+  /** Labels in this language ("fr-FR") where the codebook's `translations` give them (see `localizeLabels`). */
+  locale?: string;
 }
 
 /**
@@ -32,12 +38,16 @@ export interface TalliesEstimateOptions {
  * design tallies, R `svyciprop` per category (`estimatesFromDesignTally`); otherwise a simple
  * random sample, with the codebook's `design.populationSize` as its finite-population correction
  * (`estimatesFromTally`). A svyciprop-only method on a simple random sample needs the rows.
+ * Tallies split by a grouping question (`tallyFile`'s `byTallies` and `byDesignTallies`) give the
+ * rows of `estimate(survey, id, { by })`: one per group and category, each group a domain.
+ * A numeric question is refused as `estimate` refuses it.
  *
  * @param survey - The tallies, with the design's sums if any (`tallyFromSql`, `tallyFile`), and the number of rows read.
  * @param codebook - The codebook the tallies were built from: question labels and the design.
  * @param questions - The ids of the questions to estimate, in the order of the rows returned.
- * @param options - Interval method and level, and the lonely-PSU rule of a design.
- * @returns One row per question and category, as `estimate` gives them.
+ * @param options - Interval method and level, the lonely-PSU rule of a design, and the labels' `locale`.
+ * @returns One row per question and category (and group), as `estimate` gives them.
+ * @throws {@link SurveyError} `E_UNKNOWN_QUESTION` for a question without a tally, `E_ARGUMENT` for a numeric one.
  *
  * @example
  * ```ts
@@ -56,18 +66,33 @@ export interface TalliesEstimateOptions {
  * estimatesFromTallies({ tallies, rowsRead: report.rowsRead }, codebook, ["real_name"]);
  * // → [{ category: "yes", count: 138, base: 140, lower: 0.9494, upper: 0.9961 }, { category: "no", count: 2 }]
  * ```
+ *
+ * @example
+ * ```ts
+ * import { estimatesFromTallies, tallyFile } from "svyprop";
+ *
+ * const codebook = {
+ *   questions: [
+ *     { id: "fb", column: "fb", type: "binary" as const, positive: ["Oui"], negative: ["Non"] },
+ *     { id: "sex", column: "sex", type: "single" as const, categories: [{ code: "f", label: "Female", values: ["F"] }, { code: "m", label: "Male", values: ["M"] }] },
+ *   ],
+ * };
+ * const { byTallies, report } = await tallyFile("fb,sex\nOui,F\nNon,F\nOui,M\n", codebook, { by: "sex" });
+ * estimatesFromTallies({ tallies: byTallies!, rowsRead: report.rowsRead }, codebook, ["fb"]);
+ * // → [{ category: "yes", group: { sex: "f" }, groupLabel: "Female", count: 1, base: 2 }, { category: "no", count: 1 },
+ * //    { category: "yes", group: { sex: "m" }, groupLabel: "Male", count: 1, base: 1 }, { category: "no", count: 0 }]
+ * ```
  */
 export function estimatesFromTallies(survey: TalliedSurvey, codebook: Codebook, questions: readonly string[], options: TalliesEstimateOptions = {}): Estimate[] {
   const populationSize = codebook.design?.populationSize;
-  return questions.flatMap((id) => {
+  const rows = questions.flatMap((id) => {
     const tally = survey.tallies.get(id);
     const question = codebook.questions.find((q) => q.id === id);
-    if (!tally || !question) {
-      throw new SurveyError("E_UNKNOWN_QUESTION", `no question "${id}" in the codebook; questions are: ${codebook.questions.map((q) => q.id).join(", ")}`);
-    }
+    if (question?.type === "numeric") throw numericQuestion(id);
+    if (!tally || !question) throw unknownQuestion(id, codebook.questions.map((q) => q.id));
     if (survey.designTallies) {
       const designTally = survey.designTallies.get(id);
-      if (!designTally) throw new SurveyError("E_ARGUMENT", `question "${id}" is numeric: it has no categories to estimate proportions of`);
+      if (!designTally) throw unknownQuestion(id, codebook.questions.map((q) => q.id));
       const { method, level } = options;
       return estimatesFromDesignTally(tally, designTally, question.label ?? id, {
         ...designTallyOptions(codebook, options.lonelyPsu),
@@ -82,4 +107,5 @@ export function estimatesFromTallies(survey: TalliedSurvey, codebook: Codebook, 
       ...(populationSize === undefined ? {} : { populationSize, sampleSize: survey.rowsRead }),
     });
   });
+  return localizeLabels(rows, codebook, options.locale);
 }

@@ -81,19 +81,38 @@ export function median(values: number[]): number {
 export interface Run {
   seconds: number;
   rssMiB: number;
+  /** What the process printed. */
+  stdout: string;
+  /** Killed at the time limit (`seconds` is then the limit). */
+  capped: boolean;
 }
 
-/** Runs a command as a whole process: wall time, and peak RSS as /usr/bin/time reports it. */
-export function timed(command: string, args: string[]): Run {
+/**
+ * Runs a command as a whole process: wall time, peak RSS as /usr/bin/time reports it, and its
+ * output. With `limitSeconds`, coreutils `timeout` ends it at that time (`capped`).
+ */
+export function timed(command: string, args: string[], limitSeconds?: number): Run {
+  const limited = limitSeconds === undefined ? [command, ...args] : ["timeout", String(limitSeconds), command, ...args];
   const started = process.hrtime.bigint();
-  const { status, stderr } = spawnSync("/usr/bin/time", ["-f", "maxrss_kib %M", command, ...args], {
+  const { status, stdout, stderr } = spawnSync("/usr/bin/time", ["-f", "maxrss_kib %M", ...limited], {
     cwd: root,
-    stdio: ["ignore", "ignore", "pipe"],
+    stdio: ["ignore", "pipe", "pipe"],
     encoding: "utf8",
     maxBuffer: 1 << 26,
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (status !== 0) throw new Error(`${args.join(" ")} failed (${status}): ${stderr.trim().split("\n").slice(-3).join(" | ")}`);
+  const capped = limitSeconds !== undefined && status === 124;
+  if (status !== 0 && !capped) throw new Error(`${args.join(" ")} failed (${status}): ${stderr.trim().split("\n").slice(-3).join(" | ")}`);
   const kib = Number(/maxrss_kib (\d+)/.exec(stderr)?.[1]);
-  return { seconds, rssMiB: kib / 1024 };
+  return { seconds, rssMiB: kib / 1024, stdout, capped };
+}
+
+/** The versions of R and the R packages a bench's R job uses, by name; undefined without Rscript or library(survey). */
+export function rPackages(): Map<string, string> | undefined {
+  const packages = ["survey", "jsonlite", "data.table"];
+  const script = `suppressMessages(library(survey)); cat("R", paste0(R.version$major, ".", R.version$minor), "\n")
+for (p in c(${packages.map((name) => `"${name}"`).join(", ")})) if (requireNamespace(p, quietly = TRUE)) cat(p, as.character(packageVersion(p)), "\n")`;
+  const probe = spawnSync("Rscript", ["-e", script], { encoding: "utf8" });
+  if (probe.error !== undefined || probe.status !== 0) return undefined;
+  return new Map(probe.stdout.trim().split("\n").map((line) => line.trim().split(" ") as [string, string]));
 }

@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { designMean, designMeans } from "../../src/stats/design";
 import { mulberry32 } from "../seededRandom";
+import { median, rPackages } from "./benchFiles";
 
 const ROWS = Number(process.argv[2] ?? 1_000_000);
 const STRATA = 50;
@@ -38,8 +39,6 @@ function generate(rows: number) {
   return { strata, cluster, weights, ys };
 }
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
 function time(label: string, job: () => unknown): number {
   const times: number[] = [];
   let result: unknown;
@@ -63,8 +62,8 @@ const estimates = designMeans({ ...design, ys: data.ys });
 for (const [k, e] of estimates.entries()) console.log(`  y${k + 1}: mean ${e.estimate.toFixed(6)}  se ${e.se.toExponential(6)}  deff ${e.deff.toFixed(4)}  df ${e.df}`);
 console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB (whole process, including the generated data)`);
 
-const hasR = spawnSync("Rscript", ["-e", "suppressMessages(library(survey))"], { encoding: "utf8" });
-if (hasR.error !== undefined || hasR.status !== 0) {
+const packages = rPackages();
+if (packages === undefined) {
   console.log("R survey: not run — Rscript or library(survey) is not installed (the issue quotes 17.9 s and 1.5 GiB on a 2-core machine).");
 } else {
   const dir = mkdtempSync(path.join(tmpdir(), "svyprop-bench-"));
@@ -77,7 +76,6 @@ if (hasR.error !== undefined || hasR.status !== 0) {
 t <- replicate(3, system.time({des <- svydesign(ids=~psu, strata=~stratum, weights=~w, nest=TRUE, data=d); m <<- svymean(~y1+y2+y3+y4+y5, des)})[["elapsed"]])
 cat("values", sprintf("%.17g", c(coef(m), SE(m))), "\\n")
 cat("seconds", median(t), "\\n")
-cat("version", paste0(R.version$major, ".", R.version$minor), as.character(packageVersion("survey")), "\\n")
 cat("rss_kib", sub("\\\\D*(\\\\d+).*", "\\\\1", grep("VmHWM", readLines("/proc/self/status"), value = TRUE)), "\\n")`;
     const r = spawnSync("Rscript", ["-e", script], { encoding: "utf8", maxBuffer: 1 << 24 });
     if (r.status !== 0) console.log(`R failed: ${r.stderr.trim()}`);
@@ -88,8 +86,7 @@ cat("rss_kib", sub("\\\\D*(\\\\d+).*", "\\\\1", grep("VmHWM", readLines("/proc/s
       const worst = Math.max(...ours.map((v, i) => Math.abs(v - values[i]!) / Math.abs(values[i]!)));
       const [seconds] = field("seconds");
       const [rssKib] = field("rss_kib");
-      const version = /^version (\S+) (\S+)/m.exec(r.stdout);
-      console.log(`R ${version?.[1]} survey ${version?.[2]}: svydesign + svymean (5 variables), median ${seconds!.toFixed(3)} s over 3 runs, peak RSS ${(rssKib! / 1024).toFixed(0)} MiB (whole process incl. data)`);
+      console.log(`R ${packages.get("R")} survey ${packages.get("survey")}: svydesign + svymean (5 variables), median ${seconds!.toFixed(3)} s over 3 runs, peak RSS ${(rssKib! / 1024).toFixed(0)} MiB (whole process incl. data)`);
       console.log(`svyprop vs R: ${(seconds! / batch).toFixed(1)}× faster (one pass, same run); estimates and SEs agree to ${worst.toExponential(1)} relative`);
     }
   } finally {

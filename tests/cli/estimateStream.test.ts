@@ -38,10 +38,24 @@ describe("svyprop estimate --stream", () => {
     expect(none).toEqual([]);
   });
 
-  it("refuses to split by a question while streaming", async () => {
-    const io = captureIO();
-    expect(await runCli([...args, "--stream", "--by", "position"], io)).toBe(2);
-    expect(io.err()).toContain("--stream cannot be used here: --by needs every row in memory");
+  it("splits by a question while streaming, to the rows and report read whole", async () => {
+    const inMemory = captureIO();
+    const streamed = captureIO();
+    expect(await runCli([...args, "--json", "--by", "position"], inMemory)).toBe(0);
+    expect(await runCli([...args, "--json", "--by", "position", "--stream"], streamed)).toBe(0);
+    expect(streamed.out()).toBe(inMemory.out());
+    expect(JSON.parse(streamed.out()).estimates.find((r: { question: string; category: string; group?: { position: string } }) => r.question === "facebook" && r.category === "yes" && r.group?.position === "fellow")).toMatchObject({ count: 27, base: 42 });
+  });
+
+  it("refuses an unknown grouping question while streaming, as read whole", async () => {
+    for (const by of ["nope", "birthdate_typo"]) {
+      const whole = captureIO();
+      const streamed = captureIO();
+      const code = await runCli([...args, "--by", by], whole);
+      expect(code).toBeGreaterThan(0);
+      expect(await runCli([...args, "--by", by, "--stream"], streamed)).toBe(code);
+      expect(streamed.err()).toBe(whole.err());
+    }
   });
 });
 

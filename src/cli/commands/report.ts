@@ -1,12 +1,12 @@
 import { toCsv, toHtml, toJson, toMarkdown, validationSummary } from "../../report";
 import { renderSvg } from "../../render";
-import { loadSurvey } from "../../survey";
+import { resolveCodebook } from "../../survey";
 import { type Command, defineCommand, ExitCode } from "../command";
 import { documentDate } from "../documentDate";
-import { INTERVAL_OPTIONS, intervalOptions } from "../intervalOptions";
+import { INTERVAL_OPTIONS } from "../intervalOptions";
 import { outputFormat, writeOutputFile } from "../outputFile";
-import { surveyReport } from "../reportSections";
-import { localeOption, encodingOption, sharedOptions } from "../sharedOptions";
+import { estimateReported, surveyReport } from "../reportSections";
+import { localeOption, sharedOptions } from "../sharedOptions";
 import { missingArguments } from "../usageError";
 
 const usage = `Usage: svyprop report FILE --codebook CODEBOOK --out PATH [--question ID …]
@@ -35,6 +35,7 @@ export const reportCommand: Command = defineCommand({
     question: { type: "string", multiple: true },
     decimals: { type: "string", default: "0" },
     "page-size": { type: "string" },
+    stream: { type: "boolean" },
     ...sharedOptions("out", "locale", "quiet", "strict", "encoding"),
     ...INTERVAL_OPTIONS,
   },
@@ -52,13 +53,9 @@ export const reportCommand: Command = defineCommand({
       return ExitCode.usage;
     }
     const format = { locale, decimals: Number(values.decimals) };
-    const survey = await loadSurvey(file, { codebook: values.codebook, strict: values.strict === true, ...encodingOption(values.encoding) });
-    const { rows, report } = surveyReport(survey, {
-      file,
-      ...(values.question === undefined ? {} : { questions: values.question }),
-      ...format,
-      interval: intervalOptions(values),
-    });
+    const codebook = await resolveCodebook(values.codebook);
+    const { estimates: rows, report: validation } = await estimateReported(file, codebook, values, io);
+    const report = surveyReport(rows, codebook, validation, { file, ...format });
     if (outFormat === "md") await writeOutputFile(out, toMarkdown(rows, format));
     else if (outFormat === "csv") await writeOutputFile(out, toCsv(rows, { locale }));
     else if (outFormat === "json") await writeOutputFile(out, toJson(rows));
@@ -75,7 +72,7 @@ export const reportCommand: Command = defineCommand({
     }
     if (!values.quiet) {
       io.stdout(`Report written to ${out}\n`);
-      io.stderr(validationSummary(survey.report));
+      io.stderr(validationSummary(validation));
     }
     return ExitCode.ok;
   },

@@ -1,11 +1,11 @@
 import { validationSummary } from "../../report";
-import { loadSurvey } from "../../survey";
+import { resolveCodebook } from "../../survey";
 import { type Command, defineCommand, ExitCode } from "../command";
 import { documentDate } from "../documentDate";
-import { INTERVAL_OPTIONS, intervalOptions } from "../intervalOptions";
+import { INTERVAL_OPTIONS } from "../intervalOptions";
 import { outputFormat, writeOutputFile } from "../outputFile";
-import { surveyReport } from "../reportSections";
-import { localeOption, encodingOption, sharedOptions } from "../sharedOptions";
+import { estimateReported, surveyReport } from "../reportSections";
+import { localeOption, sharedOptions } from "../sharedOptions";
 
 const usage = `Usage: svyprop slides FILE --codebook CODEBOOK --out DECK.pptx [--question ID …]
                       [--locale en-US|fr-FR] [--decimals D] [--method M] [--level L] [--quiet]
@@ -24,6 +24,7 @@ export const slidesCommand: Command = defineCommand({
     codebook: { type: "string" },
     question: { type: "string", multiple: true },
     decimals: { type: "string", default: "0" },
+    stream: { type: "boolean" },
     ...sharedOptions("out", "locale", "quiet", "encoding"),
     ...INTERVAL_OPTIONS,
   },
@@ -35,18 +36,14 @@ export const slidesCommand: Command = defineCommand({
     }
     outputFormat("slides", values.out, ["pptx"]);
     const format = { locale: localeOption(values.locale), decimals: Number(values.decimals) };
-    const survey = await loadSurvey(file, { codebook: values.codebook, ...encodingOption(values.encoding) });
-    const { report } = surveyReport(survey, {
-      file,
-      ...(values.question === undefined ? {} : { questions: values.question }),
-      ...format,
-      interval: intervalOptions(values),
-    });
+    const codebook = await resolveCodebook(values.codebook);
+    const { estimates, report: validation } = await estimateReported(file, codebook, values, io);
+    const report = surveyReport(estimates, codebook, validation, { file, ...format });
     const { toPptx } = await import("../../office");
     await writeOutputFile(values.out, await toPptx(report, { ...format, created: documentDate() }));
     if (!values.quiet) {
       io.stdout(`Slides written to ${values.out} (${report.sections.length + 1} slides)\n`);
-      io.stderr(validationSummary(survey.report));
+      io.stderr(validationSummary(validation));
     }
     return ExitCode.ok;
   },

@@ -6,7 +6,7 @@ import type { CellCoding } from "../../survey/codeRawCells";
 import { grown } from "../../survey/grown";
 import type { IssueLog } from "../../survey/IssueLog";
 import type { Tally } from "../types";
-import { addCoding, emptyAccount } from "./accounting";
+import { addCoding, addGroupCoding, emptyAccount } from "./accounting";
 import type { ColumnPlaces } from "./columnPlaces";
 
 /** The entry number of a value coded without being remembered (the dictionary is full). */
@@ -22,6 +22,9 @@ const UNREMEMBERED = CellCoder.UNREMEMBERED;
  *   (typed counters per dictionary entry), and turns those counts into a tally at the end;
  * - a filtered question, or one a filter looks at, also keeps each batch row's code, in the
  *   `CodedAnswers` shape, so the batch can go through `applyFilters` and `tallyAnswers`.
+ * Split by a grouping question (`grouping`), a question that counts values counts (value, group)
+ * pairs instead: per dictionary entry one counter per group and one for the records without a
+ * group (`countGroups`), so the split costs one more array index per record, not a code per row.
  */
 export class QuestionReader {
   readonly categories: CategoryInfo[];
@@ -30,6 +33,11 @@ export class QuestionReader {
   private hits = new Float64Array(0);
   /** Counts of values coded without being remembered (value counting only). */
   private readonly unremembered: { counts: Float64Array; account: QuestionAccount };
+  /** Split by a grouping question (value counting): per entry, records per group, then those without a group (`groupSlots` each). */
+  private groupHits = new Float64Array(0);
+  private readonly groupSlots: number;
+  /** The split tally of the values coded without being remembered (value counting, split by a group). */
+  private readonly unrememberedByGroup: Tally | undefined;
   private excludedRows = 0;
   private readonly isMulti: boolean;
   /** Batch rows (row coding only), sized by the largest batch seen. */
@@ -52,6 +60,8 @@ export class QuestionReader {
     readonly countsValues: boolean,
     /** Where bad values are reported, in row order. */
     private readonly issues: IssueLog,
+    /** The grouping question and its categories, to count values by group too (`countGroups`, `groupTally`). */
+    private readonly grouping?: NonNullable<Tally["by"]>,
   ) {
     // `columnPlaces` has checked that the file has every column the question reads.
     const fieldOf = (column: string): number => columns.place.get(column) as number;
@@ -59,6 +69,8 @@ export class QuestionReader {
     this.categories = this.coder.categories;
     this.isMulti = question.type === "multi";
     this.unremembered = { counts: new Float64Array(this.categories.length), account: emptyAccount() };
+    this.groupSlots = grouping ? grouping.groups.length + 1 : 0;
+    this.unrememberedByGroup = grouping && this.emptyGroupTally(grouping);
   }
 
   /** Makes room for `rows` batch rows of codes (row coding only). */
@@ -80,6 +92,8 @@ export class QuestionReader {
     const { count, linesBefore } = batch;
     const coder = this.coder;
     const countValues = this.countsValues;
+    // Split by a group, values are counted by `countGroups` once filters have settled each record's group.
+    const countHits = countValues && this.grouping === undefined;
     const keepCodes = this.batchSize > 0;
     this.ensureRows(count);
     if (this.entries.length < count) this.entries = new Int32Array(batch.capacity);
@@ -87,7 +101,7 @@ export class QuestionReader {
     coder.entriesOf(bytes, batch, 0, width, entries, leftOut);
     // Read after `entriesOf`: learning values grows the per-entry arrays.
     const hasProblem = coder.entryHasProblem;
-    if (countValues && this.hits.length < coder.size) this.hits = grown(this.hits, Math.min(UNREMEMBERED, Math.max(16, 2 * this.hits.length, coder.size)));
+    if (countHits && this.hits.length < coder.size) this.hits = grown(this.hits, Math.min(UNREMEMBERED, Math.max(16, 2 * this.hits.length, coder.size)));
     const hits = this.hits;
     for (let row = 0; row < count; row++) {
       const entry = entries[row] as number;
@@ -104,8 +118,51 @@ export class QuestionReader {
       }
       if (hasProblem[entry] === 1) this.reportProblem(coder.codings[entry] as CellCoding, (linesBefore[row] as number) + 1);
       if (keepCodes) this.codeRow(row, entry);
-      if (countValues) hits[entry] = (hits[entry] as number) + 1;
+      if (countHits) hits[entry] = (hits[entry] as number) + 1;
     }
+  }
+
+  /**
+   * Counts the first `rows` records of the batch `readBatch` read by group (value counting, split
+   * by a group): `groupCodes[row]` is record `row`'s group, negative when it has none.
+   */
+  countGroups(groupCodes: Int16Array, rows: number): void {
+    const slots = this.groupSlots;
+    const noGroup = slots - 1;
+    const coder = this.coder;
+    if (this.groupHits.length < coder.size * slots) {
+      this.groupHits = grown(this.groupHits, Math.min(UNREMEMBERED, Math.max(16, (2 * this.groupHits.length) / slots, coder.size)) * slots);
+    }
+    const pairs = this.groupHits;
+    const entries = this.entries;
+    for (let row = 0; row < rows; row++) {
+      const entry = entries[row] as number;
+      if (entry < 0) continue;
+      const group = groupCodes[row] as number;
+      const slot = group >= 0 ? group : noGroup;
+      if (entry === UNREMEMBERED) addGroupCoding(this.unrememberedByGroup as Tally, slot, coder.coding(entry, row), 1, this.isMulti);
+      else pairs[entry * slots + slot]! += 1;
+    }
+  }
+
+  /** The tally split by the grouping question of every record counted by `countGroups`. */
+  groupTally(): Tally {
+    const from = this.unrememberedByGroup as Tally;
+    const tally: Tally = { ...from, counts: from.counts.slice(), bases: from.bases.slice() };
+    const slots = this.groupSlots;
+    for (let entry = 0; entry < this.coder.size; entry++) {
+      for (let slot = 0; slot < slots; slot++) {
+        addGroupCoding(tally, slot, this.coder.codings[entry] as CellCoding, this.groupHits[entry * slots + slot] ?? 0, this.isMulti);
+      }
+    }
+    return tally;
+  }
+
+  /** A split tally of this question with nothing counted. */
+  private emptyGroupTally(grouping: NonNullable<Tally["by"]>): Tally {
+    const k = this.categories.length;
+    const groups = grouping.groups.length;
+    return { question: this.question.id, categories: this.categories, by: grouping, counts: new Float64Array(k * groups), bases: new Float64Array(groups), ungrouped: 0 };
   }
 
   /** Records a batch row's code, options and number (row coding only). */
@@ -156,11 +213,19 @@ export class QuestionReader {
     const counts = this.unremembered.counts.slice();
     const account = { ...this.unremembered.account, excluded: this.unremembered.account.excluded + this.excludedRows };
     for (let entry = 0; entry < this.coder.size; entry++) {
-      addCoding(counts, account, this.coder.codings[entry] as CellCoding, this.hits[entry] as number, this.isMulti);
+      addCoding(counts, account, this.coder.codings[entry] as CellCoding, this.timesRead(entry), this.isMulti);
     }
     account.rowsRead = rowsRead;
     const tally: Tally = { question: this.question.id, categories: this.categories, counts, bases: new Float64Array([account.used]), ungrouped: 0 };
     return { tally, account };
+  }
+
+  /** Records read with the value of dictionary entry `entry` (value counting). */
+  private timesRead(entry: number): number {
+    if (this.grouping === undefined) return this.hits[entry] ?? 0;
+    let times = 0;
+    for (let slot = 0; slot < this.groupSlots; slot++) times += this.groupHits[entry * this.groupSlots + slot] ?? 0;
+    return times;
   }
 
   private reportProblem(coding: CellCoding, row: number): void {

@@ -6,13 +6,19 @@ import { DesignReader } from "./DesignReader";
 import type { ColumnPlaces } from "./columnPlaces";
 import type { DesignSlots } from "./DesignSlots";
 
-/** A categorical question whose design tally is kept: its columns [answered, category 1, …, category k]. */
+/**
+ * A categorical question whose design tally is kept: its columns [answered, category 1, …,
+ * category k], or split by a grouping question, those columns once per group, group-major (a
+ * record adds to its group's columns only, and to none when its group is not answered).
+ */
 export interface DesignQuestion {
   id: string;
   /** 1 + its number of categories. */
   columns: number;
   /** A multi-select question (several categories per answer). */
   multi: boolean;
+  /** The grouping question and its number of groups, for a tally split by group. */
+  groupedBy?: { question: string; groups: number };
 }
 
 /**
@@ -29,7 +35,9 @@ export interface DesignQuestion {
  *   (k) of the stratum, folded at once as `addDesignRows` folds them.
  * Σ w u² and the rows with u ≠ 0 of the whole tally are the sums of the slots' T and counts.
  * `toDesignTallies` hands the sums over in `addDesignRows`' `DesignTally` shape; they are the
- * same sums added in another order.
+ * same sums added in another order. A question split by group keeps one such block per group
+ * (a record's numbers land in its group's block), and hands over a tally of G·(1 + k) columns
+ * whose cross-group sums are 0, as `addDesignRows` gives them from 0/1 columns of each group.
  */
 export class StreamDesignTallies {
   private readonly reader: DesignReader;
@@ -42,8 +50,9 @@ export class StreamDesignTallies {
   /** Batch rows that are not ragged: the rows the design tallies take. */
   private designRows: number[] = [];
   private readonly questions: readonly DesignQuestion[];
-  /** Per question: its columns k, the offset of its numbers in a slot's block, and of its Σ w² u². */
+  /** Per question: its columns k, the offset of its numbers in a slot's block, its numbers per group in a block, and the offset of its Σ w² u². */
   private readonly columnsOf: Int32Array;
+  private readonly groupBlockOf: Int32Array;
   private readonly blockOf: Int32Array;
   private readonly sumsOf: Int32Array;
   /** Scratch for `bySlot`. */
@@ -61,12 +70,14 @@ export class StreamDesignTallies {
     const sumsOf: number[] = [];
     let block = 0;
     let sums = 0;
-    for (const { columns: k } of questions) {
+    for (const { columns: k, groupedBy } of questions) {
+      const groups = groupedBy?.groups ?? 1;
       blockOf.push(block);
       sumsOf.push(sums);
-      block += folded ? 2 * k + k * k : 2 * k;
-      sums += k;
+      block += groups * (folded ? 2 * k + k * k : 2 * k);
+      sums += groups * k;
     }
+    this.groupBlockOf = Int32Array.from(questions, ({ columns: k }) => (folded ? 2 * k + k * k : 2 * k));
     this.stride = block;
     this.blocks = new Float64Array(block); // one slot, doubled as PSUs come (`grow`)
     this.sumW2U2 = new Float64Array(sums);
@@ -92,12 +103,13 @@ export class StreamDesignTallies {
     const rows = this.designRows;
     const n = rows.length;
     if (n === 0) return;
-    const { reader, slots, stride, sumW2U2, columnsOf, blockOf, sumsOf, nonzero } = this;
+    const { reader, slots, stride, sumW2U2, columnsOf, blockOf, groupBlockOf, sumsOf, nonzero } = this;
     if (this.blocks.length < slots.size * stride) this.grow(slots.size);
     const blocks = this.blocks;
     const coded = this.questions.map((question) => answers.get(question.id) as CodedAnswers);
     const codes = coded.map((answer) => answer.codes);
     const selected = coded.map((answer) => (answer.kind === "multi" ? answer.selected : undefined));
+    const groupCodes = this.questions.map(({ groupedBy }) => groupedBy && (answers.get(groupedBy.question) as CodedAnswers).codes);
     const folded = !slots.clustered;
     const questionCount = codes.length;
     // addDesignRows counts row i of a chunk as rowOffset + i (its stratum's first row in the tallies).
@@ -118,8 +130,15 @@ export class StreamDesignTallies {
       for (let q = 0; q < questionCount; q++) {
         const code = (codes[q] as Int16Array)[row] as number;
         if (code < 0) continue;
-        const sums = sumsOf[q] as number;
-        const at = base + (blockOf[q] as number);
+        let sums = sumsOf[q] as number;
+        let at = base + (blockOf[q] as number);
+        const groupOf = groupCodes[q];
+        if (groupOf !== undefined) {
+          const group = groupOf[row] as number;
+          if (group < 0) continue;
+          sums += group * (columnsOf[q] as number);
+          at += group * (groupBlockOf[q] as number);
+        }
         const options = selected[q];
         sumW2U2[sums]! += ww;
         if (!folded && options === undefined) {
@@ -155,64 +174,72 @@ export class StreamDesignTallies {
     }
   }
 
-  /** Each question's design tally, in the shape `addDesignRows` makes. */
-  toDesignTallies(): Map<string, DesignTally> {
+  /** Each question's design tally, in the order of the questions, in the shape `addDesignRows` makes. */
+  toDesignTallies(): DesignTally[] {
     const { slots, blocks, stride } = this;
-    const tallies = new Map<string, DesignTally>();
+    const folded = !slots.clustered;
     const psusPerStratum = slots.strata.map(() => 0);
     for (const stratum of slots.psuStratum) psusPerStratum[stratum]! += 1;
-    this.questions.forEach(({ id, columns: k, multi }, q) => {
+    return this.questions.map(({ columns: k, multi, groupedBy }, q) => {
+      const groups = groupedBy?.groups ?? 1;
+      const K = groups * k;
       const block = this.blockOf[q] as number;
+      const size = this.groupBlockOf[q] as number;
       const sums = this.sumsOf[q] as number;
-      const tally = createDesignTally(k, slots.clustered);
+      const tally = createDesignTally(K, slots.clustered);
       tally.rows = slots.rows;
       tally.sumW = slots.sumW;
       tally.sumW2 = slots.sumW2;
-      tally.sumW2U2.set(this.sumW2U2.subarray(sums, sums + k));
+      tally.sumW2U2.set(this.sumW2U2.subarray(sums, sums + K));
       const strata = slots.strata.map((s, number) => {
-        const stratum = createStratumTally(s.key, k, s.firstRow, s.fpc);
+        const stratum = createStratumTally(s.key, K, s.firstRow, s.fpc);
         stratum.rows = s.rows;
-        if (!slots.clustered) {
-          const at = number * stride + block;
+        if (folded) {
           stratum.nPsu = s.rows;
-          stratum.s1.set(blocks.subarray(at, at + k));
-          stratum.s2.set(blocks.subarray(at + k, at + k + k * k));
-          stratum.psuNonzero.set(blocks.subarray(at + k + k * k, at + 2 * k + k * k));
-          for (let c = 0; c < k; c++) {
+          for (let g = 0; g < groups; g++) {
+            const at = number * stride + block + g * size;
+            const first = g * k;
+            stratum.s1.set(blocks.subarray(at, at + k), first);
+            for (let a = 0; a < k; a++) stratum.s2.set(blocks.subarray(at + k + a * k, at + k + (a + 1) * k), (first + a) * K + first);
+            stratum.psuNonzero.set(blocks.subarray(at + k + k * k, at + 2 * k + k * k), first);
+          }
+          for (let c = 0; c < K; c++) {
             tally.sumWU2[c]! += stratum.s1[c]!;
             tally.rowsNonzero[c]! += stratum.psuNonzero[c]!;
           }
-        } else stratum.psuTotals = new Float64Array(2 * k * (psusPerStratum[number] as number));
+        } else stratum.psuTotals = new Float64Array(2 * K * (psusPerStratum[number] as number));
         tally.strata.set(s.key, stratum);
         return stratum;
       });
       if (slots.clustered) {
         slots.psuKey.forEach((key, slot) => {
           const stratum = strata[slots.psuStratum[slot] as number] as StratumTally;
-          const from = slot * stride + block;
-          const to = 2 * k * stratum.open.size;
+          const to = 2 * K * stratum.open.size;
           const totals = stratum.psuTotals;
-          for (let c = 0; c < k; c++) {
-            totals[to + c] = blocks[from + 2 * c] as number;
-            totals[to + k + c] = blocks[from + 2 * c + 1] as number;
-          }
-          if (!multi) {
-            // A single choice's answered column: the sum of its category columns.
-            for (let c = 1; c < k; c++) {
-              totals[to]! += totals[to + c]!;
-              totals[to + k]! += totals[to + k + c]!;
+          for (let g = 0; g < groups; g++) {
+            const from = slot * stride + block + g * size;
+            const first = to + g * k;
+            for (let c = 0; c < k; c++) {
+              totals[first + c] = blocks[from + 2 * c] as number;
+              totals[first + K + c] = blocks[from + 2 * c + 1] as number;
+            }
+            if (!multi) {
+              // A single choice's answered column: the sum of its category columns.
+              for (let c = 1; c < k; c++) {
+                totals[first]! += totals[first + c]!;
+                totals[first + K]! += totals[first + K + c]!;
+              }
             }
           }
-          for (let c = 0; c < k; c++) {
+          for (let c = 0; c < K; c++) {
             tally.sumWU2[c]! += totals[to + c]!;
-            tally.rowsNonzero[c]! += totals[to + k + c]!;
+            tally.rowsNonzero[c]! += totals[to + K + c]!;
           }
           stratum.open.set(key, stratum.open.size);
         });
       }
-      tallies.set(id, tally);
+      return tally;
     });
-    return tallies;
   }
 
   /** The batch's first `n` records (indexes into the reader's arrays) ordered by slot, stably (a counting sort). */

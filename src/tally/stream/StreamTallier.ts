@@ -1,4 +1,4 @@
-import type { Codebook, DesignSpec } from "../../codebook";
+import { questionCategories, type Codebook, type DesignSpec } from "../../codebook";
 import { samplingStages } from "../../codebook/samplingStages";
 import type { RecordBatch } from "../../load/stream/CsvRecordScanner";
 import { cutValue } from "../../load/cutValue";
@@ -36,6 +36,13 @@ export interface PartTally {
    * design tally of the columns [answered, category 1, …, category k] (0/1 per record).
    */
   designTallies?: Map<string, DesignTally>;
+  /** Split by a grouping question: per categorical question (multi-selects too), its tally by group (`Tally.by`). */
+  byTallies?: Map<string, Tally>;
+  /**
+   * Split by a grouping question, with a design: per categorical question, the design tally of
+   * G·(1 + k) columns, group-major: for each group g, [answered ∧ in g, category 1 ∧ in g, …].
+   */
+  byDesignTallies?: Map<string, DesignTally>;
 }
 
 /**
@@ -103,6 +110,11 @@ export class StreamTallier {
   private readonly filterCodebook: Codebook;
   private readonly width: number;
   private readonly batchTallies = new Map<string, Tally>();
+  /** Split by a grouping question: the running split tallies of the readers that code per row. */
+  private readonly batchByTallies = new Map<string, Tally>();
+  /** The grouping question's reader, and the readers whose tallies are split by it (the categorical ones). */
+  private readonly grouping: QuestionReader | undefined;
+  private readonly groupedReaders: QuestionReader[];
   private readonly batchAccounts = new Map<string, QuestionAccount>();
   private readonly issues: IssueLog;
   private rowsRead = 0;
@@ -127,6 +139,8 @@ export class StreamTallier {
     withDesign = false,
     /** Problems listed per question and code (`IssueLog`). */
     issueLimit?: number,
+    /** A grouping question (checked by `groupingQuestion`): also tally each categorical question split by it. */
+    by?: string,
   ) {
     this.issues = new IssueLog(issueLimit);
     const columns = columnPlaces(header, codebook);
@@ -140,19 +154,26 @@ export class StreamTallier {
     this.width = header.length;
     const coded = questionsFilterLooksAt(codebook);
     const design = withDesign && streamableDesign(codebook.design) ? codebook.design : undefined;
-    // A design needs each record's codes beside its weight, stratum and PSU; questions no filter touches still count values.
-    this.readers = codebook.questions.map(
-      (question) =>
-        new QuestionReader(question, columns, codebook.missing ?? [], decoder, coded.has(question.id) || design ? batchSize : 0, !coded.has(question.id), this.issues),
-    );
+    const byQuestion = by === undefined ? undefined : codebook.questions.find((question) => question.id === by);
+    const split = byQuestion && { question: byQuestion.id, groups: questionCategories(byQuestion) };
+    // A design needs each record's codes beside its weight, stratum and PSU, a split the group of each record;
+    // questions no filter touches still count values.
+    this.readers = codebook.questions.map((question) => {
+      const rowCodes = coded.has(question.id) || design !== undefined || question.id === by;
+      const grouped = split && question.type !== "numeric" ? split : undefined;
+      return new QuestionReader(question, columns, codebook.missing ?? [], decoder, rowCodes ? batchSize : 0, !coded.has(question.id), this.issues, grouped);
+    });
+    this.grouping = this.readers.find((reader) => reader.question.id === by);
+    this.groupedReaders = split ? this.readers.filter((reader) => reader.question.type !== "numeric") : [];
+    const designQuestions = this.readers
+      .filter((reader) => reader.question.type !== "numeric")
+      .map((reader) => ({ id: reader.question.id, columns: 1 + reader.categories.length, multi: reader.question.type === "multi" }));
     this.design =
       design &&
-      new StreamDesignTallies(
-        design,
-        columns,
-        batchSize,
-        this.readers.filter((reader) => reader.question.type !== "numeric").map((reader) => ({ id: reader.question.id, columns: 1 + reader.categories.length, multi: reader.question.type === "multi" })),
-      );
+      new StreamDesignTallies(design, columns, batchSize, [
+        ...designQuestions,
+        ...(split ? designQuestions.map((question) => ({ ...question, groupedBy: { question: split.question, groups: split.groups.length } })) : []),
+      ]);
     this.rowReaders = this.readers.filter((reader) => !reader.countsValues);
     this.filterCodebook = { ...codebook, questions: codebook.questions.filter((question) => coded.has(question.id)) };
   }
@@ -186,7 +207,24 @@ export class StreamTallier {
       tallies.set(id, tally);
       accounts[id] = account;
     }
-    return { tallies, accounts, ...this.issues.toReport(), rowsRead: this.rowsRead, ...(this.design ? { designTallies: this.design.toDesignTallies() } : {}) };
+    const byTallies = this.grouping && new Map(this.groupedReaders.map((reader) => [reader.question.id, this.byTally(reader)]));
+    const designTallies = this.design?.toDesignTallies();
+    const designIds = this.readers.filter((reader) => reader.question.type !== "numeric").map((reader) => reader.question.id);
+    return {
+      tallies,
+      accounts,
+      ...this.issues.toReport(),
+      rowsRead: this.rowsRead,
+      ...(designTallies ? { designTallies: new Map(designIds.map((id, q) => [id, designTallies[q] as DesignTally])) } : {}),
+      ...(byTallies ? { byTallies } : {}),
+      ...(designTallies && byTallies ? { byDesignTallies: new Map(designIds.map((id, q) => [id, designTallies[designIds.length + q] as DesignTally])) } : {}),
+    };
+  }
+
+  /** A reader's tally split by the grouping question. */
+  private byTally(reader: QuestionReader): Tally {
+    if (reader.countsValues) return reader.groupTally();
+    return this.batchByTallies.get(reader.question.id) ?? tallyAnswers(reader.answers(0), (this.grouping as QuestionReader).answers(0));
   }
 
   /** Applies filters to the batch's row codes, counts them, and reports skip-logic violations. */
@@ -207,12 +245,13 @@ export class StreamTallier {
         reason: "answered, but the question's filter excludes this respondent",
       });
     }
+    const groups = this.grouping && (answers.get(this.grouping.question.id) as CodedAnswers);
+    if (groups) for (const reader of this.groupedReaders) if (reader.countsValues) reader.countGroups(groups.codes, rows);
     for (const reader of this.rowReaders) {
       const id = reader.question.id;
       const coded = answers.get(id) as CodedAnswers;
-      const tally = tallyAnswers(coded);
-      const running = this.batchTallies.get(id);
-      this.batchTallies.set(id, running ? mergeTallies(running, tally) : tally);
+      addTo(this.batchTallies, tallyAnswers(coded));
+      if (groups && reader.question.type !== "numeric") addTo(this.batchByTallies, tallyAnswers(coded, groups));
       const account = this.batchAccounts.get(id) ?? emptyAccount();
       countStatuses(account, coded.codes);
       this.batchAccounts.set(id, account);
@@ -234,3 +273,8 @@ export class StreamTallier {
   }
 }
 
+/** Adds a batch's tally to the running tally of its question in `running`. */
+function addTo(running: Map<string, Tally>, tally: Tally): void {
+  const sum = running.get(tally.question);
+  running.set(tally.question, sum ? mergeTallies(sum, tally) : tally);
+}

@@ -1,6 +1,7 @@
 import { AnswerStatus } from "../../codebook";
 import type { QuestionAccount } from "../../survey";
 import type { CellCoding } from "../../survey/codeRawCells";
+import type { Tally } from "../types";
 
 /** An account with nothing counted yet. */
 export function emptyAccount(): QuestionAccount {
@@ -22,4 +23,22 @@ export function addCoding(counts: Float64Array, account: QuestionAccount, coding
   } else if (coding.code === AnswerStatus.missing) account.missing += times;
   else if (coding.code === AnswerStatus.filtered) account.notAsked += times;
   else account.excluded += times;
+}
+
+/**
+ * Adds `times` respondents with one coding to a tally split by group, as `tallyAnswers` counts
+ * it: an answered respondent of group `slot` adds to its base and to their category (or to each
+ * option they chose); an answered one whose `slot` is past the groups (no group) is ungrouped;
+ * the others are not counted.
+ */
+export function addGroupCoding(tally: Tally, slot: number, coding: CellCoding, times: number, multi: boolean): void {
+  if (times === 0 || coding.code < 0) return;
+  if (slot >= tally.bases.length) {
+    tally.ungrouped += times;
+    return;
+  }
+  const k = tally.categories.length;
+  tally.bases[slot]! += times;
+  if (multi) for (const option of coding.selected) tally.counts[slot * k + option]! += times;
+  else tally.counts[slot * k + coding.code]! += times;
 }

@@ -15,6 +15,14 @@ export interface FileTally {
   report: ValidationReport;
   /** Per categorical question, the design tally, when the codebook's design can be streamed (`streamableDesign`). */
   designTallies?: Map<string, DesignTally>;
+  /** Split by a grouping question (`TallyFileOptions.by`): per categorical question, its tally by group (`Tally.by`). */
+  byTallies?: Map<string, Tally>;
+  /**
+   * Split by a grouping question, with `designTallies`: per categorical question, the design tally
+   * of G·(1 + k) columns, group-major — for group g, [answered ∧ in g, category 1 ∧ in g, …,
+   * category k ∧ in g] — that `estimatesFromDesignTally` turns into one row per group and category.
+   */
+  byDesignTallies?: Map<string, DesignTally>;
   /** The evidence of every part's bytes about their encoding, joined. */
   evidence: Utf8Evidence;
   /** The delimiter the records were read with. */
@@ -34,20 +42,16 @@ export function joinParts(parts: readonly ChunkTally[], linesBefore: number, iss
   const issues = new IssueLog(issueLimit);
   let rowsRead = 0;
   let designTallies: Map<string, DesignTally> | undefined;
+  let byDesignTallies: Map<string, DesignTally> | undefined;
+  let byTallies: Map<string, Tally> | undefined;
   let offset = linesBefore;
   const evidence = new Utf8Evidence();
   for (const part of parts) {
     evidence.join(part.evidence);
-    for (const [id, tally] of part.designTallies ?? []) {
-      for (const stratum of tally.strata.values()) stratum.firstRow += offset; // rows of the part → rows of the file
-      designTallies ??= new Map();
-      const running = designTallies.get(id);
-      designTallies.set(id, running ? mergeDesignTallies(running, tally) : tally);
-    }
-    for (const [id, tally] of part.tallies) {
-      const running = tallies.get(id);
-      tallies.set(id, running ? mergeTallies(running, tally) : tally);
-    }
+    if (part.designTallies) designTallies = joinDesignTallies(designTallies, part.designTallies, offset);
+    if (part.byDesignTallies) byDesignTallies = joinDesignTallies(byDesignTallies, part.byDesignTallies, offset);
+    joinTallies(tallies, part.tallies);
+    if (part.byTallies) joinTallies((byTallies ??= new Map()), part.byTallies);
     for (const [id, account] of Object.entries(part.accounts)) {
       const total = questions[id] ?? emptyAccount();
       questions[id] = {
@@ -64,5 +68,32 @@ export function joinParts(parts: readonly ChunkTally[], linesBefore: number, iss
     offset += part.lineBreaks;
   }
   const report: ValidationReport = { rowsRead, questions, ...issues.toReport() };
-  return { tallies, report, ...(designTallies ? { designTallies } : {}), evidence, delimiter: parts[0]?.delimiter ?? "," };
+  return {
+    tallies,
+    report,
+    ...(designTallies ? { designTallies } : {}),
+    ...(byTallies ? { byTallies } : {}),
+    ...(byDesignTallies ? { byDesignTallies } : {}),
+    evidence,
+    delimiter: parts[0]?.delimiter ?? ",",
+  };
+}
+
+/** Adds a part's tallies to the running ones, question by question. */
+function joinTallies(running: Map<string, Tally>, part: ReadonlyMap<string, Tally>): void {
+  for (const [id, tally] of part) {
+    const sum = running.get(id);
+    running.set(id, sum ? mergeTallies(sum, tally) : tally);
+  }
+}
+
+/** The running design tallies with a part's added; the part's rows count from `offset` line breaks into the file. */
+function joinDesignTallies(running: Map<string, DesignTally> | undefined, part: ReadonlyMap<string, DesignTally>, offset: number): Map<string, DesignTally> {
+  const joined = running ?? new Map<string, DesignTally>();
+  for (const [id, tally] of part) {
+    for (const stratum of tally.strata.values()) stratum.firstRow += offset; // rows of the part → rows of the file
+    const sum = joined.get(id);
+    joined.set(id, sum ? mergeDesignTallies(sum, tally) : tally);
+  }
+  return joined;
 }

@@ -25,6 +25,7 @@ export interface FilePathOptions {
   onProgress?: (progress: TallyProgress) => void;
   designTallies: boolean;
   issueLimit?: number;
+  by?: string;
 }
 
 /**
@@ -54,6 +55,7 @@ export async function tallyFilePath(file: string | URL, codebook: Codebook, opti
     linesBefore: 0,
     designTallies: options.designTallies,
     ...(options.issueLimit === undefined ? {} : { issueLimit: options.issueLimit }),
+    ...(options.by === undefined ? {} : { by: options.by }),
   }));
   const progress = progressCounter(header.dataStart, size, options.onProgress);
   if (jobs.length > 1) {

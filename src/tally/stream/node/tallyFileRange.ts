@@ -22,6 +22,8 @@ export interface FileRangeJob {
   designTallies: boolean;
   /** Problems listed per question and code (`IssueLog`). */
   issueLimit?: number;
+  /** Also tally each categorical question split by this grouping question (see `TallyFileOptions.by`). */
+  by?: string;
 }
 
 /** Tallies the records of one byte range of a file; rows count from the range's first line. */
@@ -34,6 +36,7 @@ export function tallyFileRange(job: FileRangeJob, onChunk?: (bytes: number) => v
     designTallies: job.designTallies,
     startOffset: job.start,
     ...(job.issueLimit === undefined ? {} : { issueLimit: job.issueLimit }),
+    ...(job.by === undefined ? {} : { by: job.by }),
     ...(onChunk ? { onChunk } : {}),
   });
 }
