@@ -59,7 +59,8 @@ export async function crosstabSource(source: Source, codebook: Codebook, rowQues
     const tallied = await tallyFile(source, codebook, {
       ...reading,
       ...(onProgress ? { onProgress } : {}),
-      designTallies: streamableDesign(codebook.design),
+      // The row question's design sums only: the others are counted by value, for the report.
+      designTallies: streamableDesign(codebook.design) ? [rowQuestion] : false,
       by: columnQuestion,
     });
     const { report } = tallied;
