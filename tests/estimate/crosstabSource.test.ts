@@ -6,8 +6,9 @@ import { parseCodebook, type Codebook, type DesignSpec } from "../../src/codeboo
 import type { CrosstabOptions } from "../../src/estimate";
 import { crosstabSource } from "../../src/estimate/crosstabSource";
 import { parseCsv } from "../../src/load";
-import { fixtureCodebook, fixtureCsv } from "../bench/surveyFixture";
+import { FIXTURE_DESIGNS, fixtureCodebook, fixtureCsv } from "../bench/surveyFixture";
 import { expectSameFields } from "../expectSameFields";
+import { withoutRaggedRows } from "../withoutRaggedRows";
 import { oracleData, repoRoot } from "../paths";
 
 /**
@@ -47,24 +48,11 @@ async function refusedAlike(path: string, codebook: Codebook, rows: string, cols
 
 const generated = fixtureCsv({ rows: 1500, seed: 5, problems: true, quotedNewlines: true, newline: "\r\n" });
 const { design: _design, ...generatedBase } = fixtureCodebook();
-/** The in-memory path keeps a ragged record's design cells while the stream skips the record (docs/architecture.md): the designs' file has none. */
-function withoutRaggedRows(csv: string): string {
-  const { header, rows } = parseCsv(csv);
-  const field = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
-  return [header, ...rows.filter((row) => row.length === header.length)].map((row) => row.map(field).join(",")).join("\r\n") + "\r\n";
-}
 const generatedFile = fileOf(generated);
 const generatedWhole = fileOf(withoutRaggedRows(generated));
 
 describe("crosstab streamed equals crosstab read whole", () => {
-  it.each([
-    ["no design", undefined],
-    ["a population size (FPC)", { populationSize: 20_000 }],
-    ["weights, strata and PSUs", { weights: "weight", strata: "stratum", cluster: "psu" }],
-    ["weights alone", { weights: "weight" }],
-    ["weights and clusters", { weights: "weight", cluster: "psu" }],
-    ["weights, strata and an fpc", { weights: "weight", strata: "stratum", fpc: 50_000 }],
-  ] as const)("on the generated survey with %s: a question by sex, a filtered one by age group", async (_, design?: DesignSpec) => {
+  it.each(FIXTURE_DESIGNS)("on the generated survey with %s: a question by sex, a filtered one by age group", async (_, design?: DesignSpec) => {
     const codebook = parseCodebook({ ...generatedBase, ...(design ? { design } : {}) });
     const path = design && "weights" in design ? generatedWhole : generatedFile;
     const { test, estimates } = await compare(path, codebook, "q02", "sex", { compareColumns: {} });
