@@ -69,8 +69,8 @@ export function crosstabFromTallies(tallied: TalliedCrosstab, codebook: Codebook
   }
   const rowQuestion = tally.question;
   const columnQuestion = tally.by.question;
-  const label = categoricalLabel(codebook, rowQuestion);
-  categoricalLabel(codebook, columnQuestion);
+  const label = crosstabQuestionLabel(codebook, rowQuestion);
+  crosstabQuestionLabel(codebook, columnQuestion);
   const design = designTallyOptions(codebook, undefined);
   const estimates = localizeLabels(tallyEstimates(tallied, label, codebook, options), codebook, options.locale);
   const test = designTally ? designTallyTest(tally, designTally, design, options) : countTest(tally, options);
@@ -84,8 +84,15 @@ export function crosstabFromTallies(tallied: TalliedCrosstab, codebook: Codebook
   };
 }
 
-/** The question's label; `E_UNKNOWN_QUESTION` or `E_ARGUMENT` unless the codebook has it as a categorical question. */
-function categoricalLabel(codebook: Codebook, id: string): string {
+/**
+ * A crosstab question's label.
+ *
+ * @param codebook - The codebook.
+ * @param id - The question's id.
+ * @returns Its label (else its id).
+ * @throws {@link SurveyError} `E_UNKNOWN_QUESTION` unless the codebook has it, `E_ARGUMENT` unless it is categorical.
+ */
+export function crosstabQuestionLabel(codebook: Codebook, id: string): string {
   const question = codebook.questions.find((q) => q.id === id);
   if (!question) {
     throw new SurveyError("E_UNKNOWN_QUESTION", `no question "${id}" in the codebook; questions are: ${codebook.questions.map((q) => q.id).join(", ")}`);

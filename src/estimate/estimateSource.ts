@@ -72,9 +72,7 @@ export async function estimateSource(source: Source, codebook: Codebook, options
   const { method, level, lonelyPsu, locale, encoding } = options;
   const interval = { ...(method === undefined ? {} : { method }), ...(level === undefined ? {} : { level }) };
   const rowsNeeded = whyRowsAreNeeded(codebook, { questions, summarised: options.summarised ?? [], method });
-  const stream = options.stream ?? "auto";
-  if (stream === true && rowsNeeded !== undefined) throw argumentError("stream: true", `cannot be used here: ${rowsNeeded}; pass "auto" or false`);
-  if (stream === true || (stream === "auto" && rowsNeeded === undefined && (await isLargeFile(source)))) {
+  if (await streams(source, options.stream ?? "auto", rowsNeeded)) {
     const tallied = await tallyFile(source, codebook, {
       ...(encoding === undefined ? {} : { encoding }),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
@@ -90,9 +88,7 @@ export async function estimateSource(source: Source, codebook: Codebook, options
       ...(lonelyPsu === undefined ? {} : { lonelyPsu }),
       ...(locale === undefined ? {} : { locale }),
     });
-    if (options.strict) throwOnWarning(report.warnings ?? []);
-    const [first] = report.issues;
-    if (options.strict && first) throw new SurveyError(first.code, first.reason, first);
+    if (options.strict) throwOnFirstProblem(report);
     return { engine: "stream", estimates, report };
   }
   const survey = await loadSurvey(source, {
@@ -104,6 +100,36 @@ export async function estimateSource(source: Source, codebook: Codebook, options
   const by = options.by === undefined ? {} : { by: options.by };
   const estimates = questions.flatMap((id) => estimate(survey, id, { ...interval, ...(locale === undefined ? {} : { locale }), ...by }));
   return { engine: "memory", estimates, report: survey.report, survey, calibration: calibrationOf(survey) };
+}
+
+/**
+ * Whether to stream the source: always when `stream` is true (an `E_ARGUMENT` with the reason
+ * when `rowsNeeded` says the rows are needed), never when false, and on "auto" when nothing needs
+ * the rows and the source is a file over 32 MiB.
+ *
+ * @param source - The survey's CSV.
+ * @param stream - The engine asked for.
+ * @param rowsNeeded - Why the rows are needed (`whyRowsAreNeeded`), or undefined.
+ * @returns Whether to stream.
+ * @throws {@link SurveyError} `E_ARGUMENT` for `stream: true` when the rows are needed.
+ */
+export async function streams(source: Source, stream: boolean | "auto", rowsNeeded: string | undefined): Promise<boolean> {
+  if (stream === true && rowsNeeded !== undefined) throw argumentError("stream: true", `cannot be used here: ${rowsNeeded}; pass "auto" or false`);
+  return stream === true || (stream === "auto" && rowsNeeded === undefined && (await isLargeFile(source)));
+}
+
+/**
+ * Strict reading of a streamed file, as `loadSurvey`'s strict mode: the first warning (a
+ * question left without an estimate), else the first problem of the report, thrown.
+ *
+ * @param report - The streamed file's validation report.
+ * @returns Nothing when the report has neither.
+ * @throws {@link SurveyError} the first warning or problem.
+ */
+export function throwOnFirstProblem(report: ValidationReport): void {
+  throwOnWarning(report.warnings ?? []);
+  const [first] = report.issues;
+  if (first) throw new SurveyError(first.code, first.reason, first);
 }
 
 /** Whether the source is a file over `STREAM_FROM_BYTES` (a missing one is an `E_IO` naming it). */

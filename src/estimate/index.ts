@@ -6,7 +6,7 @@ export * from "./estimatesFromTally";
 export * from "./calibrationOf";
 export * from "./estimatesFromDesignTally";
 export { crosstab, type AssociationTest, type AssociationTestMethod, type Crosstab, type CrosstabOptions } from "./crosstab";
-export * from "./crosstabFromTallies";
+export { crosstabFromTallies, type TalliedCrosstab } from "./crosstabFromTallies";
 export * from "./numericEstimates";
 export * from "./estimateQuantiles";
 export * from "./readPrintedFigures";

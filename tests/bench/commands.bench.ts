@@ -11,6 +11,7 @@
  * - report: `report --out report.html` (every question, no design);
  * - estimate --by: `estimate --by sex` (no design);
  * - crosstab: `crosstab --rows q02 --cols sex` (no design);
+ * - crosstab design: the same crosstab with the design (its Rao–Scott test), streamed;
  * - design: `estimate --stream` of every question with the design (weights, strata, PSUs);
  * - design --by: the same by sex (`estimate --by sex --stream`).
  * Beside the design job, R survey doing the same estimates in its own process (`rSurveyJob.R`)
@@ -40,7 +41,7 @@ interface Job {
   /** svyprop's arguments, given the file, the codebooks and a scratch folder. */
   args: (file: string, plain: string, design: string, scratch: string) => string[];
   /** The duckdbJobs.mjs job doing the same aggregation. */
-  duckdb: "count" | "by" | "crosstab" | "design" | "design-by";
+  duckdb: "count" | "by" | "crosstab" | "crosstab-design" | "design" | "design-by";
   /** rSurveyJob.R does the same estimates, by a question when `by` names it (svyprop's `--json` output is checked against R's). */
   rSurvey?: { by?: string };
 }
@@ -50,6 +51,12 @@ const ALL_JOBS: Job[] = [
   { name: "report", label: "`report --out report.html`", args: (file, plain, _, scratch) => ["report", file, "--codebook", plain, "--out", join(scratch, "report.html")], duckdb: "count" },
   { name: "estimate --by", label: "`estimate --by sex`", args: (file, plain) => ["estimate", file, "--codebook", plain, "--by", "sex", "--json"], duckdb: "by" },
   { name: "crosstab", label: "`crosstab --rows q02 --cols sex`", args: (file, plain) => ["crosstab", file, "--codebook", plain, "--rows", "q02", "--cols", "sex", "--json"], duckdb: "crosstab" },
+  {
+    name: "crosstab design",
+    label: "`crosstab --rows q02 --cols sex` with the design",
+    args: (file, _, design) => ["crosstab", file, "--codebook", design, "--rows", "q02", "--cols", "sex", "--json"],
+    duckdb: "crosstab-design",
+  },
   { name: "design", label: "streamed design estimate", args: (file, _, design) => ["estimate", file, "--codebook", design, "--stream", "--json"], duckdb: "design", rSurvey: {} },
   {
     name: "design --by",
@@ -203,7 +210,7 @@ async function main(): Promise<void> {
     rmSync(scratch, { recursive: true, force: true });
   }
   notes.push(
-    "DuckDB jobs: count = UNPIVOT … GROUP BY question, value (also beside report); by = the same by sex; crosstab = GROUP BY q02, sex; design = per stratum, PSU, question and value: count and Σ weight (the design's sufficient statistics; DuckDB has no design variance); design-by = the same by sex",
+    "DuckDB jobs: count = UNPIVOT … GROUP BY question, value (also beside report); by = the same by sex; crosstab = GROUP BY q02, sex; crosstab-design = GROUP BY stratum, psu, q02, sex: count and Σ weight; design = per stratum, PSU, question and value: count and Σ weight (the design's sufficient statistics; DuckDB has no design variance); design-by = the same by sex",
   );
   if (rSurvey !== undefined) {
     notes.push(

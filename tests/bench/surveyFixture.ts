@@ -1,4 +1,4 @@
-import { parseCodebook, type Codebook, type Question } from "../../src/codebook";
+import { parseCodebook, type Codebook, type DesignSpec, type Question } from "../../src/codebook";
 import { mulberry32 } from "../seededRandom";
 
 /** What a generated survey file contains beyond clean answers. */
@@ -115,3 +115,13 @@ export function* fixtureLines(options: FixtureOptions): Generator<string> {
 export function fixtureCsv(options: FixtureOptions): string {
   return [...fixtureLines(options)].join("");
 }
+
+/** The designs the engines' agreement tests try on the generated survey (its columns weight, stratum, psu), each with its name. */
+export const FIXTURE_DESIGNS: ReadonlyArray<readonly [name: string, design: DesignSpec | undefined]> = [
+  ["no design", undefined],
+  ["a population size (FPC)", { populationSize: 20_000 }],
+  ["weights, strata and PSUs", { weights: "weight", strata: "stratum", cluster: "psu" }],
+  ["weights alone", { weights: "weight" }],
+  ["weights and clusters", { weights: "weight", cluster: "psu" }],
+  ["weights, strata and an fpc", { weights: "weight", strata: "stratum", fpc: 50_000 }],
+];

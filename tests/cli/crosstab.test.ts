@@ -83,4 +83,27 @@ describe("svyprop crosstab", () => {
     expect(await runCli(["crosstab", join(data, "responses.csv"), "--codebook", join(data, "codebook.json"), "--rows", "facebook"], missing)).toBe(2);
     expect(missing.err()).toContain("svyprop crosstab: --cols is required\n");
   });
+
+  it("streams with --stream (or a file over 32 MB): the same table, test, comparisons and report", async () => {
+    const design = ["crosstab", join(repoRoot, "tests/oracle/data/weighted_c_strat_cluster.csv"), "--codebook", join(repoRoot, "tests/fixtures/strat-cluster.codebook.json"), "--rows", "cat", "--cols", "group", "--compare-columns"];
+    for (const run of [[...args, "--test", "fisher"], design, [...design, "--test", "Chisq", "--locale", "fr-FR"]]) {
+      const [read, streamed] = [captureIO(), captureIO()];
+      expect(await runCli(run, read)).toBe(0);
+      expect(await runCli([...run, "--stream"], streamed)).toBe(0);
+      // the design's sums are added in another order: the printed figures agree
+      expect(streamed.out()).toBe(read.out());
+      expect(streamed.err()).toBe(read.err());
+    }
+    const tty = { ...captureIO(), isTTY: true };
+    const progress: string[] = [];
+    tty.stderr = (text) => progress.push(text);
+    expect(await runCli([...args, "--stream"], tty)).toBe(0);
+    expect(progress.join("")).toMatch(/\] 0\.0 \/ 0\.0 MB \(100 %\)/);
+  });
+
+  it("refuses --stream where the rows are needed, saying why", async () => {
+    const io = captureIO();
+    expect(await runCli([...args, "--stream", "--method", "xlogit"], io)).toBe(2);
+    expect(io.err()).toContain("--stream cannot be used here: method xlogit on a simple random sample goes through the design path, which needs every row in memory; drop --stream");
+  });
 });

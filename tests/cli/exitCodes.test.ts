@@ -50,6 +50,8 @@ const cases: Record<string, Case[]> = {
   crosstab: [
     [ExitCode.usage, () => ["crosstab", ...survey(), "--bogus"], "unknown option --bogus"],
     [ExitCode.badInput, () => ["crosstab", ...wrongColumn(), "--rows", "q", "--cols", "q"], "E_CODEBOOK"],
+    [ExitCode.badInput, () => ["crosstab", file("open-quote.csv"), "--codebook", file("codebook.json"), "--rows", "q", "--cols", "q", "--stream"], "E_CSV_PARSE"],
+    [ExitCode.usage, () => ["crosstab", ...survey(), "--rows", "q", "--cols", "q", "--stream", "--method", "beta"], "--stream cannot be used here"],
   ],
   chart: [
     [ExitCode.usage, () => ["chart", ...survey(), "--bogus"], "unknown option --bogus"],

@@ -5,6 +5,7 @@ import type { CategoricalAnswers, Survey } from "../../src/survey";
 import { addDesignRows, createDesignTally, tallyAnswers } from "../../src/tally";
 import { close, cases as pairCases, sources as pairSources } from "../reference/column-comparisons/reference";
 import { expectClose, loadOracle, num } from "../stats/oracle";
+import { expectSameFields } from "../expectSameFields";
 import { surveyErrorOf } from "../surveyErrorOf";
 import { WEIGHTED_DESIGNS, positiveMargins, surveyOfTable, svychisqSurvey } from "./crosstabSurveys";
 
@@ -41,24 +42,10 @@ function talliesOf(survey: Survey, row: string, col: string): TalliedCrosstab {
   return { tally, designTally, rowsRead: n };
 }
 
-/** Equal field by field: the same keys and strings, numbers within 1e-11 (relative above 1), NaN where NaN. */
-function expectSame(actual: unknown, expected: unknown, path = "crosstab"): void {
-  if (typeof expected === "number") {
-    expect(typeof actual, path).toBe("number");
-    if (Number.isNaN(expected)) expect(actual, path).toBeNaN();
-    else if (!Number.isFinite(expected)) expect(actual, path).toBe(expected);
-    else expect(Math.abs((actual as number) - expected), `${path}: ${String(actual)} vs ${expected}`).toBeLessThanOrEqual(1e-11 * Math.max(1, Math.abs(expected)));
-  } else if (expected !== null && typeof expected === "object") {
-    expect(actual !== null && typeof actual === "object", path).toBe(true);
-    expect(Object.keys(actual as object).sort(), path).toEqual(Object.keys(expected).sort());
-    for (const [key, value] of Object.entries(expected)) expectSame((actual as Record<string, unknown>)[key], value, `${path}.${key}`);
-  } else expect(actual, path).toBe(expected);
-}
-
 function expectAgreement(survey: Survey, row: string, col: string, options: CrosstabOptions = {}): Crosstab {
   const expected = crosstab(survey, row, col, options);
   const actual = crosstabFromTallies(talliesOf(survey, row, col), survey.codebook, options);
-  expectSame(actual, expected);
+  expectSameFields(actual, expected, "crosstab");
   return actual;
 }
 

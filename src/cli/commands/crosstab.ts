@@ -1,19 +1,22 @@
 import { SurveyError } from "../../errors";
-import { crosstab, type CrosstabOptions } from "../../estimate";
+import type { CrosstabOptions } from "../../estimate";
+import { crosstabSource } from "../../estimate/crosstabSource";
 import { P_ADJUSTMENTS, type PAdjustment } from "../../stats/adjustPValues";
 import { columnComparisonsTable, formatAssociationTest, toMarkdown, validationSummary, warningSummary } from "../../report";
-import { loadSurvey } from "../../survey";
+import { resolveCodebook } from "../../survey";
 import { type Command, defineCommand, ExitCode } from "../command";
 import { INTERVAL_OPTIONS, intervalOptions } from "../intervalOptions";
 import { localeOption, encodingOption, sharedOptions } from "../sharedOptions";
 import { missingArguments } from "../usageError";
 import { optionCount } from "../optionCount";
+import { streamProgressBar } from "../progressBar";
+import { streamOption } from "../streamOption";
 
 const usage = `Usage: svyprop crosstab FILE --codebook CODEBOOK --rows QUESTION --cols QUESTION
                         [--test pearson|fisher|F|Chisq] [--no-correction] [--method M] [--level L]
                         [--simulate-p-value [--replicates B] [--seed S]]
                         [--compare-columns [--adjust holm|bonferroni] [--alpha A]]
-                        [--json] [--quiet] [--strict] [--locale en-US|fr-FR]
+                        [--json] [--quiet] [--strict] [--stream] [--locale en-US|fr-FR]
                         [--encoding utf-8|windows-1252|latin1]
 
 The rows question's answers within each answer to the cols question, with their confidence
@@ -29,7 +32,13 @@ two-proportion z-tests on a simple random sample, as R prop.test; on a design th
 the difference and t, as R svyttest: linearised, from the calibration residuals when
 post-stratified or raked, or the replicate variance), Holm- (default) or Bonferroni-adjusted within each row
 at --alpha (default 0.05); --json adds "columnComparisons" with every pair's test. --json prints { "estimates", "test", "report" }.
---strict stops at the first bad row or warning (a question left without an estimate).`;
+--strict stops at the first bad row or warning (a question left without an estimate).
+Files over 32 MB (or any file with --stream) are tallied in one streaming pass on both cores, in
+bounded memory (the rows question counted per answer to the cols question; on a design of
+weights, strata and clusters its per-stratum and per-PSU sums per column), with a progress bar on
+a terminal (not with --json or --quiet): the same table, test and comparisons as read whole. A
+calibration, replicate weights, a multistage design, an fpc without a weights column and the
+likelihood interval need every row in memory: those files are read whole.`;
 
 const TESTS = ["pearson", "fisher", "F", "Chisq"] as const;
 
@@ -85,6 +94,7 @@ export const crosstabCommand: Command = defineCommand({
     "compare-columns": { type: "boolean" },
     adjust: { type: "string" },
     alpha: { type: "string" },
+    stream: { type: "boolean" },
     ...INTERVAL_OPTIONS,
     ...sharedOptions("json", "quiet", "locale", "strict", "encoding"),
   },
@@ -97,7 +107,8 @@ export const crosstabCommand: Command = defineCommand({
     if (values.test !== undefined && !(TESTS as readonly string[]).includes(values.test)) {
       throw new SurveyError("E_ARGUMENT", `--test must be one of ${TESTS.join(", ")} (got ${values.test})`);
     }
-    const survey = await loadSurvey(file, { codebook: values.codebook, strict: values.strict === true, ...encodingOption(values.encoding) });
+    const codebook = await resolveCodebook(values.codebook);
+    const stream = streamOption(values.stream, codebook, { questions: [], summarised: [], method: values.method });
     const options: CrosstabOptions = {
       ...(values.test === undefined ? {} : { test: values.test as CrosstabOptions["test"] }),
       ...(values["no-correction"] ? { correction: false } : {}),
@@ -106,18 +117,26 @@ export const crosstabCommand: Command = defineCommand({
       ...intervalOptions(values),
       locale,
     };
-    const result = crosstab(survey, values.rows, values.cols, options);
+    const progress = io.isTTY && !values.json && !values.quiet ? streamProgressBar(io) : undefined;
+    const { crosstab: result, report } = await crosstabSource(file, codebook, values.rows, values.cols, {
+      ...options,
+      strict: values.strict === true,
+      ...encodingOption(values.encoding),
+      stream,
+      ...(progress ? { onProgress: progress.update } : {}),
+    });
+    progress?.done();
     if (values.json) {
       const comparisons = result.columnComparisons ? { columnComparisons: result.columnComparisons } : {};
-      io.stdout(`${JSON.stringify({ estimates: result.estimates, test: result.test, ...comparisons, report: survey.report }, null, 2)}\n`);
-      if (survey.report.warnings?.length) io.stderr(warningSummary(survey.report));
+      io.stdout(`${JSON.stringify({ estimates: result.estimates, test: result.test, ...comparisons, report }, null, 2)}\n`);
+      if (report.warnings?.length) io.stderr(warningSummary(report));
       return ExitCode.ok;
     }
     io.stdout(toMarkdown(result.estimates, { locale }));
     io.stdout(`\n${formatAssociationTest(result.test)}\n`);
     if (result.columnComparisons) io.stdout(`\n${columnComparisonsTable(result.columnComparisons, result.estimates, values.cols, { locale })}`);
-    if (!values.quiet) io.stderr(validationSummary(survey.report));
-    else if (survey.report.warnings?.length) io.stderr(warningSummary(survey.report));
+    if (!values.quiet) io.stderr(validationSummary(report));
+    else if (report.warnings?.length) io.stderr(warningSummary(report));
     return ExitCode.ok;
   },
 });

@@ -1,4 +1,4 @@
-import { questionCategories, type Codebook, type DesignSpec } from "../../codebook";
+import { questionCategories, type Codebook, type DesignSpec, type Question } from "../../codebook";
 import { samplingStages } from "../../codebook/samplingStages";
 import type { RecordBatch } from "../../load/stream/CsvRecordScanner";
 import { cutValue } from "../../load/cutValue";
@@ -114,6 +114,8 @@ export class StreamTallier {
   private readonly batchByTallies = new Map<string, Tally>();
   /** The grouping question's reader, and the readers whose tallies are split by it (the categorical ones). */
   private readonly grouping: QuestionReader | undefined;
+  /** The questions whose design tallies are kept, in the order of `StreamDesignTallies`' blocks. */
+  private readonly designIds: string[];
   private readonly groupedReaders: QuestionReader[];
   private readonly batchAccounts = new Map<string, QuestionAccount>();
   private readonly issues: IssueLog;
@@ -135,8 +137,8 @@ export class StreamTallier {
     private readonly decoder: TextDecoder,
     /** Records per batch at most: fewer when many columns are read (`batchSize`). */
     maxBatchSize: number,
-    /** Also tally the design (weights, strata, clusters) of a codebook whose design can be streamed. */
-    withDesign = false,
+    /** Also tally the design (weights, strata, clusters) of a codebook whose design can be streamed: of every categorical question, or of those listed. */
+    withDesign: boolean | readonly string[] = false,
     /** Problems listed per question and code (`IssueLog`). */
     issueLimit?: number,
     /** A grouping question (checked by `groupingQuestion`): also tally each categorical question split by it. */
@@ -153,21 +155,23 @@ export class StreamTallier {
       codebook.respondentId === undefined ? undefined : new RespondentIds(codebook.respondentId, columns.place.get(codebook.respondentId) as number, decoder, this.issues);
     this.width = header.length;
     const coded = questionsFilterLooksAt(codebook);
-    const design = withDesign && streamableDesign(codebook.design) ? codebook.design : undefined;
+    const design = withDesign !== false && streamableDesign(codebook.design) ? codebook.design : undefined;
+    const designed = (question: Question) => design !== undefined && question.type !== "numeric" && (withDesign === true || (withDesign as readonly string[]).includes(question.id));
     const byQuestion = by === undefined ? undefined : codebook.questions.find((question) => question.id === by);
     const split = byQuestion && { question: byQuestion.id, groups: questionCategories(byQuestion) };
     // A design needs each record's codes beside its weight, stratum and PSU, a split the group of each record;
     // questions no filter touches still count values.
     this.readers = codebook.questions.map((question) => {
-      const rowCodes = coded.has(question.id) || design !== undefined || question.id === by;
+      const rowCodes = coded.has(question.id) || designed(question) || question.id === by;
       const grouped = split && question.type !== "numeric" ? split : undefined;
       return new QuestionReader(question, columns, codebook.missing ?? [], decoder, rowCodes ? batchSize : 0, !coded.has(question.id), this.issues, grouped);
     });
     this.grouping = this.readers.find((reader) => reader.question.id === by);
     this.groupedReaders = split ? this.readers.filter((reader) => reader.question.type !== "numeric") : [];
     const designQuestions = this.readers
-      .filter((reader) => reader.question.type !== "numeric")
+      .filter((reader) => designed(reader.question))
       .map((reader) => ({ id: reader.question.id, columns: 1 + reader.categories.length, multi: reader.question.type === "multi" }));
+    this.designIds = designQuestions.map((question) => question.id);
     this.design =
       design &&
       new StreamDesignTallies(design, columns, batchSize, [
@@ -209,7 +213,7 @@ export class StreamTallier {
     }
     const byTallies = this.grouping && new Map(this.groupedReaders.map((reader) => [reader.question.id, this.byTally(reader)]));
     const designTallies = this.design?.toDesignTallies();
-    const designIds = this.readers.filter((reader) => reader.question.type !== "numeric").map((reader) => reader.question.id);
+    const designIds = this.designIds;
     return {
       tallies,
       accounts,

@@ -25,7 +25,7 @@ export interface ChunkTallyOptions {
   /** Called after each chunk with its size in bytes. */
   onChunk?: (bytes: number) => void;
   /** Also tally the codebook's design (see `TallyFileOptions.designTallies`). */
-  designTallies?: boolean;
+  designTallies?: boolean | readonly string[];
   /** Offset of the stream's first byte in its file, for the offsets of the encoding evidence. */
   startOffset?: number;
   /** Problems listed per question and code (`IssueLog`). */
@@ -73,7 +73,7 @@ export async function tallyChunks(chunks: AsyncIterable<Uint8Array>, codebook: C
   const start = (header: Pick<CsvHeader, "names" | "delimiter">): CsvRecordScanner => {
     delimiter = header.delimiter;
     try {
-      tallier = new StreamTallier(codebook, header.names, header.delimiter, options.decoder, BATCH_SIZE, options.designTallies === true, options.issueLimit, options.by);
+      tallier = new StreamTallier(codebook, header.names, header.delimiter, options.decoder, BATCH_SIZE, options.designTallies ?? false, options.issueLimit, options.by);
     } catch (error) {
       refuse(error);
     }

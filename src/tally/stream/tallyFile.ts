@@ -48,9 +48,11 @@ export interface TallyFileOptions {
    * `streamableDesign`; any other is an `E_ARGUMENT` saying why): the result's `designTallies`
    * then hold, per categorical question, the per-stratum and per-PSU sums that
    * `estimatesFromDesignTally` turns into design-based estimates. Every question is then coded
-   * per record, which is slower than counting values.
+   * per record, which is slower than counting values. A list of question ids keeps the sums of
+   * those questions only (a crosstab's row question): the others are counted by value, as
+   * without a design, and still checked for the report.
    */
-  designTallies?: boolean;
+  designTallies?: boolean | readonly string[];
   /**
    * Also tally each categorical question (multi-selects too) split by this grouping question,
    * binary, single-choice or Likert, as `estimate`'s `by` splits it: the result's `byTallies`
@@ -100,7 +102,7 @@ export interface FileTallyResult extends FileTally {
  */
 export async function tallyFile(source: Source, codebook: Codebook, options: TallyFileOptions = {}): Promise<FileTallyResult> {
   const checked = parseCodebook(codebook);
-  const refusal = options.designTallies === true ? designStreamRefusal(checked.design) : undefined;
+  const refusal = options.designTallies !== undefined && options.designTallies !== false ? designStreamRefusal(checked.design) : undefined;
   if (refusal !== undefined) throw argumentError("designTallies", `needs a design that streams in one pass: ${refusal}; load the file whole with loadSurvey and estimate from the survey`);
   if (options.by !== undefined) groupingQuestion(checked, options.by);
   const result = await tallyEncoded(source, checked, options);
@@ -162,7 +164,7 @@ async function tallyWithEncoding(source: Source, codebook: Codebook, options: Ta
       ...(options.workers === undefined ? {} : { workers: options.workers }),
       ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-      designTallies: options.designTallies === true,
+      designTallies: options.designTallies ?? false,
       ...(options.issueLimit === undefined ? {} : { issueLimit: options.issueLimit }),
       ...(options.by === undefined ? {} : { by: options.by }),
     });
@@ -173,7 +175,7 @@ async function tallyWithEncoding(source: Source, codebook: Codebook, options: Ta
     decoder: textDecoderFor(encoding),
     ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
     onChunk: (bytes) => options.onProgress?.({ bytesRead: (bytesRead += bytes) }),
-    designTallies: options.designTallies === true,
+    designTallies: options.designTallies ?? false,
     ...(options.issueLimit === undefined ? {} : { issueLimit: options.issueLimit }),
     ...(options.by === undefined ? {} : { by: options.by }),
   });

@@ -4,13 +4,13 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseCodebook, type Codebook } from "../../../src/codebook";
 import { estimate, estimatesFromTallies } from "../../../src/estimate";
-import { parseCsv } from "../../../src/load";
 import { loadSurvey } from "../../../src/survey";
 import { addDesignRows, createDesignTally, streamableDesign, tallyAnswers, tallyFile, type DesignTally, type Tally } from "../../../src/tally";
 import type { Estimate } from "../../../src/types";
-import { fixtureCodebook, fixtureCsv } from "../../bench/surveyFixture";
+import { FIXTURE_DESIGNS, fixtureCodebook, fixtureCsv } from "../../bench/surveyFixture";
 import { oracleData, oracleRef, repoRoot } from "../../paths";
 import { surveyErrorOf } from "../../surveyErrorOf";
+import { withoutRaggedRows } from "../../withoutRaggedRows";
 
 /**
  * `tallyFile(…, { by })` → `estimatesFromTallies` gives the rows `estimate(survey, id, { by })`
@@ -75,28 +75,10 @@ async function compare({ csv, codebook, by, method, chunkSize = 997 }: Case): Pr
 
 const generated = fixtureCsv({ rows: 1500, seed: 2, problems: true, quotedNewlines: true, newline: "\r\n" });
 const { design: _design, ...generatedBase } = fixtureCodebook();
-
-/**
- * The file less its ragged records, for the designs: the in-memory path keeps a ragged record's
- * design cells in the design while the stream skips the record (docs/architecture.md), which
- * changes the variance whether or not the sample is split.
- */
-function withoutRaggedRows(csv: string): string {
-  const { header, rows } = parseCsv(csv);
-  const field = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
-  return [header, ...rows.filter((row) => row.length === header.length)].map((row) => row.map(field).join(",")).join("\r\n") + "\r\n";
-}
 const generatedWhole = withoutRaggedRows(generated);
 
 describe("estimate --by streamed", () => {
-  it.each([
-    ["no design", undefined],
-    ["a population size (FPC)", { populationSize: 20_000 }],
-    ["weights, strata and PSUs", { weights: "weight", strata: "stratum", cluster: "psu" }],
-    ["weights alone", { weights: "weight" }],
-    ["weights and clusters", { weights: "weight", cluster: "psu" }],
-    ["weights, strata and an fpc", { weights: "weight", strata: "stratum", fpc: 50_000 }],
-  ] as const)("on the generated survey (bad values, ragged rows, skip logic, a multi-select) with %s, by sex", async (_, design) => {
+  it.each(FIXTURE_DESIGNS)("on the generated survey (bad values, ragged rows, skip logic, a multi-select) with %s, by sex", async (_, design) => {
     const codebook = parseCodebook({ ...generatedBase, ...(design ? { design } : {}) });
     const rows = await compare({ csv: design && "weights" in design ? generatedWhole : generated, codebook, by: "sex" });
     expect(new Set(rows.map((row) => row.group?.sex))).toEqual(new Set(["F", "M"]));

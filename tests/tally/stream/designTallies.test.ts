@@ -70,6 +70,26 @@ describe("streamed design tallies", () => {
     await compare(csv, codebook, { workers: 2, chunkSize: 4093 });
   });
 
+  it("of the questions listed only: the same sums, counts and report as every question's, on one thread and two", async () => {
+    const path = join(folder, "listed.csv");
+    writeFileSync(path, fixtureCsv({ rows: 3000, seed: 8, problems: true, quotedNewlines: true, newline: "\r\n" }));
+    const codebook = fixtureCodebook();
+    for (const workers of [1, 2]) {
+      const every = await tallyFile(path, codebook, { designTallies: true, by: "sex", workers, chunkSize: 4093 });
+      const listed = await tallyFile(path, codebook, { designTallies: ["q02", "q04"], by: "sex", workers, chunkSize: 4093 });
+      expect(listed.workers).toBe(workers);
+      expect([...listed.designTallies!.keys()]).toEqual(["q02", "q04"]);
+      expect([...listed.byDesignTallies!.keys()]).toEqual(["q02", "q04"]);
+      for (const id of ["q02", "q04"]) {
+        expect(listed.designTallies!.get(id)).toEqual(every.designTallies!.get(id));
+        expect(listed.byDesignTallies!.get(id)).toEqual(every.byDesignTallies!.get(id));
+      }
+      expect(listed.report).toEqual(every.report);
+      expect(listed.tallies).toEqual(every.tallies);
+      expect(listed.byTallies).toEqual(every.byTallies);
+    }
+  });
+
   it("name the spreadsheet row of a bad weight, after a quoted line break, on any thread", async () => {
     const codebook = parseCodebook({ design: { weights: "w" }, questions: [binary("y"), { id: "note", column: "note", type: "single", categories: [{ code: "x", label: "x", values: ["x"] }] }] });
     // A quoted line break stays in its spreadsheet row: record 300 is row 302, as in memory.

@@ -23,7 +23,7 @@ export interface FilePathOptions {
   encoding: Encoding;
   chunkSize: number;
   onProgress?: (progress: TallyProgress) => void;
-  designTallies: boolean;
+  designTallies: boolean | readonly string[];
   issueLimit?: number;
   by?: string;
 }

@@ -19,7 +19,7 @@ export interface FileRangeJob {
   /** Line breaks before `start`, when known (rows in the result count from there); 0 otherwise. */
   linesBefore: number;
   /** Also tally the codebook's design (see `TallyFileOptions.designTallies`). */
-  designTallies: boolean;
+  designTallies: boolean | readonly string[];
   /** Problems listed per question and code (`IssueLog`). */
   issueLimit?: number;
   /** Also tally each categorical question split by this grouping question (see `TallyFileOptions.by`). */
