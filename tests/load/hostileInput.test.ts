@@ -6,7 +6,7 @@ import { parseCodebook, type Codebook } from "../../src/codebook";
 import { readFileSync } from "node:fs";
 import { validationSummary } from "../../src/report";
 import { loadSurvey } from "../../src/survey";
-import { tallyAnswers, tallyFile } from "../../src/tally";
+import { tallyAnswers, tallyFile, type Tally } from "../../src/tally";
 
 /** Issue 18's silent-data-loss probes: each holds both reading paths to one answer. */
 const folder = mkdtempSync(join(tmpdir(), "svyprop-hostile-"));
@@ -86,7 +86,11 @@ describe("a column the file has twice", () => {
   });
 });
 
-/** Both paths on one file: the in-memory report and tallies, and the streamed ones (on one and two threads). */
+/**
+ * Both paths on one file: the in-memory report and tallies, and the streamed ones (on one and two
+ * threads); and split by the codebook's first categorical question (`by`), the streamed split
+ * tallies, whole-sample tallies and report against the in-memory ones.
+ */
 async function bothPaths(content: string | Uint8Array, codebook: Codebook, options: { issueLimit?: number } = {}) {
   const file = fileWith(content);
   const survey = await loadSurvey(file, { codebook, ...options });
@@ -94,10 +98,18 @@ async function bothPaths(content: string | Uint8Array, codebook: Codebook, optio
     report: survey.report,
     tallies: Object.fromEntries([...survey.answers].map(([id, coded]) => [id, Array.from(tallyAnswers(coded).counts)])),
   };
+  const by = codebook.questions.find((q) => q.type === "binary" || q.type === "single" || q.type === "likert")?.id as string;
+  const split = (tally: Tally) => ({ counts: Array.from(tally.counts), bases: Array.from(tally.bases), ungrouped: tally.ungrouped });
+  const categorical = [...survey.answers].filter(([, coded]) => coded.kind !== "numeric");
+  const memorySplit = Object.fromEntries(categorical.map(([id, coded]) => [id, split(tallyAnswers(coded, survey.answers.get(by)))]));
   for (const workers of [1, 2]) {
     const streamed = await tallyFile(file, codebook, { workers, chunkSize: 5, ...options });
     expect(streamed.report).toEqual(memory.report);
     expect(Object.fromEntries([...streamed.tallies].map(([id, tally]) => [id, Array.from(tally.counts)]))).toEqual(memory.tallies);
+    const grouped = await tallyFile(file, codebook, { workers, chunkSize: 5, ...options, by });
+    expect(grouped.report).toEqual(memory.report);
+    expect(Object.fromEntries([...grouped.tallies].map(([id, tally]) => [id, Array.from(tally.counts)]))).toEqual(memory.tallies);
+    expect(Object.fromEntries([...(grouped.byTallies ?? [])].map(([id, tally]) => [id, split(tally)]))).toEqual(memorySplit);
   }
   return memory;
 }

@@ -9,11 +9,10 @@ import { countStatuses } from "../../survey/countStatuses";
 import { questionsFilterLooksAt } from "../../survey/SurveyBuilder";
 import type { CodedAnswers, DataIssue, OmittedIssues, QuestionAccount } from "../../survey";
 import { IssueLog } from "../../survey/IssueLog";
-import { mergeTallies } from "../mergeTallies";
 import { tallyAnswers } from "../tallyAnswers";
 import type { Tally } from "../types";
 import type { DesignTally } from "../designTally";
-import { emptyAccount } from "./accounting";
+import { addTally, emptyAccount } from "./accounting";
 import { StreamDesignTallies } from "./StreamDesignTallies";
 import { QuestionReader } from "./QuestionReader";
 import { columnPlaces } from "./columnPlaces";
@@ -250,8 +249,8 @@ export class StreamTallier {
     for (const reader of this.rowReaders) {
       const id = reader.question.id;
       const coded = answers.get(id) as CodedAnswers;
-      addTo(this.batchTallies, tallyAnswers(coded));
-      if (groups && reader.question.type !== "numeric") addTo(this.batchByTallies, tallyAnswers(coded, groups));
+      addTally(this.batchTallies, tallyAnswers(coded));
+      if (groups && reader.question.type !== "numeric") addTally(this.batchByTallies, tallyAnswers(coded, groups));
       const account = this.batchAccounts.get(id) ?? emptyAccount();
       countStatuses(account, coded.codes);
       this.batchAccounts.set(id, account);
@@ -271,10 +270,4 @@ export class StreamTallier {
       reason: `has ${fieldCount} fields where the header has ${this.width}; left out of every question`,
     });
   }
-}
-
-/** Adds a batch's tally to the running tally of its question in `running`. */
-function addTo(running: Map<string, Tally>, tally: Tally): void {
-  const sum = running.get(tally.question);
-  running.set(tally.question, sum ? mergeTallies(sum, tally) : tally);
 }

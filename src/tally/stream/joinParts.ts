@@ -1,9 +1,8 @@
 import type { QuestionAccount, ValidationReport } from "../../survey";
 import { IssueLog } from "../../survey/IssueLog";
 import { mergeDesignTallies, type DesignTally } from "../designTally";
-import { mergeTallies } from "../mergeTallies";
 import type { Tally } from "../types";
-import { emptyAccount } from "./accounting";
+import { addTally, emptyAccount } from "./accounting";
 import { Utf8Evidence } from "../../load/Utf8Evidence";
 import type { ChunkTally } from "./tallyChunks";
 
@@ -50,8 +49,8 @@ export function joinParts(parts: readonly ChunkTally[], linesBefore: number, iss
     evidence.join(part.evidence);
     if (part.designTallies) designTallies = joinDesignTallies(designTallies, part.designTallies, offset);
     if (part.byDesignTallies) byDesignTallies = joinDesignTallies(byDesignTallies, part.byDesignTallies, offset);
-    joinTallies(tallies, part.tallies);
-    if (part.byTallies) joinTallies((byTallies ??= new Map()), part.byTallies);
+    for (const tally of part.tallies.values()) addTally(tallies, tally);
+    if (part.byTallies) for (const tally of part.byTallies.values()) addTally((byTallies ??= new Map()), tally);
     for (const [id, account] of Object.entries(part.accounts)) {
       const total = questions[id] ?? emptyAccount();
       questions[id] = {
@@ -77,14 +76,6 @@ export function joinParts(parts: readonly ChunkTally[], linesBefore: number, iss
     evidence,
     delimiter: parts[0]?.delimiter ?? ",",
   };
-}
-
-/** Adds a part's tallies to the running ones, question by question. */
-function joinTallies(running: Map<string, Tally>, part: ReadonlyMap<string, Tally>): void {
-  for (const [id, tally] of part) {
-    const sum = running.get(id);
-    running.set(id, sum ? mergeTallies(sum, tally) : tally);
-  }
 }
 
 /** The running design tallies with a part's added; the part's rows count from `offset` line breaks into the file. */
