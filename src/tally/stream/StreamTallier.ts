@@ -38,8 +38,9 @@ export interface PartTally {
   /** Split by a grouping question: per categorical question (multi-selects too), its tally by group (`Tally.by`). */
   byTallies?: Map<string, Tally>;
   /**
-   * Split by a grouping question, with a design: per categorical question, the design tally of
-   * G·(1 + k) columns, group-major: for each group g, [answered ∧ in g, category 1 ∧ in g, …].
+   * Split by a grouping question, with a design (instead of `designTallies`): per categorical
+   * question, the design tally of G·(1 + k) columns, group-major: for each group g,
+   * [answered ∧ in g, category 1 ∧ in g, …].
    */
   byDesignTallies?: Map<string, DesignTally>;
 }
@@ -164,15 +165,16 @@ export class StreamTallier {
     });
     this.grouping = this.readers.find((reader) => reader.question.id === by);
     this.groupedReaders = split ? this.readers.filter((reader) => reader.question.type !== "numeric") : [];
+    // Split by a group, the design's sums are kept per group only (half the memory of keeping both).
     const designQuestions = this.readers
       .filter((reader) => reader.question.type !== "numeric")
-      .map((reader) => ({ id: reader.question.id, columns: 1 + reader.categories.length, multi: reader.question.type === "multi" }));
-    this.design =
-      design &&
-      new StreamDesignTallies(design, columns, batchSize, [
-        ...designQuestions,
-        ...(split ? designQuestions.map((question) => ({ ...question, groupedBy: { question: split.question, groups: split.groups.length } })) : []),
-      ]);
+      .map((reader) => ({
+        id: reader.question.id,
+        columns: 1 + reader.categories.length,
+        multi: reader.question.type === "multi",
+        ...(split ? { groupedBy: { question: split.question, groups: split.groups.length } } : {}),
+      }));
+    this.design = design && new StreamDesignTallies(design, columns, batchSize, designQuestions);
     this.rowReaders = this.readers.filter((reader) => !reader.countsValues);
     this.filterCodebook = { ...codebook, questions: codebook.questions.filter((question) => coded.has(question.id)) };
   }
@@ -207,16 +209,15 @@ export class StreamTallier {
       accounts[id] = account;
     }
     const byTallies = this.grouping && new Map(this.groupedReaders.map((reader) => [reader.question.id, this.byTally(reader)]));
-    const designTallies = this.design?.toDesignTallies();
     const designIds = this.readers.filter((reader) => reader.question.type !== "numeric").map((reader) => reader.question.id);
+    const designTallies = this.design && new Map(this.design.toDesignTallies().map((tally, q) => [designIds[q] as string, tally]));
     return {
       tallies,
       accounts,
       ...this.issues.toReport(),
       rowsRead: this.rowsRead,
-      ...(designTallies ? { designTallies: new Map(designIds.map((id, q) => [id, designTallies[q] as DesignTally])) } : {}),
       ...(byTallies ? { byTallies } : {}),
-      ...(designTallies && byTallies ? { byDesignTallies: new Map(designIds.map((id, q) => [id, designTallies[designIds.length + q] as DesignTally])) } : {}),
+      ...(designTallies ? (byTallies ? { byDesignTallies: designTallies } : { designTallies }) : {}),
     };
   }
 

@@ -17,7 +17,7 @@ export interface FileTally {
   /** Split by a grouping question (`TallyFileOptions.by`): per categorical question, its tally by group (`Tally.by`). */
   byTallies?: Map<string, Tally>;
   /**
-   * Split by a grouping question, with `designTallies`: per categorical question, the design tally
+   * Split by a grouping question, with `designTallies` (instead of them): per categorical question, the design tally
    * of G·(1 + k) columns, group-major — for group g, [answered ∧ in g, category 1 ∧ in g, …,
    * category k ∧ in g] — that `estimatesFromDesignTally` turns into one row per group and category.
    */

@@ -52,8 +52,10 @@ export interface TallyFileOptions {
   /**
    * Also tally each categorical question (multi-selects too) split by this grouping question,
    * binary, single-choice or Likert, as `estimate`'s `by` splits it: the result's `byTallies`
-   * (each a `Tally` with `by`), and with `designTallies` its `byDesignTallies`. An unknown id is
-   * `E_UNKNOWN_QUESTION`, a multi-select or numeric one `E_ARGUMENT`, before the file is read.
+   * (each a `Tally` with `by`), beside the whole-sample `tallies`; with `designTallies`, the
+   * design's sums are kept per group only, in `byDesignTallies` (and `designTallies` is left
+   * out). An unknown id is `E_UNKNOWN_QUESTION`, a multi-select or numeric one `E_ARGUMENT`,
+   * before the file is read.
    */
   by?: string;
   /**
