@@ -102,6 +102,9 @@ export function streamableDesign(design: DesignSpec | undefined): design is Desi
  * very functions `surveyFromTable` and `estimate` use — `applyFilters` for denominators and
  * skip-logic violations, `tallyAnswers` for counts — before `mergeTallies` adds it to the
  * running tallies. Memory is bounded by the batch size and the categories, never by the file.
+ * Split by a grouping question, the grouping question is coded per row too, and once the filters
+ * have settled each record's group, value-counting questions count (value, group) pairs
+ * (`QuestionReader.countGroups`) and the others `tallyAnswers(answers, group)` per batch.
  */
 export class StreamTallier {
   private readonly readers: QuestionReader[];

@@ -77,7 +77,8 @@ export interface FileTallyResult extends FileTally {
  * Whole-sample tallies of every codebook question, straight from a CSV source in one streaming
  * pass: the rows are never held, so memory is bounded by the categories, whatever the file's
  * size. The tallies and the report are the ones `surveyFromTable` + `tallyAnswers` give on the
- * same data — same codes, filters, missing codes, bad values and skip-logic accounting.
+ * same data — same codes, filters, missing codes, bad values and skip-logic accounting. With
+ * `by`, each categorical question's tally split by that question too (`tallyAnswers(answers, by)`).
  *
  * @param source - The CSV: a file path, CSV text (a string with a line break), a URL, bytes, or a stream of chunks.
  * @param codebook - The codebook object (checked as `parseCodebook` does).
