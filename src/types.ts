@@ -54,7 +54,13 @@ export interface Estimate {
   method: CIMethod | string;
   /** Standard error of the proportion (design-based estimates only). */
   se?: number;
-  /** Design effect: the variance over that of a simple random sample of the same size (R `deff = TRUE`). */
+  /**
+   * Design effect: the variance over that of a simple random sample of the same size drawn without
+   * replacement from a population of Σw (R `deff = TRUE`). Left out where R's is not a number: with
+   * neither weights nor an fpc (R takes every weight as 1, so the sample is its own population: Inf),
+   * with weights that sum to less than the base (rescaled weights: R's NA), and for a proportion of
+   * 0 or 1 (0/0: NaN).
+   */
   deff?: number;
   /** Kish's effective sample size of the base's weights, (Σw)² / Σw² (Kish 1965, Survey Sampling, §11.7). */
   effectiveN?: number;

@@ -88,7 +88,8 @@ function estimateRows(survey: Survey, questionId: string, options: EstimateOptio
     return estimatesFromTally(tally, questionLabel, {
       ...(options.method === undefined ? {} : { method: options.method as CIMethod }),
       ...(options.level === undefined ? {} : { level: options.level }),
-      ...(populationSize === undefined ? {} : { populationSize, sampleSize: survey.rowCount }),
+      // n: every record read, as the stream's `rowsRead` (a ragged record too, though it is no respondent of a design)
+      ...(populationSize === undefined ? {} : { populationSize, sampleSize: survey.report.rowsRead }),
     });
   }
   const groups: Array<CategoryInfo | undefined> = tally.by ? tally.by.groups : [undefined];

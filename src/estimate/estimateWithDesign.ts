@@ -33,7 +33,8 @@ export interface DesignCell {
   level: number;
   method: SurveyCIMethod;
   se: number;
-  deff: number;
+  /** Left out where R's `deff = TRUE` is Inf, NaN or NA (see `Estimate.deff`). */
+  deff?: number;
   effectiveN: number;
 }
 
@@ -151,8 +152,8 @@ export function designCellsFromTally(
  * One category's cell from its design estimate: svyciprop's interval (with the fit for
  * "likelihood"). A domain whose rows lie in one PSU per stratum has no design degrees of
  * freedom: its limits are NaN, as R's (reports print "n/a"). `intervalOf` is the estimate the
- * interval is computed from when it differs (a replicate design's logit SE); an infinite SE there
- * (a replicate proportion of 0 or 1, where R's logistic refit does not converge) gives [0, 1].
+ * interval is computed from when it differs (a replicate design's logit SE); a SE that is not a
+ * number there (every replicate leaves the domain empty, where R stops) gives [0, 1].
  */
 function designCell(
   e: DesignEstimate,
@@ -181,7 +182,7 @@ function designCell(
     level: interval.level,
     method,
     se: e.se,
-    deff: e.deff,
+    ...(Number.isFinite(e.deff) ? { deff: e.deff } : {}),
     effectiveN: e.effectiveN,
   };
 }

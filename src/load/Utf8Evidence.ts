@@ -1,7 +1,8 @@
 /**
  * What a file's bytes say about their encoding, gathered chunk by chunk (so the stream and the
  * in-memory path see the same evidence): where the first byte that cannot be UTF-8 is, and how
- * many valid multi-byte UTF-8 characters there are (a BOM counts as one). Validation follows the
+ * many valid multi-byte UTF-8 characters there are (a BOM counts as one), and where the first NUL
+ * byte is (which no text holds: `E_BINARY_FILE`, before any encoding). Validation follows the
  * WHATWG UTF-8 decoder, so "invalid" here is exactly what a fatal `TextDecoder` refuses.
  */
 export class Utf8Evidence {
@@ -11,6 +12,8 @@ export class Utf8Evidence {
   invalidByte = 0;
   /** Valid multi-byte characters seen, anywhere in the bytes. */
   multibyte = 0;
+  /** Offset of the first NUL byte, or -1. */
+  firstNul = -1;
   private offset: number;
   private needed = 0;
   private lower = 0x80;
@@ -30,6 +33,10 @@ export class Utf8Evidence {
    */
   push(bytes: Uint8Array): void {
     const length = bytes.length;
+    if (this.firstNul < 0) {
+      const at = bytes.indexOf(0);
+      if (at >= 0) this.firstNul = this.offset + at;
+    }
     let i = 0;
     while (i < length) {
       const byte = bytes[i] as number;
@@ -74,7 +81,8 @@ export class Utf8Evidence {
   }
 
   /** Adds the evidence of the next part of the same file. */
-  join(next: Pick<Utf8Evidence, "firstInvalid" | "invalidByte" | "multibyte">): void {
+  join(next: Pick<Utf8Evidence, "firstInvalid" | "invalidByte" | "multibyte" | "firstNul">): void {
+    if (this.firstNul < 0) this.firstNul = next.firstNul;
     if (this.firstInvalid < 0 && next.firstInvalid >= 0) {
       this.firstInvalid = next.firstInvalid;
       this.invalidByte = next.invalidByte;

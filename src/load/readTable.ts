@@ -1,3 +1,4 @@
+import { noAnswerRows } from "./noAnswerRows";
 import { SurveyError } from "../errors";
 import { detectExportFormat, normalizeExport, type ExportFormat } from "./exportFormats";
 import { chooseEncoding } from "./decodeBytes";
@@ -56,7 +57,7 @@ export async function readTable(source: Source, options: ReadTableOptions = {}):
   const parsed = scanTable(bytes, textDecoderFor(encoding), options.delimiter);
   const table = normalizeExport(parsed, options.format ?? detectExportFormat(parsed));
   if (table.rows.length === 0) {
-    throw new SurveyError("E_NO_ROWS", `the file has a header (${table.header.length} columns) but no answer rows`);
+    throw noAnswerRows();
   }
   return { ...table, encoding };
 }

@@ -146,24 +146,60 @@ export function quasibinomialFitOfCounts(successes: number, rows: number): Quasi
 /** IRLS from the start sums; after iteration 1 every row has the same μ, so sums suffice. */
 function iterate(start: StartSums): QuasibinomialFit {
   const { rows, weightedRows, successes } = start;
-  const proportion = successes / rows;
-  const deviance = (mu: number): number => devianceResidual(1, mu, successes) + devianceResidual(0, mu, rows - successes);
-  let coefficient = start.workingResponse / start.workingWeights;
-  let workingWeightSum = start.workingWeights;
-  let previousDeviance = start.deviance;
-  for (let iteration = 1; iteration <= MAX_ITERATIONS; iteration++) {
+  const afterFirst = { coefficient: start.workingResponse / start.workingWeights, workingWeightSum: start.workingWeights };
+  const fit = continueIrls(successes, rows, afterFirst, start.deviance);
+  if (!fit.converged) throw argumentError("y", `the logistic fit did not converge in ${MAX_ITERATIONS} iterations`);
+  return { coefficient: fit.coefficient, fitted: fit.fitted, deviance: fit.deviance, workingWeightSum: fit.workingWeightSum, proportion: successes / rows, rows, weightedRows, iterations: fit.iterations };
+}
+
+/**
+ * The intercept R's `glm.fit` reaches when it refits y ~ 1 (quasibinomial) from the coefficient
+ * `start` to rows whose weights, normalised to sum to 1, put `proportion` on the ones: what R
+ * survey's `svyglm` does for each replicate of a replicate design (`svrepglm`: `glm.fit(…, weights
+ * = wi/sum(wi), start = beta0)`). Each IRLS step is β ← β + (p − μ)/(dμ/dη), stopping by glm.fit's
+ * rule or after its 25 iterations (R then warns and keeps the last β). Where p is 0 or 1 the
+ * maximum is at ∓∞ and R stops where the deviance stalls, near ∓23 from a start near −3: that finite
+ * number is what R's replicate variance uses, so it is what this returns.
+ *
+ * @param proportion - The replicate's weighted proportion Σw·y/Σw, in [0, 1] (NaN gives NaN).
+ * @param start - The starting intercept (svyglm's full-sample fit, logit p̂).
+ * @returns The intercept where IRLS stops (from logit(0.0546) = −2.8507 with p = 0, R's −22.93999369233).
+ */
+export function quasibinomialRefit(proportion: number, start: number): number {
+  if (!(proportion >= 0 && proportion <= 1)) return Number.NaN;
+  const mu = logitLinkInverse(start);
+  const muEta = logitMuEta(start);
+  const afterFirst = { coefficient: start + (proportion - mu) / muEta, workingWeightSum: (muEta * muEta) / (mu * (1 - mu)) };
+  const startDeviance = devianceResidual(1, mu, proportion) + devianceResidual(0, mu, 1 - proportion);
+  return continueIrls(proportion, 1, afterFirst, startDeviance).coefficient;
+}
+
+/**
+ * glm.fit's loop from the coefficient after iteration 1, with `successes` of `total` normalised
+ * weight on the ones: each iteration checks |D − D_old|/(|D| + 0.1) < 1e-8, then steps β by
+ * (p − μ)/(dμ/dη); at most 25 iterations.
+ */
+function continueIrls(
+  successes: number,
+  total: number,
+  afterFirst: { coefficient: number; workingWeightSum: number },
+  startDeviance: number,
+): { coefficient: number; fitted: number; deviance: number; workingWeightSum: number; iterations: number; converged: boolean } {
+  const proportion = successes / total;
+  const deviance = (mu: number): number => devianceResidual(1, mu, successes) + devianceResidual(0, mu, total - successes);
+  let { coefficient, workingWeightSum } = afterFirst;
+  let previousDeviance = startDeviance;
+  for (let iteration = 1; ; iteration++) {
     if (iteration > 1) {
       const muEta = logitMuEta(coefficient);
       const mu = logitLinkInverse(coefficient);
-      workingWeightSum = ((muEta * muEta) / (mu * (1 - mu))) * rows;
+      workingWeightSum = ((muEta * muEta) / (mu * (1 - mu))) * total;
       coefficient += (proportion - mu) / muEta;
     }
     const fitted = logitLinkInverse(coefficient);
     const current = deviance(fitted);
-    if (Math.abs(current - previousDeviance) / (Math.abs(current) + 0.1) < EPSILON) {
-      return { coefficient, fitted, deviance: current, workingWeightSum, proportion, rows, weightedRows, iterations: iteration };
-    }
+    const converged = Math.abs(current - previousDeviance) / (Math.abs(current) + 0.1) < EPSILON;
+    if (converged || iteration === MAX_ITERATIONS) return { coefficient, fitted, deviance: current, workingWeightSum, iterations: iteration, converged };
     previousDeviance = current;
   }
-  throw argumentError("y", `the logistic fit did not converge in ${MAX_ITERATIONS} iterations`);
 }

@@ -4,7 +4,7 @@ import type { RecordBatch } from "../load/stream/CsvRecordScanner";
 import { decodeField } from "../load/stream/decodeField";
 import { parseDecimalBytes } from "../load/stream/parseDecimalBytes";
 import { grown } from "./grown";
-import { designColumnNames, designNumber, type DesignCells } from "./readDesignColumns";
+import { designColumnNames, type DesignCells } from "./readDesignColumns";
 
 /** Distinct raw cells of a text column remembered by their bytes; beyond them a cell is decoded each time. */
 const DISTINCT_CELLS = 1 << 16;
@@ -28,8 +28,8 @@ interface NumberColumn {
 }
 
 /**
- * The design columns of scanned records, read record by record as `readDesignColumns` reads a
- * table (every record, a ragged one too, its missing cells empty): numbers into a `Float64Array`
+ * The design columns of scanned records (respondents: records with the header's width of fields),
+ * read record by record as `readDesignColumns` reads a table: numbers into a `Float64Array`
  * (a plain decimal straight from its bytes, `parseDecimalBytes`, else `parseNumberAnswer` on the
  * trimmed text: the same value), the first cell that is no number kept for `designNumber`'s
  * error; text cells trimmed, each distinct text one shared string.
@@ -65,17 +65,16 @@ export class DesignCellColumns {
 
   /** Reads records `first…` of a batch as records `start…`; `rowNumberOf` gives a record's spreadsheet row. */
   read(bytes: Uint8Array, batch: RecordBatch, first: number, start: number, decoder: TextDecoder, rowNumberOf: (record: number) => number): void {
-    const { bounds, capacity, fieldCounts } = batch;
+    const { bounds, capacity } = batch;
     for (const column of this.numbers.values()) {
       const { field, values } = column;
       for (let r = first; r < batch.count; r++) {
         const record = start + r - first;
-        const has = (fieldCounts[r] as number) > field;
-        const from = has ? (bounds[2 * (field * capacity + r)] as number) : 0;
-        const to = has ? (bounds[2 * (field * capacity + r) + 1] as number) : 0;
+        const from = bounds[2 * (field * capacity + r)] as number;
+        const to = bounds[2 * (field * capacity + r) + 1] as number;
         let value = parseDecimalBytes(bytes, from, to);
         if (Number.isNaN(value)) {
-          const text = has ? decodeField(bytes, from, to, decoder).trim() : "";
+          const text = decodeField(bytes, from, to, decoder).trim();
           value = parseNumberAnswer(text);
           if (!Number.isFinite(value) && column.firstBad === undefined) column.firstBad = { row: rowNumberOf(record), text };
         }
@@ -85,16 +84,15 @@ export class DesignCellColumns {
     for (const column of this.text.values()) {
       const { field, cells, textOfCell, rows } = column;
       for (let r = first; r < batch.count; r++) {
-        const has = (fieldCounts[r] as number) > field;
-        const from = has ? (bounds[2 * (field * capacity + r)] as number) : 0;
-        const to = has ? (bounds[2 * (field * capacity + r) + 1] as number) : 0;
+        const from = bounds[2 * (field * capacity + r)] as number;
+        const to = bounds[2 * (field * capacity + r) + 1] as number;
         const hash = hashBytes(bytes, from, to);
         const entry = cells.find(bytes, from, to, hash);
         if (entry >= 0) {
           rows[start + r - first] = textOfCell[entry] as number;
           continue;
         }
-        const text = has ? decodeField(bytes, from, to, decoder).trim() : "";
+        const text = decodeField(bytes, from, to, decoder).trim();
         let number = column.numberOfText.get(text);
         if (number === undefined) {
           number = column.texts.length;
@@ -118,10 +116,9 @@ export class DesignCellColumns {
         const column = this.text.get(name) as TextColumn;
         return Array.from(column.rows.subarray(0, rowCount), (number) => column.texts[number] as string);
       },
-      numbers: (name, code) => {
+      numbers: (name) => {
         const column = this.numbers.get(name) as NumberColumn;
-        if (column.firstBad) designNumber(column.firstBad.text, code, { row: column.firstBad.row, column: name });
-        return column.values.subarray(0, rowCount);
+        return { values: column.values.subarray(0, rowCount), ...(column.firstBad ? { firstBad: column.firstBad } : {}) };
       },
     };
   }

@@ -1,7 +1,7 @@
 import { AnswerStatus, leafFilters, type Codebook, type DesignSpec } from "../codebook";
 import { SurveyError } from "../errors";
 import { cutValue } from "../load/cutValue";
-import type { RecordBatch } from "../load/stream/CsvRecordScanner";
+import { emptyRecordBatch, type RecordBatch } from "../load/stream/CsvRecordScanner";
 import { decodeField } from "../load/stream/decodeField";
 import { decodeRecord } from "../load/stream/decodeRecord";
 import { applyFilters } from "./applyFilters";
@@ -45,11 +45,14 @@ interface BuildOptions extends SurveyOptions {
  * (`CellCoder`, as the stream codes them) straight into growing typed arrays, the design's columns
  * into numbers and shared strings (`DesignCellColumns`), and each batch's filters are applied as
  * its records come (a filter only looks at its own respondent's answers). The report is the one
- * a whole table gives: a record with more or fewer fields than the header, or repeating an earlier
- * respondent id, is left out of every question and reported once; every bad value and skip-logic
- * violation is reported with its row, column and value, in row order. A question or respondent-id
- * column the file lacks is refused as the stream refuses it (`requireColumns`), but by `finish`,
- * after the file's own errors, as when a file was read whole first.
+ * a whole table gives: a record repeating an earlier respondent id is left out of every question
+ * and reported once; a record with more or fewer fields than the header (whose fields cannot be
+ * placed) is reported once and is no respondent at all — in no question and not in the design, as
+ * the stream leaves it out — but counts in `rowsRead` and as excluded in every question's account;
+ * every bad value and skip-logic violation is reported with its row, column and value, in row
+ * order. A question, respondent-id or design column the file lacks is refused as the stream
+ * refuses it (`requireColumns`), but by `finish`, after the file's own errors, as when a file was
+ * read whole first.
  */
 export class SurveyBuilder {
   private readonly design: DesignSpec;
@@ -65,6 +68,12 @@ export class SurveyBuilder {
   private readonly failure: unknown;
   private capacity = 0;
   private skip: number;
+  /** Ragged records read (reported; no respondents). */
+  private ragged = 0;
+  /** Records taken, ragged ones too: the index into `options.rowNumbers`. */
+  private records = 0;
+  /** Scratch: a batch's respondents when it holds ragged records (`respondentsOf`). */
+  private respondents: RecordBatch | undefined;
   private leftOut = new Uint8Array(0);
   /** Scratch: the entry of each record of a batch (`CellCoder.entriesOf`). */
   private entries = new Int32Array(0);
@@ -99,37 +108,47 @@ export class SurveyBuilder {
     this.filterCodebook = { ...codebook, questions: codebook.questions.filter((question) => filtered.has(question.id)) };
   }
 
-  /** Records taken so far (respondents). */
-  get rowCount(): number {
-    return this.rowNumbers.length;
+  /** Records read so far: respondents, and ragged records (reported, then left out). */
+  get recordsRead(): number {
+    return this.rowNumbers.length + this.ragged;
   }
 
   /** Takes a batch of records. */
-  readonly batch = (bytes: Uint8Array, batch: RecordBatch): void => {
-    let first = 0;
-    while (this.skip > 0 && first < batch.count) {
+  readonly batch = (bytes: Uint8Array, input: RecordBatch): void => {
+    let from = 0;
+    while (this.skip > 0 && from < input.count) {
       this.skip -= 1;
-      first += 1;
+      from += 1;
     }
-    if (first === batch.count) return;
     const start = this.rowNumbers.length;
-    const count = batch.count - first;
     const given = this.options.rowNumbers;
-    for (let r = first; r < batch.count; r++) this.rowNumbers.push(given ? (given[start + r - first] as number) : (batch.linesBefore[r] as number) + 1);
+    const issues: DataIssue[] = [];
+    for (let r = from; r < input.count; r++) {
+      const row = given ? (given[this.records++] as number) : (input.linesBefore[r] as number) + 1;
+      if (input.fieldCounts[r] === this.width) this.rowNumbers.push(row);
+      else issues.push(this.raggedIssue(bytes, input, r, row));
+    }
+    this.ragged += issues.length;
+    // A ragged record's fields cannot be placed: it is no respondent (in no question, nor the design).
+    const batch = issues.length === 0 ? input : this.respondentsOf(input, from);
+    const first = issues.length === 0 ? from : 0;
+    const count = batch.count - first;
     if (this.failure !== undefined) return;
-    if (this.capacity === 0 && this.options.expectedBytes !== undefined) {
-      const bytesPerRecord = ((batch.extents[2 * batch.count - 1] as number) - (batch.extents[2 * first] as number) + count) / count;
-      this.reserve(Math.ceil(Math.min(this.options.expectedBytes / bytesPerRecord, this.options.expectedBytes / 2) * 1.02));
+    if (count > 0) {
+      if (this.capacity === 0 && this.options.expectedBytes !== undefined) {
+        const bytesPerRecord = ((batch.extents[2 * batch.count - 1] as number) - (batch.extents[2 * first] as number) + count) / count;
+        this.reserve(Math.ceil(Math.min(this.options.expectedBytes / bytesPerRecord, this.options.expectedBytes / 2) * 1.02));
+      }
+      this.reserve(start + count);
+      issues.push(...this.findRepeatedIds(bytes, batch, first, start));
+      for (const answers of this.answers) this.codeQuestion(answers, bytes, batch, first, start);
+      this.designColumns?.read(bytes, batch, first, start, this.decoder, (row) => this.rowNumbers[row] as number);
+      for (const answers of this.answers) {
+        issues.push(...answers.issues);
+        answers.issues.length = 0;
+      }
+      if (this.filterCodebook.questions.length > 0) issues.push(...this.skipLogic(bytes, batch, first, start, count));
     }
-    this.reserve(start + count);
-    const issues = this.findLeftOut(bytes, batch, first, start);
-    for (const answers of this.answers) this.codeQuestion(answers, bytes, batch, first, start);
-    this.designColumns?.read(bytes, batch, first, start, this.decoder, (row) => this.rowNumbers[row] as number);
-    for (const answers of this.answers) {
-      issues.push(...answers.issues);
-      answers.issues.length = 0;
-    }
-    if (this.filterCodebook.questions.length > 0) issues.push(...this.skipLogic(bytes, batch, first, start, count));
     issues.sort((a, b) => a.row - b.row);
     for (const issue of issues) this.issues.push(issue);
   };
@@ -142,9 +161,10 @@ export class SurveyBuilder {
     if (this.failure !== undefined) throw this.failure;
     const rowCount = this.rowNumbers.length;
     const answers = new Map<string, CodedAnswers>(this.answers.map((growing) => [growing.coder.question.id, this.coded(growing, rowCount)]));
-    const questions = accountFor(answers);
+    const questions = accountFor(answers, this.ragged);
     const listed = this.issues.toReport();
-    const warnings = reportWarnings(this.codebook, { rowsRead: rowCount, questions, ...listed });
+    const rowsRead = this.recordsRead;
+    const warnings = reportWarnings(this.codebook, { rowsRead, questions, ...listed });
     if (this.options.strict) {
       throwOnWarning(warnings); // first: a wrong filter also turns every answer to its question into a skip-logic issue
       const first = listed.issues[0];
@@ -158,16 +178,46 @@ export class SurveyBuilder {
       rowCount,
       rowNumbers: this.rowNumbers,
       answers,
-      report: { rowsRead: rowCount, questions, ...listed, warnings },
+      report: { rowsRead, questions, ...listed, warnings },
       readWith,
     };
   }
 
-  /**
-   * Marks the batch's records left out of every question — ragged, or repeating a respondent id —
-   * and returns their issues.
-   */
-  private findLeftOut(bytes: Uint8Array, batch: RecordBatch, first: number, start: number): DataIssue[] {
+  /** The issue of a record with more or fewer fields than the header. */
+  private raggedIssue(bytes: Uint8Array, batch: RecordBatch, r: number, row: number): DataIssue {
+    const record = bytes.subarray(batch.extents[2 * r] as number, batch.extents[2 * r + 1] as number);
+    return {
+      code: "E_RAGGED_ROW",
+      row,
+      value: cutValue((decodeRecord(record, this.header.delimiter, this.decoder) ?? []).join(this.header.delimiter)),
+      reason: `has ${batch.fieldCounts[r] as number} fields where the header has ${this.width}; left out of every question`,
+    };
+  }
+
+  /** The records `from…` of a batch that have the header's width of fields, in a batch of their own (reused). */
+  private respondentsOf(input: RecordBatch, from: number): RecordBatch {
+    if (this.respondents?.capacity !== input.capacity || this.respondents.fields !== input.fields) this.respondents = emptyRecordBatch(input.capacity, input.fields);
+    const kept = this.respondents;
+    const capacity = input.capacity;
+    let k = 0;
+    for (let r = from; r < input.count; r++) {
+      if (input.fieldCounts[r] !== this.width) continue;
+      kept.fieldCounts[k] = input.fieldCounts[r] as number;
+      kept.linesBefore[k] = input.linesBefore[r] as number;
+      kept.extents[2 * k] = input.extents[2 * r] as number;
+      kept.extents[2 * k + 1] = input.extents[2 * r + 1] as number;
+      for (let f = 0; f < input.fields; f++) {
+        kept.bounds[2 * (f * capacity + k)] = input.bounds[2 * (f * capacity + r)] as number;
+        kept.bounds[2 * (f * capacity + k) + 1] = input.bounds[2 * (f * capacity + r) + 1] as number;
+      }
+      k += 1;
+    }
+    kept.count = k;
+    return kept;
+  }
+
+  /** Marks the batch's records that repeat an earlier respondent id, left out of every question, and returns their issues. */
+  private findRepeatedIds(bytes: Uint8Array, batch: RecordBatch, first: number, start: number): DataIssue[] {
     const issues: DataIssue[] = [];
     if (this.leftOut.length < batch.count) {
       this.leftOut = new Uint8Array(batch.capacity);
@@ -175,21 +225,9 @@ export class SurveyBuilder {
     }
     const leftOut = this.leftOut;
     for (let r = first; r < batch.count; r++) {
-      const row = this.rowNumbers[start + r - first] as number;
       leftOut[r] = 0;
-      const fields = batch.fieldCounts[r] as number;
-      if (fields !== this.width) {
-        leftOut[r] = 1;
-        const record = bytes.subarray(batch.extents[2 * r] as number, batch.extents[2 * r + 1] as number);
-        issues.push({
-          code: "E_RAGGED_ROW",
-          row,
-          value: cutValue((decodeRecord(record, this.header.delimiter, this.decoder) ?? []).join(this.header.delimiter)),
-          reason: `has ${fields} fields where the header has ${this.width}; left out of every question`,
-        });
-        continue;
-      }
       if (this.idField < 0) continue;
+      const row = this.rowNumbers[start + r - first] as number;
       const at = 2 * (this.idField * batch.capacity + r);
       const id = decodeField(bytes, batch.bounds[at] as number, batch.bounds[at + 1] as number, this.decoder).trim();
       if (id === "") continue;
@@ -296,11 +334,11 @@ export function questionsFilterLooksAt(codebook: Codebook): Set<string> {
   return ids;
 }
 
-/** How every row of each question was used: answered, missing, not asked, or excluded. */
-function accountFor(answers: Map<string, CodedAnswers>): Record<string, QuestionAccount> {
+/** How every record of each question was used: answered, missing, not asked, or excluded (`ragged` records too). */
+function accountFor(answers: Map<string, CodedAnswers>, ragged: number): Record<string, QuestionAccount> {
   const accounts: Record<string, QuestionAccount> = Object.create(null);
   for (const [id, coded] of answers) {
-    const account: QuestionAccount = { rowsRead: 0, used: 0, missing: 0, notAsked: 0, excluded: 0 };
+    const account: QuestionAccount = { rowsRead: ragged, used: 0, missing: 0, notAsked: 0, excluded: ragged };
     countStatuses(account, coded.codes);
     accounts[id] = account;
   }

@@ -14,3 +14,4 @@ export {
   type ReplicateColumns,
   type DesignNumberCode,
 } from "./readDesignColumns";
+export { checkWeight, setStratumFpc } from "./designCellChecks";

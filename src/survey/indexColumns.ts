@@ -50,17 +50,22 @@ function indexColumns(header: readonly string[], codebook: Codebook): Map<string
 
 /**
  * Each column the codebook reads → index in the header (`indexColumns`), checked once the header
- * is read, by both reading paths alike: a question or respondent-id column the file lacks is an
- * `E_CODEBOOK` naming the column and the JSON path of the codebook field that names it (design
- * columns are checked with the design).
+ * is read, by both reading paths alike: a question, respondent-id or design column the file lacks
+ * is an `E_CODEBOOK` naming the column and the JSON path of the codebook field that names it
+ * (`missingColumn`). Each path throws it after the file's own errors (a bad byte, an unterminated
+ * quote, `E_NO_ROWS`), as when a file was read whole first.
  *
  * @throws {@link SurveyError} `E_DUPLICATE_COLUMN` or `E_CODEBOOK` for a column that does not fit the file.
  */
 export function requireColumns(header: readonly string[], codebook: Codebook): Map<string, number> {
   const index = indexColumns(header, codebook);
   for (const { column, path } of namedColumns(codebook)) {
-    if (path.startsWith("design") || index.has(column)) continue;
-    throw new SurveyError("E_CODEBOOK", `names a column the file does not have; columns are: ${header.join(", ")}`, { column, path });
+    if (!index.has(column)) throw missingColumn(column, path, header);
   }
   return index;
+}
+
+/** The `E_CODEBOOK` of a column the codebook field at `path` names and the file lacks, listing the file's columns. */
+export function missingColumn(column: string, path: string, header: readonly string[]): SurveyError {
+  return new SurveyError("E_CODEBOOK", `names a column the file does not have; columns are: ${header.join(", ")}`, { column, path });
 }

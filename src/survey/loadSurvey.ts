@@ -1,3 +1,4 @@
+import { noAnswerRows } from "../load/noAnswerRows";
 import { parseCodebook, type Codebook } from "../codebook";
 import { SurveyError } from "../errors";
 import { IN_MEMORY_LIMIT, readSourceText, type Encoding, type ReadTableOptions, type Source } from "../load";
@@ -149,8 +150,8 @@ class SurveyReading {
     if (this.failure !== undefined) throw this.failure;
     const header = this.header as CsvHeader;
     const builder = this.builder as SurveyBuilder;
-    if (builder.rowCount === 0) {
-      throw new SurveyError("E_NO_ROWS", `the file has a header (${header.names.length} columns) but no answer rows`);
+    if (builder.recordsRead === 0) {
+      throw noAnswerRows();
     }
     const format = this.options.format ?? (header.qualtrics ? "qualtrics" : formatOfColumns(header.names));
     return builder.finish({ delimiter: header.delimiter, format, encoding });

@@ -1,6 +1,8 @@
 import { parseNumberAnswer, type CalibrationSpec, type DesignSpec, type ReplicatesSpec } from "../codebook";
 import { samplingStages, type SamplingStage } from "../codebook/samplingStages";
 import { SurveyError } from "../errors";
+import { checkWeight, setStratumFpc } from "./designCellChecks";
+import { missingColumn, namedColumns } from "./indexColumns";
 import { cutValue } from "../load/cutValue";
 import type { CsvTable } from "../load";
 
@@ -103,8 +105,14 @@ export interface DesignCells {
   rowNumbers: readonly number[];
   /** Each respondent's trimmed cell of a column the file has. */
   text(name: string): string[];
-  /** Each respondent's number in a column the file has (`designNumber`); throws at the first cell that is not one. */
-  numbers(name: string, code: DesignNumberCode): Float64Array;
+  /** Each respondent's number in a column the file has (`parseNumberAnswer`: NaN for a cell that is none), and the first such cell. */
+  numbers(name: string): NumberCells;
+}
+
+/** A design column's numbers, and its first cell that is not one (its spreadsheet row and trimmed text). */
+interface NumberCells {
+  values: Float64Array;
+  firstBad?: { row: number; text: string };
 }
 
 /**
@@ -151,7 +159,12 @@ export function readDesignColumns(table: CsvTable, design: DesignSpec): DesignCo
       header: table.header,
       rowNumbers: table.rowNumbers,
       text,
-      numbers: (name, code) => Float64Array.from(text(name), (cell, i) => designNumber(cell, code, { row: table.rowNumbers[i] as number, column: name })),
+      numbers: (name) => {
+        const cells = text(name);
+        const values = Float64Array.from(cells, parseNumberAnswer);
+        const bad = values.findIndex((value) => !Number.isFinite(value));
+        return { values, ...(bad < 0 ? {} : { firstBad: { row: table.rowNumbers[bad] as number, text: cells[bad] as string } }) };
+      },
     },
     design,
   );
@@ -168,26 +181,31 @@ export function designColumnsOf(cells: DesignCells, design: DesignSpec): DesignC
   const [{ cluster, fpc }, ...later] = samplingStages(design);
   if (weights === undefined && strata === undefined && cluster === undefined && typeof fpc !== "string" && calibration === undefined) return undefined;
   const header = cells.header;
-  const present = (name: string, path: string): void => {
-    if (header.includes(name)) return;
-    throw new SurveyError("E_CODEBOOK", `the design names a column the file does not have; columns are: ${header.join(", ")}`, {
-      column: name,
-      path,
-    });
+  // A column the file lacks: the reading paths' own refusal (`requireColumns`), with the JSON path of the field naming it.
+  const pathOf = new Map(namedColumns({ questions: [], design }).reverse().map(({ column, path }) => [column, path]));
+  const present = (name: string, path?: string): void => {
+    if (!header.includes(name)) throw missingColumn(name, path ?? (pathOf.get(name) as string), header);
   };
-  const column = (name: string, path = "design"): string[] => {
+  const column = (name: string, path?: string): string[] => {
     present(name, path);
     return cells.text(name);
   };
-  const numbers = (name: string, code: DesignNumberCode, path = "design"): Float64Array => {
+  const numbers = (name: string, code: DesignNumberCode, path?: string): Float64Array => {
     present(name, path);
-    return cells.numbers(name, code);
+    const { values, firstBad } = cells.numbers(name);
+    if (firstBad) badNumber(firstBad, code, name);
+    return values;
   };
+  // The weights and population sizes the stream checks record by record: checked here in its order (`checkRecordByRecord`).
+  const weightCells = weights === undefined ? undefined : (present(weights), cells.numbers(weights));
+  const fpcCells = typeof fpc === "string" ? (present(fpc), cells.numbers(fpc)) : undefined;
+  const strataCells = strata === undefined ? undefined : column(strata);
+  checkRecordByRecord(cells.rowNumbers, { weights: weightCells, fpc: fpcCells, strata: strataCells }, { weights, fpc: typeof fpc === "string" ? fpc : undefined });
   // Every respondent needs a population count for their value of each margin.
   const readCalibration = (spec: CalibrationSpec): CalibrationColumns => ({
     ...spec,
     margins: spec.margins.map((margin, k) => {
-      const values = column(margin.column, `design.calibration.margins[${k}].column`);
+      const values = column(margin.column);
       values.forEach((value, i) => {
         if (!Object.hasOwn(margin.population, value)) {
           throw new SurveyError("E_BAD_VALUE", `has no population count in design.calibration.margins[${k}]; counts are given for ${Object.keys(margin.population).join(", ")}`, {
@@ -214,17 +232,17 @@ export function designColumnsOf(cells: DesignCells, design: DesignSpec): DesignC
     return { ...settings, weights: names.map((name) => numbers(name, "E_BAD_WEIGHT", "design.replicates.columns")), names };
   };
   // Stage k + 1 of a multistage design (cluster[k], fpc[k]): its units and population counts.
-  const readStage = (stage: SamplingStage, k: number) => ({
-    cluster: column(stage.cluster!, `design.cluster[${k}]`),
-    ...(stage.fpc === undefined ? {} : { fpc: typeof stage.fpc === "number" ? stage.fpc : numbers(stage.fpc, "E_FPC", `design.fpc[${k}]`) }),
+  const readStage = (stage: SamplingStage) => ({
+    cluster: column(stage.cluster!),
+    ...(stage.fpc === undefined ? {} : { fpc: typeof stage.fpc === "number" ? stage.fpc : numbers(stage.fpc, "E_FPC") }),
   });
   return {
-    ...(weights === undefined ? {} : { weights: numbers(weights, "E_BAD_WEIGHT") }),
+    ...(weightCells === undefined ? {} : { weights: weightCells.values }),
     ...(replicates === undefined ? {} : { replicates: readReplicates(replicates) }),
-    ...(strata === undefined ? {} : { strata: column(strata) }),
+    ...(strataCells === undefined ? {} : { strata: strataCells }),
     ...(cluster === undefined ? {} : { cluster: column(cluster) }),
-    ...(fpc === undefined ? {} : { fpc: typeof fpc === "number" ? fpc : numbers(fpc, "E_FPC") }),
-    ...(later.length === 0 ? {} : { stages: later.map((stage, k) => readStage(stage, k + 1)) }),
+    ...(fpc === undefined ? {} : { fpc: typeof fpc === "number" ? fpc : (fpcCells as NumberCells).values }),
+    ...(later.length === 0 ? {} : { stages: later.map(readStage) }),
     ...(lonelyPsu === undefined ? {} : { lonelyPsu }),
     ...(calibration === undefined ? {} : { calibration: readCalibration(calibration) }),
     names: {
@@ -235,4 +253,38 @@ export function designColumnsOf(cells: DesignCells, design: DesignSpec): DesignC
       ...(later.length === 0 ? {} : { stages: later.map((stage) => ({ cluster: stage.cluster!, ...(typeof stage.fpc === "string" ? { fpc: stage.fpc } : {}) })) }),
     },
   };
+}
+
+/** The error of a design column's first cell that is not a number (`designNumber`'s). */
+function badNumber(cell: { row: number; text: string }, code: DesignNumberCode, column: string): never {
+  designNumber(cell.text, code, { row: cell.row, column });
+  throw new Error("unreachable: the cell is not a number");
+}
+
+/**
+ * The checks of weights and population sizes that the stream makes record by record (`DesignReader`,
+ * `DesignSlots.addRow`), in its order, so that both paths name the same first bad cell: per record,
+ * a weight that is not a number (`E_BAD_WEIGHT`), then a population size that is not one (`E_FPC`),
+ * then a weight that is negative or infinite (`checkWeight`), then a population size that is not
+ * positive or differs from the earlier records of its stratum (`setStratumFpc`).
+ */
+function checkRecordByRecord(
+  rowNumbers: readonly number[],
+  cells: { weights: NumberCells | undefined; fpc: NumberCells | undefined; strata: readonly string[] | undefined },
+  names: { weights: string | undefined; fpc: string | undefined },
+): void {
+  const { weights, fpc, strata } = cells;
+  if (weights === undefined && fpc === undefined) return;
+  const strataFpc = new Map<string, { key: string; fpc: number | undefined }>();
+  for (let i = 0; i < rowNumbers.length; i++) {
+    const row = rowNumbers[i] as number;
+    if (weights?.firstBad?.row === row) badNumber(weights.firstBad, "E_BAD_WEIGHT", names.weights as string);
+    if (fpc?.firstBad?.row === row) badNumber(fpc.firstBad, "E_FPC", names.fpc as string);
+    if (weights) checkWeight(weights.values[i] as number, row, names.weights);
+    if (fpc === undefined) continue;
+    const key = strata?.[i] ?? "";
+    let stratum = strataFpc.get(key);
+    if (stratum === undefined) strataFpc.set(key, (stratum = { key, fpc: undefined }));
+    setStratumFpc(stratum, fpc.values[i] as number, row, names.fpc);
+  }
 }

@@ -1,4 +1,5 @@
-import { createStratumTally, openPsu, setStratumFpc, type DesignColumnNames, type DesignTally } from "./designTally";
+import { setStratumFpc } from "../survey/designCellChecks";
+import { createStratumTally, openPsu, type DesignColumnNames, type DesignTally } from "./designTally";
 
 /** Rows that share a stratum, a PSU (or none) and analysis values, given by their sums (one row of a GROUP BY). */
 export interface DesignGroup {

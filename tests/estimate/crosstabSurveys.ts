@@ -6,7 +6,7 @@ import { oracleData } from "../paths";
 import type { OracleCase } from "../stats/oracle";
 
 /** The crosstab tests' surveys: tables of counts (the oracle's scipy and R cases) and the oracle's weighted CSVs (R svychisq). */
-export const single = (id: string, levels: readonly string[]) => ({ id, column: id, type: "single" as const, categories: levels.map((l) => ({ code: l, label: l, values: [l] })) });
+const single = (id: string, levels: readonly string[]) => ({ id, column: id, type: "single" as const, categories: levels.map((l) => ({ code: l, label: l, values: [l] })) });
 
 /** A survey whose respondents fill `table`: table[i][j] respondents answer (r = i, c = j). */
 export function surveyOfTable(table: readonly (readonly number[])[], design: DesignSpec = {}): Survey {

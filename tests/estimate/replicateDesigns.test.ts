@@ -62,7 +62,7 @@ function codebookFor(name: string): Codebook {
 }
 const load = (name: string) => loadSurvey(join(folder, `${reference.settings[name]!.data}.csv`), { codebook: codebookFor(name) });
 
-/** |actual − expected| ≤ tol·max(1, |expected|); a null (R's NA or Inf) must not be finite. */
+/** |actual − expected| ≤ tol·max(1, |expected|); R's NA (null) or Inf (1e999, read as Infinity) must not be finite. */
 describe.each(Object.keys(reference.settings))("replicate design %s matches R survey", (name) => {
   const ofDesign = reference.cases.filter((c) => c.design === name);
   const proportions = ofDesign.filter((c): c is Case<ProportionReference> => c.kind === "proportion");

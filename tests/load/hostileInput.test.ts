@@ -6,7 +6,9 @@ import { parseCodebook, type Codebook } from "../../src/codebook";
 import { readFileSync } from "node:fs";
 import { validationSummary } from "../../src/report";
 import { loadSurvey } from "../../src/survey";
-import { tallyAnswers, tallyFile, type Tally } from "../../src/tally";
+import { estimate } from "../../src/estimate";
+import { tallyFile } from "../../src/tally";
+import { expectPathsAgree } from "../survey/readingPaths";
 
 /** Issue 18's silent-data-loss probes: each holds both reading paths to one answer. */
 const folder = mkdtempSync(join(tmpdir(), "svyprop-hostile-"));
@@ -53,12 +55,38 @@ describe("weights", () => {
     const codebook = parseCodebook({ design: { weights: "w" }, questions: [yesNo("q")] });
     for (const weight of ["0x10", "0b11", "0o7", "1e1", "Infinity", "1_000"]) {
       const path = fileWith(`q,w\nyes,1.5\nno,${weight}\n`);
-      const expected = { code: "E_BAD_WEIGHT", row: 3, column: "w", value: weight };
-      await expect(loadSurvey(path, { codebook })).rejects.toMatchObject(expected);
-      await expect(tallyFile(path, codebook, { designTallies: true })).rejects.toMatchObject(expected);
+      expect(await bothRefuse(path, codebook)).toMatchObject({ code: "E_BAD_WEIGHT", row: 3, column: "w", value: weight });
     }
     const survey = await loadSurvey(fileWith("q,w\nyes,\"1,5\"\nno,2.\n"), { codebook });
     expect(Array.from(survey.designColumns?.weights ?? [])).toEqual([1.5, 2]);
+  });
+});
+
+describe("a bad design cell", () => {
+  it("is the same first error in both paths, in record order (a weight before a population size), found by loadSurvey, not later by estimate", async () => {
+    const cases: Array<[string, Codebook["design"], Record<string, unknown>]> = [
+      ["q,w\nyes,1\nno,-2\nyes,1\n", { weights: "w" }, { code: "E_BAD_WEIGHT", row: 3, column: "w", value: "-2" }],
+      ["q,w,s,N\nyes,1,a,10\nno,1,a,12\nyes,1,b,5\nno,1,b,5\n", { weights: "w", strata: "s", fpc: "N" }, { code: "E_FPC", row: 3, column: "N", value: "12" }],
+      ["q,w,N\nyes,1,x\nno,z,3\n", { weights: "w", fpc: "N" }, { code: "E_FPC", row: 2, column: "N", value: "x" }],
+      ["q,w,N\nyes,1,3\nno,-1,x\n", { weights: "w", fpc: "N" }, { code: "E_FPC", row: 3, column: "N", value: "x" }],
+      ["q,w,N\nyes,1,0\nno,1,3\n", { weights: "w", fpc: "N" }, { code: "E_FPC", row: 2, column: "N", value: "0" }],
+    ];
+    for (const [csv, design, expected] of cases) {
+      const codebook = parseCodebook({ questions: [yesNo("q")], design });
+      expect(await bothRefuse(fileWith(csv), codebook), csv).toMatchObject(expected);
+    }
+  });
+
+  it("that the design can live with is the same estimate or the same refusal in both paths", async () => {
+    const cases: Array<[string, Codebook["design"]]> = [
+      ["q,w\nyes,0\nno,0\n", { weights: "w" }],
+      ["q,w,s,N\nyes,1,a,1\nno,1,a,1\nyes,1,b,5\nno,1,b,5\n", { weights: "w", strata: "s", fpc: "N" }],
+      ["q,w,s\nyes,1,a\nno,1,\nyes,1,a\nno,1,\n", { weights: "w", strata: "s" }],
+      ["q,w,p\nyes,1,a\nno,1,\nyes,1,b\nno,1,\n", { weights: "w", cluster: "p" }],
+      ["q,w,s\nyes,1,a\nno,1,b\nyes,1,b\n", { weights: "w", strata: "s" }],
+      ["q,w\nmaybe,1\nperhaps,2\n", { weights: "w" }],
+    ];
+    for (const [csv, design] of cases) await expectPathsAgree(fileWith(csv), parseCodebook({ questions: [yesNo("q")], design }), { threads: [1] });
   });
 });
 
@@ -72,46 +100,31 @@ describe("a column the file has twice", () => {
     for (const [csv, codebook, path] of cases) {
       const file = fileWith(csv);
       const column = path === "respondentId" ? "id" : path === "design.weights" ? "w" : "q";
-      const expected = { code: "E_DUPLICATE_COLUMN", column, path };
-      await expect(loadSurvey(file, { codebook })).rejects.toMatchObject(expected);
-      await expect(tallyFile(file, codebook)).rejects.toMatchObject(expected);
+      expect(await bothRefuse(file, codebook)).toMatchObject({ code: "E_DUPLICATE_COLUMN", column, path });
     }
   });
 
   it("is harmless when the codebook does not read it", async () => {
     const codebook = parseCodebook({ questions: [yesNo("q")] });
-    const file = fileWith("q,note,note\nyes,a,b\n");
-    expect((await loadSurvey(file, { codebook })).report.rowsRead).toBe(1);
-    expect((await tallyFile(file, codebook)).report.rowsRead).toBe(1);
+    expect((await bothPaths("q,note,note\nyes,a,b\n", codebook)).report.rowsRead).toBe(1);
   });
 });
 
 /**
- * Both paths on one file: the in-memory report and tallies, and the streamed ones (on one and two
- * threads); and split by the codebook's first categorical question (`by`), the streamed split
- * tallies, whole-sample tallies and report against the in-memory ones.
+ * Both paths on one file, held to one answer field by field (`expectPathsAgree`: report, tallies,
+ * estimates, encoding, on one and two threads in chunks of 5 bytes): the in-memory report and counts.
  */
 async function bothPaths(content: string | Uint8Array, codebook: Codebook, options: { issueLimit?: number } = {}) {
-  const file = fileWith(content);
-  const survey = await loadSurvey(file, { codebook, ...options });
-  const memory = {
-    report: survey.report,
-    tallies: Object.fromEntries([...survey.answers].map(([id, coded]) => [id, Array.from(tallyAnswers(coded).counts)])),
-  };
-  const by = codebook.questions.find((q) => q.type === "binary" || q.type === "single" || q.type === "likert")?.id as string;
-  const split = (tally: Tally) => ({ counts: Array.from(tally.counts), bases: Array.from(tally.bases), ungrouped: tally.ungrouped });
-  const categorical = [...survey.answers].filter(([, coded]) => coded.kind !== "numeric");
-  const memorySplit = Object.fromEntries(categorical.map(([id, coded]) => [id, split(tallyAnswers(coded, survey.answers.get(by)))]));
-  for (const workers of [1, 2]) {
-    const streamed = await tallyFile(file, codebook, { workers, chunkSize: 5, ...options });
-    expect(streamed.report).toEqual(memory.report);
-    expect(Object.fromEntries([...streamed.tallies].map(([id, tally]) => [id, Array.from(tally.counts)]))).toEqual(memory.tallies);
-    const grouped = await tallyFile(file, codebook, { workers, chunkSize: 5, ...options, by });
-    expect(grouped.report).toEqual(memory.report);
-    expect(Object.fromEntries([...grouped.tallies].map(([id, tally]) => [id, Array.from(tally.counts)]))).toEqual(memory.tallies);
-    expect(Object.fromEntries([...(grouped.byTallies ?? [])].map(([id, tally]) => [id, split(tally)]))).toEqual(memorySplit);
-  }
-  return memory;
+  const memory = await expectPathsAgree(fileWith(content), codebook, { chunkSize: 5, ...options });
+  if ("error" in memory) throw new Error(`both paths refused the file: ${memory.error.message}`);
+  return { report: memory.report, tallies: Object.fromEntries(Object.entries(memory.tallies).map(([id, tally]) => [id, tally.counts])) };
+}
+
+/** Both paths' one error on one file (`expectPathsAgree`, one thread unless `threads` says otherwise). */
+async function bothRefuse(file: string, codebook: Codebook, options: { threads?: number[]; chunkSize?: number } = {}) {
+  const memory = await expectPathsAgree(file, codebook, { threads: [1], ...options });
+  if (!("error" in memory)) throw new Error("both paths read the file");
+  return memory.error;
 }
 
 describe("line endings", () => {
@@ -156,10 +169,12 @@ describe("header rows", () => {
 
   it("a header alone, or blank lines of bare delimiters, are refused alike", async () => {
     for (const [csv, code] of [["q,note\n", "E_NO_ROWS"], ["q,note\n,\n \t \n, ,\"\"\n", "E_NO_ROWS"], [",,\n,\n", "E_EMPTY_FILE"], ["\r\n\r", "E_EMPTY_FILE"]]) {
-      const file = fileWith(csv as string);
-      await expect(loadSurvey(file, { codebook })).rejects.toMatchObject({ code });
-      await expect(tallyFile(file, codebook)).rejects.toMatchObject({ code });
+      expect(await bothRefuse(fileWith(csv as string), codebook)).toMatchObject({ code });
     }
+    // E_NO_ROWS comes before the codebook's columns in both paths, as the file's own errors do.
+    const missing = parseCodebook({ questions: [yesNo("q"), yesNo("gone")], design: { weights: "w" } });
+    expect(await bothRefuse(fileWith("q,note\n"), missing, { threads: [1, 2] })).toMatchObject({ code: "E_NO_ROWS" });
+    expect(await bothRefuse(fileWith('q,note\nyes,"open\n'), missing)).toMatchObject({ code: "E_CSV_PARSE", row: 2 });
   });
 
   it("every row ragged: both paths leave each out with its row", async () => {
@@ -181,31 +196,23 @@ describe("encodings", () => {
     const before = utf8("Très satisfait,caf");
     const bytes = new Uint8Array([...head, ...before, 0xe9, ...utf8("\n")]);
     const file = fileWith(bytes);
-    const expected = { code: "E_ENCODING", row: 4 };
-    await expect(loadSurvey(file, { codebook })).rejects.toMatchObject(expected);
-    await expect(loadSurvey(file, { codebook })).rejects.toThrow(`byte 0xE9 at offset ${head.length + before.length}`);
-    for (const workers of [1, 2]) await expect(tallyFile(file, codebook, { workers })).rejects.toMatchObject(expected);
-    await expect(tallyFile(bytes, codebook)).rejects.toMatchObject(expected);
+    const error = await bothRefuse(file, codebook, { threads: [1, 2] });
+    expect(error).toMatchObject({ code: "E_ENCODING", row: 4 });
+    expect(error.message).toContain(`byte 0xE9 at offset ${head.length + before.length}`);
+    await expect(tallyFile(bytes, codebook)).rejects.toMatchObject({ code: "E_ENCODING", row: 4 });
     // Told which encoding it is, the file is read as such.
     const survey = await loadSurvey(file, { codebook, encoding: "windows-1252" });
     expect(survey.readWith?.encoding).toBe("windows-1252");
   });
 
   it("a Windows-1252 file (no UTF-8 in it) is read as such by both paths, and says so", async () => {
-    const file = fileWith(latin("s,note\nTrès satisfait,é\nPeu satisfait,ç\n"));
-    const survey = await loadSurvey(file, { codebook });
-    expect(survey.readWith?.encoding).toBe("windows-1252");
-    expect(survey.report.issues).toEqual([]);
-    const streamed = await tallyFile(file, codebook);
-    expect(streamed.encoding).toBe("windows-1252");
-    expect(streamed.report).toEqual(survey.report);
+    const memory = await expectPathsAgree(fileWith(latin("s,note\nTrès satisfait,é\nPeu satisfait,ç\n")), codebook);
+    expect(memory).toMatchObject({ encoding: "windows-1252", report: { issues: [] } });
   });
 
   it("an invalid byte in a column no question reads still decides the file, the same way in both paths", async () => {
     const file = fileWith(new Uint8Array([...utf8("s,note\nPeu satisfait,"), 0xff, ...utf8("\nPeu satisfait,x\n")]));
-    const survey = await loadSurvey(file, { codebook });
-    const streamed = await tallyFile(file, codebook);
-    expect([survey.readWith?.encoding, streamed.encoding]).toEqual(["windows-1252", "windows-1252"]);
+    expect(await expectPathsAgree(file, codebook, { threads: [1] })).toMatchObject({ encoding: "windows-1252" });
   });
 });
 
@@ -314,17 +321,43 @@ describe("the stream agrees with the in-memory path on", () => {
     const codebook = parseCodebook({ questions: [yesNo("q"), yesNo("gone")] });
     const refusal = { code: "E_CODEBOOK", column: "gone", path: "questions[1].column" };
     for (const csv of ["q,note\nyes,a\n", "q,note\nyes,b\r\nno,c\n"]) {
-      const file = fileWith(csv);
-      await expect(loadSurvey(file, { codebook })).rejects.toMatchObject(refusal);
-      for (const workers of [1, 2]) await expect(tallyFile(file, codebook, { workers, chunkSize: 5 })).rejects.toMatchObject(refusal);
+      expect(await bothRefuse(fileWith(csv), codebook, { threads: [1, 2], chunkSize: 5 })).toMatchObject(refusal);
     }
   });
 
   it("a respondent-id column the file lacks: E_CODEBOOK with the path respondentId", async () => {
     const codebook = parseCodebook({ questions: [yesNo("q")], respondentId: "id" });
-    const refusal = { code: "E_CODEBOOK", column: "id", path: "respondentId" };
-    const file = fileWith("q\nyes\n");
-    await expect(loadSurvey(file, { codebook })).rejects.toMatchObject(refusal);
-    await expect(tallyFile(file, codebook)).rejects.toMatchObject(refusal);
+    expect(await bothRefuse(fileWith("q\nyes\n"), codebook)).toMatchObject({ code: "E_CODEBOOK", column: "id", path: "respondentId" });
+  });
+
+  it("a design column the file lacks: E_CODEBOOK at design.<key>, the same message, whether the design is tallied or not", async () => {
+    const cases: Array<[Codebook["design"], string, string]> = [
+      [{ weights: "w" }, "w", "design.weights"],
+      [{ strata: "s", cluster: "psu" }, "psu", "design.cluster"],
+      [{ weights: "w0", cluster: ["q", "psu2"] }, "w0", "design.weights"],
+      [{ cluster: ["q", "psu2"] }, "psu2", "design.cluster[1]"],
+      [{ fpc: "N", weights: "q" }, "N", "design.fpc"],
+      [{ calibration: { method: "postStratify", margins: [{ column: "age", population: { young: 10 } }] } }, "age", "design.calibration.margins[0].column"],
+    ];
+    for (const [design, column, path] of cases) {
+      const codebook = parseCodebook({ questions: [yesNo("q")], design });
+      const error = await bothRefuse(fileWith("q,s\nyes,a\nno,b\n"), codebook);
+      expect(error).toMatchObject({ code: "E_CODEBOOK", column, path });
+      expect(error.message).toContain("names a column the file does not have; columns are: q, s");
+    }
+  });
+
+  it("a ragged record is no respondent of the design either: no E_BAD_WEIGHT from its missing cells, its PSU not counted", async () => {
+    const codebook = parseCodebook({ questions: [yesNo("q")], design: { weights: "w", strata: "s", cluster: "p" } });
+    const clean = "q,w,s,p\nyes,1.5,a,p1\nno,2,a,p2\nyes,1,b,p3\nno,2,b,p4\nyes,1,b,p4\n";
+    // A short record (no weight: read whole, it would be E_BAD_WEIGHT) and a long one in a PSU of its own.
+    const ragged = "q,w,s,p\nyes,1.5,a,p1\nno,2,a,p2\nyes\nyes,1,b,p3\nno,2,b,p4\nno,3,b,p5,extra\nyes,1,b,p4\n";
+    const withRagged = await bothPaths(ragged, codebook);
+    expect(withRagged.report.issues.map((issue) => [issue.code, issue.row])).toEqual([["E_RAGGED_ROW", 4], ["E_RAGGED_ROW", 7]]);
+    expect(withRagged.report.rowsRead).toBe(7);
+    // The estimates are those of the file without the ragged lines: what R svydesign gives on the rows it can place.
+    const estimates = async (csv: string) => estimate(await loadSurvey(csv, { codebook }), "q");
+    const [expected, actual] = [await estimates(clean), await estimates(ragged)];
+    expect(actual.map((row) => [row.count, row.base, row.proportion, row.se, row.lower, row.upper])).toEqual(expected.map((row) => [row.count, row.base, row.proportion, row.se, row.lower, row.upper]));
   });
 });

@@ -9,7 +9,7 @@ import { tallyAnswers, tallyFile } from "../../src/tally";
  * The two CSV readers — the in-memory table (`loadSurvey`) and the stream (`tallyFile`) — held to
  * one result on hostile bytes: random quotes, delimiters, line endings (CRLF, LF, lone CR), blank
  * and ragged records, multi-byte characters cut by any chunk size. Either both refuse the file with
- * the same error code and row, or both give the same report (rows, accounts, problems, repeated
+ * the same error (code, message, row, column, value, path), or both give the same report (rows, accounts, problems, repeated
  * respondent ids, problems counted beyond an issue limit) and tallies.
  * Bounded for CI: a few hundred small files, each read through both paths.
  */
@@ -41,14 +41,15 @@ const file = fc.record({
   issueLimit: fc.constantFrom(undefined, 1, 3),
 });
 
-type Outcome = { error: { code: string; row?: number; path?: string } } | { report: unknown; tallies: Record<string, number[]> };
+type Outcome = { error: { code: string; message: string; row?: number; column?: string; value?: string; path?: string } } | { report: unknown; tallies: Record<string, number[]> };
 
 async function outcome(read: () => Promise<{ report: unknown; tallies: Record<string, number[]> }>): Promise<Outcome> {
   try {
     return await read();
   } catch (error) {
     if (!(error instanceof SurveyError)) throw error;
-    return { error: { code: error.code, ...(error.row === undefined ? {} : { row: error.row }), ...(error.path === undefined ? {} : { path: error.path }) } };
+    const { code, message, row, column, value, path } = error;
+    return { error: { code, message, ...(row === undefined ? {} : { row }), ...(column === undefined ? {} : { column }), ...(value === undefined ? {} : { value }), ...(path === undefined ? {} : { path }) } };
   }
 }
 
@@ -58,11 +59,8 @@ describe("the in-memory and streamed CSV readers", () => {
       fc.asyncProperty(file, fc.option(fc.nat(), { freq: 3 }), async ({ header, lineEnd, body: text, chunkSize, respondentId, issueLimit }, stray) => {
         const read = { codebook: respondentId === undefined ? codebook : { ...codebook, respondentId }, ...(issueLimit === undefined ? {} : { issueLimit }) };
         const text8 = new TextEncoder().encode(`${header}${lineEnd}${text}`);
-        // A stray byte that is not UTF-8 (0xE9: "é" in Windows-1252), somewhere, in some files.
-        // (After the header: a header-only file naming no codebook column fails E_NO_ROWS in memory
-        // but E_CODEBOOK in the stream, which checks columns first — a known order difference.)
-        const headerEnd = new TextEncoder().encode(header + lineEnd).length;
-        const at = stray === null ? 0 : headerEnd + (stray % (text8.length - headerEnd + 1));
+        // A stray byte that is not UTF-8 (0xE9: "é" in Windows-1252), somewhere — in the header too — in some files.
+        const at = stray === null ? 0 : stray % (text8.length + 1);
         const bytes = stray === null ? text8 : new Uint8Array([...text8.subarray(0, at), 0xe9, ...text8.subarray(at)]);
         const memory = await outcome(async () => {
           const survey = await loadSurvey(bytes, read);

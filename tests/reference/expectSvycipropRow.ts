@@ -2,9 +2,11 @@ import { expect } from "vitest";
 import { twoSidedT } from "../../src/stats/quantiles";
 import type { ProportionReference } from "./rSurveyReference";
 
-/** |actual − R| ≤ tol · max(1, |R|); R's NA (null) must be non-finite in svyprop too. */
+/** |actual − R| ≤ tol · max(1, |R|); R's NA (null) or Inf (1e999) must be non-finite in svyprop too. */
 export function expectClose(actual: number | undefined, expected: number | null | undefined, tol: number, what: string): void {
-  if (expected === null) return expect(Number.isFinite(actual), `${what}: ${actual} vs R NA`).toBe(false);
+  if (expected === null || (expected !== undefined && !Number.isFinite(expected))) {
+    return expect(Number.isFinite(actual), `${what}: ${actual} vs R ${expected ?? "NA"}`).toBe(false);
+  }
   expect(Math.abs(actual! - expected!), `${what}: ${actual} vs R ${expected}`).toBeLessThanOrEqual(tol * Math.max(1, Math.abs(expected!)));
 }
 

@@ -1,7 +1,8 @@
 /**
  * The shapes of the reference.json files written by the R survey scripts in tests/reference/
- * (r-survey-replicate, r-survey-multistage, r-survey-raoscott): one array entry per group (or the
- * whole sample), `null` where R gives NA.
+ * (r-survey-replicate, r-survey-multistage, r-survey-raoscott, r-survey-deff, r-survey-replicate-logit,
+ * all with the writers of json.R): one array entry per group (or the whole sample), `null` where R
+ * gives NA or NaN, ±1e999 (which JSON.parse reads as ±Infinity) where R gives ±Inf.
  */
 export type Numbers = Array<number | null>;
 

@@ -7,8 +7,8 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
 /**
  * The decoder of a file read once, chunk by chunk, whose encoding `chooseEncoding`'s rule decides
- * from all its bytes — without a second pass. Each chunk's evidence (`Utf8Evidence`, and any NUL
- * byte) is taken by `observe` before the chunk is decoded. It decodes as UTF-8 until the first byte
+ * from all its bytes — without a second pass. Each chunk's evidence (`Utf8Evidence`, a NUL byte
+ * among it) is taken by `observe` before the chunk is decoded. It decodes as UTF-8 until the first byte
  * that cannot be UTF-8; if no valid multi-byte UTF-8 character came before (or in that chunk),
  * every byte before it was ASCII, which both encodings read alike, and it decodes as Windows-1252
  * from there on. `end` closes the evidence before the last record is decoded; `finish` then gives the rule's answer on the whole file: UTF-8, Windows-1252 (what
@@ -20,8 +20,6 @@ export class AdaptiveDecoder implements TextDecoder {
   private current: TextDecoder;
   private readonly evidence = new Utf8Evidence();
   private readonly head: number[] = [];
-  private seen = 0;
-  private nulAt = -1;
 
   constructor(private readonly asked?: Encoding) {
     this.current = textDecoderFor(asked === "windows-1252" ? "windows-1252" : "utf-8");
@@ -37,12 +35,7 @@ export class AdaptiveDecoder implements TextDecoder {
 
   /** Takes the evidence of the next chunk, before any of it is decoded. */
   observe(chunk: Uint8Array): void {
-    if (this.nulAt < 0) {
-      const at = chunk.indexOf(0);
-      if (at >= 0) this.nulAt = this.seen + at;
-    }
     for (let i = 0; this.head.length < 3 && i < chunk.length; i++) this.head.push(chunk[i] as number);
-    this.seen += chunk.length;
     this.evidence.push(chunk);
     this.decide();
   }
@@ -78,9 +71,7 @@ export class AdaptiveDecoder implements TextDecoder {
    * file mixing encodings `E_ENCODING` naming the first bad byte and, when given, its row.
    */
   finish(row?: number): Encoding {
-    if (this.nulAt >= 0) {
-      throw binaryFileError(this.nulAt);
-    }
+    if (this.evidence.firstNul >= 0) throw binaryFileError(this.evidence.firstNul);
     if (this.decidedByAsking()) return "windows-1252";
     return encodingFromEvidence(this.evidence, this.asked, row === undefined ? undefined : () => row);
   }

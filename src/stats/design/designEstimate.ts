@@ -1,6 +1,7 @@
 import { argumentError } from "../../errors";
 import type { FinalDesignTally } from "../../tally/designTally";
 import { linearizedVariance, type VarianceOptions } from "./linearizedVariance";
+import { withoutReplacementFactor } from "./withoutReplacementFactor";
 
 /** A design-based estimate (R `svymean` / `svytotal` with `deff = TRUE`). */
 export interface DesignEstimate {
@@ -13,6 +14,8 @@ export interface DesignEstimate {
   /**
    * Design effect as R `deff = TRUE`: V / V_srswor with V_srswor = s²_w·(N̂ − n)/(N̂·n),
    * N̂ = Σw (even without an fpc), s²_w = Σw(y − ȳ)²/Σw · n/(n − 1); totals multiply V_srswor by N̂².
+   * Not finite where R's is not: Inf when N̂ = n (no weights), NaN when N̂ < n or V = V_srswor = 0
+   * (see `withoutReplacementFactor`).
    */
   deff: number;
   /** Design effect as R `deff = "replace"`: V / (s²_w / n) (totals: times N̂²). */
@@ -81,8 +84,8 @@ export function estimateFromTally(
   const spread = design.sumWU2[a]! - mean * mean * Yb;
   const s2 = spread <= 1e-10 * design.sumWU2[a]! ? 0 : (spread / Yb) * (n / (n - 1));
   const scale = kind === "total" ? Yb * Yb : 1;
-  const deff = variance / ((s2 * scale * (Yb - n)) / (Yb * n));
   const deffReplace = variance / ((s2 * scale) / n);
+  const deff = deffReplace / withoutReplacementFactor(Yb, n);
   return {
     estimate,
     se: Math.sqrt(variance),

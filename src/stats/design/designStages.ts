@@ -1,5 +1,6 @@
 import { SurveyError, argumentError } from "../../errors";
-import { setStratumFpc, spreadsheetRow, type DesignColumnNames, type FinalDesignTally, type Id, type NumericArray, type Subsample } from "../../tally/designTally";
+import { setStratumFpc } from "../../survey/designCellChecks";
+import { spreadsheetRow, type DesignColumnNames, type FinalDesignTally, type Id, type NumericArray, type Subsample } from "../../tally/designTally";
 import type { DesignInput } from "./prepareDesign";
 import { prepareDesign } from "./prepareDesign";
 

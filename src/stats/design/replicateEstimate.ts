@@ -2,6 +2,8 @@ import { argumentError } from "../../errors";
 import type { NumericArray } from "../../tally/designTally";
 import type { DesignEstimate } from "./designEstimate";
 import { replicateDf, replicateVariance, type ReplicateVarianceSettings } from "./replicateVariance";
+import { withoutReplacementFactor } from "./withoutReplacementFactor";
+import { quasibinomialRefit } from "../quasibinomialFit";
 
 /** A replicate-weight design: full-sample weights and R replicate columns of full analysis weights. */
 export interface ReplicateDesign extends ReplicateVarianceSettings {
@@ -11,10 +13,9 @@ export interface ReplicateDesign extends ReplicateVarianceSettings {
   replicates: readonly NumericArray[];
 }
 
-/** A design-based estimate with its replicate estimates θ_1 … θ_R (NaN where a replicate leaves the domain empty). */
 /** An estimate with its replicate variance, and the replicates' own estimates. */
 export interface ReplicateEstimate extends DesignEstimate {
-  /** The estimate recomputed with each replicate's weights. */
+  /** The estimate recomputed with each replicate's weights, θ_1 … θ_R (NaN where a replicate leaves the domain empty). */
   thetas: Float64Array;
 }
 
@@ -24,7 +25,8 @@ export interface ReplicateEstimate extends DesignEstimate {
  * a domain as `svyby` forms it, `design[domain, ]`): every replicate column recomputes the
  * estimate, `replicateVariance` combines them, and df is the rank of the domain rows' replicate
  * weights minus one (`degf` of the subset). deff divides V by s²_w/n·(N̂ − n)/N̂ with
- * s²_w = n/(n − 1)·Σw(y − ȳ)²/Σw over the domain (`svyvar`; totals times N̂²), as R.
+ * s²_w = n/(n − 1)·Σw(y − ȳ)²/Σw over the domain (`svyvar`; totals times N̂²), as R — but NaN where
+ * N̂ < n, where R's is negative (see `withoutReplacementFactor`).
  *
  * @param design - The full-sample weights, the replicate weights, and the variance settings.
  * @param ys - The variables.
@@ -83,7 +85,7 @@ export function replicateEstimates(design: ReplicateDesign, ys: readonly Numeric
       estimate,
       se: Math.sqrt(variance),
       variance,
-      deff: variance / ((srs * (sumWeights - n)) / sumWeights),
+      deff: variance / srs / withoutReplacementFactor(sumWeights, n),
       deffReplace: variance / srs,
       df,
       n,
@@ -96,13 +98,16 @@ export function replicateEstimates(design: ReplicateDesign, ys: readonly Numeric
 
 /**
  * The replicate standard error of logit p̂ — what R's `svyciprop(method = "logit")` uses on a
- * replicate design: its `svyglm` refits the intercept-only logistic model on every replicate, whose
- * coefficient is logit θ_r, and combines them by `svrVar`. Not finite when a replicate's
- * proportion is 0 or 1 (R's fit does not converge there): NaN, or Infinity with `mse`.
+ * replicate design: its `svyglm` refits the intercept-only logistic model on every replicate by
+ * `glm.fit` from the full-sample coefficient (here logit p̂), and combines the replicates' coefficients by
+ * `svrVar`. A replicate's coefficient is where that refit stops (`quasibinomialRefit`): logit θ_r
+ * to about 1e-11 when 0 < θ_r < 1, and a finite number near ∓23 when θ_r is 0 or 1 (a rare
+ * category no row of the replicate has), whose maximum is at ∓∞ — R's SE then is large but finite,
+ * and so is svyprop's. A replicate that leaves the domain empty (θ_r NaN) is dropped, as R's.
  *
  * @param estimate - A replicate estimate of a proportion, with its replicates' estimates.
  * @param settings - The replicate variance's multipliers and centre.
- * @returns The SE of logit p̂ (not finite when a replicate's proportion is 0 or 1).
+ * @returns The SE of logit p̂ (NaN when p̂ is 0 or 1: R's svyglm refuses an infinite coefficient).
  *
  * @example
  * ```ts
@@ -114,11 +119,16 @@ export function replicateEstimates(design: ReplicateDesign, ys: readonly Numeric
  * const [mean] = replicateEstimates({ weights: [1, 1, 1, 1, 1], replicates, ...settings }, [[1, 0, 1, 0, 1]], Uint8Array.of(1, 1, 1, 1, 1), "mean");
  * // The replicates' logits are log(1) (a "yes" dropped) and log(3) (a "no" dropped).
  * replicateLogitSE(mean!, settings); // → 1.0764
+ * // With one "yes" in 5, the replicate that drops it has no "yes": R's refit stops near −23.
+ * const [rare] = replicateEstimates({ weights: [1, 1, 1, 1, 1], replicates, ...settings }, [[1, 0, 0, 0, 0]], Uint8Array.of(1, 1, 1, 1, 1), "mean");
+ * replicateLogitSE(rare!, settings); // → 17.3182
  * ```
  */
 export function replicateLogitSE(estimate: ReplicateEstimate, settings: ReplicateVarianceSettings): number {
-  const logit = (p: number) => Math.log(p / (1 - p));
-  return Math.sqrt(replicateVariance(estimate.thetas.map(logit), logit(estimate.estimate), settings));
+  // svyglm's full-sample fit stops within about 1e-8 of logit p̂: the refits start there (the SE moves by less than 1e-8)
+  const coefficient = Math.log(estimate.estimate / (1 - estimate.estimate));
+  if (!Number.isFinite(coefficient)) return Number.NaN;
+  return Math.sqrt(replicateVariance(estimate.thetas.map((theta) => quasibinomialRefit(theta, coefficient)), coefficient, settings));
 }
 
 /** The indices of the domain's rows. */

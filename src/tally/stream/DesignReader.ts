@@ -1,6 +1,5 @@
 import type { DesignSpec } from "../../codebook";
 import { samplingStages } from "../../codebook/samplingStages";
-import { SurveyError } from "../../errors";
 import type { RecordBatch } from "../../load/stream/CsvRecordScanner";
 import { decodeField } from "../../load/stream/decodeField";
 import { designNumber } from "../../survey/readDesignColumns";
@@ -40,16 +39,8 @@ export class DesignReader {
   private readonly psuSlotOfCell: Map<number, number>[] = [];
 
   constructor(design: DesignSpec, columns: ColumnPlaces, batchSize: number) {
-    const field = (name: string): number => {
-      const index = columns.place.get(name);
-      if (index === undefined) {
-        throw new SurveyError("E_CODEBOOK", `the design names a column the file does not have; columns are: ${columns.header.join(", ")}`, {
-          column: name,
-          path: "design",
-        });
-      }
-      return index;
-    };
+    // Every design column is in the file: `columnPlaces` refuses one it lacks (`requireColumns`).
+    const field = (name: string): number => columns.place.get(name) as number;
     const { weights, strata } = design;
     const [{ cluster, fpc }] = samplingStages(design);
     this.fields = {

@@ -1,4 +1,5 @@
-import { checkWeight, setStratumFpc, type DesignColumnNames } from "../designTally";
+import { checkWeight, setStratumFpc } from "../../survey/designCellChecks";
+import type { DesignColumnNames } from "../designTally";
 
 /** A stratum of streamed records, with the sums that every question's design tally shares. */
 export interface SlotStratum {

@@ -11,12 +11,10 @@ export interface ColumnPlaces {
   place: ReadonlyMap<string, number>;
   /** The field numbers kept, in place order (the scanner's `keep`). */
   fields: number[];
-  /** The file's header, to list its columns when the codebook names one it lacks. */
-  header: readonly string[];
 }
 
-/** The places of the codebook's columns in a file with this header (`requireColumns` refuses a missing or duplicated one, as the in-memory path does). */
+/** The places of the codebook's columns in a file with this header (`requireColumns` refuses a missing or duplicated one — a design's too — as the in-memory path does). */
 export function columnPlaces(header: readonly string[], codebook: Codebook): ColumnPlaces {
   const fieldOf = requireColumns(header, codebook);
-  return { place: new Map([...fieldOf.keys()].map((name, place) => [name, place])), fields: [...fieldOf.values()], header };
+  return { place: new Map([...fieldOf.keys()].map((name, place) => [name, place])), fields: [...fieldOf.values()] };
 }

@@ -1,7 +1,7 @@
 import type { Codebook } from "../../codebook";
 import { SurveyError } from "../../errors";
 import { concatBytes } from "../../load/stream/concatBytes";
-import { CsvRecordScanner } from "../../load/stream/CsvRecordScanner";
+import { CsvRecordScanner, type RecordBatch } from "../../load/stream/CsvRecordScanner";
 import { readHeader, type CsvHeader } from "../../load/stream/readHeader";
 import { Utf8Evidence } from "../../load/Utf8Evidence";
 import { StreamTallier, type PartTally } from "./StreamTallier";
@@ -35,7 +35,7 @@ export interface ChunkTallyOptions {
 }
 
 /** `Utf8Evidence`'s findings, as they cross a thread boundary. */
-type EncodingEvidence = Pick<Utf8Evidence, "firstInvalid" | "invalidByte" | "multibyte">;
+type EncodingEvidence = Pick<Utf8Evidence, "firstInvalid" | "invalidByte" | "multibyte" | "firstNul">;
 
 /** A stream's tallies, plus what a caller joining parts of a file needs. */
 export interface ChunkTally extends PartTally {
@@ -52,21 +52,43 @@ export interface ChunkTally extends PartTally {
 /**
  * Tallies a stream of CSV bytes in one pass and bounded memory: `CsvRecordScanner` finds the
  * records, `StreamTallier` codes and counts them. Rows in the result are spreadsheet rows
- * counted from `linesBefore`.
+ * counted from `linesBefore`. An error of the tallier (a codebook column the file lacks, a bad
+ * weight) is kept until every byte is scanned, so that what the bytes say comes first.
  */
 export async function tallyChunks(chunks: AsyncIterable<Uint8Array>, codebook: Codebook, options: ChunkTallyOptions): Promise<ChunkTally> {
   let scanner: CsvRecordScanner | undefined;
   let tallier: StreamTallier | undefined;
+  /** The tallier's error (a column the file lacks, a bad weight): thrown once every byte is scanned. */
+  let refusal: SurveyError | undefined;
+  let records = 0;
   let pending: Uint8Array | undefined;
   let headerLines = 0;
   let delimiter = options.header?.delimiter ?? ",";
   const evidence = new Utf8Evidence(options.startOffset ?? 0);
+  const refuse = (error: unknown): void => {
+    if (!(error instanceof SurveyError)) throw error;
+    refusal = error;
+    tallier = undefined;
+  };
   const start = (header: Pick<CsvHeader, "names" | "delimiter">): CsvRecordScanner => {
     delimiter = header.delimiter;
-    tallier = new StreamTallier(codebook, header.names, header.delimiter, options.decoder, BATCH_SIZE, options.designTallies === true, options.issueLimit, options.by);
-    return new CsvRecordScanner(header.delimiter.charCodeAt(0), tallier.batch, {
-      keep: tallier.keptFields,
-      batchSize: tallier.batchSize,
+    try {
+      tallier = new StreamTallier(codebook, header.names, header.delimiter, options.decoder, BATCH_SIZE, options.designTallies === true, options.issueLimit, options.by);
+    } catch (error) {
+      refuse(error);
+    }
+    const onBatch = (bytes: Uint8Array, batch: RecordBatch): void => {
+      records += batch.count;
+      try {
+        tallier?.batch(bytes, batch);
+      } catch (error) {
+        refuse(error);
+      }
+    };
+    // Refused, the records are still scanned (for the file's own errors) but no field is kept.
+    return new CsvRecordScanner(header.delimiter.charCodeAt(0), onBatch, {
+      keep: tallier?.keptFields ?? [],
+      batchSize: tallier?.batchSize ?? BATCH_SIZE,
       linesBefore: (options.linesBefore ?? 0) + headerLines,
       skipBlankRecords: true,
       describe: { names: header.names, decoder: options.decoder },
@@ -97,7 +119,10 @@ export async function tallyChunks(chunks: AsyncIterable<Uint8Array>, codebook: C
     scanner.push((pending as Uint8Array).subarray(header.dataStart));
   }
   const end = scanner.finish({ allowOpenQuote: options.partOfFile === true });
-  const part = (tallier as StreamTallier).finish();
-  const { firstInvalid, invalidByte, multibyte } = options.partOfFile ? evidence : evidence.finish();
-  return { ...part, lineBreaks: end.lineBreaks + headerLines, endedInQuotes: end.endedInQuotes, evidence: { firstInvalid, invalidByte, multibyte }, delimiter };
+  // As in memory, the file's own errors come first (an unterminated quote, above), then `E_NO_ROWS`
+  // (a header alone: no tallies, `tallyFile` refuses it), then the codebook's columns and the design's cells.
+  if (refusal !== undefined && records > 0) throw refusal;
+  const part = tallier?.finish() ?? { tallies: new Map(), accounts: {}, issues: [], rowsRead: 0 };
+  const { firstInvalid, invalidByte, multibyte, firstNul } = options.partOfFile ? evidence : evidence.finish();
+  return { ...part, lineBreaks: end.lineBreaks + headerLines, endedInQuotes: end.endedInQuotes, evidence: { firstInvalid, invalidByte, multibyte, firstNul }, delimiter };
 }

@@ -1,3 +1,4 @@
+import { noAnswerRows } from "../../load/noAnswerRows";
 import { parseCodebook, type Codebook } from "../../codebook";
 import { groupingQuestion } from "../../codebook/groupingQuestion";
 import { argumentError, SurveyError } from "../../errors";
@@ -6,6 +7,7 @@ import type { Source } from "../../load/readSourceText";
 import { isFilePath, sourceChunks } from "../../load/stream/sourceChunks";
 import { encodingFromEvidence } from "../../load/decodeBytes";
 import { Utf8Evidence } from "../../load/Utf8Evidence";
+import { binaryFileError } from "../../load/rejectBinary";
 import { rereadable, rowAtStreamOffset } from "../../load/stream/rowAtStreamOffset";
 import { sniffDelimiterOf } from "../../load/stream/readHeader";
 import { textDecoderFor } from "../../load/stream/textDecoderFor";
@@ -107,36 +109,38 @@ export async function tallyFile(source: Source, codebook: Codebook, options: Tal
   const result = await tallyEncoded(source, checked, options);
   if (result.report.rowsRead === 0) {
     // As `readTable` refuses it: a header alone is no survey.
-    throw new SurveyError("E_NO_ROWS", "the file has a header but no answer rows");
+    throw noAnswerRows();
   }
   return { ...result, report: { ...result.report, warnings: reportWarnings(checked, result.report) } };
 }
 
 /**
  * Tallies in the encoding asked for, or else as UTF-8 while gathering the evidence of every byte;
- * `chooseEncoding`'s rule then decides on the whole file, as the in-memory path decides: a file
- * that is not UTF-8 and holds no UTF-8 character is tallied again as Windows-1252 (a file or
- * bytes; a stream cannot be read twice), and one that mixes encodings is an `E_ENCODING` naming
- * the first bad byte's offset and row.
+ * `chooseEncoding`'s rule then decides on the whole file, as the in-memory path decides: a NUL byte
+ * anywhere is `E_BINARY_FILE`, before anything else; a file that is not UTF-8 and holds no UTF-8
+ * character is tallied again as Windows-1252 (a file or bytes; a stream cannot be read twice), and
+ * one that mixes encodings is an `E_ENCODING` naming the first bad byte's offset and row.
  */
 async function tallyEncoded(source: Source, codebook: Codebook, options: TallyFileOptions): Promise<FileTallyResult> {
-  if (options.encoding === "windows-1252") return tallyWithEncoding(source, codebook, options, "windows-1252");
+  const asked = options.encoding === "windows-1252" ? "windows-1252" : (options.encoding ?? "utf-8");
   let first: FileTallyResult;
   try {
-    first = await tallyWithEncoding(source, codebook, options, options.encoding ?? "utf-8");
+    first = await tallyWithEncoding(source, codebook, options, asked);
   } catch (error) {
     // An error met before the end (a column name or a weight read as UTF-8) must not hide what the
     // whole file's bytes decide: the in-memory path decides the encoding first.
     if (!(error instanceof SurveyError) || !rereadable(source)) throw error;
     const evidence = new Utf8Evidence();
     for await (const chunk of sourceChunks(source)) evidence.push(chunk);
-    if (evidence.finish().firstInvalid < 0) throw error;
+    if (evidence.finish().firstNul >= 0) throw binaryFileError(evidence.firstNul);
+    if (asked === "windows-1252" || evidence.firstInvalid < 0) throw error;
     const delimiter = options.delimiter ?? sniffDelimiterOf(await firstBytes(source), new TextDecoder("windows-1252"));
     const row = await rowAtStreamOffset(source, evidence.firstInvalid, delimiter);
     encodingFromEvidence(evidence, options.encoding, () => row);
     return tallyWithEncoding(source, codebook, options, "windows-1252");
   }
-  if (first.evidence.firstInvalid < 0) return first;
+  if (first.evidence.firstNul >= 0) throw binaryFileError(first.evidence.firstNul);
+  if (asked === "windows-1252" || first.evidence.firstInvalid < 0) return first;
   const rowOf = rereadable(source) ? await rowAtStreamOffset(source, first.evidence.firstInvalid, first.delimiter) : undefined;
   encodingFromEvidence(first.evidence, options.encoding, rowOf === undefined ? undefined : () => rowOf);
   if (!rereadable(source)) {

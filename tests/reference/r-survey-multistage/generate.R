@@ -11,17 +11,7 @@ suppressMessages(library(survey))
 data(api)
 here <- "tests/reference/r-survey-multistage"
 
-# Non-finite numbers (NA, Inf) are written null.
-num <- function(x) {
-  x <- as.numeric(x)
-  paste0("[", paste(ifelse(is.finite(x), sprintf("%.17g", x), "null"), collapse = ","), "]")
-}
-str <- function(x) paste0("[", paste0('"', x, '"', collapse = ","), "]")
-obj <- function(...) {
-  fields <- list(...)
-  paste0("{", paste0('"', names(fields), '":', unlist(fields), collapse = ","), "}")
-}
-q <- function(x) sprintf('"%s"', x)
+source("tests/reference/json.R")
 export <- function(d, name) {
   for (column in names(d)) if (is.double(d[[column]])) d[[column]] <- ifelse(is.na(d[[column]]), NA, sprintf("%.17g", d[[column]]))
   path <- file.path(here, paste0(name, ".csv"))

@@ -7,16 +7,7 @@
 #   Rscript tests/reference/r-survey-raoscott/generate.R > tests/reference/r-survey-raoscott/reference.json
 suppressMessages(library(survey))
 data(api)
-num <- function(x) {
-  x <- as.numeric(x)
-  paste0("[", paste(ifelse(is.finite(x), sprintf("%.17g", x), "null"), collapse = ","), "]")
-}
-str <- function(x) paste0("[", paste0('"', x, '"', collapse = ","), "]")
-obj <- function(...) {
-  fields <- list(...)
-  paste0("{", paste0('"', names(fields), '":', unlist(fields), collapse = ","), "}")
-}
-q <- function(x) sprintf('"%s"', x)
+source("tests/reference/json.R")
 numeric_data <- function(name) read.csv(file.path("tests/reference/r-survey-numeric", paste0(name, ".csv")))
 replicate_data <- function(name) read.csv(file.path("tests/reference/r-survey-replicate", paste0(name, ".csv")))
 

@@ -11,17 +11,7 @@ data(api)
 data(scd)
 here <- "tests/reference/r-survey-replicate"
 
-# Non-finite numbers (NA, and the Inf deff of a sample that is its whole population) are written null.
-num <- function(x) {
-  x <- as.numeric(x)
-  paste0("[", paste(ifelse(is.finite(x), sprintf("%.17g", x), "null"), collapse = ","), "]")
-}
-str <- function(x) paste0("[", paste0('"', x, '"', collapse = ","), "]")
-obj <- function(...) {
-  fields <- list(...)
-  paste0("{", paste0('"', names(fields), '":', unlist(fields), collapse = ","), "}")
-}
-q <- function(x) sprintf('"%s"', x)
+source("tests/reference/json.R")
 
 # The sample's variables, its full-sample weights and its replicate analysis weights, written and read back.
 export <- function(variables, pw, repweights, name) {
