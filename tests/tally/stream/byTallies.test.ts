@@ -111,6 +111,7 @@ describe("estimate --by streamed", () => {
     const rows = await compare({ csv: generated, codebook, by: "sex" });
     expect(rows.some((row) => row.group?.sex === "X")).toBe(false);
     const missingSex = generated.replace(/,F,/g, (match, offset: number) => (offset % 7 === 0 ? ",NA," : match));
+    expect(missingSex.match(/,NA,/g)?.length ?? 0).toBeGreaterThan((generated.match(/,NA,/g)?.length ?? 0) + 20);
     await compare({ csv: missingSex, codebook: parseCodebook(generatedBase), by: "sex" });
   });
 
