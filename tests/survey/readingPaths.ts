@@ -17,6 +17,9 @@ export type PathOutcome =
       tallies: Record<string, ReturnType<typeof plainTally>>;
       /** Per categorical question, its estimate rows (design-based when the design is tallied), or the error estimating it. */
       estimates: Record<string, unknown>;
+      /** Split by the codebook's first binary, single-choice or Likert question (`groupingOf`): the tallies and estimate rows. */
+      byTallies?: Record<string, ReturnType<typeof plainTally>>;
+      byEstimates?: Record<string, unknown>;
     };
 
 /** How both paths read the file. */
@@ -35,16 +38,25 @@ export interface ReadingOptions {
  * report (accounts, issues in order with row, column, value, reason and code, omitted issues,
  * warnings), tallies and estimates (to 1e-11: the design's sums are added in another order).
  * Estimates are compared where the stream can make them: no design, or one it tallies
- * (`streamableDesign`). Returns the in-memory outcome, for the caller's own expectations.
+ * (`streamableDesign`). Split by the codebook's first binary, single-choice or Likert question,
+ * the tallies and estimates by group too (`tallyFile`'s `by`, read again only for a design: a
+ * split stream keeps the design's sums per group only). Returns the in-memory outcome, for the
+ * caller's own expectations.
  */
 export async function expectPathsAgree(file: string, codebook: Codebook, options: ReadingOptions & { chunkSize?: number; threads?: number[] } = {}): Promise<PathOutcome> {
   const { chunkSize = 7, threads = [1, 2], ...reading } = options;
   const memory = await inMemory(file, codebook, reading);
+  const by = groupingOf(codebook);
+  const withDesign = streamableDesign(codebook.design);
   for (const workers of threads) {
     const streamed = await outcomeOf(async () => {
-      const result = await tallyFile(file, codebook, { ...reading, workers, chunkSize, designTallies: streamableDesign(codebook.design) });
+      const read = { ...reading, workers, chunkSize, designTallies: withDesign };
+      const result = await tallyFile(file, codebook, { ...read, ...(by === undefined || withDesign ? {} : { by }) });
+      const split = by === undefined ? undefined : withDesign ? await tallyFile(file, codebook, { ...read, by }) : result;
       const questions = estimatedQuestions(codebook, [...result.tallies.keys()]);
       const rows = (id: string) => estimatesFromTallies({ tallies: result.tallies, designTallies: result.designTallies, rowsRead: result.report.rowsRead }, codebook, [id]);
+      const byRows = (id: string, tallied: NonNullable<typeof split>) =>
+        estimatesFromTallies({ tallies: tallied.byTallies as Map<string, Tally>, designTallies: tallied.byDesignTallies, rowsRead: tallied.report.rowsRead }, codebook, [id]);
       return {
         rowsRead: result.report.rowsRead,
         encoding: result.encoding,
@@ -52,6 +64,12 @@ export async function expectPathsAgree(file: string, codebook: Codebook, options
         report: result.report,
         tallies: Object.fromEntries([...result.tallies].map(([id, tally]) => [id, plainTally(tally)])),
         estimates: Object.fromEntries(questions.map((id) => [id, outcomeOfSync(() => rows(id))])),
+        ...(split === undefined
+          ? {}
+          : {
+              byTallies: Object.fromEntries([...(split.byTallies ?? [])].map(([id, tally]) => [id, plainTally(tally)])),
+              byEstimates: Object.fromEntries(questions.map((id) => [id, outcomeOfSync(() => byRows(id, split))])),
+            }),
       };
     });
     expect(streamed, `tallyFile on ${workers} thread(s), chunks of ${chunkSize} bytes`).toEqual(approximately(memory));
@@ -64,6 +82,8 @@ async function inMemory(file: string, codebook: Codebook, options: ReadingOption
     const survey = await loadSurvey(file, { codebook, ...options });
     const estimable = survey.designColumns === undefined || streamableDesign(survey.design);
     const questions = estimable ? estimatedQuestions(codebook, [...survey.answers.keys()]) : [];
+    const by = groupingOf(codebook);
+    const categorical = [...survey.answers].filter(([, coded]) => coded.kind !== "numeric");
     return {
       rowsRead: survey.report.rowsRead,
       encoding: survey.readWith?.encoding,
@@ -71,8 +91,19 @@ async function inMemory(file: string, codebook: Codebook, options: ReadingOption
       report: survey.report,
       tallies: Object.fromEntries([...survey.answers].map(([id, coded]) => [id, plainTally(tallyAnswers(coded))])),
       estimates: Object.fromEntries(questions.map((id) => [id, outcomeOfSync(() => estimate(survey, id))])),
+      ...(by === undefined
+        ? {}
+        : {
+            byTallies: Object.fromEntries(categorical.map(([id, coded]) => [id, plainTally(tallyAnswers(coded, survey.answers.get(by)))])),
+            byEstimates: Object.fromEntries(questions.map((id) => [id, outcomeOfSync(() => estimate(survey, id, { by }))])),
+          }),
     };
   });
+}
+
+/** The codebook's first binary, single-choice or Likert question: the one both paths split by. */
+function groupingOf(codebook: Codebook): string | undefined {
+  return codebook.questions.find((question) => question.type === "binary" || question.type === "single" || question.type === "likert")?.id;
 }
 
 /** The questions both paths estimate proportions of: the categorical ones (a numeric question has no categories). */

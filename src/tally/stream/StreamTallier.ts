@@ -9,11 +9,10 @@ import { countStatuses } from "../../survey/countStatuses";
 import { questionsFilterLooksAt } from "../../survey/SurveyBuilder";
 import type { CodedAnswers, DataIssue, OmittedIssues, QuestionAccount } from "../../survey";
 import { IssueLog } from "../../survey/IssueLog";
-import { mergeTallies } from "../mergeTallies";
 import { tallyAnswers } from "../tallyAnswers";
 import type { Tally } from "../types";
 import type { DesignTally } from "../designTally";
-import { emptyAccount } from "./accounting";
+import { addTally, emptyAccount } from "./accounting";
 import { StreamDesignTallies } from "./StreamDesignTallies";
 import { QuestionReader } from "./QuestionReader";
 import { columnPlaces } from "./columnPlaces";
@@ -39,8 +38,9 @@ export interface PartTally {
   /** Split by a grouping question: per categorical question (multi-selects too), its tally by group (`Tally.by`). */
   byTallies?: Map<string, Tally>;
   /**
-   * Split by a grouping question, with a design: per categorical question, the design tally of
-   * G·(1 + k) columns, group-major: for each group g, [answered ∧ in g, category 1 ∧ in g, …].
+   * Split by a grouping question, with a design (instead of `designTallies`): per categorical
+   * question, the design tally of G·(1 + k) columns, group-major: for each group g,
+   * [answered ∧ in g, category 1 ∧ in g, …].
    */
   byDesignTallies?: Map<string, DesignTally>;
 }
@@ -102,6 +102,9 @@ export function streamableDesign(design: DesignSpec | undefined): design is Desi
  * very functions `surveyFromTable` and `estimate` use — `applyFilters` for denominators and
  * skip-logic violations, `tallyAnswers` for counts — before `mergeTallies` adds it to the
  * running tallies. Memory is bounded by the batch size and the categories, never by the file.
+ * Split by a grouping question, the grouping question is coded per row too, and once the filters
+ * have settled each record's group, value-counting questions count (value, group) pairs
+ * (`QuestionReader.countGroups`) and the others `tallyAnswers(answers, group)` per batch.
  */
 export class StreamTallier {
   private readonly readers: QuestionReader[];
@@ -168,16 +171,17 @@ export class StreamTallier {
     });
     this.grouping = this.readers.find((reader) => reader.question.id === by);
     this.groupedReaders = split ? this.readers.filter((reader) => reader.question.type !== "numeric") : [];
+    // Split by a group, the design's sums are kept per group only (half the memory of keeping both).
     const designQuestions = this.readers
       .filter((reader) => designed(reader.question))
-      .map((reader) => ({ id: reader.question.id, columns: 1 + reader.categories.length, multi: reader.question.type === "multi" }));
+      .map((reader) => ({
+        id: reader.question.id,
+        columns: 1 + reader.categories.length,
+        multi: reader.question.type === "multi",
+        ...(split ? { groupedBy: { question: split.question, groups: split.groups.length } } : {}),
+      }));
     this.designIds = designQuestions.map((question) => question.id);
-    this.design =
-      design &&
-      new StreamDesignTallies(design, columns, batchSize, [
-        ...designQuestions,
-        ...(split ? designQuestions.map((question) => ({ ...question, groupedBy: { question: split.question, groups: split.groups.length } })) : []),
-      ]);
+    this.design = design && new StreamDesignTallies(design, columns, batchSize, designQuestions);
     this.rowReaders = this.readers.filter((reader) => !reader.countsValues);
     this.filterCodebook = { ...codebook, questions: codebook.questions.filter((question) => coded.has(question.id)) };
   }
@@ -212,16 +216,14 @@ export class StreamTallier {
       accounts[id] = account;
     }
     const byTallies = this.grouping && new Map(this.groupedReaders.map((reader) => [reader.question.id, this.byTally(reader)]));
-    const designTallies = this.design?.toDesignTallies();
-    const designIds = this.designIds;
+    const designTallies = this.design && new Map(this.design.toDesignTallies().map((tally, q) => [this.designIds[q] as string, tally]));
     return {
       tallies,
       accounts,
       ...this.issues.toReport(),
       rowsRead: this.rowsRead,
-      ...(designTallies ? { designTallies: new Map(designIds.map((id, q) => [id, designTallies[q] as DesignTally])) } : {}),
       ...(byTallies ? { byTallies } : {}),
-      ...(designTallies && byTallies ? { byDesignTallies: new Map(designIds.map((id, q) => [id, designTallies[designIds.length + q] as DesignTally])) } : {}),
+      ...(designTallies ? (byTallies ? { byDesignTallies: designTallies } : { designTallies }) : {}),
     };
   }
 
@@ -254,8 +256,8 @@ export class StreamTallier {
     for (const reader of this.rowReaders) {
       const id = reader.question.id;
       const coded = answers.get(id) as CodedAnswers;
-      addTo(this.batchTallies, tallyAnswers(coded));
-      if (groups && reader.question.type !== "numeric") addTo(this.batchByTallies, tallyAnswers(coded, groups));
+      addTally(this.batchTallies, tallyAnswers(coded));
+      if (groups && reader.question.type !== "numeric") addTally(this.batchByTallies, tallyAnswers(coded, groups));
       const account = this.batchAccounts.get(id) ?? emptyAccount();
       countStatuses(account, coded.codes);
       this.batchAccounts.set(id, account);
@@ -275,10 +277,4 @@ export class StreamTallier {
       reason: `has ${fieldCount} fields where the header has ${this.width}; left out of every question`,
     });
   }
-}
-
-/** Adds a batch's tally to the running tally of its question in `running`. */
-function addTo(running: Map<string, Tally>, tally: Tally): void {
-  const sum = running.get(tally.question);
-  running.set(tally.question, sum ? mergeTallies(sum, tally) : tally);
 }

@@ -1,6 +1,7 @@
 import { AnswerStatus } from "../../codebook";
 import type { QuestionAccount } from "../../survey";
 import type { CellCoding } from "../../survey/codeRawCells";
+import { mergeTallies } from "../mergeTallies";
 import type { Tally } from "../types";
 
 /** An account with nothing counted yet. */
@@ -41,4 +42,10 @@ export function addGroupCoding(tally: Tally, slot: number, coding: CellCoding, t
   tally.bases[slot]! += times;
   if (multi) for (const option of coding.selected) tally.counts[slot * k + option]! += times;
   else tally.counts[slot * k + coding.code]! += times;
+}
+
+/** Adds a tally (of a batch, or of a part of a file) to the running tally of its question in `running`. */
+export function addTally(running: Map<string, Tally>, tally: Tally): void {
+  const sum = running.get(tally.question);
+  running.set(tally.question, sum ? mergeTallies(sum, tally) : tally);
 }

@@ -1,9 +1,8 @@
 import type { QuestionAccount, ValidationReport } from "../../survey";
 import { IssueLog } from "../../survey/IssueLog";
 import { mergeDesignTallies, type DesignTally } from "../designTally";
-import { mergeTallies } from "../mergeTallies";
 import type { Tally } from "../types";
-import { emptyAccount } from "./accounting";
+import { addTally, emptyAccount } from "./accounting";
 import { Utf8Evidence } from "../../load/Utf8Evidence";
 import type { ChunkTally } from "./tallyChunks";
 
@@ -18,7 +17,7 @@ export interface FileTally {
   /** Split by a grouping question (`TallyFileOptions.by`): per categorical question, its tally by group (`Tally.by`). */
   byTallies?: Map<string, Tally>;
   /**
-   * Split by a grouping question, with `designTallies`: per categorical question, the design tally
+   * Split by a grouping question, with `designTallies` (instead of them): per categorical question, the design tally
    * of G·(1 + k) columns, group-major — for group g, [answered ∧ in g, category 1 ∧ in g, …,
    * category k ∧ in g] — that `estimatesFromDesignTally` turns into one row per group and category.
    */
@@ -50,8 +49,8 @@ export function joinParts(parts: readonly ChunkTally[], linesBefore: number, iss
     evidence.join(part.evidence);
     if (part.designTallies) designTallies = joinDesignTallies(designTallies, part.designTallies, offset);
     if (part.byDesignTallies) byDesignTallies = joinDesignTallies(byDesignTallies, part.byDesignTallies, offset);
-    joinTallies(tallies, part.tallies);
-    if (part.byTallies) joinTallies((byTallies ??= new Map()), part.byTallies);
+    for (const tally of part.tallies.values()) addTally(tallies, tally);
+    if (part.byTallies) for (const tally of part.byTallies.values()) addTally((byTallies ??= new Map()), tally);
     for (const [id, account] of Object.entries(part.accounts)) {
       const total = questions[id] ?? emptyAccount();
       questions[id] = {
@@ -77,14 +76,6 @@ export function joinParts(parts: readonly ChunkTally[], linesBefore: number, iss
     evidence,
     delimiter: parts[0]?.delimiter ?? ",",
   };
-}
-
-/** Adds a part's tallies to the running ones, question by question. */
-function joinTallies(running: Map<string, Tally>, part: ReadonlyMap<string, Tally>): void {
-  for (const [id, tally] of part) {
-    const sum = running.get(id);
-    running.set(id, sum ? mergeTallies(sum, tally) : tally);
-  }
 }
 
 /** The running design tallies with a part's added; the part's rows count from `offset` line breaks into the file. */

@@ -56,8 +56,10 @@ export interface TallyFileOptions {
   /**
    * Also tally each categorical question (multi-selects too) split by this grouping question,
    * binary, single-choice or Likert, as `estimate`'s `by` splits it: the result's `byTallies`
-   * (each a `Tally` with `by`), and with `designTallies` its `byDesignTallies`. An unknown id is
-   * `E_UNKNOWN_QUESTION`, a multi-select or numeric one `E_ARGUMENT`, before the file is read.
+   * (each a `Tally` with `by`), beside the whole-sample `tallies`; with `designTallies`, the
+   * design's sums are kept per group only, in `byDesignTallies` (and `designTallies` is left
+   * out). An unknown id is `E_UNKNOWN_QUESTION`, a multi-select or numeric one `E_ARGUMENT`,
+   * before the file is read.
    */
   by?: string;
   /**
@@ -79,7 +81,8 @@ export interface FileTallyResult extends FileTally {
  * Whole-sample tallies of every codebook question, straight from a CSV source in one streaming
  * pass: the rows are never held, so memory is bounded by the categories, whatever the file's
  * size. The tallies and the report are the ones `surveyFromTable` + `tallyAnswers` give on the
- * same data — same codes, filters, missing codes, bad values and skip-logic accounting.
+ * same data — same codes, filters, missing codes, bad values and skip-logic accounting. With
+ * `by`, each categorical question's tally split by that question too (`tallyAnswers(answers, by)`).
  *
  * @param source - The CSV: a file path, CSV text (a string with a line break), a URL, bytes, or a stream of chunks.
  * @param codebook - The codebook object (checked as `parseCodebook` does).
