@@ -114,10 +114,14 @@ function readTag(svg: string, start: number, refuse: (problem: string, value?: u
 
 /** Only local references: `url(#clip1)`, never `url(javascript:…)` or `url(http://…)`; no script scheme anywhere. */
 function checkAttributeValue(element: string, attribute: string, value: string, refuse: (problem: string, value?: unknown) => never): void {
-  const compact = value.replace(/[\s\u0000-\u001f]+/g, "").toLowerCase();
-  if (/(?:javascript|vbscript|data):/.test(compact)) refuse(`must not hold a script or data URL in ${attribute} on <${element}>`, value.slice(0, 60));
-  for (const match of compact.matchAll(/url\(([^)]*)\)/g)) {
-    if (!/^["']?#[\w.-]+["']?$/.test(match[1] ?? "")) refuse(`must only refer to its own elements in ${attribute} on <${element}>`, value.slice(0, 60));
+  // A scheme needs a ":" and a reference "url(", so most values (path data, numbers, colours) need no
+  // closer look: a chart's long path strings are not copied and lowercased.
+  if (value.includes(":") || value.includes("(")) {
+    const compact = value.replace(/[\s\u0000-\u001f]+/g, "").toLowerCase();
+    if (/(?:javascript|vbscript|data):/.test(compact)) refuse(`must not hold a script or data URL in ${attribute} on <${element}>`, value.slice(0, 60));
+    for (const match of compact.matchAll(/url\(([^)]*)\)/g)) {
+      if (!/^["']?#[\w.-]+["']?$/.test(match[1] ?? "")) refuse(`must only refer to its own elements in ${attribute} on <${element}>`, value.slice(0, 60));
+    }
   }
   if (attribute === "xmlns" && value !== "http://www.w3.org/2000/svg") refuse("must use the SVG namespace", value);
   if (attribute === "xmlns:xlink" && value !== "http://www.w3.org/1999/xlink") refuse("must use the XLink namespace for xmlns:xlink", value);
@@ -154,11 +158,13 @@ function decodeEntities(text: string, refuse: (problem: string, value?: unknown)
 }
 
 function escapeText(text: string): string {
+  if (!/[&<>]/.test(text)) return text;
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 function escapeAttribute(text: string): string {
-  return escapeText(text).replace(/"/g, "&quot;");
+  const escaped = escapeText(text);
+  return escaped.includes('"') ? escaped.replace(/"/g, "&quot;") : escaped;
 }
 
 /** The position just after `terminator`, searched from `start`; refused when missing. */

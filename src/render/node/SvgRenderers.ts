@@ -6,6 +6,7 @@ import { startWorker } from "../../tally/stream/node/startWorker";
 import { deserializeError, type SerializedError } from "../../tally/stream/node/workerMessages";
 import { renderSvg } from "../renderSvg";
 import { loadVega } from "../renderView";
+import { withoutOptimizingCompiler } from "./withoutOptimizingCompiler";
 
 type Reply = { id: number; svg: string } | { id: number; error: SerializedError };
 
@@ -41,7 +42,7 @@ export class SvgRenderers {
     return new SvgRenderers(Array.from({ length: Math.max(0, threads - 1) }, () => startWorker(import.meta.url, "renderWorker")));
   }
 
-  /** The SVG of each spec, in their order. */
+  /** The SVG of each spec, in their order, drawn without V8's optimizing compiler (`withoutOptimizingCompiler`). */
   async renderAll(specs: readonly TopLevelSpec[]): Promise<string[]> {
     const svgs: string[] = new Array(specs.length);
     let next = 0;
@@ -58,7 +59,10 @@ export class SvgRenderers {
       await setImmediate();
       return svg;
     };
-    await Promise.all([drawer(here), ...this.workers.flatMap((worker) => [1, 2].map(() => drawer((spec) => this.onWorker(worker, spec))))]);
+    // Too short a run for TurboFan's compiles to pay (see withoutOptimizingCompiler).
+    await withoutOptimizingCompiler(() =>
+      Promise.all([drawer(here), ...this.workers.flatMap((worker) => [1, 2].map(() => drawer((spec) => this.onWorker(worker, spec))))]),
+    );
     return svgs;
   }
 
