@@ -1,9 +1,11 @@
+import { expect } from "vitest";
 import { readFileSync } from "node:fs";
 import { parseCodebook, type DesignSpec } from "../../src/codebook";
 import { parseCsv } from "../../src/load";
 import { surveyFromTable, type Survey } from "../../src/survey";
 import { oracleData } from "../paths";
-import type { OracleCase } from "../stats/oracle";
+import type { AssociationTest } from "../../src/estimate";
+import { expectClose, num, type OracleCase } from "../stats/oracle";
 
 /** The crosstab tests' surveys: tables of counts (the oracle's scipy and R cases) and the oracle's weighted CSVs (R svychisq). */
 const single = (id: string, levels: readonly string[]) => ({ id, column: id, type: "single" as const, categories: levels.map((l) => ({ code: l, label: l, values: [l] })) });
@@ -40,4 +42,14 @@ export function svychisqSurvey(c: OracleCase, design: DesignSpec = WEIGHTED_DESI
   };
   const [a, b] = c.inputs.variables as [string, string];
   return surveyFromTable(table, parseCodebook({ design, questions: [question(a), question(b)] }));
+}
+
+/** A Rao–Scott test equals R svychisq's of an oracle case: statistic and p, and ndf/ddf (F) or df (Chisq), to 1e-8. */
+export function expectSvychisq(test: AssociationTest, c: OracleCase): void {
+  expectClose(test.statistic!, num(c.outputs.statistic), 1e-8, "statistic");
+  expectClose(test.pValue, num(c.outputs.p_value), 1e-8, "p");
+  if (c.method.split("/")[1] === "F") {
+    expectClose(test.ndf!, num(c.outputs.ndf), 1e-8, "ndf");
+    expectClose(test.ddf!, num(c.outputs.ddf), 1e-8, "ddf");
+  } else expect(test.df, "df").toBe(num(c.outputs.df));
 }
