@@ -3,9 +3,10 @@ import { configDefaults, defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
-    // The packed tarball installed in an empty project is the published package's check: it runs
-    // with the other packaging checks (`npm run test:package`, in CI), not in `npm test`.
-    exclude: [...configDefaults.exclude, "tests/package/**"],
+    // The package as it ships — the packed tarball installed in an empty project, the browser build
+    // bundled and run in Chromium — is checked with the other packaging checks (`npm run
+    // test:package`, in CI), not in `npm test`: both build the package inside their tests.
+    exclude: [...configDefaults.exclude, "tests/package/**", "tests/browser/**"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Test files share each worker's module cache instead of importing vega, vega-lite and the
