@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { crosstab, loadSurvey, type Codebook, type DesignSpec, type Question, type ReplicatesSpec } from "../../src";
+import { describe, it } from "vitest";
+import { loadSurvey, type Codebook, type DesignSpec, type Question, type ReplicatesSpec } from "../../src";
 import { repoRoot } from "../paths";
+import { expectRaoScottTable } from "../reference/expectRaoScottTable";
 import type { TableReference } from "../reference/rSurveyReference";
 
 /** reference.json beside generate.R: R 4.2.2 / survey 4.1-1 `svychisq` on calibrated and replicate-weight designs. */
@@ -59,24 +60,9 @@ function load(name: string) {
   return loadSurvey(join(references, `${setting.data}.csv`), { codebook });
 }
 
-/** |actual − expected| ≤ tol·max(1, |expected|). */
-function expectClose(actual: number | undefined, expected: number | null | undefined, tol: number, what: string): void {
-  expect(Math.abs(actual! - expected!), `${what}: ${actual} vs R ${expected}`).toBeLessThanOrEqual(tol * Math.max(1, Math.abs(expected!)));
-}
-
 describe.each(Object.keys(reference.settings))("crosstab's Rao–Scott test on %s matches R svychisq", (name) => {
   it.each(reference.cases.filter((c) => c.design === name).map((c) => [`${c.rows} × ${c.cols}`, c] as const))("%s: F and Chisq", async (_, c) => {
     const survey = await load(name);
-    const F = crosstab(survey, c.rows, c.cols, { test: "F" }).test;
-    expect(F.method).toBe("rao-scott-F");
-    expectClose(F.statistic, c.F[0], 1e-6, "F");
-    expectClose(F.ndf, c.ndf[0], 1e-6, "ndf");
-    expectClose(F.ddf, c.ddf[0], 1e-6, "ddf");
-    expectClose(F.pValue, c.F_p[0], 1e-6, "F p");
-    const X = crosstab(survey, c.rows, c.cols, { test: "Chisq" }).test;
-    expect(X.method).toBe("rao-scott-chisq");
-    expectClose(X.statistic, c.chisq[0], 1e-6, "Chisq");
-    expect(X.df).toBe(c.chisq_df[0]);
-    expectClose(X.pValue, c.chisq_p[0], 1e-6, "Chisq p");
+    expectRaoScottTable(survey, c);
   });
 });
