@@ -1,4 +1,5 @@
 import { SurveyError } from "../errors";
+import { startsWithUtf8Bom } from "./startsWithUtf8Bom";
 import { Utf8Evidence } from "./Utf8Evidence";
 import { Windows1252Decoder } from "./windows1252Decoder";
 
@@ -9,7 +10,6 @@ import { Windows1252Decoder } from "./windows1252Decoder";
  */
 export type Encoding = "utf-8" | "windows-1252";
 
-const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
 /**
  * Decodes a whole file's bytes in the encoding `chooseEncoding` decides; a UTF-8 BOM is dropped.
@@ -58,8 +58,7 @@ export function decodeBytes(bytes: Uint8Array, encoding?: Encoding): string {
  * ```
  */
 export function chooseEncoding(bytes: Uint8Array, encoding?: Encoding, rowOf?: (offset: number) => number): Encoding {
-  const hasBom = UTF8_BOM.every((byte, i) => bytes[i] === byte);
-  if (encoding === "windows-1252" && !hasBom) return encoding;
+  if (encoding === "windows-1252" && !startsWithUtf8Bom(bytes)) return encoding;
   const evidence = new Utf8Evidence();
   evidence.push(bytes);
   return encodingFromEvidence(evidence.finish(), encoding, rowOf);

@@ -210,6 +210,35 @@ describe("encodings", () => {
     expect(memory).toMatchObject({ encoding: "windows-1252", report: { issues: [] } });
   });
 
+  describe("a UTF-8 BOM with Windows-1252 asked for: the BOM says UTF-8, in both paths", () => {
+    const bom = [0xef, 0xbb, 0xbf];
+    const answers = "s,note\nTrès satisfait,é\nPeu satisfait,ç\n";
+
+    it("reads a file that is UTF-8 as UTF-8, on one and two threads", async () => {
+      const memory = await expectPathsAgree(fileWith(new Uint8Array([...bom, ...utf8(answers)])), codebook, { encoding: "windows-1252" });
+      expect(memory).toMatchObject({ encoding: "utf-8", report: { issues: [] }, tallies: { s: { counts: [1, 1] } } });
+    });
+
+    it("refuses a file that then holds a byte UTF-8 cannot hold, naming it", async () => {
+      const file = fileWith(new Uint8Array([...bom, ...utf8("s,note\nTrès satisfait,caf"), 0xe9, ...utf8("\n")]));
+      const memory = await expectPathsAgree(file, codebook, { encoding: "windows-1252", threads: [1, 2] });
+      expect(memory).toMatchObject({ error: { code: "E_ENCODING", row: 2 } });
+    });
+
+    it("reads a one-shot stream whose BOM comes a byte at a time as UTF-8, as loadSurvey does", async () => {
+      const bytes = new Uint8Array([...bom, ...utf8(answers)]);
+      async function* byteByByte() {
+        for (const byte of bytes) yield new Uint8Array([byte]);
+      }
+      const streamed = await tallyFile(byteByByte(), codebook, { encoding: "windows-1252" });
+      const survey = await loadSurvey(byteByByte(), { codebook, encoding: "windows-1252" });
+      expect(streamed.encoding).toBe("utf-8");
+      expect(survey.readWith?.encoding).toBe("utf-8");
+      expect(streamed.report).toEqual(survey.report);
+      expect([...(streamed.tallies.get("s")?.counts ?? [])]).toEqual([1, 1]);
+    });
+  });
+
   it("an invalid byte in a column no question reads still decides the file, the same way in both paths", async () => {
     const file = fileWith(new Uint8Array([...utf8("s,note\nPeu satisfait,"), 0xff, ...utf8("\nPeu satisfait,x\n")]));
     expect(await expectPathsAgree(file, codebook, { threads: [1] })).toMatchObject({ encoding: "windows-1252" });

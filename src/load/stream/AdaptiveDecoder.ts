@@ -1,9 +1,8 @@
 import { encodingFromEvidence, type Encoding } from "../decodeBytes";
 import { binaryFileError } from "../rejectBinary";
+import { startsWithUtf8Bom } from "../startsWithUtf8Bom";
 import { Utf8Evidence } from "../Utf8Evidence";
 import { textDecoderFor } from "./textDecoderFor";
-
-const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
 /**
  * The decoder of a file read once, chunk by chunk, whose encoding `chooseEncoding`'s rule decides
@@ -78,6 +77,6 @@ export class AdaptiveDecoder implements TextDecoder {
 
   /** Windows-1252 asked for, and no UTF-8 BOM. */
   private decidedByAsking(): boolean {
-    return this.asked === "windows-1252" && !(this.head.length >= 3 && UTF8_BOM.every((byte, i) => this.head[i] === byte));
+    return this.asked === "windows-1252" && !startsWithUtf8Bom(this.head);
   }
 }

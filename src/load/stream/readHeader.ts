@@ -1,6 +1,7 @@
 import { SurveyError } from "../../errors";
 import { isQualtricsHeaderRows } from "../exportFormats";
 import { sniffDelimiter } from "../sniffDelimiter";
+import { startsWithUtf8Bom } from "../startsWithUtf8Bom";
 import { CsvRecordScanner } from "./CsvRecordScanner";
 import { decodeRecord } from "./decodeRecord";
 
@@ -89,7 +90,7 @@ interface RecordExtent {
 function firstRecords(bytes: Uint8Array, delimiter: string, count: number, atEnd: boolean): { records: RecordExtent[]; openQuoteRow?: number } {
   const records: RecordExtent[] = [];
   // A UTF-8 byte order mark is no part of the first field (which may be quoted).
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const bom = startsWithUtf8Bom(bytes) ? 3 : 0;
   const scanner = new CsvRecordScanner(
     delimiter.charCodeAt(0),
     (_, batch) => {

@@ -10,6 +10,7 @@ import { Utf8Evidence } from "../../load/Utf8Evidence";
 import { binaryFileError } from "../../load/rejectBinary";
 import { rereadable, rowAtStreamOffset } from "../../load/stream/rowAtStreamOffset";
 import { sniffDelimiterOf } from "../../load/stream/readHeader";
+import { peekUtf8Bom } from "../../load/stream/peekUtf8Bom";
 import { textDecoderFor } from "../../load/stream/textDecoderFor";
 import { reportWarnings } from "../../survey/reportWarnings";
 import { joinParts, type FileTally } from "./joinParts";
@@ -117,14 +118,21 @@ export async function tallyFile(source: Source, codebook: Codebook, options: Tal
 }
 
 /**
- * Tallies in the encoding asked for, or else as UTF-8 while gathering the evidence of every byte;
+ * Tallies in the encoding asked for (Windows-1252 only when the file has no UTF-8 BOM), or else as UTF-8 while gathering the evidence of every byte;
  * `chooseEncoding`'s rule then decides on the whole file, as the in-memory path decides: a NUL byte
  * anywhere is `E_BINARY_FILE`, before anything else; a file that is not UTF-8 and holds no UTF-8
  * character is tallied again as Windows-1252 (a file or bytes; a stream cannot be read twice), and
  * one that mixes encodings is an `E_ENCODING` naming the first bad byte's offset and row.
  */
-async function tallyEncoded(source: Source, codebook: Codebook, options: TallyFileOptions): Promise<FileTallyResult> {
-  const asked = options.encoding === "windows-1252" ? "windows-1252" : (options.encoding ?? "utf-8");
+async function tallyEncoded(given: Source, codebook: Codebook, options: TallyFileOptions): Promise<FileTallyResult> {
+  let source = given;
+  let asked = options.encoding ?? "utf-8";
+  if (asked === "windows-1252") {
+    // A UTF-8 BOM says UTF-8 whatever was asked (`chooseEncoding`): the bytes decide, as when nothing was asked.
+    const peeked = await peekUtf8Bom(source);
+    source = peeked.source;
+    if (peeked.bom) asked = "utf-8";
+  }
   let first: FileTallyResult;
   try {
     first = await tallyWithEncoding(source, codebook, options, asked);
