@@ -23,6 +23,22 @@ export function numericQuestion(id: string): SurveyError {
 }
 
 /**
+ * A question whose proportions are asked for (`estimate`, `estimatesFromTallies`,
+ * `estimateSource` before either engine reads the file), refused as they refuse it.
+ *
+ * @param codebook - The codebook.
+ * @param id - The question's id.
+ * @returns The question: binary, single-choice, Likert or multi-select.
+ * @throws {@link SurveyError} `E_UNKNOWN_QUESTION` for an id the codebook lacks, `E_ARGUMENT` for a numeric question.
+ */
+export function proportionQuestion(codebook: Codebook, id: string): Question {
+  const question = codebook.questions.find((candidate) => candidate.id === id);
+  if (!question) throw unknownQuestion(id, codebook.questions.map((candidate) => candidate.id));
+  if (question.type === "numeric") throw numericQuestion(id);
+  return question;
+}
+
+/**
  * The question a survey is split by (`estimate`'s and `tallyFile`'s `by`), refused as both
  * refuse it: an unknown id is `E_UNKNOWN_QUESTION`, a multi-select or numeric question `E_ARGUMENT`
  * (a respondent must fall in one group).

@@ -1,8 +1,8 @@
-import { SurveyError } from "../errors";
 import type { FisherExactTestOptions } from "../stats/fisherExactTest";
-import type { CategoricalAnswers, CodedAnswers, Survey } from "../survey";
+import type { CategoricalAnswers, Survey } from "../survey";
 import { tallyAnswers, type Tally } from "../tally";
 import type { Estimate } from "../types";
+import { crosstabQuestionLabel } from "./crosstabQuestion";
 import { columnComparisons, type ColumnComparisonOptions, type ColumnComparisons } from "./columnComparisons";
 import { designRaoScott } from "./designRaoScott";
 import { estimate, type EstimateOptions } from "./estimate";
@@ -82,8 +82,8 @@ export interface Crosstab {
  * @param columnQuestion - The id of the question that splits them (categorical).
  * @param options - The interval options of `estimate`, the `test` and Yates' `correction`.
  * @returns The row question's estimates within each column category, and the test of independence.
- * @throws {@link SurveyError} `E_UNKNOWN_QUESTION` or `E_ARGUMENT` as `estimate`, or for a test the
- *   design does not allow.
+ * @throws {@link SurveyError} `E_UNKNOWN_QUESTION` for a question the codebook lacks, `E_ARGUMENT` for
+ *   one that is not binary, single-choice or Likert, or for a test the design does not allow.
  *
  * @example
  * ```ts
@@ -97,6 +97,8 @@ export interface Crosstab {
  * ```
  */
 export function crosstab(survey: Survey, rowQuestion: string, columnQuestion: string, options: CrosstabOptions = {}): Crosstab {
+  crosstabQuestionLabel(survey.codebook, rowQuestion);
+  crosstabQuestionLabel(survey.codebook, columnQuestion);
   const { test: _, correction: __, fisher: ___, compareColumns, ...estimateOptions } = options;
   const estimates = estimate(survey, rowQuestion, { ...estimateOptions, by: columnQuestion });
   const rows = categoricalAnswers(survey, rowQuestion);
@@ -106,20 +108,9 @@ export function crosstab(survey: Survey, rowQuestion: string, columnQuestion: st
   return { rowQuestion, columnQuestion, estimates, test, ...(compareColumns ? { columnComparisons: columnComparisons(survey, rowQuestion, columnQuestion, compareColumns) } : {}) };
 }
 
+/** A question's coded answers, categorical (`crosstabQuestionLabel` refused any other before). */
 function categoricalAnswers(survey: Survey, questionId: string): CategoricalAnswers {
-  const answers = survey.answers.get(questionId) as CodedAnswers;
-  if (answers.kind !== "categorical") throw notCategorical(questionId);
-  return answers;
-}
-
-/**
- * `E_ARGUMENT`: a crosstab's question must have one answer per respondent.
- *
- * @param questionId - The question's id.
- * @returns The error.
- */
-export function notCategorical(questionId: string): SurveyError {
-  return new SurveyError("E_ARGUMENT", `crosstab: question "${questionId}" must be binary, single-choice or Likert (one answer per respondent)`);
+  return survey.answers.get(questionId) as CategoricalAnswers;
 }
 
 /** Rao–Scott on the design (calibrated or replicate-weight too), over the respondents who answered both. */

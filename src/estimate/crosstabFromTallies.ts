@@ -5,7 +5,8 @@ import { CI_METHODS } from "../stats/proportionCI";
 import { finalizeDesignTally, type DesignTally, type Tally } from "../tally";
 import type { CIMethod, Estimate } from "../types";
 import { columnComparisonsFromTallies } from "./columnComparisons";
-import { notCategorical, type AssociationTest, type Crosstab, type CrosstabOptions } from "./crosstab";
+import type { AssociationTest, Crosstab, CrosstabOptions } from "./crosstab";
+import { crosstabQuestionLabel } from "./crosstabQuestion";
 import { designTallyOptions } from "./designTallyOptions";
 import { estimatesFromDesignTally } from "./estimatesFromDesignTally";
 import { estimatesFromTally } from "./estimatesFromTally";
@@ -82,23 +83,6 @@ export function crosstabFromTallies(tallied: TalliedCrosstab, codebook: Codebook
     test,
     ...(compareColumns ? { columnComparisons: columnComparisonsFromTallies(tally, designTally, { ...compareColumns, ...design }) } : {}),
   };
-}
-
-/**
- * A crosstab question's label.
- *
- * @param codebook - The codebook.
- * @param id - The question's id.
- * @returns Its label (else its id).
- * @throws {@link SurveyError} `E_UNKNOWN_QUESTION` unless the codebook has it, `E_ARGUMENT` unless it is categorical.
- */
-export function crosstabQuestionLabel(codebook: Codebook, id: string): string {
-  const question = codebook.questions.find((q) => q.id === id);
-  if (!question) {
-    throw new SurveyError("E_UNKNOWN_QUESTION", `no question "${id}" in the codebook; questions are: ${codebook.questions.map((q) => q.id).join(", ")}`);
-  }
-  if (question.type === "multi" || question.type === "numeric") throw notCategorical(id);
-  return question.label ?? id;
 }
 
 /** The row question's estimates within each column category, as `estimate(survey, row, { by: column })`. */

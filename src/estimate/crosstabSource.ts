@@ -4,7 +4,8 @@ import type { Source } from "../load/readSourceText";
 import { loadSurvey, type ValidationReport } from "../survey";
 import { streamableDesign, tallyFile, type Tally, type TallyProgress } from "../tally";
 import { crosstab, type Crosstab, type CrosstabOptions } from "./crosstab";
-import { crosstabFromTallies, crosstabQuestionLabel } from "./crosstabFromTallies";
+import { crosstabFromTallies } from "./crosstabFromTallies";
+import { crosstabQuestionLabel } from "./crosstabQuestion";
 import { streams, throwOnFirstProblem } from "./estimateSource";
 import { whyRowsAreNeeded } from "./whyRowsAreNeeded";
 
@@ -48,14 +49,17 @@ export interface SourceCrosstab {
  * @param columnQuestion - The id of the question that splits them.
  * @param options - `crosstab`'s options, the reading options and the engine.
  * @returns The crosstab, the validation report and the engine.
+ * @throws {@link SurveyError} `E_UNKNOWN_QUESTION` or `E_ARGUMENT` for a question `crosstab` refuses,
+ *   before the file is read by either engine.
  */
 export async function crosstabSource(source: Source, codebook: Codebook, rowQuestion: string, columnQuestion: string, options: SourceCrosstabOptions = {}): Promise<SourceCrosstab> {
   const { encoding, strict, onProgress, stream = "auto", ...crosstabOptions } = options;
   const reading = encoding === undefined ? {} : { encoding };
+  // The questions asked for are refused before either engine reads the file.
+  crosstabQuestionLabel(codebook, rowQuestion);
+  crosstabQuestionLabel(codebook, columnQuestion);
   const rowsNeeded = whyRowsAreNeeded(codebook, { questions: [], summarised: [], method: options.method });
   if (await streams(source, stream, rowsNeeded)) {
-    // The row question's own errors before the file is read (the column question's: tallyFile's by)
-    crosstabQuestionLabel(codebook, rowQuestion);
     const tallied = await tallyFile(source, codebook, {
       ...reading,
       ...(onProgress ? { onProgress } : {}),

@@ -1,4 +1,5 @@
 import type { Codebook } from "../codebook";
+import { groupingQuestion, proportionQuestion } from "../codebook/groupingQuestion";
 import { argumentError, SurveyError } from "../errors";
 import type { Encoding } from "../load/decodeBytes";
 import type { Source } from "../load/readSourceText";
@@ -66,11 +67,16 @@ export type SourceEstimates =
  * @param options - The questions and grouping, the interval, reading options and the engine.
  * @returns The rows (labels in `locale`), the validation report and the engine; read whole, also
  *   the survey and its calibration.
+ * @throws {@link SurveyError} `E_UNKNOWN_QUESTION` or `E_ARGUMENT` for a question `estimate` refuses
+ *   (or a `by` it cannot split by), before the file is read by either engine.
  */
 export async function estimateSource(source: Source, codebook: Codebook, options: SourceEstimateOptions = {}): Promise<SourceEstimates> {
   const questions = options.questions ?? codebook.questions.filter((q) => q.type !== "numeric").map((q) => q.id);
   const { method, level, lonelyPsu, locale, encoding } = options;
   const interval = { ...(method === undefined ? {} : { method }), ...(level === undefined ? {} : { level }) };
+  // The questions asked for are refused before either engine reads the file.
+  for (const id of questions) proportionQuestion(codebook, id);
+  if (options.by !== undefined) groupingQuestion(codebook, options.by);
   const rowsNeeded = whyRowsAreNeeded(codebook, { questions, summarised: options.summarised ?? [], method });
   if (await streams(source, options.stream ?? "auto", rowsNeeded)) {
     const tallied = await tallyFile(source, codebook, {

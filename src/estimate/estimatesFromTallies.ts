@@ -1,5 +1,5 @@
 import type { Codebook } from "../codebook";
-import { numericQuestion, unknownQuestion } from "../codebook/groupingQuestion";
+import { proportionQuestion, unknownQuestion } from "../codebook/groupingQuestion";
 import type { SurveyCIMethod } from "../stats/surveyProportionCI";
 import type { DesignTally, LonelyPsu, Tally } from "../tally";
 import type { CIMethod, Estimate } from "../types";
@@ -86,10 +86,9 @@ export interface TalliesEstimateOptions {
 export function estimatesFromTallies(survey: TalliedSurvey, codebook: Codebook, questions: readonly string[], options: TalliesEstimateOptions = {}): Estimate[] {
   const populationSize = codebook.design?.populationSize;
   const rows = questions.flatMap((id) => {
+    const question = proportionQuestion(codebook, id);
     const tally = survey.tallies.get(id);
-    const question = codebook.questions.find((q) => q.id === id);
-    if (question?.type === "numeric") throw numericQuestion(id);
-    if (!tally || !question) throw unknownQuestion(id, codebook.questions.map((q) => q.id));
+    if (!tally) throw unknownQuestion(id, codebook.questions.map((q) => q.id));
     if (survey.designTallies) {
       const designTally = survey.designTallies.get(id);
       if (!designTally) throw unknownQuestion(id, codebook.questions.map((q) => q.id));

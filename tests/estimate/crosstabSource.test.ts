@@ -109,6 +109,25 @@ describe("crosstab streamed equals crosstab read whole", () => {
     await refusedAlike(generatedFile, plain, "q02", "nope");
   });
 
+  it("refuses a question it cannot cross before either engine reads the file, with one message", async () => {
+    const codebook = parseCodebook({
+      questions: [
+        { id: "fb", column: "fb", type: "single", categories: [{ code: "yes", label: "Yes", values: ["yes"] }, { code: "no", label: "No", values: ["no"] }] },
+        { id: "age", column: "age", type: "numeric" },
+      ],
+    });
+    const missing = join(folder, "no-such-file.csv");
+    for (const [rows, cols, code, message] of [
+      ["age", "fb", "E_ARGUMENT", 'crosstab: question "age" must be binary, single-choice or Likert (one answer per respondent)'],
+      ["fb", "age", "E_ARGUMENT", 'crosstab: question "age" must be binary, single-choice or Likert (one answer per respondent)'],
+      ["nope", "fb", "E_UNKNOWN_QUESTION", 'no question "nope" in the codebook; questions are: fb, age'],
+    ] as const) {
+      for (const stream of [false, true]) {
+        await expect(crosstabSource(missing, codebook, rows, cols, { stream }), `${rows} by ${cols}, stream: ${stream}`).rejects.toMatchObject({ code, message: `${code}: ${message}` });
+      }
+    }
+  });
+
   it("reads a calibrated design whole, and refuses stream: true on it, saying why", async () => {
     const codebook = parseCodebook({
       ...generatedBase,

@@ -48,6 +48,24 @@ describe("estimateSource", () => {
     );
   });
 
+  it("refuses a question it cannot estimate, or split by, before either engine reads the file", async () => {
+    const codebook = await resolveCodebook(join(repoRoot, "tests/fixtures/codebook.json"));
+    const missing = join(repoRoot, "tests/fixtures/no-such-file.csv");
+    const ids = codebook.questions.map((q) => q.id).join(", ");
+    const numeric = codebook.questions.find((q) => q.type === "numeric")?.id;
+    expect(numeric).toBeDefined();
+    for (const [options, code, message] of [
+      [{ questions: ["nope"] }, "E_UNKNOWN_QUESTION", `no question "nope" in the codebook; questions are: ${ids}`],
+      [{ questions: [numeric!] }, "E_ARGUMENT", `question "${numeric}" is numeric: it has no categories to estimate proportions of`],
+      [{ by: numeric! }, "E_ARGUMENT", `by: question "${numeric}" must be binary, single-choice or Likert to split by`],
+      [{ by: "nope" }, "E_UNKNOWN_QUESTION", `no question "nope" in the codebook; questions are: ${ids}`],
+    ] as const) {
+      for (const stream of [false, true]) {
+        await expect(estimateSource(missing, codebook, { ...options, stream }), `${JSON.stringify(options)}, stream: ${stream}`).rejects.toMatchObject({ code, message: `${code}: ${message}` });
+      }
+    }
+  });
+
   it("stops at the first bad row in strict mode on either engine, naming it", async () => {
     const codebook = await resolveCodebook(join(repoRoot, "tests/fixtures/codebook.json"));
     const file = join(repoRoot, "tests/fixtures/value-outside-codebook.csv");
