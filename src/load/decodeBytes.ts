@@ -10,7 +10,6 @@ import { Windows1252Decoder } from "./windows1252Decoder";
  */
 export type Encoding = "utf-8" | "windows-1252";
 
-
 /**
  * Decodes a whole file's bytes in the encoding `chooseEncoding` decides; a UTF-8 BOM is dropped.
  *

@@ -18,12 +18,10 @@ export async function peekUtf8Bom(source: Source): Promise<{ bom: boolean; sourc
     head.push(next.value);
     length += next.value.length;
   }
-  const first = Uint8Array.from(head.flatMap((chunk) => [...chunk.subarray(0, 3)]).slice(0, 3));
-  if (rereadable(source)) {
-    await chunks.return(undefined);
-    return { bom: startsWithUtf8Bom(first), source };
-  }
-  return { bom: startsWithUtf8Bom(first), source: prepend(head, chunks) };
+  const bom = startsWithUtf8Bom(head.flatMap((chunk) => [...chunk.subarray(0, 3)]));
+  if (!rereadable(source)) return { bom, source: prepend(head, chunks) };
+  await chunks.return(undefined);
+  return { bom, source };
 }
 
 async function* prepend(head: Uint8Array[], rest: AsyncGenerator<Uint8Array>): AsyncGenerator<Uint8Array> {
