@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect } from "vitest";
-import type { Codebook, DesignSpec } from "../../../src";
+import type { Codebook, ColumnComparisons, DesignSpec } from "../../../src";
 import { repoRoot } from "../../paths";
 
 /**
@@ -72,3 +72,20 @@ export const sources: Record<string, { file: string; design: DesignSpec; questio
 /** Within 1e-8 of R's value (relative above 1): R's printed digits and the order of its sums. */
 export const close = (actual: number, expected: number, what: string) =>
   expect(Math.abs(actual - expected), `${what}: ${actual} vs R ${expected}`).toBeLessThanOrEqual(1e-8 * Math.max(1, Math.abs(expected)));
+
+/**
+ * A crosstab's comparisons of `c.category` against R's case: the same pairs in order, and each
+ * pair's difference, SE, statistic, df (none where R gives none), p-value and adjusted p-value.
+ */
+export function expectPairsAsR(comparisons: ColumnComparisons, c: PairCase, adjustment: "holm" | "bonferroni"): void {
+  const pairs = comparisons.pairs.filter((p) => p.category === c.category);
+  expect(pairs.map((p) => [p.a, p.b])).toEqual(c.a.map((a, i) => [a, c.b[i]]));
+  pairs.forEach((p, i) => {
+    close(p.difference, c.difference[i]!, "difference");
+    close(p.se, c.se[i]!, "se");
+    close(p.statistic, c.statistic[i]!, "statistic");
+    expect(p.df).toBe(c.df[i] ?? undefined);
+    close(p.pValue, c.pValue[i]!, "p");
+    close(p.adjustedPValue, c[adjustment][i]!, adjustment);
+  });
+}
