@@ -70,7 +70,7 @@ export const sources: Record<string, { file: string; design: DesignSpec; questio
 };
 
 /** Within 1e-8 of R's value (relative above 1): R's printed digits and the order of its sums. */
-export const close = (actual: number, expected: number, what: string) =>
+const close = (actual: number, expected: number, what: string) =>
   expect(Math.abs(actual - expected), `${what}: ${actual} vs R ${expected}`).toBeLessThanOrEqual(1e-8 * Math.max(1, Math.abs(expected)));
 
 /**
